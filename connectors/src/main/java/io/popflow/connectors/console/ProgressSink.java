@@ -1,0 +1,89 @@
+package io.popflow.connectors.console;
+
+import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.HyperparameterSpace;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * One console line per generation: best and median fitness, the best agent's hyperparameters, fast
+ * steps per second and the time left. Runs with parallelism 1; on a cluster the lines go to the
+ * task manager's standard output.
+ */
+public final class ProgressSink implements Sink<GenerationSummary> {
+    private static final long serialVersionUID = 1L;
+
+    private final HyperparameterSpace space;
+    private final int generations;
+
+    /**
+     * @param space the run's hyperparameter space, to print h
+     * @param generations total generations, 0 if the run has no end
+     */
+    public ProgressSink(HyperparameterSpace space, int generations) {
+        this.space = space;
+        this.generations = generations;
+    }
+
+    @Override
+    public SinkWriter<GenerationSummary> createWriter(WriterInitContext context) {
+        return new Writer(space, generations, System.out);
+    }
+
+    static final class Writer implements SinkWriter<GenerationSummary> {
+        private final HyperparameterSpace space;
+        private final int generations;
+        private final PrintStream out;
+        private final long startNanos = System.nanoTime();
+        private long lastNanos = startNanos;
+        private long lastSteps;
+
+        Writer(HyperparameterSpace space, int generations, PrintStream out) {
+            this.space = space;
+            this.generations = generations;
+            this.out = out;
+        }
+
+        @Override
+        public void write(GenerationSummary s, Context context) {
+            out.println(line(s, System.nanoTime()));
+        }
+
+        String line(GenerationSummary s, long now) {
+            double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
+            double stepsPerSecond = (s.agentSteps() - lastSteps) / seconds;
+            lastNanos = now;
+            lastSteps = s.agentSteps();
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "generation %d%s  best %.4f (agent %d)  median %.4f",
+                    s.generation() + 1, generations > 0 ? "/" + generations : "", s.bestFitness(), s.bestAgent(),
+                    s.fitnessMedian()));
+            sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));
+            sb.append(String.format(Locale.ROOT, "  %.0f agent-steps/s", stepsPerSecond));
+            if (s.diverged() > 0) {
+                sb.append("  diverged ").append(s.diverged());
+            }
+            if (generations > 0) {
+                int done = s.generation() + 1;
+                long elapsed = now - startNanos;
+                Duration eta = Duration.ofNanos(elapsed / done * Math.max(0, generations - done));
+                sb.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta.toMinutes(), eta.toSecondsPart()));
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+}

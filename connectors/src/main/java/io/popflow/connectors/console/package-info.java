@@ -1,0 +1,2 @@
+/** Human-readable progress on the console. */
+package io.popflow.connectors.console;

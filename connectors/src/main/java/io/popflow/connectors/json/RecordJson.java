@@ -1,0 +1,129 @@
+package io.popflow.connectors.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.FinalAgent;
+import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.HyperparameterSpace;
+import io.popflow.slow.LineageEvent;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON form of popflow's output records, one object per line: snake_case keys, hyperparameters
+ * as {@code {"name": value}} objects, and null where a number is not finite (JSON has no NaN).
+ */
+public final class RecordJson implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HyperparameterSpace space;
+
+    /** @param space the run's hyperparameter space: names of h's entries, and which are counts */
+    public RecordJson(HyperparameterSpace space) {
+        this.space = space;
+    }
+
+    public String report(AgentReport r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("agent", r.agent());
+        o.put("generation", r.generation());
+        o.put("steps", r.steps());
+        o.set("hyperparameters", hyperparameters(r.hyperparameters()));
+        number(o, "fitness", r.fitness());
+        number(o, "train_loss", r.trainLoss());
+        number(o, "validation_loss", r.validationLoss());
+        number(o, "validation_accuracy", r.validationAccuracy());
+        o.put("diverged", r.diverged());
+        return write(o);
+    }
+
+    public String summary(GenerationSummary s) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("generation", s.generation());
+        o.put("population", s.population());
+        o.put("diverged", s.diverged());
+        o.put("agent_steps", s.agentSteps());
+        o.put("best_agent", s.bestAgent());
+        number(o, "best_fitness", s.bestFitness());
+        o.set("best_hyperparameters", hyperparameters(s.bestHyperparameters()));
+        ObjectNode f = o.putObject("fitness");
+        number(f, "min", s.fitnessMin());
+        number(f, "q25", s.fitnessQ25());
+        number(f, "median", s.fitnessMedian());
+        number(f, "q75", s.fitnessQ75());
+        number(f, "max", s.fitnessMax());
+        number(f, "mean", s.fitnessMean());
+        ObjectNode h = o.putObject("hyperparameter_stats");
+        for (int i = 0; i < s.hyperparameterNames().length; i++) {
+            ObjectNode stat = h.putObject(s.hyperparameterNames()[i]);
+            number(stat, "mean", s.hyperparameterMeans()[i]);
+            number(stat, "variance", s.hyperparameterVariances()[i]);
+        }
+        return write(o);
+    }
+
+    public String lineage(LineageEvent e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("generation", e.generation());
+        o.put("recipient", e.recipient());
+        if (e.donor() >= 0) {
+            o.put("donor", e.donor());
+        } else {
+            o.putNull("donor");
+        }
+        o.set("old_hyperparameters", hyperparameters(e.oldHyperparameters()));
+        o.set("new_hyperparameters", hyperparameters(e.newHyperparameters()));
+        ArrayNode ops = o.putArray("mutations");
+        for (String op : e.operations()) {
+            ops.add(op);
+        }
+        return write(o);
+    }
+
+    public String finalAgent(FinalAgent f) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("agent", f.agent());
+        o.put("generation", f.generation());
+        o.put("steps", f.steps());
+        o.set("hyperparameters", hyperparameters(f.hyperparameters()));
+        number(o, "fitness", f.fitness());
+        o.put("params_sha256", f.paramsSha256());
+        number(o, "test_loss", f.testLoss());
+        number(o, "test_accuracy", f.testAccuracy());
+        o.put("directives_applied", f.directivesApplied());
+        o.put("transfers_applied", f.transfersApplied());
+        return write(o);
+    }
+
+    private ObjectNode hyperparameters(double[] h) {
+        ObjectNode o = MAPPER.createObjectNode();
+        for (int i = 0; i < space.size(); i++) {
+            if (space.domain(i).isInteger() && Double.isFinite(h[i])) {
+                o.put(space.name(i), (long) h[i]);
+            } else {
+                number(o, space.name(i), h[i]);
+            }
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
+        }
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JSON forms of popflow's output records. */
+package io.popflow.connectors.json;

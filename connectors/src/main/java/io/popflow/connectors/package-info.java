@@ -1,0 +1,2 @@
+/** Sources and sinks of popflow jobs. */
+package io.popflow.connectors;

@@ -1,0 +1,51 @@
+package io.popflow.cli;
+
+import io.popflow.config.InvalidOptionException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code popflow train ...}. Invalid input of any kind ends with one line on
+ * standard error and exit code 2, before a job is started.
+ */
+@Command(
+        name = "popflow",
+        mixinStandardHelpOptions = true,
+        version = "popflow 0.1.0",
+        description = "Population-based training of neural networks on Apache Flink.",
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Popflow implements Runnable {
+    public static final int INVALID_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Popflow());
+        cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), e.getMessage()));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof InvalidOptionException) {
+                return fail(commandLine.getErr(), e.getMessage());
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("popflow: " + message);
+        err.flush();
+        return INVALID_INPUT;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: popflow train --help)");
+    }
+}

@@ -1,0 +1,145 @@
+package io.popflow.jobs;
+
+import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.FinalAgent;
+import io.popflow.agent.GenerationReports;
+import io.popflow.agent.Seed;
+import io.popflow.config.PopulationConfig;
+import io.popflow.flink.AgentCommandRouting;
+import io.popflow.flink.AgentTrainerFactory;
+import io.popflow.flink.AgentTrainerOperator;
+import io.popflow.flink.FitnessWindowFunction;
+import io.popflow.flink.SelectionMutationOperator;
+import io.popflow.flink.feedback.FeedbackEdge;
+import io.popflow.flink.feedback.InJvmFeedbackEdge;
+import io.popflow.math.SplitMix64;
+import io.popflow.math.Streams;
+import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.LineageEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The population training job: one Flink job whose keyed agents train (fast time scale), whose
+ * fitness window and selection-mutation operator decide (slow time scale), and whose decisions flow
+ * back through a feedback edge.
+ *
+ * <pre>
+ * agent seeds ─┐                                   ┌─► reports, final agents (sinks)
+ *              ├─► keyBy(agent) ─► agent-trainer ──┤
+ * feedback ────┘                                   └─► reports ─► keyBy(generation).countWindow(N)
+ *   head  ▲                                               ─► fitness-window ─► selection-mutation
+ *         └──── feedback tail ◄── directives ∪ weights ◄──────────────────────────────┘
+ * </pre>
+ *
+ * Sinks and the feedback edge are injected; {@link #execute} builds the graph and runs it.
+ */
+public final class PopulationTrainingJob {
+    private static final Logger LOG = LoggerFactory.getLogger(PopulationTrainingJob.class);
+
+    private final PopulationConfig config;
+    private final JobSinks sinks;
+    private final FeedbackEdge<AgentCommand> feedback;
+
+    public PopulationTrainingJob(PopulationConfig config, JobSinks sinks, FeedbackEdge<AgentCommand> feedback) {
+        this.config = config;
+        this.sinks = sinks;
+        this.feedback = feedback;
+    }
+
+    /** The job with the default in-JVM feedback edge. */
+    public static PopulationTrainingJob withInJvmFeedback(PopulationConfig config, JobSinks sinks) {
+        return new PopulationTrainingJob(config, sinks,
+                new InJvmFeedbackEdge<>("feedback", config.parallelism(), new AgentCommandRouting()));
+    }
+
+    /** Builds the job graph on {@code env} and runs it to the end. */
+    public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.execute(jobName());
+    }
+
+    /** Builds the job graph on {@code env} and submits it. */
+    public JobClient executeAsync(StreamExecutionEnvironment env) throws Exception {
+        build(env);
+        return env.executeAsync(jobName());
+    }
+
+    private String jobName() {
+        return "popflow " + config.task().name() + " (seed " + config.seed() + ")";
+    }
+
+    /** Adds the population's operators, edges and sinks to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        LOG.info("popflow run: seed {} ({})", config.seed(), config);
+        Configuration conf = new Configuration();
+        // Every record and state type here has a POJO or explicit serializer; Kryo would be a bug.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(conf);
+        env.enableCheckpointing(config.checkpointIntervalMs());
+
+        TypeInformation<AgentCommand> commandType = TypeInformation.of(AgentCommand.class);
+        DataStream<AgentCommand> seeds = env.fromData(initialCommands(config), commandType)
+                .name("agent-seeds").uid("agent-seeds");
+        DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);
+
+        SingleOutputStreamOperator<AgentReport> reports = seeds.union(fromFeedback)
+                .keyBy(AgentCommand::agent, Types.INT)
+                .transform("agent-trainer", TypeInformation.of(AgentReport.class), new AgentTrainerFactory(config))
+                .uid("agent-trainer")
+                .setParallelism(config.parallelism());
+
+        SingleOutputStreamOperator<GenerationReports> generations = reports
+                .keyBy(AgentReport::generation, Types.INT)
+                .countWindow(config.population())
+                .process(new FitnessWindowFunction(config.space().names()), TypeInformation.of(GenerationReports.class))
+                .name("fitness-window").uid("fitness-window")
+                .setParallelism(1);
+
+        SingleOutputStreamOperator<AgentCommand> directives = generations
+                .transform("selection-mutation", commandType, new SelectionMutationOperator(config))
+                .uid("selection-mutation")
+                .setParallelism(1)
+                .setMaxParallelism(1);
+
+        feedback.tail(directives.union(reports.getSideOutput(AgentTrainerOperator.WEIGHTS)));
+
+        DataStream<GenerationSummary> summaries = generations.getSideOutput(FitnessWindowFunction.SUMMARIES);
+        DataStream<LineageEvent> lineage = directives.getSideOutput(SelectionMutationOperator.LINEAGE);
+        DataStream<FinalAgent> finals = reports.getSideOutput(AgentTrainerOperator.FINAL);
+        sink(reports, sinks.reports(), "reports");
+        sink(summaries, sinks.summaries(), "generation-summaries");
+        sink(lineage, sinks.lineage(), "lineage");
+        sink(finals, sinks.finalAgents(), "final-agents");
+        for (int i = 0; i < sinks.progress().size(); i++) {
+            sink(summaries, sinks.progress().get(i), "progress-" + i);
+        }
+    }
+
+    private static <T> void sink(DataStream<T> stream, Sink<T> sink, String name) {
+        stream.sinkTo(sink).name(name + "-sink").uid(name + "-sink").setParallelism(1);
+    }
+
+    /** One seed per agent, with initial hyperparameters drawn from the space by the run's seed. */
+    static List<AgentCommand> initialCommands(PopulationConfig config) {
+        SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
+        List<AgentCommand> seeds = new ArrayList<>(config.population());
+        for (int agent = 0; agent < config.population(); agent++) {
+            seeds.add(AgentCommand.seed(agent, new Seed(config.space().sample(rng))));
+        }
+        return seeds;
+    }
+}

@@ -1,0 +1,171 @@
+package io.popflow.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.config.PopulationConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a finished run produced, read back from its output folder: the best agent, its validation
+ * and test performance, its hyperparameter schedule (following its weights back through every
+ * copy), and throughput. Written as {@code summary.json} so that scripts can check a run.
+ */
+public final class RunSummary {
+    public static final String FILE = "summary.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectNode json;
+
+    private RunSummary(ObjectNode json) {
+        this.json = json;
+    }
+
+    public ObjectNode json() {
+        return json;
+    }
+
+    /** Reads the outputs of the run in {@code folder}. */
+    public static RunSummary read(Path folder, PopulationConfig config, Duration wallTime) throws IOException {
+        List<JsonNode> reports = lines(folder.resolve(JobSinks.REPORTS_FILE));
+        List<JsonNode> lineage = lines(folder.resolve(JobSinks.LINEAGE_FILE));
+        List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
+        JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull())
+                .findFirst().orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
+        int bestAgent = best.get("agent").asInt();
+        int lastGeneration = best.get("generation").asInt();
+
+        Map<Long, JsonNode> reportByAgentGeneration = new HashMap<>();
+        long steps = 0;
+        int diverged = 0;
+        for (JsonNode r : reports) {
+            reportByAgentGeneration.put(key(r.get("agent").asInt(), r.get("generation").asInt()), r);
+            if (r.get("diverged").asBoolean()) {
+                diverged++;
+            }
+        }
+        for (JsonNode f : finals) {
+            steps += f.get("steps").asLong();
+        }
+        Map<Long, JsonNode> copyByRecipientGeneration = new HashMap<>();
+        for (JsonNode e : lineage) {
+            copyByRecipientGeneration.put(key(e.get("recipient").asInt(), e.get("generation").asInt()), e);
+        }
+
+        ObjectNode o = JSON.createObjectNode();
+        o.put("seed", config.seed());
+        o.put("task", config.task().name());
+        o.put("population", config.population());
+        o.put("generations", lastGeneration + 1);
+        o.put("perturbation_interval", config.perturbationInterval());
+        o.put("optimizer", config.space().rule().name().toLowerCase(Locale.ROOT));
+        o.put("best_agent", bestAgent);
+        o.set("best_hyperparameters", best.get("hyperparameters"));
+        JsonNode lastReport = reportByAgentGeneration.get(key(bestAgent, lastGeneration));
+        ObjectNode validation = o.putObject("validation");
+        validation.set("fitness", lastReport.get("fitness"));
+        validation.set("loss", lastReport.get("validation_loss"));
+        validation.set("accuracy", lastReport.get("validation_accuracy"));
+        ObjectNode test = o.putObject("test");
+        test.set("loss", best.get("test_loss"));
+        test.set("accuracy", best.get("test_accuracy"));
+        o.put("params_sha256", best.get("params_sha256").asText());
+        o.set("schedule", schedule(bestAgent, lastGeneration, reportByAgentGeneration, copyByRecipientGeneration));
+        o.put("lineage_events", lineage.size());
+        o.put("diverged_reports", diverged);
+        double seconds = wallTime.toNanos() / 1e9;
+        o.put("wall_time_seconds", Math.round(seconds * 100) / 100.0);
+        o.put("agent_steps", steps);
+        o.put("agent_steps_per_second", Math.round(steps / seconds * 10) / 10.0);
+        return new RunSummary(o);
+    }
+
+    /**
+     * The best agent's hyperparameter schedule: generation by generation, the h that trained the
+     * weights it ends with. Walking back, a copy at the end of generation g means the weights were
+     * the donor's up to g.
+     */
+    private static ArrayNode schedule(int agent, int lastGeneration, Map<Long, JsonNode> reports, Map<Long, JsonNode> copies) {
+        List<ObjectNode> entries = new ArrayList<>();
+        int current = agent;
+        for (int g = lastGeneration; g >= 0; g--) {
+            JsonNode r = reports.get(key(current, g));
+            ObjectNode entry = JSON.createObjectNode();
+            entry.put("generation", g);
+            entry.put("agent", current);
+            entry.set("hyperparameters", r.get("hyperparameters"));
+            entry.set("fitness", r.get("fitness"));
+            JsonNode copy = g > 0 ? copies.get(key(current, g - 1)) : null;
+            if (copy != null) {
+                entry.set("copied_from", copy.get("donor"));
+                entry.set("mutations", copy.get("mutations"));
+                if (!copy.get("donor").isNull()) {
+                    current = copy.get("donor").asInt();
+                }
+            }
+            entries.add(0, entry);
+        }
+        ArrayNode out = JSON.createArrayNode();
+        entries.forEach(out::add);
+        return out;
+    }
+
+    private static long key(int agent, int generation) {
+        return ((long) agent << 32) | (generation & 0xffffffffL);
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    public void write(Path file) throws IOException {
+        JSON.writeValue(file.toFile(), json);
+    }
+
+    /** A few lines for the console. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        JsonNode test = json.get("test");
+        JsonNode validation = json.get("validation");
+        if (test.get("accuracy").isNull()) {
+            sb.append(String.format(Locale.ROOT, "best agent %d: test loss %.5g, validation loss %.5g%n",
+                    json.get("best_agent").asInt(), test.get("loss").asDouble(), validation.get("loss").asDouble()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "best agent %d: test accuracy %s, validation accuracy %s%n",
+                    json.get("best_agent").asInt(), percent(test.get("accuracy")), percent(validation.get("accuracy"))));
+        }
+        sb.append("hyperparameter schedule (generation: agent h):").append(System.lineSeparator());
+        for (JsonNode e : json.get("schedule")) {
+            sb.append(String.format(Locale.ROOT, "  %3d: agent %-4d %s", e.get("generation").asInt(), e.get("agent").asInt(),
+                    e.get("hyperparameters")));
+            if (e.has("copied_from")) {
+                sb.append("  <- copied from ").append(e.get("copied_from")).append(' ').append(e.get("mutations"));
+            }
+            sb.append(System.lineSeparator());
+        }
+        sb.append(String.format(Locale.ROOT, "%d agent-steps in %.1f s: %.0f agent-steps/s",
+                json.get("agent_steps").asLong(), json.get("wall_time_seconds").asDouble(),
+                json.get("agent_steps_per_second").asDouble()));
+        return sb.toString();
+    }
+
+    private static String percent(JsonNode v) {
+        return v == null || v.isNull() ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v.asDouble());
+    }
+}

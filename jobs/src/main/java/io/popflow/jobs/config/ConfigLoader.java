@@ -1,0 +1,249 @@
+package io.popflow.jobs.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.popflow.config.InvalidOptionException;
+import io.popflow.config.PopulationConfig;
+import io.popflow.fast.Hyperparameter;
+import io.popflow.fast.UpdateRule;
+import io.popflow.model.Activation;
+import io.popflow.slow.Domain;
+import io.popflow.slow.HyperparameterSpace;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.FitnessMetric;
+import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.TaskSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a run's YAML configuration: a preset, overlaid by a user file, overlaid by single options
+ * ({@code key=value}, dotted paths). Every option is checked here or by the typed classes it
+ * builds; any problem is one {@link InvalidOptionException} naming the option.
+ *
+ * <p>The options (Ray Tune's names where Ray has one): {@code task}, {@code seed}, {@code
+ * population}, {@code generations}, {@code perturbation_interval}, {@code chunk_steps}, {@code
+ * optimizer}, {@code quantile_fraction}, {@code resample_probability}, {@code
+ * perturbation_factors}, {@code hyperparameters} (fixed values), {@code hyperparam_mutations}
+ * (mutable ones: {@code {min, max, scale, integer}} or a list of values), {@code parallelism},
+ * {@code checkpoint_interval}, {@code checkpoint_dir}, {@code output}; for {@code task: digits}
+ * also {@code model.hidden}, {@code model.activation}, {@code data.split}, {@code data.fitness};
+ * for {@code task: quadratic} {@code quadratic.dimension}, {@code quadratic.curvature}, {@code
+ * quadratic.signal}, {@code quadratic.noise}.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    public static final String[] PRESETS = {"digits", "quadratic"};
+
+    private ConfigLoader() {}
+
+    /** The preset called {@code name}. */
+    public static ObjectNode preset(String name) {
+        String resource = "/io/popflow/jobs/presets/" + name + ".yaml";
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new InvalidOptionException("preset", "unknown preset '" + name + "' (known: "
+                        + String.join(", ", PRESETS) + ")");
+            }
+            return asObject(YAML.readTree(in), "preset " + name);
+        } catch (IOException e) {
+            throw new InvalidOptionException("preset", "cannot read preset '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** A YAML file's options. */
+    public static ObjectNode file(Path file) {
+        try {
+            return asObject(YAML.readTree(Files.readAllBytes(file)), file.toString());
+        } catch (JsonProcessingException e) {
+            throw new InvalidOptionException("config", file + " is not valid YAML: "
+                    + e.getOriginalMessage().replace('\n', ' '));
+        } catch (IOException e) {
+            throw new InvalidOptionException("config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode asObject(JsonNode node, String what) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new InvalidOptionException("config", what + " must be a mapping of options");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** {@code base} with {@code overlay} merged in, mappings merged key by key. */
+    public static ObjectNode merge(ObjectNode base, JsonNode overlay) {
+        ObjectNode merged = base.deepCopy();
+        overlay.fields().forEachRemaining(e -> {
+            JsonNode old = merged.get(e.getKey());
+            if (old != null && old.isObject() && e.getValue().isObject()) {
+                merged.set(e.getKey(), merge((ObjectNode) old, e.getValue()));
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
+        });
+        return merged;
+    }
+
+    /** Sets the option at a dotted path, the value parsed as YAML ({@code lr.max=0.3}, {@code perturbation_factors=[1.5, 0.5]}). */
+    public static ObjectNode set(ObjectNode base, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new InvalidOptionException("set", "expected key=value, got '" + assignment + "'");
+        }
+        String[] path = assignment.substring(0, eq).trim().split("\\.");
+        JsonNode value;
+        try {
+            value = YAML.readTree(assignment.substring(eq + 1));
+        } catch (JsonProcessingException e) {
+            throw new InvalidOptionException(assignment.substring(0, eq), "value is not valid YAML");
+        }
+        ObjectNode overlay = YAML.createObjectNode();
+        ObjectNode at = overlay;
+        for (int i = 0; i < path.length - 1; i++) {
+            at = at.putObject(path[i]);
+        }
+        at.set(path[path.length - 1], value == null || value.isMissingNode() ? YAML.nullNode() : value);
+        return merge(base, overlay);
+    }
+
+    /** The validated run described by {@code tree}. */
+    public static RunConfig parse(JsonNode tree) {
+        OptionTree o = new OptionTree(tree, "");
+        String taskName = o.getString("task", null);
+        InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", PRESETS) + ")");
+        TaskSpec task = switch (taskName) {
+            case "digits" -> digits(o);
+            case "quadratic" -> quadratic(o.child("quadratic"));
+            default -> throw new InvalidOptionException("task", "unknown task '" + taskName + "' (known: "
+                    + String.join(", ", PRESETS) + ")");
+        };
+        UpdateRule rule = enumOption(o, "optimizer", UpdateRule.class, UpdateRule.SGD);
+        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations")),
+                fixed(o.child("hyperparameters")));
+        PopulationConfig population = new PopulationConfig(
+                o.getLong("seed", 0),
+                o.getInt("population", 16),
+                o.getInt("generations", 10),
+                o.getInt("perturbation_interval", 100),
+                o.getInt("chunk_steps", 10),
+                task,
+                space,
+                o.getDouble("quantile_fraction", 0.25),
+                o.getDouble("resample_probability", 0.25),
+                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}),
+                o.getInt("parallelism", 2),
+                o.getMillis("checkpoint_interval", 5_000));
+        String output = o.getString("output", null);
+        InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
+        String checkpoints = o.getString("checkpoint_dir", null);
+        o.rejectUnknown();
+        Path outputPath = Paths.get(output);
+        return new RunConfig(population, outputPath,
+                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints));
+    }
+
+    private static TaskSpec digits(OptionTree o) {
+        OptionTree model = o.child("model");
+        OptionTree data = o.child("data");
+        int[] hidden = model.getInts("hidden", new int[] {64});
+        Activation activation = enumOption(model, "activation", Activation.class, Activation.RELU);
+        double[] split = data.getDoubles("split", new double[] {0.6, 0.2});
+        InvalidOptionException.require(split.length == 2, "data.split", "must be [train, validation] fractions");
+        FitnessMetric metric = enumOption(data, "fitness", FitnessMetric.class, FitnessMetric.ACCURACY);
+        model.rejectUnknown();
+        data.rejectUnknown();
+        return new DigitsTaskSpec(hidden, activation, split[0], split[1], metric);
+    }
+
+    private static TaskSpec quadratic(OptionTree q) {
+        double[] curvature = q.getDoubles("curvature", new double[] {0.5, 5.0});
+        InvalidOptionException.require(curvature.length == 2, "quadratic.curvature", "must be [min, max]");
+        QuadraticTaskSpec spec = new QuadraticTaskSpec(q.getInt("dimension", 10), curvature[0], curvature[1],
+                q.getDouble("signal", 1.0), q.getDouble("noise", 0.5));
+        q.rejectUnknown();
+        return spec;
+    }
+
+    private static Map<Hyperparameter, Domain> mutations(OptionTree m) {
+        Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
+        for (String key : m.keys()) {
+            Hyperparameter h = hyperparameter(m, key);
+            domains.put(h, domain(m, key, h));
+        }
+        InvalidOptionException.require(!domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
+        return domains;
+    }
+
+    private static Domain domain(OptionTree m, String key, Hyperparameter h) {
+        String option = m.pathOf(key);
+        if (!m.has(key)) {
+            throw new InvalidOptionException(option, "needs {min, max} or a list of values");
+        }
+        try {
+            if (m.isList(key)) {
+                return new Domain.Choice(m.getDoubles(key, null));
+            }
+            OptionTree d = m.child(key);
+            Domain domain;
+            if (d.has("values")) {
+                domain = new Domain.Choice(d.getDoubles("values", null));
+            } else {
+                InvalidOptionException.require(d.has("min") && d.has("max"), option, "needs min and max, or values");
+                Domain.Scale scale = enumOption(d, "scale", Domain.Scale.class, Domain.Scale.LINEAR);
+                boolean integer = d.getBoolean("integer", h.isInteger());
+                domain = new Domain.Interval(d.getDouble("min", 0), d.getDouble("max", 0), scale, integer);
+            }
+            d.rejectUnknown();
+            return domain;
+        } catch (IllegalArgumentException e) {
+            if (e instanceof InvalidOptionException) {
+                throw e;
+            }
+            throw new InvalidOptionException(option, e.getMessage());
+        }
+    }
+
+    private static Map<Hyperparameter, Double> fixed(OptionTree f) {
+        Map<Hyperparameter, Double> values = new LinkedHashMap<>();
+        for (String key : f.keys()) {
+            values.put(hyperparameter(f, key), f.getDouble(key, Double.NaN));
+        }
+        return values;
+    }
+
+    private static Hyperparameter hyperparameter(OptionTree tree, String key) {
+        Hyperparameter h = Hyperparameter.byKey(key);
+        if (h == null) {
+            throw new InvalidOptionException(tree.pathOf(key), "unknown hyperparameter (known: "
+                    + String.join(", ", Arrays.stream(Hyperparameter.values()).map(Hyperparameter::key).toList()) + ")");
+        }
+        return h;
+    }
+
+    private static <E extends Enum<E>> E enumOption(OptionTree tree, String key, Class<E> type, E fallback) {
+        String value = tree.getString(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(tree.pathOf(key), "unknown value '" + value + "' (known: "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()) + ")");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.popflow.jobs.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.config.InvalidOptionException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed reads from one level of a parsed configuration, by option path. Remembers which keys were
+ * read, so that {@link #rejectUnknown()} can name a misspelt option instead of ignoring it.
+ */
+final class OptionTree {
+    private final ObjectNode node;
+    private final String path;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    OptionTree(JsonNode node, String path) {
+        if (node != null && !node.isObject()) {
+            throw new InvalidOptionException(path.isEmpty() ? "(config)" : path, "must be a mapping of options");
+        }
+        this.node = node == null ? null : (ObjectNode) node;
+        this.path = path;
+    }
+
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return node != null && node.has(key) && !node.get(key).isNull();
+    }
+
+    boolean isList(String key) {
+        return has(key) && node.get(key).isArray();
+    }
+
+    boolean getBoolean(String key, boolean fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidOptionException(pathOf(key), "must be true or false, got " + v);
+        }
+        return v.asBoolean();
+    }
+
+    private JsonNode get(String key) {
+        read.add(key);
+        return node == null ? null : node.get(key);
+    }
+
+    OptionTree child(String key) {
+        return new OptionTree(get(key), pathOf(key));
+    }
+
+    long getLong(String key, long fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new InvalidOptionException(pathOf(key), "must be a whole number, got " + v);
+        }
+        return v.asLong();
+    }
+
+    int getInt(String key, int fallback) {
+        long v = getLong(key, fallback);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new InvalidOptionException(pathOf(key), "is out of range, got " + v);
+        }
+        return (int) v;
+    }
+
+    double getDouble(String key, double fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidOptionException(pathOf(key), "must be a number, got " + v);
+        }
+        return v.asDouble();
+    }
+
+    String getString(String key, String fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw new InvalidOptionException(pathOf(key), "must be text, got " + v);
+        }
+        return v.asText();
+    }
+
+    double[] getDoubles(String key, double[] fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isArray()) {
+            throw new InvalidOptionException(pathOf(key), "must be a list of numbers, got " + v);
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!v.get(i).isNumber()) {
+                throw new InvalidOptionException(pathOf(key), "must be a list of numbers, got " + v);
+            }
+            out[i] = v.get(i).asDouble();
+        }
+        return out;
+    }
+
+    int[] getInts(String key, int[] fallback) {
+        double[] d = getDoubles(key, null);
+        if (d == null) {
+            return fallback;
+        }
+        int[] out = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] != Math.rint(d[i])) {
+                throw new InvalidOptionException(pathOf(key), "must be a list of whole numbers");
+            }
+            out[i] = (int) d[i];
+        }
+        return out;
+    }
+
+    /** A duration: whole milliseconds, or text like {@code 500ms}, {@code 5s}, {@code 2m}. */
+    long getMillis(String key, long fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        String text = v.asText().trim();
+        try {
+            if (text.endsWith("ms")) {
+                return Long.parseLong(text.substring(0, text.length() - 2).trim());
+            }
+            if (text.endsWith("s")) {
+                return Math.round(Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 1000);
+            }
+            if (text.endsWith("m")) {
+                return Math.round(Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 60_000);
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new InvalidOptionException(pathOf(key), "must be a duration like 500ms, 5s or 2m, got " + v);
+    }
+
+    /** Keys present at this level, in file order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (node != null) {
+            node.fieldNames().forEachRemaining(keys::add);
+        }
+        return keys;
+    }
+
+    /** Rejects the first key at this level that no read asked for. */
+    void rejectUnknown() {
+        if (node == null) {
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            String key = fields.next().getKey();
+            if (!read.contains(key)) {
+                throw new InvalidOptionException(pathOf(key), "unknown option");
+            }
+        }
+    }
+}

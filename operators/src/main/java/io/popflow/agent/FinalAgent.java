@@ -1,0 +1,32 @@
+package io.popflow.agent;
+
+/**
+ * An agent at the end of the run.
+ *
+ * @param agent agent id
+ * @param generation its last generation
+ * @param steps fast steps it took
+ * @param hyperparameters its final h
+ * @param fitness its last fitness estimate
+ * @param paramsSha256 SHA-256 of θ as little-endian IEEE floats: equal digests, equal weights
+ * @param testLoss test-set loss, measured for the best agent only (NaN otherwise)
+ * @param testAccuracy test-set accuracy, measured for the best agent only (NaN otherwise)
+ * @param directivesApplied directives it acted on (one per generation, the final stop included)
+ * @param transfersApplied weight copies it received
+ */
+public record FinalAgent(
+        int agent,
+        int generation,
+        long steps,
+        double[] hyperparameters,
+        double fitness,
+        String paramsSha256,
+        double testLoss,
+        double testAccuracy,
+        int directivesApplied,
+        int transfersApplied) {
+
+    public boolean isTested() {
+        return !Double.isNaN(testLoss);
+    }
+}

@@ -1,0 +1,41 @@
+package io.popflow.agent;
+
+import io.popflow.slow.FitnessTable;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Every live agent's report for one generation, ordered by agent id: what the fitness window
+ * hands to the selection-mutation step.
+ *
+ * @param generation the generation
+ * @param reports one per agent, ascending agent id
+ */
+public record GenerationReports(int generation, AgentReport[] reports) {
+
+    /** Orders {@code reports} by agent id. */
+    public static GenerationReports of(int generation, Iterable<AgentReport> reports) {
+        AgentReport[] sorted = java.util.stream.StreamSupport.stream(reports.spliterator(), false)
+                .sorted(Comparator.comparingInt(AgentReport::agent))
+                .toArray(AgentReport[]::new);
+        return new GenerationReports(generation, sorted);
+    }
+
+    public FitnessTable table() {
+        int n = reports.length;
+        int[] agents = new int[n];
+        double[] fitness = new double[n];
+        double[][] h = new double[n][];
+        for (int i = 0; i < n; i++) {
+            agents[i] = reports[i].agent();
+            fitness[i] = reports[i].diverged() ? Double.NaN : reports[i].fitness();
+            h[i] = reports[i].hyperparameters();
+        }
+        return new FitnessTable(generation, agents, fitness, h);
+    }
+
+    /** Fast steps taken by the population so far. */
+    public long agentSteps() {
+        return Arrays.stream(reports).mapToLong(AgentReport::steps).sum();
+    }
+}

@@ -1,0 +1,8 @@
+package io.popflow.agent;
+
+/**
+ * Creates an agent.
+ *
+ * @param hyperparameters its initial h
+ */
+public record Seed(double[] hyperparameters) {}

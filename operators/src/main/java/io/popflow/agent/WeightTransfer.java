@@ -1,0 +1,12 @@
+package io.popflow.agent;
+
+/**
+ * A donor's weights and optimizer memory as of the end of {@code generation}, on their way to a
+ * recipient.
+ *
+ * @param generation the generation at whose end they were taken
+ * @param donor the sending agent
+ * @param params θ
+ * @param velocity the momentum buffer (empty if the update rule has none)
+ */
+public record WeightTransfer(int generation, int donor, float[] params, float[] velocity) {}

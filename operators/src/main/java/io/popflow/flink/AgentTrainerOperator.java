@@ -1,0 +1,178 @@
+package io.popflow.flink;
+
+import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentEffects;
+import io.popflow.agent.AgentLifecycle;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentState;
+import io.popflow.agent.FinalAgent;
+import io.popflow.agent.Phase;
+import io.popflow.agent.WeightTransfer;
+import io.popflow.config.PopulationConfig;
+import io.popflow.math.Streams;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The fast time scale in the job: one keyed state entry per agent, trained by gradient steps.
+ *
+ * <p>Commands (seed, directive, weights) arrive keyed by agent and are handed to {@link
+ * AgentLifecycle}. Training is not driven by records: agents that have steps to take wait in a run
+ * queue, and the operator trains them round-robin, {@code chunk_steps} at a time, in mailbox actions
+ * that each stop after {@link #TURN_BUDGET_NANOS}. Between two actions the task processes input and
+ * checkpoint barriers, so a long generation never starves a checkpoint, and agents of one subtask
+ * advance together. The run queue is not state: after a restore it is rebuilt from the agents'
+ * phases.
+ *
+ * <p>Outputs: end-of-generation reports on the main output; weights for other agents on {@link
+ * #WEIGHTS} (to the feedback edge); final records on {@link #FINAL}.
+ */
+public final class AgentTrainerOperator extends AbstractStreamOperator<AgentReport>
+        implements OneInputStreamOperator<AgentCommand, AgentReport> {
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<AgentCommand> WEIGHTS =
+            new OutputTag<>("weights", TypeInformation.of(AgentCommand.class));
+    public static final OutputTag<FinalAgent> FINAL = new OutputTag<>("final", TypeInformation.of(FinalAgent.class));
+
+    static final String STATE_NAME = "agent";
+    /** Longest a mailbox action trains before it yields to records and barriers. */
+    static final long TURN_BUDGET_NANOS = 20_000_000L;
+
+    private final PopulationConfig config;
+    private final transient MailboxExecutor mailbox;
+    private transient ValueState<AgentState> agents;
+    private transient AgentLifecycle lifecycle;
+    private transient ArrayDeque<Integer> runQueue;
+    private transient boolean turnScheduled;
+    private transient Outputs outputs;
+    private transient Counter fastSteps;
+    private transient Counter resentIgnored;
+
+    AgentTrainerOperator(StreamOperatorParameters<AgentReport> parameters, PopulationConfig config) {
+        super(parameters);
+        this.config = config;
+        this.mailbox = parameters.getMailboxExecutor();
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        agents = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, AgentStateSerializer.INSTANCE));
+        lifecycle = new AgentLifecycle(config.task().create(config.seed()), config.space(), config.perturbationInterval());
+        runQueue = new ArrayDeque<>();
+        outputs = new Outputs();
+        fastSteps = getMetricGroup().counter("fastSteps");
+        resentIgnored = getMetricGroup().counter("resentCommandsIgnored");
+        for (Integer agent : restoredAgents()) {
+            setCurrentKey(agent);
+            if (agents.value().phase == Phase.TRAINING) {
+                enqueue(agent);
+            }
+        }
+    }
+
+    private List<Integer> restoredAgents() {
+        KeyedStateBackend<Integer> backend = getKeyedStateBackend();
+        try (Stream<Integer> keys = backend.getKeys(STATE_NAME, VoidNamespace.INSTANCE)) {
+            return keys.sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Override
+    public void processElement(StreamRecord<AgentCommand> element) throws Exception {
+        AgentCommand command = element.getValue();
+        AgentState s = agents.value();
+        if (command.seed() != null) {
+            if (s != null) {
+                resentIgnored.inc();
+                return;
+            }
+            s = lifecycle.create(command.agent(), command.seed(), Streams.AGENT.seed(config.seed(), command.agent()));
+        } else if (s == null) {
+            throw new IllegalStateException("command for agent " + command.agent() + " that was never seeded: " + command);
+        } else {
+            int ignoredBefore = s.duplicatesIgnored;
+            if (command.directive() != null) {
+                lifecycle.onDirective(s, command.directive(), outputs);
+            } else if (command.transfer() != null) {
+                lifecycle.onTransfer(s, command.transfer(), outputs);
+            } else {
+                throw new IllegalArgumentException("empty command for agent " + command.agent());
+            }
+            resentIgnored.inc(s.duplicatesIgnored - ignoredBefore);
+        }
+        agents.update(s);
+        if (s.phase == Phase.TRAINING) {
+            enqueue(command.agent());
+        }
+    }
+
+    private void enqueue(int agent) {
+        runQueue.add(agent);
+        if (!turnScheduled) {
+            turnScheduled = true;
+            mailbox.execute(this::trainTurn, "train agents");
+        }
+    }
+
+    /** Trains queued agents a chunk each, round-robin, until the queue is empty or the budget is spent. */
+    private void trainTurn() throws Exception {
+        turnScheduled = false;
+        long deadline = System.nanoTime() + TURN_BUDGET_NANOS;
+        while (!runQueue.isEmpty() && System.nanoTime() < deadline) {
+            int agent = runQueue.poll();
+            setCurrentKey(agent);
+            AgentState s = agents.value();
+            long before = s.steps;
+            boolean more = lifecycle.train(s, config.chunkSteps(), outputs);
+            fastSteps.inc(s.steps - before);
+            agents.update(s);
+            if (more) {
+                runQueue.add(agent);
+            }
+        }
+        if (!runQueue.isEmpty()) {
+            turnScheduled = true;
+            mailbox.execute(this::trainTurn, "train agents");
+        }
+    }
+
+    /** Agents waiting for their turn (for tests). */
+    int queuedAgents() {
+        return runQueue.size();
+    }
+
+    private final class Outputs implements AgentEffects {
+        private final StreamRecord<AgentReport> reportRecord = new StreamRecord<>(null);
+
+        @Override
+        public void report(AgentReport report) {
+            output.collect(reportRecord.replace(report));
+        }
+
+        @Override
+        public void send(int recipient, WeightTransfer transfer) {
+            output.collect(WEIGHTS, new StreamRecord<>(AgentCommand.transfer(recipient, transfer)));
+        }
+
+        @Override
+        public void finish(FinalAgent agent) {
+            output.collect(FINAL, new StreamRecord<>(agent));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.popflow.task;
+
+import io.popflow.config.InvalidOptionException;
+import io.popflow.data.DatasetSplit;
+import io.popflow.data.DigitsData;
+import io.popflow.math.Streams;
+import io.popflow.model.Activation;
+import io.popflow.model.MlpArchitecture;
+import io.popflow.model.OutputLoss;
+import java.util.Arrays;
+
+/**
+ * Classification of the UCI handwritten digits (8x8 pixels, 10 classes) by an MLP with the given
+ * hidden layers; the data set is split by the run's seed.
+ *
+ * @param hidden hidden layer sizes, e.g. {@code [64]}
+ * @param activation hidden nonlinearity
+ * @param trainFraction share of rows the fast dynamics trains on
+ * @param validationFraction share of rows fitness is measured on (the rest is the test set)
+ * @param metric what fitness is made of
+ */
+public record DigitsTaskSpec(
+        int[] hidden, Activation activation, double trainFraction, double validationFraction, FitnessMetric metric)
+        implements TaskSpec {
+
+    public DigitsTaskSpec {
+        hidden = hidden.clone();
+        for (int size : hidden) {
+            InvalidOptionException.require(size > 0, "model.hidden", "layer sizes must be > 0, got " + Arrays.toString(hidden));
+        }
+        InvalidOptionException.require(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1,
+                "data.split", "train and validation fractions must be > 0 and leave a test part, got "
+                        + trainFraction + " and " + validationFraction);
+    }
+
+    public MlpArchitecture architecture() {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = DigitsData.FEATURES;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = DigitsData.CLASSES;
+        return new MlpArchitecture(sizes, activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+    }
+
+    @Override
+    public Task create(long runSeed) {
+        DatasetSplit split = DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction,
+                Streams.DATA_SPLIT.generator(runSeed));
+        return new SupervisedTask(architecture(), split, metric);
+    }
+
+    @Override
+    public String name() {
+        return "digits";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DigitsTaskSpec d && Arrays.equals(hidden, d.hidden) && activation == d.activation
+                && trainFraction == d.trainFraction && validationFraction == d.validationFraction && metric == d.metric;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31 + activation.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "digits " + architecture();
+    }
+}

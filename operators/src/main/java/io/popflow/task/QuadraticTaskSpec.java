@@ -1,0 +1,57 @@
+package io.popflow.task;
+
+import io.popflow.config.InvalidOptionException;
+import io.popflow.math.SplitMix64;
+import io.popflow.math.Streams;
+
+/**
+ * The analytic bilevel task of closed-forms §3: a quadratic training loss whose Gibbs effective
+ * fitness is known exactly.
+ *
+ * <p>Training loss {@code L(θ) = ½ Σᵢ Hᵢ (θᵢ − aᵢ)²}, validation loss {@code ½ |θ − b|²}, with the
+ * curvatures {@code Hᵢ} log-spaced in {@code [curvatureMin, curvatureMax]}, the validation optimum
+ * {@code bᵢ ~ N(0, signal²)} and the training optimum {@code aᵢ = bᵢ + N(0, noise²)} (a noisy
+ * estimate of it, so weight decay pays). Both are drawn from the run's task-instance stream.
+ *
+ * @param dimension d, the length of θ
+ * @param curvatureMin smallest eigenvalue of H
+ * @param curvatureMax largest eigenvalue of H
+ * @param signal scale of the validation optimum
+ * @param noise scale of the training optimum's error
+ */
+public record QuadraticTaskSpec(int dimension, double curvatureMin, double curvatureMax, double signal, double noise)
+        implements TaskSpec {
+
+    public QuadraticTaskSpec {
+        InvalidOptionException.require(dimension >= 1, "quadratic.dimension", "must be >= 1, got " + dimension);
+        InvalidOptionException.require(curvatureMin > 0 && curvatureMax >= curvatureMin, "quadratic.curvature",
+                "need 0 < min <= max, got [" + curvatureMin + ", " + curvatureMax + "]");
+        InvalidOptionException.require(signal >= 0 && noise >= 0, "quadratic.signal",
+                "signal and noise scales must be >= 0");
+    }
+
+    /** The instance for {@code runSeed}. */
+    public QuadraticTask instance(long runSeed) {
+        SplitMix64 rng = Streams.TASK_INSTANCE.generator(runSeed);
+        double[] h = new double[dimension];
+        double[] a = new double[dimension];
+        double[] b = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            double t = dimension == 1 ? 0 : (double) i / (dimension - 1);
+            h[i] = curvatureMin * Math.pow(curvatureMax / curvatureMin, t);
+            b[i] = signal * rng.nextGaussian();
+            a[i] = b[i] + noise * rng.nextGaussian();
+        }
+        return new QuadraticTask(h, a, b);
+    }
+
+    @Override
+    public Task create(long runSeed) {
+        return instance(runSeed);
+    }
+
+    @Override
+    public String name() {
+        return "quadratic";
+    }
+}

@@ -1,0 +1,27 @@
+package io.popflow.task;
+
+import io.popflow.fast.Objective;
+import io.popflow.model.Evaluation;
+import java.util.random.RandomGenerator;
+
+/**
+ * A learning problem for one agent: a training objective for the fast dynamics, and the
+ * validation measurement that defines fitness for the slow dynamics.
+ *
+ * <p>Instances hold data and scratch buffers and are used by one thread; {@link TaskSpec} is the
+ * serializable description operators ship and rebuild them from.
+ */
+public interface Task extends Objective {
+
+    /** Initial weights, drawn with {@code rng}. */
+    void initialize(float[] params, RandomGenerator rng);
+
+    /** Performance on the validation data (what fitness is made of). */
+    Evaluation validate(float[] params);
+
+    /** Performance on held-out test data, reported once for the final best agent. */
+    Evaluation test(float[] params);
+
+    /** Fitness of a validation result: higher is better. */
+    double fitness(Evaluation validation);
+}
