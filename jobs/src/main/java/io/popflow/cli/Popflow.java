@@ -21,13 +21,26 @@ public final class Popflow implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Exits the JVM only on failure: when Flink runs this main inside a job manager (application
+     * mode), a successful return must not take the cluster process down.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line, reporting invalid input to {@code err}, and returns its exit code. */
+    public static int run(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Popflow());
+        cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), e.getMessage()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof InvalidOptionException) {

@@ -208,7 +208,7 @@ public final class AgentLifecycle {
         Evaluation test = evaluateTest && !s.diverged ? task.test(s.params) : new Evaluation(Double.NaN, Double.NaN);
         double fitness = s.diverged ? Double.NaN : task.fitness(task.validate(s.params));
         return new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, sha256(s.params),
-                test.loss(), test.accuracy(), s.directivesApplied, s.transfersApplied);
+                test.loss(), test.accuracy(), s.directivesApplied, s.transfersApplied, s.duplicatesIgnored);
     }
 
     private static boolean allFinite(float[] v) {

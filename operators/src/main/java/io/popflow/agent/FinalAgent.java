@@ -13,6 +13,8 @@ package io.popflow.agent;
  * @param testAccuracy test-set accuracy, measured for the best agent only (NaN otherwise)
  * @param directivesApplied directives it acted on (one per generation, the final stop included)
  * @param transfersApplied weight copies it received
+ * @param resentIgnored resent copies of directives or weights it had already acted on (non-zero
+ *     only after a restore)
  */
 public record FinalAgent(
         int agent,
@@ -24,7 +26,8 @@ public record FinalAgent(
         double testLoss,
         double testAccuracy,
         int directivesApplied,
-        int transfersApplied) {
+        int transfersApplied,
+        int resentIgnored) {
 
     public boolean isTested() {
         return !Double.isNaN(testLoss);

@@ -96,6 +96,7 @@ public final class RecordJson implements Serializable {
         number(o, "test_accuracy", f.testAccuracy());
         o.put("directives_applied", f.directivesApplied());
         o.put("transfers_applied", f.transfersApplied());
+        o.put("resent_ignored", f.resentIgnored());
         return write(o);
     }
 

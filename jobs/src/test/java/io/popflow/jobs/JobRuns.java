@@ -1,0 +1,83 @@
+package io.popflow.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.slow.GenerationSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs the real job on the test's MiniCluster with file outputs, and reads the outputs back. */
+final class JobRuns {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JobRuns() {}
+
+    /** A preset with options changed by dotted assignments. */
+    static PopulationConfig config(String preset, String... assignments) {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(preset), "output=unused");
+        for (String a : assignments) {
+            tree = ConfigLoader.set(tree, a);
+        }
+        return ConfigLoader.parse(tree).population();
+    }
+
+    /** What a run wrote, one parsed JSON object per line. */
+    record Outputs(JobID jobId, List<JsonNode> reports, List<JsonNode> summaries, List<JsonNode> lineage, List<JsonNode> finals) {
+
+        /** Report lines ordered by (agent, generation): their order in the file depends on scheduling. */
+        List<String> reportsInOrder() {
+            return sorted(reports, Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
+                    .thenComparingInt(r -> r.get("generation").asInt()));
+        }
+
+        List<String> finalsInOrder() {
+            return sorted(finals, Comparator.comparingInt(r -> r.get("agent").asInt()));
+        }
+
+        private static List<String> sorted(List<JsonNode> nodes, Comparator<JsonNode> order) {
+            return nodes.stream().sorted(order).map(JsonNode::toString).toList();
+        }
+    }
+
+    /**
+     * Runs {@code config} to the end with JSON Lines outputs in {@code folder}; {@code extra} sinks see
+     * the generation summaries too. Restarts are allowed (fixed delay), for failure-injection tests.
+     */
+    @SafeVarargs
+    static Outputs run(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(config.parallelism());
+        JobSinks files = JobSinks.files(folder, config.space(), config.generations(), false);
+        JobSinks sinks = new JobSinks(files.reports(), files.summaries(), files.lineage(), files.finalAgents(), List.of(extra));
+        JobClient client = PopulationTrainingJob.withInJvmFeedback(config, sinks).executeAsync(env);
+        client.getJobExecutionResult().get();
+        return new Outputs(client.getJobID(), read(folder.resolve(JobSinks.REPORTS_FILE)),
+                read(folder.resolve(JobSinks.GENERATIONS_FILE)), read(folder.resolve(JobSinks.LINEAGE_FILE)),
+                read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)));
+    }
+
+    static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,119 @@
+package io.popflow.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.config.InvalidOptionException;
+import io.popflow.config.PopulationConfig;
+import io.popflow.fast.UpdateRule;
+import io.popflow.slow.Domain;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.QuadraticTaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private RunConfig preset(String name, String... assignments) {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(name), "output=" + dir);
+        for (String a : assignments) {
+            tree = ConfigLoader.set(tree, a);
+        }
+        return ConfigLoader.parse(tree);
+    }
+
+    @Test
+    void digitsPresetIsAValidRayStylePbtRun() {
+        PopulationConfig c = preset("digits").population();
+        assertThat(c.task()).isInstanceOf(DigitsTaskSpec.class);
+        assertThat(c.population()).isGreaterThanOrEqualTo(16);
+        assertThat(c.generations()).isGreaterThanOrEqualTo(10);
+        assertThat(c.quantileFraction()).isEqualTo(0.25);
+        assertThat(c.resampleProbability()).isEqualTo(0.25);
+        assertThat(c.perturbationFactors()).containsExactly(1.2, 0.8);
+        assertThat(c.space().names()).containsExactly("lr", "weight_decay", "batch_size");
+        assertThat(c.space().domain(2)).isInstanceOf(Domain.Choice.class);
+        assertThat(c.space().resolve(new double[] {0.1, 1e-4, 32}).momentum()).isEqualTo(0.9);
+    }
+
+    @Test
+    void quadraticPresetUsesLangevinAgents() {
+        RunConfig run = preset("quadratic");
+        assertThat(run.population().task()).isInstanceOf(QuadraticTaskSpec.class);
+        assertThat(run.population().space().rule()).isEqualTo(UpdateRule.SGLD);
+        assertThat(run.checkpointDir()).isEqualTo(dir.resolve("checkpoints"));
+    }
+
+    @Test
+    void fileOverridesPresetAndAssignmentsOverrideFile() throws Exception {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, "population: 24\nhyperparam_mutations:\n  lr: {min: 0.01, max: 0.2, scale: log}\n");
+        ObjectNode tree = ConfigLoader.merge(ConfigLoader.preset("digits"), ConfigLoader.file(file));
+        tree = ConfigLoader.set(tree, "hyperparam_mutations.lr.max=0.3");
+        tree = ConfigLoader.set(tree, "checkpoint_interval=500ms");
+        tree = ConfigLoader.set(tree, "output=" + dir);
+        PopulationConfig c = ConfigLoader.parse(tree).population();
+        assertThat(c.population()).isEqualTo(24);
+        assertThat(((Domain.Interval) c.space().domain(0)).max()).isEqualTo(0.3);
+        assertThat(((Domain.Interval) c.space().domain(0)).min()).isEqualTo(0.01);
+        assertThat(c.checkpointIntervalMs()).isEqualTo(500);
+        assertThat(c.space().names()).containsExactly("lr", "weight_decay", "batch_size");
+    }
+
+    /** Each invalid value is rejected with one line that names the option. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "population=1|invalid option 'population': must be >= 2 (selection needs someone to copy), got 1",
+        "quantile_fraction=0.7|invalid option 'quantile_fraction': must be in (0, 0.5], got 0.7",
+        "resample_probability=1.5|invalid option 'resample_probability': must be in [0, 1], got 1.5",
+        "perturbation_factors=[1.2, -0.8]|invalid option 'perturbation_factors': factors must be finite and > 0, got -0.8",
+        "perturbation_interval=0|invalid option 'perturbation_interval': must be >= 1 fast step, got 0",
+        "generations=-3|invalid option 'generations': must be >= 0 (0 runs until cancelled), got -3",
+        "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
+        "checkpoint_interval=soon|invalid option 'checkpoint_interval': must be a duration like 500ms, 5s or 2m, got \"soon\"",
+        "seed=forty-two|invalid option 'seed': must be a whole number, got \"forty-two\"",
+        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, quadratic)",
+        "optimizer=adam|invalid option 'optimizer': unknown value 'adam' (known: sgd, sgld)",
+        "hyperparam_mutations.lr.max=-1|invalid option 'hyperparam_mutations.lr': need finite min <= max, got [0.001, -1.0]",
+        "hyperparameters.momentum=1.5|invalid option 'hyperparameters.momentum': must be in [0, 1), got 1.5",
+        "hyperparam_mutations.momentum={min: 0, max: 0.9}|invalid option 'hyperparameters.momentum': is also in hyperparam_mutations; give it in one place",
+        "hyperparam_mutations.weight_decay.min=-1|invalid option 'hyperparam_mutations.weight_decay': a log scale needs min > 0, got -1.0",
+        "hyperparam_mutations.batch_size=[16, 0]|invalid option 'hyperparam_mutations.batch_size': must be a whole number >= 1, but the domain holds 0.0",
+        "hyperparam_mutations.temperature={min: 0.1, max: 1}|invalid option 'hyperparam_mutations.temperature': optimizer sgd does not use temperature",
+        "hyperparam_mutations.dropout={min: 0, max: 0.5}|invalid option 'hyperparam_mutations.dropout': unknown hyperparameter (known: lr, momentum, weight_decay, temperature, batch_size)",
+        "hyperparam_mutations.lr.scale=cubic|invalid option 'hyperparam_mutations.lr.scale': unknown value 'cubic' (known: linear, log)",
+        "hyperparam_mutations.lr.step=2|invalid option 'hyperparam_mutations.lr.step': unknown option",
+        "model.hidden=[64, 0]|invalid option 'model.hidden': layer sizes must be > 0, got [64, 0]",
+        "data.split=[0.9, 0.2]|invalid option 'data.split': train and validation fractions must be > 0 and leave a test part, got 0.9 and 0.2",
+        "population_size=8|invalid option 'population_size': unknown option",
+        "quadratic.dimension=3|invalid option 'quadratic': unknown option",
+    })
+    void invalidOptionsAreNamed(String assignment, String message) {
+        assertThatThrownBy(() -> preset("digits", assignment))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void taskSectionsBelongToTheirTask() {
+        assertThatThrownBy(() -> preset("quadratic", "model.hidden=[32]"))
+                .hasMessage("invalid option 'model': unknown option");
+    }
+
+    @Test
+    void unknownPresetAndBrokenYamlAreNamed() throws Exception {
+        assertThatThrownBy(() -> ConfigLoader.preset("cifar"))
+                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic)");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "population: [1, 2\n");
+        assertThatThrownBy(() -> ConfigLoader.file(bad)).isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("invalid option 'config': " + bad + " is not valid YAML");
+    }
+}

@@ -1,0 +1,176 @@
+package io.popflow.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.popflow.fast.Hyperparameter;
+import io.popflow.fast.UpdateRule;
+import io.popflow.slow.Domain;
+import io.popflow.slow.HyperparameterSpace;
+import io.popflow.task.QuadraticTask;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentLifecycleTest {
+    private static final int INTERVAL = 20;
+
+    private final HyperparameterSpace space = space();
+    private final QuadraticTask task = new QuadraticTask(new double[] {1, 2, 3}, new double[] {1, -1, 0.5}, new double[] {0.8, -0.7, 0.4});
+    private final AgentLifecycle lifecycle = new AgentLifecycle(task, space, INTERVAL);
+    private final RecordingEffects fx = new RecordingEffects();
+
+    private static HyperparameterSpace space() {
+        Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
+        m.put(Hyperparameter.LR, new Domain.Interval(0.01, 0.3, Domain.Scale.LOG, false));
+        return new HyperparameterSpace(UpdateRule.SGD, m, Map.of(Hyperparameter.MOMENTUM, 0.5));
+    }
+
+    private AgentState trainedAgent(int id) {
+        AgentState s = lifecycle.create(id, new Seed(new double[] {0.1}), 1000 + id);
+        while (lifecycle.train(s, 7, fx)) {
+            // chunks of 7 steps until the generation's 20 are done
+        }
+        return s;
+    }
+
+    @Test
+    void trainsInChunksAndReportsOncePerGeneration() {
+        AgentState s = trainedAgent(3);
+        assertThat(fx.reports).hasSize(1);
+        AgentReport r = fx.reports.get(0);
+        assertThat(r.agent()).isEqualTo(3);
+        assertThat(r.generation()).isZero();
+        assertThat(r.steps()).isEqualTo(INTERVAL);
+        assertThat(r.fitness()).isEqualTo(-task.validate(s.params).loss());
+        assertThat(s.phase).isEqualTo(Phase.REPORTED);
+        assertThat(lifecycle.train(s, 7, fx)).isFalse();
+        assertThat(fx.reports).hasSize(1);
+    }
+
+    /** The chunk size is scheduling only: 20 steps in chunks of 7 or of 20 give the same bits. */
+    @Test
+    void chunkingDoesNotChangeTheTrajectory() {
+        AgentState a = trainedAgent(1);
+        AgentState b = lifecycle.create(1, new Seed(new double[] {0.1}), 1001);
+        lifecycle.train(b, INTERVAL, fx);
+        assertThat(b.params).containsExactly(a.params);
+        assertThat(b.rng).isEqualTo(a.rng);
+    }
+
+    @Test
+    void donorSendsEndOfGenerationWeightsAndKeepsThemForResending() {
+        AgentState donor = trainedAgent(1);
+        float[] endOfGeneration = donor.params.clone();
+        Directive d = new Directive(0, -1, false, null, new int[] {4, 6}, false, false);
+        lifecycle.onDirective(donor, d, fx);
+        assertThat(fx.sent).hasSize(2).allSatisfy(t -> {
+            assertThat(t.params()).containsExactly(endOfGeneration);
+            assertThat(t.generation()).isZero();
+            assertThat(t.donor()).isEqualTo(1);
+        });
+        assertThat(donor.phase).isEqualTo(Phase.TRAINING);
+        assertThat(donor.generation).isEqualTo(1);
+        lifecycle.train(donor, 5, fx); // moves on
+        assertThat(donor.params).isNotEqualTo(endOfGeneration);
+
+        lifecycle.onDirective(donor, d, fx); // resent after a restore
+        assertThat(fx.sent).hasSize(4);
+        assertThat(fx.sent.get(3).params()).containsExactly(endOfGeneration);
+        assertThat(donor.directivesApplied).isEqualTo(1);
+        assertThat(donor.duplicatesIgnored).isEqualTo(1);
+    }
+
+    @Test
+    void recipientTakesDonorWeightsOnceWhateverTheArrivalOrder() {
+        AgentState donor = trainedAgent(1);
+        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false), fx);
+        WeightTransfer weights = fx.sent.get(0);
+        double[] newH = {0.12};
+
+        AgentState late = trainedAgent(2);
+        lifecycle.onDirective(late, new Directive(0, 1, false, newH, new int[0], false, false), fx);
+        assertThat(late.phase).isEqualTo(Phase.AWAITING_WEIGHTS);
+        lifecycle.onTransfer(late, weights, fx);
+
+        AgentState early = trainedAgent(2);
+        lifecycle.onTransfer(early, weights, fx);
+        assertThat(early.phase).isEqualTo(Phase.REPORTED);
+        lifecycle.onDirective(early, new Directive(0, 1, false, newH, new int[0], false, false), fx);
+
+        for (AgentState s : new AgentState[] {late, early}) {
+            assertThat(s.params).containsExactly(weights.params());
+            assertThat(s.velocity).containsExactly(weights.velocity());
+            assertThat(s.hyperparameters).containsExactly(newH);
+            assertThat(s.phase).isEqualTo(Phase.TRAINING);
+            assertThat(s.generation).isEqualTo(1);
+            assertThat(s.transfersApplied).isEqualTo(1);
+            lifecycle.onTransfer(s, weights, fx); // a resent copy
+            assertThat(s.transfersApplied).isEqualTo(1);
+            assertThat(s.duplicatesIgnored).isEqualTo(1);
+        }
+        assertThat(early.params).containsExactly(late.params);
+    }
+
+    @Test
+    void recipientKeepsItsOwnRandomStream() {
+        AgentState donor = trainedAgent(1);
+        AgentState recipient = trainedAgent(2);
+        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false), fx);
+        lifecycle.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false), fx);
+        lifecycle.onTransfer(recipient, fx.sent.get(0), fx);
+        assertThat(recipient.rng).isNotEqualTo(donor.rng);
+    }
+
+    @Test
+    void aDirectiveForAnUnreportedGenerationIsABug() {
+        AgentState s = lifecycle.create(1, new Seed(new double[] {0.1}), 1);
+        assertThatThrownBy(() -> lifecycle.onDirective(s, Directive.keep(0), fx))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void stopEmitsTheFinalRecordAndTestsOnlyTheBest() {
+        AgentState best = trainedAgent(1);
+        AgentState other = trainedAgent(2);
+        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true), fx);
+        lifecycle.onDirective(other, new Directive(0, -1, false, null, new int[0], true, false), fx);
+        assertThat(fx.finals).hasSize(2);
+        assertThat(fx.finals.get(0).isTested()).isTrue();
+        assertThat(fx.finals.get(0).testLoss()).isEqualTo(task.test(best.params).loss());
+        assertThat(fx.finals.get(0).paramsSha256()).isEqualTo(AgentLifecycle.sha256(best.params)).hasSize(64);
+        assertThat(fx.finals.get(1).isTested()).isFalse();
+        assertThat(best.phase).isEqualTo(Phase.STOPPED);
+        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true), fx);
+        assertThat(fx.finals).hasSize(2);
+    }
+
+    /**
+     * Gradient descent with ηH = 10 grows θ ninefold per step and overflows float32 within ~40 steps:
+     * the generation ends at once with a diverged report, not an exception.
+     */
+    @Test
+    void divergenceIsReportedNotThrown() {
+        QuadraticTask steep = new QuadraticTask(new double[] {100, 100, 100}, new double[3], new double[3]);
+        AgentLifecycle diverging = new AgentLifecycle(steep, space, 500);
+        AgentState s = diverging.create(1, new Seed(new double[] {0.1}), 1);
+        while (diverging.train(s, 50, fx)) {
+            // until the report
+        }
+        AgentReport r = fx.reports.get(0);
+        assertThat(r.diverged()).isTrue();
+        assertThat(r.fitness()).isNaN();
+        assertThat(r.steps()).isLessThan(500);
+        assertThat(s.phase).isEqualTo(Phase.REPORTED);
+    }
+
+    @Test
+    void resetRestartsFromFreshWeights() {
+        AgentState s = trainedAgent(1);
+        float[] before = s.params.clone();
+        lifecycle.onDirective(s, new Directive(0, -1, true, new double[] {0.05}, new int[0], false, false), fx);
+        assertThat(s.params).isNotEqualTo(before);
+        assertThat(s.hyperparameters).containsExactly(0.05);
+        assertThat(s.phase).isEqualTo(Phase.TRAINING);
+    }
+}
