@@ -17,13 +17,23 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** Runs the real job on the test's MiniCluster with file outputs, and reads the outputs back. */
 final class JobRuns {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JobRuns() {}
+
+    /** The tests' cluster: one task manager with a slot per agent subtask (parallelism 2). */
+    static MiniClusterExtension cluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(2)
+                .build());
+    }
 
     /** A preset with options changed by dotted assignments. */
     static PopulationConfig config(String preset, String... assignments) {
