@@ -9,8 +9,10 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.flink.AgentCommandRouting;
 import io.popflow.flink.AgentTrainerFactory;
 import io.popflow.flink.AgentTrainerOperator;
+import io.popflow.flink.AsyncSelectionMutationOperator;
 import io.popflow.flink.FitnessWindowFunction;
 import io.popflow.flink.SelectionMutationOperator;
+import io.popflow.flink.SlowScaleOperator;
 import io.popflow.flink.feedback.FeedbackEdge;
 import io.popflow.flink.feedback.InJvmFeedbackEdge;
 import io.popflow.math.SplitMix64;
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *         └──── feedback tail ◄── directives ∪ weights ◄──────────────────────────────┘
  * </pre>
  *
- * Sinks and the feedback edge are injected; {@link #execute} builds the graph and runs it.
+ * In asynchronous mode the reports go straight to the selection-mutation operator, which decides
+ * each agent as it reports. Sinks and the feedback edge are injected; {@link #execute} builds the
+ * graph and runs it.
  */
 public final class PopulationTrainingJob {
     private static final Logger LOG = LoggerFactory.getLogger(PopulationTrainingJob.class);
@@ -102,23 +106,33 @@ public final class PopulationTrainingJob {
                 .uid("agent-trainer")
                 .setParallelism(config.parallelism());
 
-        SingleOutputStreamOperator<GenerationReports> generations = reports
-                .keyBy(AgentReport::generation, Types.INT)
-                .countWindow(config.population())
-                .process(new FitnessWindowFunction(config.space().names()), TypeInformation.of(GenerationReports.class))
-                .name("fitness-window").uid("fitness-window")
-                .setParallelism(1);
-
-        SingleOutputStreamOperator<AgentCommand> directives = generations
-                .transform("selection-mutation", commandType, new SelectionMutationOperator(config))
-                .uid("selection-mutation")
-                .setParallelism(1)
-                .setMaxParallelism(1);
+        SingleOutputStreamOperator<AgentCommand> directives;
+        DataStream<GenerationSummary> summaries;
+        if (config.asynchronous()) {
+            directives = reports
+                    .transform("selection-mutation", commandType, new AsyncSelectionMutationOperator(config))
+                    .uid("selection-mutation-async")
+                    .setParallelism(1)
+                    .setMaxParallelism(1);
+            summaries = directives.getSideOutput(AsyncSelectionMutationOperator.SUMMARIES);
+        } else {
+            SingleOutputStreamOperator<GenerationReports> generations = reports
+                    .keyBy(AgentReport::generation, Types.INT)
+                    .countWindow(config.population())
+                    .process(new FitnessWindowFunction(config.space().names()), TypeInformation.of(GenerationReports.class))
+                    .name("fitness-window").uid("fitness-window")
+                    .setParallelism(1);
+            directives = generations
+                    .transform("selection-mutation", commandType, new SelectionMutationOperator(config))
+                    .uid("selection-mutation")
+                    .setParallelism(1)
+                    .setMaxParallelism(1);
+            summaries = generations.getSideOutput(FitnessWindowFunction.SUMMARIES);
+        }
 
         feedback.tail(directives.union(reports.getSideOutput(AgentTrainerOperator.WEIGHTS)));
 
-        DataStream<GenerationSummary> summaries = generations.getSideOutput(FitnessWindowFunction.SUMMARIES);
-        DataStream<LineageEvent> lineage = directives.getSideOutput(SelectionMutationOperator.LINEAGE);
+        DataStream<LineageEvent> lineage = directives.getSideOutput(SlowScaleOperator.LINEAGE);
         DataStream<FinalAgent> finals = reports.getSideOutput(AgentTrainerOperator.FINAL);
         sink(reports, sinks.reports(), "reports");
         sink(summaries, sinks.summaries(), "generation-summaries");

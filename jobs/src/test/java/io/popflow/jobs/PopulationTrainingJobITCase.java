@@ -41,7 +41,7 @@ class PopulationTrainingJobITCase {
         assertThat(out.summaries()).extracting(s -> s.get("generation").asInt()).containsExactly(0, 1, 2, 3, 4);
         assertThat(out.summaries()).allMatch(s -> s.get("population").asInt() == n);
 
-        int perGeneration = TruncationSelection.quantileSize(n, config.quantileFraction());
+        int perGeneration = TruncationSelection.quantileSize(n, config.selection().quantileFraction());
         assertThat(out.lineage()).hasSize(perGeneration * (g - 1));
         HyperparameterSpace space = config.space();
         Map<Integer, Integer> copiesByRecipient = new HashMap<>();

@@ -9,24 +9,29 @@ package io.popflow.agent;
  * @param seed creates the agent
  * @param directive the slow dynamics' decision for the agent
  * @param transfer a donor's weights for the agent
+ * @param request asynchronous mode: another agent asks for the weights of this agent's last report
  */
-public record AgentCommand(int agent, int route, Seed seed, Directive directive, WeightTransfer transfer) {
+public record AgentCommand(int agent, int route, Seed seed, Directive directive, WeightTransfer transfer, WeightRequest request) {
 
     public static AgentCommand seed(int agent, Seed seed) {
-        return new AgentCommand(agent, agent, seed, null, null);
+        return new AgentCommand(agent, agent, seed, null, null, null);
     }
 
     public static AgentCommand directive(int agent, Directive directive) {
-        return new AgentCommand(agent, agent, null, directive, null);
+        return new AgentCommand(agent, agent, null, directive, null, null);
     }
 
     public static AgentCommand transfer(int recipient, WeightTransfer transfer) {
-        return new AgentCommand(recipient, recipient, null, null, transfer);
+        return new AgentCommand(recipient, recipient, null, null, transfer, null);
+    }
+
+    public static AgentCommand request(int donor, WeightRequest request) {
+        return new AgentCommand(donor, donor, null, null, null, request);
     }
 
     /** Marks the end of the run on feedback channel {@code channel}. */
     public static AgentCommand endOfRun(int channel) {
-        return new AgentCommand(-1, channel, null, null, null);
+        return new AgentCommand(-1, channel, null, null, null, null);
     }
 
     public boolean isEndOfRun() {
@@ -36,7 +41,8 @@ public record AgentCommand(int agent, int route, Seed seed, Directive directive,
     @Override
     public String toString() {
         String what = seed != null ? "seed" : directive != null ? "directive g" + directive.generation()
-                : transfer != null ? "weights g" + transfer.generation() + " from " + transfer.donor() : "end-of-run";
+                : transfer != null ? "weights g" + transfer.generation() + " from " + transfer.donor()
+                : request != null ? "request from " + request.recipient() : "end-of-run";
         return "AgentCommand{agent=" + agent + ", " + what + '}';
     }
 }

@@ -1,10 +1,14 @@
 package io.popflow.agent;
 
-import io.popflow.fast.FastHyperparameters;
+import io.popflow.config.PopulationConfig;
+import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Evaluation;
+import io.popflow.slow.FitnessEstimate;
+import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
+import io.popflow.slow.ModelMerge;
 import io.popflow.task.Task;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,14 +21,17 @@ import java.util.HexFormat;
  * The rules one agent follows, where the two time scales meet.
  *
  * <p>Fast: {@link #train} takes up to a chunk of gradient steps; when the generation's
- * {@code perturbationInterval} steps are done (or θ diverged) the agent reports its fitness and
- * waits. Slow: the generation's {@link Directive} tells it to go on, to donate its weights, to copy
- * a donor's (then it waits for the {@link WeightTransfer}), or to stop.
+ * {@code perturbationInterval} steps are done (or θ diverged) the agent estimates its fitness,
+ * reports, and waits. Slow: the generation's {@link Directive} tells it to go on (maybe with a new
+ * h), to donate its weights, to copy a donor's (then it waits for the {@link WeightTransfer}), to
+ * merge toward the elite's weights, or to stop.
  *
  * <p>The protocol is idempotent, which is what makes the in-JVM feedback edge exact across a
  * restore (see {@code io.popflow.flink.feedback}): directives and transfers are numbered by
- * generation, a copy of one already acted on is ignored, and a donor keeps the weights it sent until
- * its next directive so that a resent directive makes it send the very same bytes again.
+ * generation, a copy of one already acted on is ignored, and a donor keeps the weights it sent
+ * until its next directive so that a resent directive makes it send the very same bytes again. In
+ * asynchronous mode an agent keeps the weights of its last report instead, and sends them when a
+ * {@link WeightRequest} asks.
  *
  * <p>Everything random comes from the agent's own stream, stored in its state: a run is a function
  * of its seed, whatever the chunking, scheduling or restarts.
@@ -32,16 +39,20 @@ import java.util.HexFormat;
 public final class AgentLifecycle {
     private final Task task;
     private final HyperparameterSpace space;
-    private final int perturbationInterval;
+    private final int interval;
+    private final FitnessEstimate estimate;
+    private final boolean reportWeights;
+    private final boolean asynchronous;
     private final float[] gradient;
 
-    public AgentLifecycle(Task task, HyperparameterSpace space, int perturbationInterval) {
-        if (perturbationInterval < 1) {
-            throw new IllegalArgumentException("perturbation_interval must be >= 1");
-        }
+    /** The rules of {@code config} for agents of {@code task}. */
+    public AgentLifecycle(Task task, PopulationConfig config) {
         this.task = task;
-        this.space = space;
-        this.perturbationInterval = perturbationInterval;
+        this.space = config.space();
+        this.interval = config.perturbationInterval();
+        this.estimate = config.fitness();
+        this.reportWeights = config.merge().isOn();
+        this.asynchronous = config.asynchronous();
         this.gradient = new float[task.dimension()];
     }
 
@@ -66,38 +77,57 @@ public final class AgentLifecycle {
         if (s.phase != Phase.TRAINING) {
             return false;
         }
-        FastHyperparameters h = space.resolve(s.hyperparameters);
+        HyperparameterValues h = space.resolve(s.hyperparameters);
         UpdateRule rule = space.rule();
         SplitMix64 rng = new SplitMix64(s.rng);
-        int steps = Math.min(maxSteps, perturbationInterval - s.stepInGeneration);
+        int windowStart = interval - estimate.windowSteps(interval);
+        boolean window = estimate.estimator() == FitnessEstimator.WINDOW;
+        int steps = Math.min(maxSteps, interval - s.stepInGeneration);
         for (int i = 0; i < steps && !s.diverged; i++) {
-            double loss = task.lossAndGradient(s.params, gradient, h.batchSize(), rng);
-            rule.apply(s.params, gradient, s.velocity, h, rng);
+            double loss = task.lossAndGradient(s.params, gradient, h.fast().batchSize(), h.task(), rng);
+            rule.apply(s.params, gradient, s.velocity, h.fast(), rng);
             s.lossSum += loss;
             s.stepInGeneration++;
             s.steps++;
             s.diverged = !Double.isFinite(loss);
+            if (window && s.stepInGeneration > windowStart && (interval - s.stepInGeneration) % estimate.every() == 0) {
+                s.windowSum += task.fitness(task.validate(s.params));
+                s.windowCount++;
+            }
         }
         s.rng = rng.state();
         s.diverged = s.diverged || !allFinite(s.params);
-        if (s.diverged || s.stepInGeneration == perturbationInterval) {
-            effects.report(endGeneration(s));
+        if (s.diverged || s.stepInGeneration == interval) {
+            effects.report(endGeneration(s, h));
             return false;
         }
         return true;
     }
 
-    private AgentReport endGeneration(AgentState s) {
+    private AgentReport endGeneration(AgentState s, HyperparameterValues h) {
         s.phase = Phase.REPORTED;
         double trainLoss = s.stepInGeneration == 0 ? Double.NaN : s.lossSum / s.stepInGeneration;
+        double trueFitness = task.closedFormFitness(h);
+        if (asynchronous) {
+            keepReportedWeights(s);
+        }
         if (s.diverged) {
-            return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(),
-                    Double.NaN, trainLoss, Double.NaN, Double.NaN, true);
+            s.fitnessMemory = Double.NaN;
+            return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN, Double.NaN,
+                    trueFitness, trainLoss, Double.NaN, Double.NaN, true, null);
         }
         Evaluation validation = task.validate(s.params);
-        double fitness = task.fitness(validation);
-        return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, trainLoss,
-                validation.loss(), validation.accuracy(), !Double.isFinite(fitness));
+        double raw = task.fitness(validation);
+        double estimated = switch (estimate.estimator()) {
+            case LAST, POPULATION -> raw;
+            case WINDOW -> s.windowCount == 0 ? raw : s.windowSum / s.windowCount;
+            case EMA -> s.fitnessMemory = Double.isNaN(s.fitnessMemory)
+                    ? raw : estimate.emaWeight() * s.fitnessMemory + (1 - estimate.emaWeight()) * raw;
+            case CLOSED_FORM -> trueFitness;
+        };
+        return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), estimated, raw, trueFitness,
+                trainLoss, validation.loss(), validation.accuracy(), !Double.isFinite(estimated),
+                reportWeights ? s.params.clone() : null);
     }
 
     /** Acts on the generation's directive, once; a resent copy only makes a donor resend. */
@@ -112,32 +142,34 @@ public final class AgentLifecycle {
             }
             s.duplicatesIgnored++;
             if (d.isDonor() && s.outboxGeneration == d.generation()) {
-                sendOutbox(s, effects);
+                sendOutbox(s, d.sendTo(), d.generation(), effects);
             }
             return;
         }
         s.directivesApplied++;
         if (d.isDonor()) {
-            s.outboxGeneration = d.generation();
-            s.outboxRecipients = d.sendTo().clone();
-            s.outboxParams = s.params.clone();
-            s.outboxVelocity = s.velocity.clone();
-            sendOutbox(s, effects);
-        } else {
+            keepReportedWeights(s);
+            sendOutbox(s, d.sendTo(), d.generation(), effects);
+        } else if (!asynchronous) {
             clearOutbox(s);
         }
         if (d.stop()) {
             effects.finish(finalRecord(s, d.evaluateTest()));
             s.phase = Phase.STOPPED;
-            clearOutbox(s);
+            if (!asynchronous) {
+                clearOutbox(s);
+            }
             return;
         }
         if (d.hyperparameters() != null && !space.contains(d.hyperparameters())) {
             throw new IllegalStateException("directive for agent " + s.id + " leaves the hyperparameter space: "
                     + Arrays.toString(d.hyperparameters()));
         }
+        s.pendingMergeTarget = d.mergeTarget();
+        s.pendingMergeStrength = d.mergeStrength();
         if (d.reset()) {
             initializeWeights(s);
+            s.fitnessMemory = Double.NaN;
             s.hyperparameters = d.hyperparameters().clone();
             startNextGeneration(s);
         } else if (d.copyFrom() >= 0) {
@@ -162,6 +194,7 @@ public final class AgentLifecycle {
         if (s.phase == Phase.AWAITING_WEIGHTS && t.generation() == s.generation && t.donor() == s.awaitingDonor) {
             s.params = t.params().clone();
             s.velocity = t.velocity().clone();
+            s.fitnessMemory = t.fitnessMemory();
             s.hyperparameters = s.pendingHyperparameters;
             s.pendingHyperparameters = null;
             s.awaitingDonor = -1;
@@ -175,10 +208,25 @@ public final class AgentLifecycle {
         }
     }
 
+    /** Asynchronous mode: answers a recipient with the weights of this agent's last report. */
+    public void onWeightRequest(AgentState s, WeightRequest request, AgentEffects effects) {
+        if (s.outboxParams == null) {
+            throw new IllegalStateException("agent " + s.id + " was asked for weights before its first report");
+        }
+        sendOutbox(s, new int[] {request.recipient()}, request.generation(), effects);
+    }
+
     private void startNextGeneration(AgentState s) {
+        if (s.pendingMergeTarget != null) {
+            ModelMerge.pull(s.params, s.pendingMergeTarget, s.pendingMergeStrength);
+        }
+        s.pendingMergeTarget = null;
+        s.pendingMergeStrength = 0;
         s.generation++;
         s.stepInGeneration = 0;
         s.lossSum = 0;
+        s.windowSum = 0;
+        s.windowCount = 0;
         s.phase = Phase.TRAINING;
     }
 
@@ -190,18 +238,27 @@ public final class AgentLifecycle {
         s.diverged = false;
     }
 
-    private static void sendOutbox(AgentState s, AgentEffects effects) {
-        WeightTransfer t = new WeightTransfer(s.outboxGeneration, s.id, s.outboxParams, s.outboxVelocity);
-        for (int recipient : s.outboxRecipients) {
+    /** Keeps the weights as of now (the end of the reported generation) for sending. */
+    private static void keepReportedWeights(AgentState s) {
+        s.outboxGeneration = s.generation;
+        s.outboxParams = s.params.clone();
+        s.outboxVelocity = s.velocity.clone();
+        s.outboxFitnessMemory = s.fitnessMemory;
+    }
+
+    /** Sends the kept weights to {@code recipients}, numbered {@code generation}. */
+    private static void sendOutbox(AgentState s, int[] recipients, int generation, AgentEffects effects) {
+        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxVelocity, s.outboxFitnessMemory);
+        for (int recipient : recipients) {
             effects.send(recipient, t);
         }
     }
 
     private static void clearOutbox(AgentState s) {
         s.outboxGeneration = -1;
-        s.outboxRecipients = new int[0];
         s.outboxParams = null;
         s.outboxVelocity = null;
+        s.outboxFitnessMemory = Double.NaN;
     }
 
     private FinalAgent finalRecord(AgentState s, boolean evaluateTest) {

@@ -7,11 +7,15 @@ package io.popflow.agent;
  * @param generation the generation just trained
  * @param steps fast steps taken since the agent was created (across copies: the recipient's own count)
  * @param hyperparameters the h it trained with
- * @param fitness fitness estimate (higher is better); NaN if diverged
+ * @param fitness the fitness estimate selection sees (higher is better); NaN if diverged
+ * @param rawFitness fitness at the end of the window (NaN if diverged)
+ * @param trueFitness the task's closed-form effective fitness F(h), NaN if it has none: the yardstick
+ *     the estimators are measured against
  * @param trainLoss mean minibatch loss over the generation's steps
  * @param validationLoss loss on the validation data at the end of the window
  * @param validationAccuracy accuracy on the validation data (NaN for regression)
  * @param diverged whether θ or the loss left the finite numbers
+ * @param params θ at the end of the window, only when the slow dynamics merges weights (else null)
  */
 public record AgentReport(
         int agent,
@@ -19,7 +23,10 @@ public record AgentReport(
         long steps,
         double[] hyperparameters,
         double fitness,
+        double rawFitness,
+        double trueFitness,
         double trainLoss,
         double validationLoss,
         double validationAccuracy,
-        boolean diverged) {}
+        boolean diverged,
+        float[] params) {}

@@ -26,6 +26,11 @@ public final class AgentState {
     public long steps;
     /** Sum of this generation's minibatch losses, for the report. */
     public double lossSum;
+    /** Sum and count of the fitness measured in this generation's window (window estimator). */
+    public double windowSum;
+    public int windowCount;
+    /** Exponential fitness average (EMA estimator); NaN before the first report. */
+    public double fitnessMemory = Double.NaN;
     public boolean diverged;
 
     /** With {@link Phase#AWAITING_WEIGHTS}: the donor and the h to take with its weights. */
@@ -34,11 +39,18 @@ public final class AgentState {
     /** Weights that arrived before the directive that asks for them. */
     public WeightTransfer earlyTransfer;
 
-    /** As a donor: the weights sent at the end of {@code outboxGeneration}, kept to resend after a restore. */
+    /** Weights to pull toward when the next generation starts (model merging), and how strongly. */
+    public float[] pendingMergeTarget;
+    public double pendingMergeStrength;
+
+    /**
+     * The weights as of the end of {@code outboxGeneration}: kept by a donor to resend after a
+     * restore, and in asynchronous mode the weights of the last report, sent on request.
+     */
     public int outboxGeneration = -1;
-    public int[] outboxRecipients = new int[0];
     public float[] outboxParams;
     public float[] outboxVelocity;
+    public double outboxFitnessMemory = Double.NaN;
 
     /** Exactly-once evidence: each directive and each weight copy acts once, resent copies are counted apart. */
     public int directivesApplied;
@@ -57,14 +69,19 @@ public final class AgentState {
         c.stepInGeneration = stepInGeneration;
         c.steps = steps;
         c.lossSum = lossSum;
+        c.windowSum = windowSum;
+        c.windowCount = windowCount;
+        c.fitnessMemory = fitnessMemory;
         c.diverged = diverged;
         c.awaitingDonor = awaitingDonor;
         c.pendingHyperparameters = pendingHyperparameters == null ? null : pendingHyperparameters.clone();
         c.earlyTransfer = earlyTransfer;
+        c.pendingMergeTarget = pendingMergeTarget == null ? null : pendingMergeTarget.clone();
+        c.pendingMergeStrength = pendingMergeStrength;
         c.outboxGeneration = outboxGeneration;
-        c.outboxRecipients = outboxRecipients.clone();
         c.outboxParams = outboxParams == null ? null : outboxParams.clone();
         c.outboxVelocity = outboxVelocity == null ? null : outboxVelocity.clone();
+        c.outboxFitnessMemory = outboxFitnessMemory;
         c.directivesApplied = directivesApplied;
         c.transfersApplied = transfersApplied;
         c.duplicatesIgnored = duplicatesIgnored;

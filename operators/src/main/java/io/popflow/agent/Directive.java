@@ -11,6 +11,8 @@ package io.popflow.agent;
  * @param sendTo recipients this agent donates its end-of-generation weights to
  * @param stop the run is over: emit the final record and stop
  * @param evaluateTest with {@code stop}: this is the best agent, measure it on the test set
+ * @param mergeTarget weights to pull toward once the next generation's weights are in place, or null
+ * @param mergeStrength γ of that pull: θ ← (1 − γ)θ + γ target
  */
 public record Directive(
         int generation,
@@ -19,10 +21,17 @@ public record Directive(
         double[] hyperparameters,
         int[] sendTo,
         boolean stop,
-        boolean evaluateTest) {
+        boolean evaluateTest,
+        float[] mergeTarget,
+        double mergeStrength) {
 
     public static Directive keep(int generation) {
-        return new Directive(generation, -1, false, null, new int[0], false, false);
+        return new Directive(generation, -1, false, null, new int[0], false, false, null, 0);
+    }
+
+    /** The run is over for this agent; the best agent also measures its test performance. */
+    public static Directive stop(int generation, boolean evaluateTest) {
+        return new Directive(generation, -1, false, null, new int[0], true, evaluateTest, null, 0);
     }
 
     public boolean isDonor() {

@@ -34,6 +34,11 @@ public record GenerationReports(int generation, AgentReport[] reports) {
         return new FitnessTable(generation, agents, fitness, h);
     }
 
+    /** Every agent's end-of-window weights, by row (null entries unless the run merges weights). */
+    public float[][] params() {
+        return Arrays.stream(reports).map(AgentReport::params).toArray(float[][]::new);
+    }
+
     /** Fast steps taken by the population so far. */
     public long agentSteps() {
         return Arrays.stream(reports).mapToLong(AgentReport::steps).sum();

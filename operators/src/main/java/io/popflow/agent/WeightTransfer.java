@@ -8,5 +8,6 @@ package io.popflow.agent;
  * @param donor the sending agent
  * @param params θ
  * @param velocity the momentum buffer (empty if the update rule has none)
+ * @param fitnessMemory the donor's exponential fitness average (NaN if unused): it belongs to the weights
  */
-public record WeightTransfer(int generation, int donor, float[] params, float[] velocity) {}
+public record WeightTransfer(int generation, int donor, float[] params, float[] velocity, double fitnessMemory) {}

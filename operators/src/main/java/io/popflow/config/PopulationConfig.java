@@ -2,28 +2,34 @@ package io.popflow.config;
 
 import static io.popflow.config.InvalidOptionException.require;
 
+import io.popflow.slow.FitnessEstimate;
+import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
-import io.popflow.slow.PbtExplorer;
-import io.popflow.slow.PbtStep;
-import io.popflow.slow.TruncationSelection;
+import io.popflow.slow.ModelMerge;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.PopulationStep;
+import io.popflow.slow.SelectionSettings;
 import io.popflow.task.TaskSpec;
 import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * A population training run, validated: every option a Ray Tune PBT user would set, the task, and
- * how the job runs. Immutable and serializable: operators are built from it.
+ * A population training run, validated: the task, the fast dynamics (update rule and its
+ * hyperparameters), the slow dynamics (fitness estimator, selection, mutation, merging), and how the
+ * job runs. Immutable and serializable: operators are built from it.
  *
  * @param seed the run's seed; every random number is derived from it
  * @param population number of agents
- * @param generations number of generations, 0 to run until cancelled
+ * @param generations generations per agent, 0 to run until cancelled
  * @param perturbationInterval fast steps per generation: the time-scale ratio
  * @param chunkSteps fast steps an agent takes per turn before others get theirs (and barriers pass)
  * @param task what the agents learn
  * @param space mutable hyperparameters, their domains, the fixed ones and the update rule
- * @param quantileFraction share of the population in each of the top and bottom quantiles
- * @param resampleProbability chance that exploration resamples a value instead of perturbing it
- * @param perturbationFactors factors exploration multiplies interval values by
+ * @param selection the selection rule
+ * @param mutation the mutation kernel
+ * @param merge model merging (off at strength 0)
+ * @param fitness how fitness is estimated for selection
+ * @param asynchronous decide each agent as soon as it reports (Ray's default), instead of per generation
  * @param parallelism parallel agent subtasks (and feedback channels)
  * @param checkpointIntervalMs milliseconds between checkpoints
  */
@@ -35,9 +41,11 @@ public record PopulationConfig(
         int chunkSteps,
         TaskSpec task,
         HyperparameterSpace space,
-        double quantileFraction,
-        double resampleProbability,
-        double[] perturbationFactors,
+        SelectionSettings selection,
+        MutationSettings mutation,
+        ModelMerge merge,
+        FitnessEstimate fitness,
+        boolean asynchronous,
         int parallelism,
         long checkpointIntervalMs) implements Serializable {
 
@@ -46,19 +54,13 @@ public record PopulationConfig(
         require(generations >= 0, "generations", "must be >= 0 (0 runs until cancelled), got " + generations);
         require(perturbationInterval >= 1, "perturbation_interval", "must be >= 1 fast step, got " + perturbationInterval);
         require(chunkSteps >= 1, "chunk_steps", "must be >= 1, got " + chunkSteps);
-        require(quantileFraction > 0 && quantileFraction <= 0.5, "quantile_fraction",
-                "must be in (0, 0.5], got " + quantileFraction);
-        require(resampleProbability >= 0 && resampleProbability <= 1, "resample_probability",
-                "must be in [0, 1], got " + resampleProbability);
-        require(perturbationFactors.length > 0, "perturbation_factors", "must list at least one factor");
-        for (double f : perturbationFactors) {
-            require(f > 0 && Double.isFinite(f), "perturbation_factors", "factors must be finite and > 0, got " + f);
-        }
         require(parallelism >= 1, "parallelism", "must be >= 1, got " + parallelism);
         require(checkpointIntervalMs >= 10, "checkpoint_interval", "must be >= 10 ms, got " + checkpointIntervalMs);
         require(task != null, "task", "must be set");
         require(space != null, "hyperparam_mutations", "must be set");
-        perturbationFactors = perturbationFactors.clone();
+        require(fitness.estimator() != FitnessEstimator.CLOSED_FORM || task.hasClosedForm(), "fitness.estimator",
+                "closed-form needs an analytic task; " + task.name() + " has no closed-form effective fitness");
+        require(!asynchronous || !merge.isOn(), "merge", "model merging needs synchronous generations");
     }
 
     /** Whether the run has a last generation. */
@@ -66,10 +68,9 @@ public record PopulationConfig(
         return generations > 0;
     }
 
-    /** The synchronous PBT step of this configuration. */
-    public PbtStep pbtStep() {
-        return new PbtStep(space, new TruncationSelection(quantileFraction),
-                new PbtExplorer(space, resampleProbability, perturbationFactors));
+    /** The slow dynamics' step of this configuration. */
+    public PopulationStep populationStep() {
+        return new PopulationStep(space, selection.build(), mutation.build(space), mutation.everyone(), fitness, merge);
     }
 
     @Override
@@ -77,8 +78,9 @@ public record PopulationConfig(
         return "PopulationConfig{seed=" + seed + ", population=" + population + ", generations=" + generations
                 + ", perturbation_interval=" + perturbationInterval + ", task=" + task + ", optimizer="
                 + space.rule().name().toLowerCase() + ", mutable=" + Arrays.toString(space.names())
-                + ", quantile_fraction=" + quantileFraction + ", resample_probability=" + resampleProbability
-                + ", perturbation_factors=" + Arrays.toString(perturbationFactors) + ", parallelism=" + parallelism
+                + ", selection=" + selection + ", mutation=" + mutation
+                + (merge.isOn() ? ", merge=" + merge : "") + ", fitness=" + fitness.estimator().name().toLowerCase()
+                + (asynchronous ? ", asynchronous" : "") + ", parallelism=" + parallelism
                 + ", checkpoint_interval=" + checkpointIntervalMs + "ms}";
     }
 }

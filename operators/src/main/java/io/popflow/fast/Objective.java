@@ -10,8 +10,10 @@ public interface Objective {
 
     /**
      * Loss of a minibatch of {@code batchSize} rows drawn with {@code rng} (exact objectives ignore
-     * both), and its gradient with respect to {@code params} written to {@code gradient}. Weight
-     * decay is not included: it belongs to the update rule.
+     * both), and its gradient with respect to {@code params} written to {@code gradient}. The loss
+     * may depend on the task's own hyperparameters {@code taskHyperparameters}. Weight decay is not
+     * included: it belongs to the update rule.
      */
-    double lossAndGradient(float[] params, float[] gradient, int batchSize, RandomGenerator rng);
+    double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
+            RandomGenerator rng);
 }

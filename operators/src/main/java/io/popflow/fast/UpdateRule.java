@@ -30,7 +30,7 @@ public enum UpdateRule {
 
         @Override
         public boolean reads(Hyperparameter h) {
-            return h != Hyperparameter.TEMPERATURE;
+            return !h.equals(Hyperparameter.TEMPERATURE);
         }
     },
     /**
@@ -56,7 +56,7 @@ public enum UpdateRule {
 
         @Override
         public boolean reads(Hyperparameter h) {
-            return h != Hyperparameter.MOMENTUM;
+            return !h.equals(Hyperparameter.MOMENTUM);
         }
     };
 
@@ -66,6 +66,6 @@ public enum UpdateRule {
     /** Whether the rule carries a momentum buffer that must travel with θ when weights are copied. */
     public abstract boolean usesVelocity();
 
-    /** Whether a step depends on {@code h}; setting one it ignores is a configuration error. */
+    /** Whether a step depends on the fast knob {@code h}; setting one it ignores is a configuration error. */
     public abstract boolean reads(Hyperparameter h);
 }

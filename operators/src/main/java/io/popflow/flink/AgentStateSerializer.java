@@ -57,6 +57,9 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         out.writeInt(s.stepInGeneration);
         out.writeLong(s.steps);
         out.writeDouble(s.lossSum);
+        out.writeDouble(s.windowSum);
+        out.writeInt(s.windowCount);
+        out.writeDouble(s.fitnessMemory);
         out.writeBoolean(s.diverged);
         out.writeInt(s.awaitingDonor);
         ArrayIO.writeDoubles(out, s.pendingHyperparameters);
@@ -66,11 +69,14 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
             out.writeInt(s.earlyTransfer.donor());
             ArrayIO.writeFloats(out, s.earlyTransfer.params());
             ArrayIO.writeFloats(out, s.earlyTransfer.velocity());
+            out.writeDouble(s.earlyTransfer.fitnessMemory());
         }
+        ArrayIO.writeFloats(out, s.pendingMergeTarget);
+        out.writeDouble(s.pendingMergeStrength);
         out.writeInt(s.outboxGeneration);
-        ArrayIO.writeInts(out, s.outboxRecipients);
         ArrayIO.writeFloats(out, s.outboxParams);
         ArrayIO.writeFloats(out, s.outboxVelocity);
+        out.writeDouble(s.outboxFitnessMemory);
         out.writeInt(s.directivesApplied);
         out.writeInt(s.transfersApplied);
         out.writeInt(s.duplicatesIgnored);
@@ -89,16 +95,22 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         s.stepInGeneration = in.readInt();
         s.steps = in.readLong();
         s.lossSum = in.readDouble();
+        s.windowSum = in.readDouble();
+        s.windowCount = in.readInt();
+        s.fitnessMemory = in.readDouble();
         s.diverged = in.readBoolean();
         s.awaitingDonor = in.readInt();
         s.pendingHyperparameters = ArrayIO.readDoubles(in);
         if (in.readBoolean()) {
-            s.earlyTransfer = new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in));
+            s.earlyTransfer = new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in),
+                    in.readDouble());
         }
+        s.pendingMergeTarget = ArrayIO.readFloats(in);
+        s.pendingMergeStrength = in.readDouble();
         s.outboxGeneration = in.readInt();
-        s.outboxRecipients = ArrayIO.readInts(in);
         s.outboxParams = ArrayIO.readFloats(in);
         s.outboxVelocity = ArrayIO.readFloats(in);
+        s.outboxFitnessMemory = in.readDouble();
         s.directivesApplied = in.readInt();
         s.transfersApplied = in.readInt();
         s.duplicatesIgnored = in.readInt();

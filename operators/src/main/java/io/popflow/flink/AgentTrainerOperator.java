@@ -73,7 +73,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     public void open() throws Exception {
         super.open();
         agents = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, AgentStateSerializer.INSTANCE));
-        lifecycle = new AgentLifecycle(config.task().create(config.seed()), config.space(), config.perturbationInterval());
+        lifecycle = new AgentLifecycle(config.task().create(config.seed()), config);
         runQueue = new ArrayDeque<>();
         outputs = new Outputs();
         fastSteps = getMetricGroup().counter("fastSteps");
@@ -111,6 +111,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
                 lifecycle.onDirective(s, command.directive(), outputs);
             } else if (command.transfer() != null) {
                 lifecycle.onTransfer(s, command.transfer(), outputs);
+            } else if (command.request() != null) {
+                lifecycle.onWeightRequest(s, command.request(), outputs);
             } else {
                 throw new IllegalArgumentException("empty command for agent " + command.agent());
             }

@@ -57,19 +57,4 @@ final class ArrayIO {
         }
         return a;
     }
-
-    static void writeInts(DataOutputView out, int[] a) throws IOException {
-        out.writeInt(a.length);
-        for (int v : a) {
-            out.writeInt(v);
-        }
-    }
-
-    static int[] readInts(DataInputView in) throws IOException {
-        int[] a = new int[in.readInt()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = in.readInt();
-        }
-        return a;
-    }
 }

@@ -15,6 +15,21 @@ public sealed interface Domain extends Serializable permits Domain.Interval, Dom
     /** Whether the domain holds counts (kept whole). */
     boolean isInteger();
 
+    /**
+     * The coordinate in which the domain is uniform and mutation diffuses: the value itself
+     * (linear), its logarithm (log scale), or the index of a choice.
+     */
+    double coordinate(double value);
+
+    /** The value of the domain nearest to coordinate {@code y} (inverse of {@link #coordinate}). */
+    double fromCoordinate(double y);
+
+    /** Lowest coordinate. */
+    double lowerCoordinate();
+
+    /** Highest coordinate. */
+    double upperCoordinate();
+
     /** How an interval is measured: uniformly, or uniformly in the logarithm. */
     enum Scale {
         LINEAR,
@@ -57,6 +72,26 @@ public sealed interface Domain extends Serializable permits Domain.Interval, Dom
             return integer;
         }
 
+        @Override
+        public double coordinate(double value) {
+            return scale == Scale.LOG ? Math.log(value) : value;
+        }
+
+        @Override
+        public double fromCoordinate(double y) {
+            return clamp(scale == Scale.LOG ? Math.exp(y) : y);
+        }
+
+        @Override
+        public double lowerCoordinate() {
+            return coordinate(min);
+        }
+
+        @Override
+        public double upperCoordinate() {
+            return coordinate(max);
+        }
+
         /** The nearest value of the domain (rounded for integers). */
         public double clamp(double value) {
             if (integer) {
@@ -88,6 +123,26 @@ public sealed interface Domain extends Serializable permits Domain.Interval, Dom
         @Override
         public boolean isInteger() {
             return Arrays.stream(values).allMatch(v -> v == Math.rint(v));
+        }
+
+        @Override
+        public double coordinate(double value) {
+            return indexOf(value);
+        }
+
+        @Override
+        public double fromCoordinate(double y) {
+            return values[(int) Math.max(0, Math.min(values.length - 1, Math.rint(y)))];
+        }
+
+        @Override
+        public double lowerCoordinate() {
+            return 0;
+        }
+
+        @Override
+        public double upperCoordinate() {
+            return values.length - 1;
         }
 
         public int indexOf(double value) {

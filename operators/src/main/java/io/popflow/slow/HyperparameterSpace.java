@@ -3,6 +3,7 @@ package io.popflow.slow;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.Hyperparameter;
+import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.UpdateRule;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -14,50 +15,74 @@ import java.util.random.RandomGenerator;
 /**
  * Which hyperparameters the slow dynamics moves, within which domains, and the fixed values of the
  * others. An agent's h is the vector of the mutable ones, in the order they were declared.
+ *
+ * <p>The known hyperparameters are the update rule's ({@link Hyperparameter#FAST}) and those the
+ * task declares; each is mutable, fixed, or left at its default.
  */
 public final class HyperparameterSpace implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final UpdateRule rule;
-    private final Hyperparameter[] mutable;
+    private final List<Hyperparameter> known;
+    private final int taskOffset;
+    private final int[] mutable;
     private final Domain[] domains;
-    /** A full assignment by ordinal; mutable entries are overwritten by h. */
+    /** A full assignment over {@link #known}; mutable entries are overwritten by h. */
     private final double[] base;
 
     /**
-     * @param rule the update rule whose hyperparameters these are
+     * @param rule the update rule
      * @param mutations mutable hyperparameters and their domains, in vector order
      * @param fixed values of hyperparameters that do not mutate; unset ones take their default
+     * @param taskHyperparameters the task's own knobs, in the order its objective reads them
      */
-    public HyperparameterSpace(UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed) {
+    public HyperparameterSpace(UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed,
+            List<Hyperparameter> taskHyperparameters) {
         this.rule = rule;
-        this.mutable = mutations.keySet().toArray(new Hyperparameter[0]);
-        this.domains = mutations.values().toArray(new Domain[0]);
-        this.base = new double[Hyperparameter.values().length];
-        for (Hyperparameter h : Hyperparameter.values()) {
-            base[h.ordinal()] = h.defaultValue();
+        this.known = new ArrayList<>(Hyperparameter.FAST);
+        this.taskOffset = known.size();
+        this.known.addAll(taskHyperparameters);
+        this.base = new double[known.size()];
+        for (int k = 0; k < base.length; k++) {
+            base[k] = known.get(k).defaultValue();
         }
         for (Map.Entry<Hyperparameter, Double> e : fixed.entrySet()) {
             String option = "hyperparameters." + e.getKey().key();
+            int k = indexOf(e.getKey(), option);
             InvalidOptionException.require(!mutations.containsKey(e.getKey()), option,
                     "is also in hyperparam_mutations; give it in one place");
             requireReadBy(rule, e.getKey(), option);
             String problem = e.getKey().checkValue(e.getValue());
             InvalidOptionException.require(problem == null, option, problem + ", got " + e.getValue());
-            base[e.getKey().ordinal()] = e.getValue();
+            base[k] = e.getValue();
         }
-        for (int i = 0; i < mutable.length; i++) {
-            validate(rule, mutable[i], domains[i]);
+        this.mutable = new int[mutations.size()];
+        this.domains = mutations.values().toArray(new Domain[0]);
+        int i = 0;
+        for (Map.Entry<Hyperparameter, Domain> e : mutations.entrySet()) {
+            String option = "hyperparam_mutations." + e.getKey().key();
+            mutable[i++] = indexOf(e.getKey(), option);
+            validate(rule, e.getKey(), e.getValue(), option);
         }
-        if (rule == UpdateRule.SGLD && base[Hyperparameter.TEMPERATURE.ordinal()] == 0
+        if (rule == UpdateRule.SGLD && base[Hyperparameter.FAST.indexOf(Hyperparameter.TEMPERATURE)] == 0
                 && !mutations.containsKey(Hyperparameter.TEMPERATURE)) {
             throw new InvalidOptionException("hyperparameters.temperature",
                     "optimizer sgld needs a temperature > 0 (fixed or in hyperparam_mutations)");
         }
     }
 
-    private static void validate(UpdateRule rule, Hyperparameter h, Domain domain) {
-        String option = "hyperparam_mutations." + h.key();
+    /** A space over the update rule's knobs only. */
+    public HyperparameterSpace(UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed) {
+        this(rule, mutations, fixed, List.of());
+    }
+
+    private int indexOf(Hyperparameter h, String option) {
+        int k = known.indexOf(h);
+        InvalidOptionException.require(k >= 0, option, "the task has no hyperparameter " + h.key());
+        return k;
+    }
+
+    private static void validate(UpdateRule rule, Hyperparameter h, Domain domain, String option) {
         requireReadBy(rule, h, option);
         List<Double> extremes = new ArrayList<>();
         if (domain instanceof Domain.Interval interval) {
@@ -72,12 +97,12 @@ public final class HyperparameterSpace implements Serializable {
             String problem = h.checkValue(v);
             InvalidOptionException.require(problem == null, option, problem + ", but the domain holds " + v);
         }
-        InvalidOptionException.require(!h.isInteger() || domain.isInteger(), option,
+        InvalidOptionException.require(!h.integer() || domain.isInteger(), option,
                 h.key() + " is a whole number; declare its domain with integer: true or whole values");
     }
 
     private static void requireReadBy(UpdateRule rule, Hyperparameter h, String option) {
-        InvalidOptionException.require(rule.reads(h), option,
+        InvalidOptionException.require(!h.fast() || rule.reads(h), option,
                 "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " does not use " + h.key());
     }
 
@@ -91,17 +116,17 @@ public final class HyperparameterSpace implements Serializable {
     }
 
     public Hyperparameter hyperparameter(int index) {
-        return mutable[index];
+        return known.get(mutable[index]);
     }
 
     public String name(int index) {
-        return mutable[index].key();
+        return hyperparameter(index).key();
     }
 
     public String[] names() {
         String[] names = new String[mutable.length];
         for (int i = 0; i < names.length; i++) {
-            names[i] = mutable[i].key();
+            names[i] = name(i);
         }
         return names;
     }
@@ -131,13 +156,15 @@ public final class HyperparameterSpace implements Serializable {
         return true;
     }
 
-    /** What the update rule reads for the agent with mutable values {@code h}. */
-    public FastHyperparameters resolve(double[] h) {
+    /** What the agent with mutable values {@code h} runs with. */
+    public HyperparameterValues resolve(double[] h) {
         double[] full = base.clone();
         for (int i = 0; i < mutable.length; i++) {
-            full[mutable[i].ordinal()] = h[i];
+            full[mutable[i]] = h[i];
         }
-        return Hyperparameter.toFast(full);
+        FastHyperparameters fast = new FastHyperparameters(full[0], full[1], full[2], full[3], (int) full[4]);
+        double[] task = java.util.Arrays.copyOfRange(full, taskOffset, full.length);
+        return new HyperparameterValues(fast, task);
     }
 
     /** {@code name=value} pairs of h, for logs and progress lines. */
@@ -147,7 +174,7 @@ public final class HyperparameterSpace implements Serializable {
             if (i > 0) {
                 sb.append(' ');
             }
-            sb.append(mutable[i].key()).append('=');
+            sb.append(name(i)).append('=');
             sb.append(domains[i].isInteger() ? String.valueOf((long) h[i]) : String.format(Locale.ROOT, "%.4g", h[i]));
         }
         return sb.toString();

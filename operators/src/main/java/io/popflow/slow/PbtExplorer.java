@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
  * uniformly from {@code perturbationFactors} (then rounded if whole, and clipped to the bounds), and
  * a choice value moves one entry left or right (staying put at either end).
  */
-public final class PbtExplorer implements java.io.Serializable {
+public final class PbtExplorer implements MutationKernel {
     private static final long serialVersionUID = 1L;
 
     private final HyperparameterSpace space;
@@ -37,9 +37,8 @@ public final class PbtExplorer implements java.io.Serializable {
      * The explored hyperparameters and one description per mutable hyperparameter of what was done
      * (e.g. {@code "lr * 0.8"}, {@code "batch_size shift right"}, {@code "weight_decay resample"}).
      */
-    public record Explored(double[] hyperparameters, String[] operations) {}
-
-    public Explored explore(double[] h, RandomGenerator rng) {
+    @Override
+    public Mutated mutate(double[] h, RandomGenerator rng) {
         double[] next = h.clone();
         List<String> ops = new ArrayList<>();
         for (int i = 0; i < h.length; i++) {
@@ -73,7 +72,7 @@ public final class PbtExplorer implements java.io.Serializable {
                 }
             }
         }
-        return new Explored(next, ops.toArray(new String[0]));
+        return new Mutated(next, ops.toArray(new String[0]));
     }
 
     /** Shortest plain form: {@code 0.8}, {@code 1.2}, {@code 64}, {@code 0.000125}. */

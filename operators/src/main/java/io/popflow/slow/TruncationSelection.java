@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * diverged agent (non-finite fitness) is always replaced, even beyond the bottom quantile, and is
  * never a donor.
  */
-public final class TruncationSelection implements java.io.Serializable {
+public final class TruncationSelection implements SelectionRule {
     private static final long serialVersionUID = 1L;
 
     private final double quantileFraction;
@@ -39,16 +39,10 @@ public final class TruncationSelection implements java.io.Serializable {
         int n = table.size();
         int k = quantileSize(n, quantileFraction);
         Integer[] ranked = table.rankWorstFirst();
-        List<Integer> top = new ArrayList<>();
-        for (int i = n - 1; i >= n - k && i >= 0; i--) {
-            if (table.isHealthy(ranked[i])) {
-                top.add(ranked[i]);
-            }
-        }
+        List<Integer> top = topQuantile(table, ranked, k);
         if (top.isEmpty()) {
             return List.of();
         }
-        top.sort(Integer::compare);
         boolean[] isTop = new boolean[n];
         top.forEach(r -> isTop[r] = true);
         boolean[] isBottom = new boolean[n];
@@ -65,6 +59,49 @@ public final class TruncationSelection implements java.io.Serializable {
             }
         }
         return pairs;
+    }
+
+    @Override
+    public int[] parents(FitnessTable table, RandomGenerator rng) {
+        int[] parents = new NoSelection().parents(table, rng);
+        for (Pair p : select(table, rng)) {
+            parents[p.recipientRow()] = p.donorRow();
+        }
+        return parents;
+    }
+
+    /**
+     * Asynchronous mode (Ray's default): the reporting agent, if it ranks in the bottom quantile of
+     * the latest table (or diverged), copies a donor drawn from the top quantile.
+     */
+    @Override
+    public int parentOf(FitnessTable table, int row, RandomGenerator rng) {
+        List<Pair> pair = selectFor(table, row, rng);
+        return pair.isEmpty() ? row : pair.get(0).donorRow();
+    }
+
+    private List<Pair> selectFor(FitnessTable table, int row, RandomGenerator rng) {
+        int n = table.size();
+        int k = quantileSize(n, quantileFraction);
+        Integer[] ranked = table.rankWorstFirst();
+        List<Integer> top = topQuantile(table, ranked, k);
+        int rank = java.util.Arrays.asList(ranked).indexOf(row);
+        boolean bottom = !top.contains(row) && (rank < k || !table.isHealthy(row));
+        if (!bottom || top.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Pair(row, top.get(rng.nextInt(top.size()))));
+    }
+
+    private static List<Integer> topQuantile(FitnessTable table, Integer[] ranked, int k) {
+        List<Integer> top = new ArrayList<>();
+        for (int i = ranked.length - 1; i >= ranked.length - k && i >= 0; i--) {
+            if (table.isHealthy(ranked[i])) {
+                top.add(ranked[i]);
+            }
+        }
+        top.sort(Integer::compare);
+        return top;
     }
 
     @Override

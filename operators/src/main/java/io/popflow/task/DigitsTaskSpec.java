@@ -53,6 +53,12 @@ public record DigitsTaskSpec(
         return "digits";
     }
 
+    /** A neural network's Gibbs expectation has no closed form. */
+    @Override
+    public boolean hasClosedForm() {
+        return false;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DigitsTaskSpec d && Arrays.equals(hidden, d.hidden) && activation == d.activation

@@ -1,6 +1,7 @@
 package io.popflow.task;
 
 import io.popflow.fast.FastHyperparameters;
+import io.popflow.fast.HyperparameterValues;
 import io.popflow.model.Evaluation;
 import java.util.random.RandomGenerator;
 
@@ -33,7 +34,8 @@ public final class QuadraticTask implements Task {
 
     /** The exact gradient H(θ − a); batch size and generator are unused. */
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, RandomGenerator rng) {
+    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
+            RandomGenerator rng) {
         double loss = 0;
         for (int i = 0; i < params.length; i++) {
             double r = params[i] - trainOptimum[i];
@@ -82,6 +84,12 @@ public final class QuadraticTask implements Task {
         double k = curvature[i] + h.weightDecay();
         double v = h.temperature() / k;
         return discrete ? v / (1 - h.learningRate() * k / 2) : v;
+    }
+
+    /** The exact effective fitness of the SGLD chain (step-size corrected). */
+    @Override
+    public double closedFormFitness(HyperparameterValues h) {
+        return effectiveFitness(h.fast(), true);
     }
 
     /**

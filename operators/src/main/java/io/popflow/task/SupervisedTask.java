@@ -32,7 +32,8 @@ final class SupervisedTask implements Task {
     }
 
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, RandomGenerator rng) {
+    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
+            RandomGenerator rng) {
         int[] rows = rowsByBatch.computeIfAbsent(batchSize, int[]::new);
         int n = split.train().size();
         for (int i = 0; i < rows.length; i++) {

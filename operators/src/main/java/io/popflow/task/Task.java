@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.Objective;
 import io.popflow.model.Evaluation;
 import java.util.random.RandomGenerator;
@@ -24,4 +25,13 @@ public interface Task extends Objective {
 
     /** Fitness of a validation result: higher is better. */
     double fitness(Evaluation validation);
+
+    /**
+     * The effective fitness F(h): the expected fitness of θ under the stationary law of the SGLD
+     * chain run with {@code h} (its Gibbs law, corrected for the step size), if the task knows it in
+     * closed form; NaN otherwise.
+     */
+    default double closedFormFitness(HyperparameterValues h) {
+        return Double.NaN;
+    }
 }

@@ -7,7 +7,11 @@ import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
 import io.popflow.slow.HyperparameterSpace;
+import io.popflow.slow.FitnessEstimate;
 import io.popflow.task.QuadraticTask;
+import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.Task;
+import io.popflow.testing.TestConfigs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +21,12 @@ class AgentLifecycleTest {
 
     private final HyperparameterSpace space = space();
     private final QuadraticTask task = new QuadraticTask(new double[] {1, 2, 3}, new double[] {1, -1, 0.5}, new double[] {0.8, -0.7, 0.4});
-    private final AgentLifecycle lifecycle = new AgentLifecycle(task, space, INTERVAL);
+    private final AgentLifecycle lifecycle = lifecycle(task, INTERVAL, FitnessEstimate.last());
     private final RecordingEffects fx = new RecordingEffects();
+
+    private AgentLifecycle lifecycle(Task t, int interval, FitnessEstimate fitness) {
+        return new AgentLifecycle(t, TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, interval, fitness, 1));
+    }
 
     private static HyperparameterSpace space() {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
@@ -62,7 +70,7 @@ class AgentLifecycleTest {
     void donorSendsEndOfGenerationWeightsAndKeepsThemForResending() {
         AgentState donor = trainedAgent(1);
         float[] endOfGeneration = donor.params.clone();
-        Directive d = new Directive(0, -1, false, null, new int[] {4, 6}, false, false);
+        Directive d = new Directive(0, -1, false, null, new int[] {4, 6}, false, false, null, 0);
         lifecycle.onDirective(donor, d, fx);
         assertThat(fx.sent).hasSize(2).allSatisfy(t -> {
             assertThat(t.params()).containsExactly(endOfGeneration);
@@ -84,19 +92,19 @@ class AgentLifecycleTest {
     @Test
     void recipientTakesDonorWeightsOnceWhateverTheArrivalOrder() {
         AgentState donor = trainedAgent(1);
-        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false), fx);
+        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
         WeightTransfer weights = fx.sent.get(0);
         double[] newH = {0.12};
 
         AgentState late = trainedAgent(2);
-        lifecycle.onDirective(late, new Directive(0, 1, false, newH, new int[0], false, false), fx);
+        lifecycle.onDirective(late, new Directive(0, 1, false, newH, new int[0], false, false, null, 0), fx);
         assertThat(late.phase).isEqualTo(Phase.AWAITING_WEIGHTS);
         lifecycle.onTransfer(late, weights, fx);
 
         AgentState early = trainedAgent(2);
         lifecycle.onTransfer(early, weights, fx);
         assertThat(early.phase).isEqualTo(Phase.REPORTED);
-        lifecycle.onDirective(early, new Directive(0, 1, false, newH, new int[0], false, false), fx);
+        lifecycle.onDirective(early, new Directive(0, 1, false, newH, new int[0], false, false, null, 0), fx);
 
         for (AgentState s : new AgentState[] {late, early}) {
             assertThat(s.params).containsExactly(weights.params());
@@ -116,8 +124,8 @@ class AgentLifecycleTest {
     void recipientKeepsItsOwnRandomStream() {
         AgentState donor = trainedAgent(1);
         AgentState recipient = trainedAgent(2);
-        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false), fx);
-        lifecycle.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false), fx);
+        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
+        lifecycle.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false, null, 0), fx);
         lifecycle.onTransfer(recipient, fx.sent.get(0), fx);
         assertThat(recipient.rng).isNotEqualTo(donor.rng);
     }
@@ -133,15 +141,15 @@ class AgentLifecycleTest {
     void stopEmitsTheFinalRecordAndTestsOnlyTheBest() {
         AgentState best = trainedAgent(1);
         AgentState other = trainedAgent(2);
-        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true), fx);
-        lifecycle.onDirective(other, new Directive(0, -1, false, null, new int[0], true, false), fx);
+        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true, null, 0), fx);
+        lifecycle.onDirective(other, new Directive(0, -1, false, null, new int[0], true, false, null, 0), fx);
         assertThat(fx.finals).hasSize(2);
         assertThat(fx.finals.get(0).isTested()).isTrue();
         assertThat(fx.finals.get(0).testLoss()).isEqualTo(task.test(best.params).loss());
         assertThat(fx.finals.get(0).paramsSha256()).isEqualTo(AgentLifecycle.sha256(best.params)).hasSize(64);
         assertThat(fx.finals.get(1).isTested()).isFalse();
         assertThat(best.phase).isEqualTo(Phase.STOPPED);
-        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true), fx);
+        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true, null, 0), fx);
         assertThat(fx.finals).hasSize(2);
     }
 
@@ -152,7 +160,7 @@ class AgentLifecycleTest {
     @Test
     void divergenceIsReportedNotThrown() {
         QuadraticTask steep = new QuadraticTask(new double[] {100, 100, 100}, new double[3], new double[3]);
-        AgentLifecycle diverging = new AgentLifecycle(steep, space, 500);
+        AgentLifecycle diverging = lifecycle(steep, 500, FitnessEstimate.last());
         AgentState s = diverging.create(1, new Seed(new double[] {0.1}), 1);
         while (diverging.train(s, 50, fx)) {
             // until the report
@@ -168,7 +176,7 @@ class AgentLifecycleTest {
     void resetRestartsFromFreshWeights() {
         AgentState s = trainedAgent(1);
         float[] before = s.params.clone();
-        lifecycle.onDirective(s, new Directive(0, -1, true, new double[] {0.05}, new int[0], false, false), fx);
+        lifecycle.onDirective(s, new Directive(0, -1, true, new double[] {0.05}, new int[0], false, false, null, 0), fx);
         assertThat(s.params).isNotEqualTo(before);
         assertThat(s.hyperparameters).containsExactly(0.05);
         assertThat(s.phase).isEqualTo(Phase.TRAINING);

@@ -32,9 +32,14 @@ class AgentStateSerializerTest {
         s.diverged = true;
         s.awaitingDonor = 4;
         s.pendingHyperparameters = new double[] {0.02, 32};
-        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2});
+        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 0.25);
+        s.windowSum = -3.5;
+        s.windowCount = 7;
+        s.fitnessMemory = -0.5;
+        s.pendingMergeTarget = new float[] {0.5f, 0.5f, 0.5f, 0.5f};
+        s.pendingMergeStrength = 0.3;
         s.outboxGeneration = 2;
-        s.outboxRecipients = new int[] {1, 5};
+        s.outboxFitnessMemory = -0.75;
         s.outboxParams = new float[] {1, 1, 1, 1};
         s.outboxVelocity = new float[] {0, 0, 0, 0};
         s.directivesApplied = 3;
@@ -53,6 +58,7 @@ class AgentStateSerializerTest {
         sparse.outboxParams = null;
         sparse.outboxVelocity = null;
         sparse.velocity = new float[0];
+        sparse.pendingMergeTarget = null;
         assertThat(roundTrip(sparse)).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class).isEqualTo(sparse);
     }
 
@@ -61,9 +67,9 @@ class AgentStateSerializerTest {
         AgentState s = full();
         AgentState c = AgentStateSerializer.INSTANCE.copy(s);
         c.params[0] = 99;
-        c.outboxRecipients[0] = 99;
+        c.outboxParams[0] = 99;
         assertThat(s.params[0]).isEqualTo(1.5f);
-        assertThat(s.outboxRecipients[0]).isEqualTo(1);
+        assertThat(s.outboxParams[0]).isEqualTo(1f);
     }
 
     @Test

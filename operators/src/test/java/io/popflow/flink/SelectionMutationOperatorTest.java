@@ -20,7 +20,8 @@ class SelectionMutationOperatorTest {
     private static GenerationReports generation(int g, int n) {
         AgentReport[] reports = new AgentReport[n];
         for (int i = 0; i < n; i++) {
-            reports[i] = new AgentReport(i, g, 40L * (g + 1), new double[] {0.01 * (i + 1), 0.001}, -i, 1, i, Double.NaN, false);
+            reports[i] = new AgentReport(i, g, 40L * (g + 1), new double[] {0.01 * (i + 1), 0.001}, -i, -i, Double.NaN, 1, i,
+                    Double.NaN, false, null);
         }
         return new GenerationReports(g, reports);
     }
@@ -37,7 +38,7 @@ class SelectionMutationOperatorTest {
             List<AgentCommand> directives = h.extractOutputValues();
             assertThat(directives).extracting(AgentCommand::agent).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
             assertThat(directives).allMatch(c -> c.directive().generation() == 0);
-            List<LineageEvent> lineage = h.getSideOutput(SelectionMutationOperator.LINEAGE).stream().map(StreamRecord::getValue).toList();
+            List<LineageEvent> lineage = h.getSideOutput(SlowScaleOperator.LINEAGE).stream().map(StreamRecord::getValue).toList();
             // fitness −i: agents 6 and 7 are worst, 0 and 1 best
             assertThat(lineage).extracting(LineageEvent::recipient).containsExactly(6, 7);
             assertThat(lineage).extracting(LineageEvent::donor).allMatch(d -> d == 0 || d == 1);
@@ -60,7 +61,7 @@ class SelectionMutationOperatorTest {
                     .containsExactly(0);
             assertThat(out.subList(8, 10)).allMatch(AgentCommand::isEndOfRun).extracting(AgentCommand::route)
                     .containsExactly(0, 1);
-            assertThat(h.getSideOutput(SelectionMutationOperator.LINEAGE)).isNull();
+            assertThat(h.getSideOutput(SlowScaleOperator.LINEAGE)).isNull();
         }
     }
 

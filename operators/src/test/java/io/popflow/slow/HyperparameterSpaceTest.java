@@ -17,7 +17,7 @@ class HyperparameterSpaceTest {
     @Test
     void resolvesMutableAndFixedValues() {
         HyperparameterSpace space = Spaces.lrAndBatch();
-        FastHyperparameters h = space.resolve(new double[] {0.05, 64});
+        FastHyperparameters h = space.resolve(new double[] {0.05, 64}).fast();
         assertThat(h).isEqualTo(new FastHyperparameters(0.05, 0.9, 0.0, 0.0, 64));
         assertThat(space.describe(new double[] {0.05, 64})).isEqualTo("lr=0.05000 batch_size=64");
     }

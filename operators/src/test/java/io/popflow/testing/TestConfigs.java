@@ -4,8 +4,13 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
+import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.HyperparameterSpace;
+import io.popflow.slow.ModelMerge;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.SelectionSettings;
 import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.TaskSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,14 +18,21 @@ import java.util.Map;
 public final class TestConfigs {
     private TestConfigs() {}
 
-    /** SGLD agents on a 10-dimensional quadratic; weight decay and temperature mutate. */
+    /** SGLD agents on a 10-dimensional quadratic; weight decay and temperature mutate; Ray's PBT. */
     public static PopulationConfig quadratic(int population, int generations, int parallelism) {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.WEIGHT_DECAY, new Domain.Interval(1e-3, 10, Domain.Scale.LOG, false));
         m.put(Hyperparameter.TEMPERATURE, new Domain.Interval(1e-4, 0.1, Domain.Scale.LOG, false));
         HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m, Map.of(Hyperparameter.LR, 0.05));
-        return new PopulationConfig(7, population, generations, 40, 10,
-                new QuadraticTaskSpec(10, 0.5, 5, 1, 0.5), space, 0.25, 0.25, new double[] {1.2, 0.8},
-                parallelism, 200);
+        return pbt(new QuadraticTaskSpec(10, 0.5, 5, 1, 0.5), space, population, generations, 40, FitnessEstimate.last(),
+                parallelism);
+    }
+
+    /** Ray Tune's PBT (truncation 0.25, explore 0.25 / [1.2, 0.8]) on any task and space. */
+    public static PopulationConfig pbt(TaskSpec task, HyperparameterSpace space, int population, int generations,
+            int interval, FitnessEstimate fitness, int parallelism) {
+        return new PopulationConfig(7, population, generations, interval, 10, task, space,
+                SelectionSettings.truncation(0.25), MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), ModelMerge.off(),
+                fitness, false, parallelism, 200);
     }
 }

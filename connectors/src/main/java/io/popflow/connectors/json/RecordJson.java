@@ -34,6 +34,8 @@ public final class RecordJson implements Serializable {
         o.put("steps", r.steps());
         o.set("hyperparameters", hyperparameters(r.hyperparameters()));
         number(o, "fitness", r.fitness());
+        number(o, "raw_fitness", r.rawFitness());
+        number(o, "true_fitness", r.trueFitness());
         number(o, "train_loss", r.trainLoss());
         number(o, "validation_loss", r.validationLoss());
         number(o, "validation_accuracy", r.validationAccuracy());

@@ -11,9 +11,17 @@ import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.model.Activation;
 import io.popflow.slow.Domain;
+import io.popflow.slow.FitnessEstimate;
+import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
+import io.popflow.slow.ModelMerge;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.SelectionSettings;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
+import io.popflow.task.Landscape;
+import io.popflow.task.LandscapeTaskSpec;
+import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.io.IOException;
@@ -21,8 +29,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,6 +54,7 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final String[] PRESETS = {"digits", "quadratic"};
+    static final String[] TASKS = {"digits", "quadratic", "landscape", "pbt-toy"};
 
     private ConfigLoader() {}
 
@@ -123,16 +134,21 @@ public final class ConfigLoader {
     public static RunConfig parse(JsonNode tree) {
         OptionTree o = new OptionTree(tree, "");
         String taskName = o.getString("task", null);
-        InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", PRESETS) + ")");
+        InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", TASKS) + ")");
         TaskSpec task = switch (taskName) {
             case "digits" -> digits(o);
             case "quadratic" -> quadratic(o.child("quadratic"));
+            case "landscape" -> landscape(o.child("landscape"));
+            case "pbt-toy" -> pbtToy(o.child("pbt_toy"));
             default -> throw new InvalidOptionException("task", "unknown task '" + taskName + "' (known: "
-                    + String.join(", ", PRESETS) + ")");
+                    + String.join(", ", TASKS) + ")");
         };
         UpdateRule rule = enumOption(o, "optimizer", UpdateRule.class, UpdateRule.SGD);
-        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations")),
-                fixed(o.child("hyperparameters")));
+        List<Hyperparameter> known = new ArrayList<>(Hyperparameter.FAST);
+        known.addAll(task.hyperparameters());
+        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations"), known),
+                fixed(o.child("hyperparameters"), known), task.hyperparameters());
+        SelectionSettings selection = selection(o);
         PopulationConfig population = new PopulationConfig(
                 o.getLong("seed", 0),
                 o.getInt("population", 16),
@@ -141,9 +157,11 @@ public final class ConfigLoader {
                 o.getInt("chunk_steps", 10),
                 task,
                 space,
-                o.getDouble("quantile_fraction", 0.25),
-                o.getDouble("resample_probability", 0.25),
-                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}),
+                selection,
+                mutation(o, selection),
+                merge(o),
+                fitness(o),
+                mode(o),
                 o.getInt("parallelism", 2),
                 o.getMillis("checkpoint_interval", 5_000));
         String output = o.getString("output", null);
@@ -153,6 +171,79 @@ public final class ConfigLoader {
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,
                 checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints));
+    }
+
+    /** {@code selection: boltzmann} or {@code selection: {rule: boltzmann, strength: 2}}; truncation reads {@code quantile_fraction}. */
+    private static SelectionSettings selection(OptionTree o) {
+        OptionTree s = o.kindOrMapping("selection", "rule");
+        SelectionSettings.Rule rule = enumOption(s, "rule", SelectionSettings.Rule.class, SelectionSettings.Rule.TRUNCATION);
+        SelectionSettings settings = new SelectionSettings(rule, o.getDouble("quantile_fraction", 0.25),
+                s.getDouble("strength", 1.0), s.getInt("events", o.getInt("population", 16)));
+        s.rejectUnknown();
+        return settings;
+    }
+
+    /**
+     * {@code mutation: gaussian} or {@code mutation: {kernel: gaussian, diffusion: 0.05, dt: 0.1,
+     * everyone: true}}; pbt reads {@code resample_probability} and {@code perturbation_factors}. A
+     * Gaussian kernel's dt defaults to the Boltzmann strength (one generation is time α of the
+     * reduced equation, see docs/reduced-dynamics.md), else to 1.
+     */
+    private static MutationSettings mutation(OptionTree o, SelectionSettings selection) {
+        OptionTree m = o.kindOrMapping("mutation", "kernel");
+        MutationSettings.Kernel kernel = enumOption(m, "kernel", MutationSettings.Kernel.class, MutationSettings.Kernel.PBT);
+        double defaultDt = selection.rule() == SelectionSettings.Rule.BOLTZMANN && selection.strength() > 0
+                ? selection.strength() : 1.0;
+        MutationSettings settings = new MutationSettings(kernel, o.getDouble("resample_probability", 0.25),
+                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}), m.getDouble("diffusion", 0.0),
+                m.getDouble("dt", defaultDt), m.getBoolean("everyone", false));
+        m.rejectUnknown();
+        return settings;
+    }
+
+    /** {@code merge: {strength: 0.5, elite: 0.25}}. */
+    private static ModelMerge merge(OptionTree o) {
+        OptionTree m = o.child("merge");
+        double strength = m.getDouble("strength", 0);
+        double elite = m.getDouble("elite", 1.0);
+        m.rejectUnknown();
+        InvalidOptionException.require(strength >= 0 && strength <= 1, "merge.strength", "must be in [0, 1], got " + strength);
+        InvalidOptionException.require(elite > 0 && elite <= 1, "merge.elite", "must be in (0, 1], got " + elite);
+        return new ModelMerge(strength, elite);
+    }
+
+    /** {@code fitness: window} or {@code fitness: {estimator: window, window: 0.5, every: 1, ema: 0.5, bandwidth: 0}}. */
+    private static FitnessEstimate fitness(OptionTree o) {
+        OptionTree f = o.kindOrMapping("fitness", "estimator");
+        FitnessEstimator estimator = enumOption(f, "estimator", FitnessEstimator.class, FitnessEstimator.LAST);
+        FitnessEstimate estimate = new FitnessEstimate(estimator, f.getDouble("window", 0.5), f.getInt("every", 1),
+                f.getDouble("ema", 0.5), f.getDouble("bandwidth", 0));
+        f.rejectUnknown();
+        return estimate;
+    }
+
+    private static boolean mode(OptionTree o) {
+        String mode = o.getString("mode", "synchronous");
+        return switch (mode) {
+            case "synchronous" -> false;
+            case "asynchronous" -> true;
+            default -> throw new InvalidOptionException("mode", "unknown value '" + mode + "' (known: synchronous, asynchronous)");
+        };
+    }
+
+    private static TaskSpec landscape(OptionTree l) {
+        Landscape function = enumOption(l, "function", Landscape.class, Landscape.SPHERE);
+        int dimension = l.getInt("dimension", function == Landscape.HIMMELBLAU ? 2 : 1);
+        LandscapeTaskSpec spec = new LandscapeTaskSpec(function, dimension, l.getDouble("curvature", 1.0),
+                l.getDouble("sharpness", 1.0), l.getDoubles("center", new double[dimension]));
+        l.rejectUnknown();
+        return spec;
+    }
+
+    private static TaskSpec pbtToy(OptionTree t) {
+        PbtToyTaskSpec spec = new PbtToyTaskSpec(t.getDoubles("initial", new double[] {0.9, 0.9}));
+        t.rejectUnknown();
+        return spec;
     }
 
     private static TaskSpec digits(OptionTree o) {
@@ -177,10 +268,10 @@ public final class ConfigLoader {
         return spec;
     }
 
-    private static Map<Hyperparameter, Domain> mutations(OptionTree m) {
+    private static Map<Hyperparameter, Domain> mutations(OptionTree m, List<Hyperparameter> known) {
         Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
         for (String key : m.keys()) {
-            Hyperparameter h = hyperparameter(m, key);
+            Hyperparameter h = hyperparameter(m, key, known);
             domains.put(h, domain(m, key, h));
         }
         InvalidOptionException.require(!domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
@@ -203,7 +294,7 @@ public final class ConfigLoader {
             } else {
                 InvalidOptionException.require(d.has("min") && d.has("max"), option, "needs min and max, or values");
                 Domain.Scale scale = enumOption(d, "scale", Domain.Scale.class, Domain.Scale.LINEAR);
-                boolean integer = d.getBoolean("integer", h.isInteger());
+                boolean integer = d.getBoolean("integer", h.integer());
                 domain = new Domain.Interval(d.getDouble("min", 0), d.getDouble("max", 0), scale, integer);
             }
             d.rejectUnknown();
@@ -216,21 +307,18 @@ public final class ConfigLoader {
         }
     }
 
-    private static Map<Hyperparameter, Double> fixed(OptionTree f) {
+    private static Map<Hyperparameter, Double> fixed(OptionTree f, List<Hyperparameter> known) {
         Map<Hyperparameter, Double> values = new LinkedHashMap<>();
         for (String key : f.keys()) {
-            values.put(hyperparameter(f, key), f.getDouble(key, Double.NaN));
+            values.put(hyperparameter(f, key, known), f.getDouble(key, Double.NaN));
         }
         return values;
     }
 
-    private static Hyperparameter hyperparameter(OptionTree tree, String key) {
-        Hyperparameter h = Hyperparameter.byKey(key);
-        if (h == null) {
-            throw new InvalidOptionException(tree.pathOf(key), "unknown hyperparameter (known: "
-                    + String.join(", ", Arrays.stream(Hyperparameter.values()).map(Hyperparameter::key).toList()) + ")");
-        }
-        return h;
+    private static Hyperparameter hyperparameter(OptionTree tree, String key, List<Hyperparameter> known) {
+        return known.stream().filter(h -> h.key().equals(key)).findFirst().orElseThrow(() ->
+                new InvalidOptionException(tree.pathOf(key), "unknown hyperparameter (known: "
+                        + String.join(", ", known.stream().map(Hyperparameter::key).toList()) + ")"));
     }
 
     private static <E extends Enum<E>> E enumOption(OptionTree tree, String key, Class<E> type, E fallback) {

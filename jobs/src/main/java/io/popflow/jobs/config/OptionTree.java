@@ -59,6 +59,20 @@ final class OptionTree {
         return new OptionTree(get(key), pathOf(key));
     }
 
+    /**
+     * An option given either as a kind ({@code selection: boltzmann}) or as a mapping with the kind
+     * under {@code kindKey} ({@code selection: {rule: boltzmann, strength: 2}}); read as the mapping.
+     */
+    OptionTree kindOrMapping(String key, String kindKey) {
+        JsonNode v = get(key);
+        if (v != null && v.isTextual()) {
+            ObjectNode wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            wrapped.set(kindKey, v);
+            return new OptionTree(wrapped, pathOf(key));
+        }
+        return new OptionTree(v, pathOf(key));
+    }
+
     long getLong(String key, long fallback) {
         JsonNode v = get(key);
         if (v == null || v.isNull()) {

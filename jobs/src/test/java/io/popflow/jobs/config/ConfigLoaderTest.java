@@ -8,6 +8,9 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
+import io.popflow.slow.FitnessEstimator;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.SelectionSettings;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import java.nio.file.Files;
@@ -35,12 +38,16 @@ class ConfigLoaderTest {
         assertThat(c.task()).isInstanceOf(DigitsTaskSpec.class);
         assertThat(c.population()).isGreaterThanOrEqualTo(16);
         assertThat(c.generations()).isGreaterThanOrEqualTo(10);
-        assertThat(c.quantileFraction()).isEqualTo(0.25);
-        assertThat(c.resampleProbability()).isEqualTo(0.25);
-        assertThat(c.perturbationFactors()).containsExactly(1.2, 0.8);
+        assertThat(c.selection().rule()).isEqualTo(SelectionSettings.Rule.TRUNCATION);
+        assertThat(c.selection().quantileFraction()).isEqualTo(0.25);
+        assertThat(c.mutation().kernel()).isEqualTo(MutationSettings.Kernel.PBT);
+        assertThat(c.mutation().resampleProbability()).isEqualTo(0.25);
+        assertThat(c.mutation().perturbationFactors()).containsExactly(1.2, 0.8);
+        assertThat(c.fitness().estimator()).isEqualTo(FitnessEstimator.LAST);
+        assertThat(c.asynchronous()).isFalse();
         assertThat(c.space().names()).containsExactly("lr", "weight_decay", "batch_size");
         assertThat(c.space().domain(2)).isInstanceOf(Domain.Choice.class);
-        assertThat(c.space().resolve(new double[] {0.1, 1e-4, 32}).momentum()).isEqualTo(0.9);
+        assertThat(c.space().resolve(new double[] {0.1, 1e-4, 32}).fast().momentum()).isEqualTo(0.9);
     }
 
     @Test
@@ -79,7 +86,7 @@ class ConfigLoaderTest {
         "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
         "checkpoint_interval=soon|invalid option 'checkpoint_interval': must be a duration like 500ms, 5s or 2m, got \"soon\"",
         "seed=forty-two|invalid option 'seed': must be a whole number, got \"forty-two\"",
-        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, quadratic)",
+        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, quadratic, landscape, pbt-toy)",
         "optimizer=adam|invalid option 'optimizer': unknown value 'adam' (known: sgd, sgld)",
         "hyperparam_mutations.lr.max=-1|invalid option 'hyperparam_mutations.lr': need finite min <= max, got [0.001, -1.0]",
         "hyperparameters.momentum=1.5|invalid option 'hyperparameters.momentum': must be in [0, 1), got 1.5",

@@ -1,0 +1,70 @@
+package io.popflow.task;
+
+import io.popflow.config.InvalidOptionException;
+import io.popflow.fast.Hyperparameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An analytic two-time-scale task: θ relaxes to the point h (the task's hyperparameters {@code x0},
+ * {@code x1}, ...) under the training loss {@code ½ k |θ − h|²}, and fitness is −g(θ) for a test
+ * function g. Under SGLD the weights settle to a Gaussian around h, so the effective fitness F(h) is
+ * −g smoothed by that Gaussian, known in closed form ({@link LandscapeTask#closedFormFitness}).
+ *
+ * @param function the test function g
+ * @param dimension the length of θ and h (2 for Himmelblau)
+ * @param curvature k, the stiffness that pulls θ to h
+ * @param sharpness s of the sphere (unused by Himmelblau)
+ * @param center c of the sphere (unused by Himmelblau)
+ */
+public record LandscapeTaskSpec(Landscape function, int dimension, double curvature, double sharpness, double[] center)
+        implements TaskSpec {
+
+    public LandscapeTaskSpec {
+        InvalidOptionException.require(dimension >= 1, "landscape.dimension", "must be >= 1, got " + dimension);
+        InvalidOptionException.require(function != Landscape.HIMMELBLAU || dimension == 2, "landscape.dimension",
+                "Himmelblau's function is two-dimensional, got " + dimension);
+        InvalidOptionException.require(curvature > 0, "landscape.curvature", "must be > 0, got " + curvature);
+        InvalidOptionException.require(sharpness > 0, "landscape.sharpness", "must be > 0, got " + sharpness);
+        InvalidOptionException.require(center.length == dimension, "landscape.center",
+                "needs " + dimension + " coordinates, got " + center.length);
+        center = center.clone();
+    }
+
+    @Override
+    public Task create(long runSeed) {
+        return new LandscapeTask(this);
+    }
+
+    @Override
+    public String name() {
+        return "landscape";
+    }
+
+    /** {@code x0 .. x(d-1)}: the point θ is pulled to. */
+    @Override
+    public List<Hyperparameter> hyperparameters() {
+        List<Hyperparameter> knobs = new ArrayList<>();
+        for (int i = 0; i < dimension; i++) {
+            knobs.add(Hyperparameter.task("x" + i, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+        }
+        return knobs;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LandscapeTaskSpec l && function == l.function && dimension == l.dimension
+                && curvature == l.curvature && sharpness == l.sharpness && Arrays.equals(center, l.center);
+    }
+
+    @Override
+    public int hashCode() {
+        return function.hashCode() * 31 + dimension;
+    }
+
+    @Override
+    public String toString() {
+        return "landscape " + function.name().toLowerCase() + " d=" + dimension;
+    }
+}
