@@ -3,11 +3,13 @@ package io.popflow.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.FitnessEstimate;
+import io.popflow.slow.FitnessEstimator;
 import io.popflow.task.QuadraticTask;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.Task;
@@ -170,6 +172,92 @@ class AgentLifecycleTest {
         assertThat(r.fitness()).isNaN();
         assertThat(r.steps()).isLessThan(500);
         assertThat(s.phase).isEqualTo(Phase.REPORTED);
+    }
+
+    /** The window estimate is the mean fitness over the window's evaluations; the last value is reported beside it. */
+    @Test
+    void windowEstimateAveragesTheEndOfTheWindow() {
+        AgentLifecycle windowed = lifecycle(task, 20, new FitnessEstimate(FitnessEstimator.WINDOW, 0.5, 2, 0.5, 0));
+        AgentState s = windowed.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState twin = lifecycle.create(1, new Seed(new double[] {0.1}), 1);
+        double sum = 0;
+        int count = 0;
+        for (int step = 1; step <= 20; step++) {
+            lifecycle.train(twin, 1, new RecordingEffects());
+            if (step > 10 && (20 - step) % 2 == 0) {
+                sum += task.fitness(task.validate(twin.params));
+                count++;
+            }
+        }
+        windowed.train(s, 20, fx);
+        AgentReport r = fx.reports.get(0);
+        assertThat(count).isEqualTo(5);
+        assertThat(r.fitness()).isEqualTo(sum / count);
+        assertThat(r.rawFitness()).isEqualTo(task.fitness(task.validate(s.params)));
+        assertThat(r.trueFitness()).isEqualTo(task.closedFormFitness(space.resolve(s.hyperparameters)));
+    }
+
+    /** The exponential average carries over generations and travels with the weights. */
+    @Test
+    void emaCarriesOverGenerationsAndTravelsWithTheWeights() {
+        AgentLifecycle ema = lifecycle(task, INTERVAL, new FitnessEstimate(FitnessEstimator.EMA, 0.5, 1, 0.75, 0));
+        AgentState donor = ema.create(1, new Seed(new double[] {0.1}), 1);
+        ema.train(donor, INTERVAL, fx);
+        double first = fx.reports.get(0).rawFitness();
+        assertThat(fx.reports.get(0).fitness()).isEqualTo(first);
+        ema.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
+        ema.train(donor, INTERVAL, fx);
+        AgentReport second = fx.reports.get(1);
+        assertThat(second.fitness()).isEqualTo(0.75 * first + 0.25 * second.rawFitness());
+        AgentState recipient = ema.create(2, new Seed(new double[] {0.2}), 2);
+        ema.train(recipient, INTERVAL, fx);
+        ema.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false, null, 0), fx);
+        ema.onTransfer(recipient, fx.sent.get(0), fx);
+        assertThat(recipient.fitnessMemory).isEqualTo(first);
+    }
+
+    @Test
+    void closedFormEstimateIsTheTasksEffectiveFitness() {
+        AgentLifecycle exact = lifecycle(task, INTERVAL, FitnessEstimate.of(FitnessEstimator.CLOSED_FORM));
+        AgentState s = exact.create(1, new Seed(new double[] {0.1}), 1);
+        exact.train(s, INTERVAL, fx);
+        assertThat(fx.reports.get(0).fitness()).isEqualTo(task.closedFormFitness(space.resolve(new double[] {0.1})));
+    }
+
+    /** Merging: after its weights for the next generation are in place, θ ← (1 − γ)θ + γ θ̄. */
+    @Test
+    void mergePullsTheNextGenerationsWeights() {
+        AgentState s = trainedAgent(1);
+        float[] before = s.params.clone();
+        float[] target = {1, 1, 1};
+        lifecycle.onDirective(s, new Directive(0, -1, false, null, new int[0], false, false, target, 0.25), fx);
+        for (int i = 0; i < before.length; i++) {
+            assertThat(s.params[i]).isEqualTo((float) (0.75 * before[i] + 0.25));
+        }
+    }
+
+    /** Asynchronous mode: weights are kept at every report and sent, numbered by the recipient, on request. */
+    @Test
+    void asynchronousDonorsAnswerRequestsWithTheirLastReport() {
+        AgentLifecycle async = new AgentLifecycle(task, asyncConfig());
+        AgentState donor = async.create(1, new Seed(new double[] {0.1}), 1);
+        async.train(donor, INTERVAL, fx);
+        float[] reported = donor.params.clone();
+        async.onDirective(donor, Directive.keep(0), fx);
+        async.train(donor, 5, fx); // moves on
+        async.onWeightRequest(donor, new WeightRequest(2, 3), fx);
+        WeightTransfer t = fx.sent.get(0);
+        assertThat(t.params()).containsExactly(reported);
+        assertThat(t.generation()).isEqualTo(3);
+        assertThat(t.donor()).isEqualTo(1);
+    }
+
+    private PopulationConfig asyncConfig() {
+        PopulationConfig c = TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, INTERVAL,
+                FitnessEstimate.last(), 1);
+        return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(),
+                c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(), c.fitness(), true,
+                c.parallelism(), c.checkpointIntervalMs());
     }
 
     @Test
