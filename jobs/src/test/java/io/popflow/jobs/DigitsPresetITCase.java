@@ -37,11 +37,7 @@ class DigitsPresetITCase {
         HyperparameterSpace space = config.space();
         for (JsonNode e : JobRuns.read(dir.resolve(JobSinks.LINEAGE_FILE))) {
             for (String side : new String[] {"old_hyperparameters", "new_hyperparameters"}) {
-                double[] h = new double[space.size()];
-                for (int i = 0; i < h.length; i++) {
-                    h[i] = e.get(side).get(space.name(i)).asDouble();
-                }
-                assertThat(space.contains(h)).as("%s of %s", side, e).isTrue();
+                assertThat(space.contains(JobRuns.hyperparameters(e, side, space))).as("%s of %s", side, e).isTrue();
             }
         }
     }

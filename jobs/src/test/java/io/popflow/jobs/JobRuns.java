@@ -1,19 +1,27 @@
 package io.popflow.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.GenerationSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -81,6 +89,77 @@ final class JobRuns {
         return new Outputs(client.getJobID(), read(folder.resolve(JobSinks.REPORTS_FILE)),
                 read(folder.resolve(JobSinks.GENERATIONS_FILE)), read(folder.resolve(JobSinks.LINEAGE_FILE)),
                 read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)));
+    }
+
+    /** The hyperparameters under {@code field} of a JSON record, in the space's vector order. */
+    static double[] hyperparameters(JsonNode record, String field, HyperparameterSpace space) {
+        double[] h = new double[space.size()];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = record.get(field).get(space.name(i)).asDouble();
+        }
+        return h;
+    }
+
+    /** Weight copies per recipient in a lineage file (not counting mutations alone and restarts). */
+    static Map<Integer, Integer> copiesByRecipient(List<JsonNode> lineage) {
+        Map<Integer, Integer> copies = new HashMap<>();
+        for (JsonNode e : lineage) {
+            if (!e.get("donor").isNull() && e.get("donor").asInt() != e.get("recipient").asInt()) {
+                copies.merge(e.get("recipient").asInt(), 1, Integer::sum);
+            }
+        }
+        return copies;
+    }
+
+    /**
+     * Exactly-once evidence: every agent acted on one directive per generation and on one weight copy
+     * per copy into it in the lineage, and every new h of the lineage lies in its domain.
+     */
+    static void assertEveryDecisionActedOnOnce(Outputs out, PopulationConfig config) {
+        for (JsonNode e : out.lineage()) {
+            assertThat(config.space().contains(hyperparameters(e, "new_hyperparameters", config.space())))
+                    .as("in bounds: %s", e).isTrue();
+        }
+        Map<Integer, Integer> copies = copiesByRecipient(out.lineage());
+        assertThat(out.finals()).hasSize(config.population());
+        for (JsonNode f : out.finals()) {
+            int agent = f.get("agent").asInt();
+            assertThat(f.get("directives_applied").asInt()).as("directives of agent %d", agent).isEqualTo(config.generations());
+            assertThat(f.get("transfers_applied").asInt()).as("copies into agent %d", agent)
+                    .isEqualTo(copies.getOrDefault(agent, 0));
+        }
+    }
+
+    /** Throws once, in the job's first attempt, at the n-th generation summary it sees. */
+    static final class FailOnce implements Sink<GenerationSummary> {
+        static final AtomicInteger INJECTED = new AtomicInteger();
+        private final int nth;
+
+        FailOnce(int nth) {
+            this.nth = nth;
+        }
+
+        @Override
+        public SinkWriter<GenerationSummary> createWriter(WriterInitContext context) {
+            int attempt = context.getTaskInfo().getAttemptNumber();
+            return new SinkWriter<>() {
+                private int seen;
+
+                @Override
+                public void write(GenerationSummary s, Context ctx) {
+                    if (attempt == 0 && ++seen == nth) {
+                        INJECTED.incrementAndGet();
+                        throw new IllegalStateException("injected failure at summary " + nth);
+                    }
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
     }
 
     static List<JsonNode> read(Path file) throws IOException {
