@@ -4,7 +4,7 @@ import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialPopulation;
 import io.popflow.config.PopulationConfig;
 import io.popflow.flink.AgentCommandRouting;
 import io.popflow.flink.AgentTrainerFactory;
@@ -15,12 +15,8 @@ import io.popflow.flink.SelectionMutationOperator;
 import io.popflow.flink.SlowScaleOperator;
 import io.popflow.flink.feedback.FeedbackEdge;
 import io.popflow.flink.feedback.InJvmFeedbackEdge;
-import io.popflow.math.SplitMix64;
-import io.popflow.math.Streams;
 import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.LineageEvent;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -101,7 +97,7 @@ public final class PopulationTrainingJob {
         env.setBufferTimeout(1);
 
         TypeInformation<AgentCommand> commandType = TypeInformation.of(AgentCommand.class);
-        DataStream<AgentCommand> seeds = env.fromData(initialCommands(config), commandType)
+        DataStream<AgentCommand> seeds = env.fromData(InitialPopulation.seeds(config), commandType)
                 .name("agent-seeds").uid("agent-seeds");
         DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);
 
@@ -150,15 +146,5 @@ public final class PopulationTrainingJob {
 
     private static <T> void sink(DataStream<T> stream, Sink<T> sink, String name) {
         stream.sinkTo(sink).name(name + "-sink").uid(name + "-sink").setParallelism(1);
-    }
-
-    /** One seed per agent, with initial hyperparameters drawn from the space by the run's seed. */
-    static List<AgentCommand> initialCommands(PopulationConfig config) {
-        SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
-        List<AgentCommand> seeds = new ArrayList<>(config.population());
-        for (int agent = 0; agent < config.population(); agent++) {
-            seeds.add(AgentCommand.seed(agent, new Seed(config.space().sample(rng))));
-        }
-        return seeds;
     }
 }

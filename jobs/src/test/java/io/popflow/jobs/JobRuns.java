@@ -55,9 +55,17 @@ final class JobRuns {
     /** What a run wrote, one parsed JSON object per line. */
     record Outputs(JobID jobId, List<JsonNode> reports, List<JsonNode> summaries, List<JsonNode> lineage, List<JsonNode> finals) {
 
-        /** Report lines ordered by (agent, generation): their order in the file depends on scheduling. */
+        /**
+         * Report lines ordered by (agent, generation), as their order in the file depends on
+         * scheduling, and without the one wall-clock field, the decision latency.
+         */
         List<String> reportsInOrder() {
-            return sorted(reports, Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
+            List<JsonNode> deterministic = reports.stream().map(r -> {
+                com.fasterxml.jackson.databind.node.ObjectNode copy = r.deepCopy();
+                copy.remove("decision_latency_ms");
+                return (JsonNode) copy;
+            }).toList();
+            return sorted(deterministic, Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
                     .thenComparingInt(r -> r.get("generation").asInt()));
         }
 

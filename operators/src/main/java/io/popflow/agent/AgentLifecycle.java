@@ -14,8 +14,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.function.LongSupplier;
 
 /**
  * The rules one agent follows, where the two time scales meet.
@@ -44,9 +46,15 @@ public final class AgentLifecycle {
     private final boolean reportWeights;
     private final boolean asynchronous;
     private final float[] gradient;
+    private final LongSupplier clockMicros;
 
-    /** The rules of {@code config} for agents of {@code task}. */
+    /** The rules of {@code config} for agents of {@code task}, timing feedback with the wall clock. */
     public AgentLifecycle(Task task, PopulationConfig config) {
+        this(task, config, AgentLifecycle::wallClockMicros);
+    }
+
+    /** As above, with {@code clockMicros} for the feedback latency (µs since the epoch). */
+    public AgentLifecycle(Task task, PopulationConfig config, LongSupplier clockMicros) {
         this.task = task;
         this.space = config.space();
         this.interval = config.perturbationInterval();
@@ -54,6 +62,12 @@ public final class AgentLifecycle {
         this.reportWeights = config.merge().isOn();
         this.asynchronous = config.asynchronous();
         this.gradient = new float[task.dimension()];
+        this.clockMicros = clockMicros;
+    }
+
+    static long wallClockMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /** A new agent at the start of generation 0, with weights drawn from its own stream. */
@@ -114,7 +128,7 @@ public final class AgentLifecycle {
         if (s.diverged) {
             s.fitnessMemory = Double.NaN;
             return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN, Double.NaN,
-                    trueFitness, trainLoss, Double.NaN, Double.NaN, true, null);
+                    trueFitness, trainLoss, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros);
         }
         Evaluation validation = task.validate(s.params);
         double raw = task.fitness(validation);
@@ -127,11 +141,19 @@ public final class AgentLifecycle {
         };
         return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), estimated, raw, trueFitness,
                 trainLoss, validation.loss(), validation.accuracy(), !Double.isFinite(estimated),
-                reportWeights ? s.params.clone() : null);
+                reportWeights ? s.params.clone() : null, s.decisionLatencyMicros);
     }
 
     /** Acts on the generation's directive, once; a resent copy only makes a donor resend. */
     public void onDirective(AgentState s, Directive d, AgentEffects effects) {
+        onDirective(s, d, 0, effects);
+    }
+
+    /**
+     * As above, for a directive whose decision was emitted at {@code emittedMicros} (0 if unknown),
+     * from which the agent measures the feedback latency.
+     */
+    public void onDirective(AgentState s, Directive d, long emittedMicros, AgentEffects effects) {
         boolean fresh = s.phase == Phase.REPORTED && d.generation() == s.generation;
         if (!fresh) {
             boolean unreported = d.generation() > s.generation
@@ -147,6 +169,7 @@ public final class AgentLifecycle {
             return;
         }
         s.directivesApplied++;
+        s.decisionEmittedMicros = emittedMicros;
         if (d.isDonor()) {
             keepReportedWeights(s);
             sendOutbox(s, d.sendTo(), d.generation(), effects);
@@ -217,6 +240,7 @@ public final class AgentLifecycle {
     }
 
     private void startNextGeneration(AgentState s) {
+        s.decisionLatencyMicros = s.decisionEmittedMicros > 0 ? clockMicros.getAsLong() - s.decisionEmittedMicros : -1;
         if (s.pendingMergeTarget != null) {
             ModelMerge.pull(s.params, s.pendingMergeTarget, s.pendingMergeStrength);
         }

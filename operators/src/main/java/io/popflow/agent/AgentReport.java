@@ -16,6 +16,9 @@ package io.popflow.agent;
  * @param validationAccuracy accuracy on the validation data (NaN for regression)
  * @param diverged whether θ or the loss left the finite numbers
  * @param params θ at the end of the window, only when the slow dynamics merges weights (else null)
+ * @param decisionLatencyMicros wall-clock time from the emission of the decision that started this
+ *     generation to the start of its first step (weights copied, if any); -1 for generation 0. The
+ *     one field that is not a function of the seed.
  */
 public record AgentReport(
         int agent,
@@ -29,4 +32,5 @@ public record AgentReport(
         double validationLoss,
         double validationAccuracy,
         boolean diverged,
-        float[] params) {}
+        float[] params,
+        long decisionLatencyMicros) {}

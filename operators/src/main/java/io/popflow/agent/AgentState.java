@@ -52,6 +52,10 @@ public final class AgentState {
     public float[] outboxVelocity;
     public double outboxFitnessMemory = Double.NaN;
 
+    /** When the decision being applied was emitted (µs since the epoch), and the latency of the last applied one. */
+    public long decisionEmittedMicros;
+    public long decisionLatencyMicros = -1;
+
     /** Exactly-once evidence: each directive and each weight copy acts once, resent copies are counted apart. */
     public int directivesApplied;
     public int transfersApplied;
@@ -82,6 +86,8 @@ public final class AgentState {
         c.outboxParams = outboxParams == null ? null : outboxParams.clone();
         c.outboxVelocity = outboxVelocity == null ? null : outboxVelocity.clone();
         c.outboxFitnessMemory = outboxFitnessMemory;
+        c.decisionEmittedMicros = decisionEmittedMicros;
+        c.decisionLatencyMicros = decisionLatencyMicros;
         c.directivesApplied = directivesApplied;
         c.transfersApplied = transfersApplied;
         c.duplicatesIgnored = duplicatesIgnored;

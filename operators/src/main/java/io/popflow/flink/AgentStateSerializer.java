@@ -77,6 +77,8 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         ArrayIO.writeFloats(out, s.outboxParams);
         ArrayIO.writeFloats(out, s.outboxVelocity);
         out.writeDouble(s.outboxFitnessMemory);
+        out.writeLong(s.decisionEmittedMicros);
+        out.writeLong(s.decisionLatencyMicros);
         out.writeInt(s.directivesApplied);
         out.writeInt(s.transfersApplied);
         out.writeInt(s.duplicatesIgnored);
@@ -111,6 +113,8 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         s.outboxParams = ArrayIO.readFloats(in);
         s.outboxVelocity = ArrayIO.readFloats(in);
         s.outboxFitnessMemory = in.readDouble();
+        s.decisionEmittedMicros = in.readLong();
+        s.decisionLatencyMicros = in.readLong();
         s.directivesApplied = in.readInt();
         s.transfersApplied = in.readInt();
         s.duplicatesIgnored = in.readInt();

@@ -6,10 +6,10 @@ import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.FinalAgent;
+import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.Phase;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
-import io.popflow.math.Streams;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -102,13 +102,13 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
                 resentIgnored.inc();
                 return;
             }
-            s = lifecycle.create(command.agent(), command.seed(), Streams.AGENT.seed(config.seed(), command.agent()));
+            s = lifecycle.create(command.agent(), command.seed(), InitialPopulation.agentSeed(config, command.agent()));
         } else if (s == null) {
             throw new IllegalStateException("command for agent " + command.agent() + " that was never seeded: " + command);
         } else {
             int ignoredBefore = s.duplicatesIgnored;
             if (command.directive() != null) {
-                lifecycle.onDirective(s, command.directive(), outputs);
+                lifecycle.onDirective(s, command.directive(), command.emittedMicros(), outputs);
             } else if (command.transfer() != null) {
                 lifecycle.onTransfer(s, command.transfer(), outputs);
             } else if (command.request() != null) {

@@ -98,7 +98,7 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         if (e != null) {
             lineage(LineageEvent.of(report.generation(), e));
         }
-        List<AgentCommand> commands = Directives.forOne(report.agent(), report.generation(), e);
+        List<AgentCommand> commands = stamped(Directives.forOne(report.agent(), report.generation(), e));
         outstandingByAgent.put(report.agent(), commands);
         emit(commands);
     }
@@ -114,6 +114,7 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         for (int channel = 0; channel < config.parallelism(); channel++) {
             commands.add(AgentCommand.endOfRun(channel));
         }
+        commands = stamped(commands);
         outstandingByAgent.clear();
         outstandingByAgent.put(-1, commands);
         emit(commands);

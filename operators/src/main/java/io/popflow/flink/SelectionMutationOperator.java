@@ -65,7 +65,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
             }
             commands = Directives.of(table, decision);
         }
-        latestDecision = commands;
-        emit(commands);
+        latestDecision = stamped(commands);
+        emit(latestDecision);
     }
 }

@@ -4,6 +4,7 @@ import io.popflow.agent.AgentCommand;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStep;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
@@ -88,6 +89,17 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
         for (AgentCommand c : commands) {
             output.collect(new StreamRecord<>(c));
         }
+    }
+
+    /** {@code commands} stamped with the current wall-clock time, for the feedback-latency measurement. */
+    protected static List<AgentCommand> stamped(List<AgentCommand> commands) {
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        List<AgentCommand> out = new ArrayList<>(commands.size());
+        for (AgentCommand c : commands) {
+            out.add(c.emittedAt(micros));
+        }
+        return out;
     }
 
     protected void lineage(LineageEvent e) {

@@ -40,6 +40,11 @@ public final class RecordJson implements Serializable {
         number(o, "validation_loss", r.validationLoss());
         number(o, "validation_accuracy", r.validationAccuracy());
         o.put("diverged", r.diverged());
+        if (r.decisionLatencyMicros() >= 0) {
+            o.put("decision_latency_ms", r.decisionLatencyMicros() / 1000.0);
+        } else {
+            o.putNull("decision_latency_ms");
+        }
         return write(o);
     }
 

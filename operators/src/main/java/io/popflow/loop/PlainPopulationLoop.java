@@ -1,0 +1,131 @@
+package io.popflow.loop;
+
+import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentEffects;
+import io.popflow.agent.AgentLifecycle;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentState;
+import io.popflow.agent.Directives;
+import io.popflow.agent.FinalAgent;
+import io.popflow.agent.GenerationReports;
+import io.popflow.agent.InitialPopulation;
+import io.popflow.agent.WeightTransfer;
+import io.popflow.config.PopulationConfig;
+import io.popflow.math.Streams;
+import io.popflow.slow.FitnessTable;
+import io.popflow.slow.PopulationStep;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A synchronous population run in a plain loop: the same agents ({@link AgentLifecycle}), the same
+ * slow step ({@link PopulationStep}) and the same directives as the Flink job, on {@code threads}
+ * threads that each own the agents {@code id mod threads} and their own task instance, with
+ * decisions and weight copies passed in memory.
+ */
+public final class PlainPopulationLoop {
+    private final PopulationConfig config;
+    private final int threads;
+
+    public PlainPopulationLoop(PopulationConfig config, int threads) {
+        if (!config.isBounded() || config.asynchronous()) {
+            throw new IllegalArgumentException("the plain loop runs bounded synchronous populations");
+        }
+        this.config = config;
+        this.threads = threads;
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param reports every agent's reports, generation by generation
+     * @param finals every agent's final record, by agent id
+     * @param trainingNanos time spent from the first step to the last decision
+     */
+    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long trainingNanos) {}
+
+    public Result run() throws Exception {
+        int n = config.population();
+        AgentLifecycle[] lifecycles = new AgentLifecycle[threads];
+        for (int t = 0; t < threads; t++) {
+            lifecycles[t] = new AgentLifecycle(config.task().create(config.seed()), config);
+        }
+        AgentState[] agents = new AgentState[n];
+        for (AgentCommand seed : InitialPopulation.seeds(config)) {
+            int id = seed.agent();
+            agents[id] = lifecycles[id % threads].create(id, seed.seed(), InitialPopulation.agentSeed(config, id));
+        }
+        PopulationStep step = config.populationStep();
+        List<AgentReport> allReports = Collections.synchronizedList(new ArrayList<>());
+        List<FinalAgent> finals = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            for (int g = 0; g < config.generations(); g++) {
+                List<AgentReport> reports = Collections.synchronizedList(new ArrayList<>());
+                List<Future<?>> work = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    work.add(pool.submit(() -> {
+                        Effects fx = new Effects(reports, null, finals);
+                        for (int id = thread; id < n; id += threads) {
+                            while (lifecycles[thread].train(agents[id], config.chunkSteps(), fx)) {
+                                // the agent's whole window, chunk by chunk
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> f : work) {
+                    f.get();
+                }
+                allReports.addAll(reports);
+                GenerationReports table = GenerationReports.of(g, reports);
+                decide(table, g, step, agents, lifecycles, finals);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long nanos = System.nanoTime() - start;
+        List<FinalAgent> byAgent = new ArrayList<>(finals);
+        byAgent.sort(java.util.Comparator.comparingInt(FinalAgent::agent));
+        return new Result(allReports, byAgent, nanos);
+    }
+
+    private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
+            AgentLifecycle[] lifecycles, List<FinalAgent> finals) {
+        FitnessTable table = reports.table();
+        List<AgentCommand> commands = g >= config.generations() - 1
+                ? Directives.stop(table)
+                : Directives.of(table, step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g)));
+        List<AgentCommand> transfers = new ArrayList<>();
+        Effects fx = new Effects(null, transfers, finals);
+        for (AgentCommand c : commands) {
+            lifecycles[c.agent() % threads].onDirective(agents[c.agent()], c.directive(), fx);
+        }
+        for (AgentCommand c : transfers) {
+            lifecycles[c.agent() % threads].onTransfer(agents[c.agent()], c.transfer(), fx);
+        }
+    }
+
+    private record Effects(List<AgentReport> reports, List<AgentCommand> transfers, List<FinalAgent> finals)
+            implements AgentEffects {
+        @Override
+        public void report(AgentReport report) {
+            reports.add(report);
+        }
+
+        @Override
+        public void send(int recipient, WeightTransfer transfer) {
+            transfers.add(AgentCommand.transfer(recipient, transfer));
+        }
+
+        @Override
+        public void finish(FinalAgent agent) {
+            finals.add(agent);
+        }
+    }
+}
