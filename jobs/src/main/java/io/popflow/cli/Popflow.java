@@ -40,6 +40,7 @@ public final class Popflow implements Runnable {
     /** Runs the command line, reporting invalid input to {@code err}, and returns its exit code. */
     public static int run(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Popflow());
+        addIfPresent(cli, "io.popflow.bench.BenchCommand", "bench");
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), e.getMessage()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -49,6 +50,20 @@ public final class Popflow implements Runnable {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Adds a subcommand whose class lives in an optional module (the benchmarks, with their DL4J
+     * comparison, stay out of the job jar but are on the launcher's classpath).
+     */
+    private static void addIfPresent(CommandLine cli, String className, String name) {
+        try {
+            cli.addSubcommand(name, Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ClassNotFoundException absent) {
+            // not on this classpath: the command is simply not offered
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the " + name + " command", e);
+        }
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -7,6 +7,7 @@ import io.popflow.agent.GenerationReports;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.config.PopulationConfig;
 import io.popflow.flink.AgentCommandRouting;
+import io.popflow.flink.AgentPlacement;
 import io.popflow.flink.AgentTrainerFactory;
 import io.popflow.flink.AgentTrainerOperator;
 import io.popflow.flink.AsyncSelectionMutationOperator;
@@ -94,7 +95,7 @@ public final class PopulationTrainingJob {
         // selection -> tail, head -> trainer), and with Flink's default 100 ms buffer timeout each
         // hop waited for its buffer to fill or time out (measured: ~300 ms per generation of 24
         // agents). 1 ms keeps bursts batched and the loop fast.
-        env.setBufferTimeout(1);
+        env.setBufferTimeout(0);
 
         TypeInformation<AgentCommand> commandType = TypeInformation.of(AgentCommand.class);
         DataStream<AgentCommand> seeds = env.fromData(InitialPopulation.seeds(config), commandType)
@@ -102,10 +103,11 @@ public final class PopulationTrainingJob {
         DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);
 
         SingleOutputStreamOperator<AgentReport> reports = seeds.union(fromFeedback)
-                .keyBy(AgentCommand::agent, Types.INT)
+                .keyBy(new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT)
                 .transform("agent-trainer", TypeInformation.of(AgentReport.class), new AgentTrainerFactory(config))
                 .uid("agent-trainer")
-                .setParallelism(config.parallelism());
+                .setParallelism(config.parallelism())
+                .setMaxParallelism(config.maxParallelism());
 
         SingleOutputStreamOperator<AgentCommand> directives;
         DataStream<GenerationSummary> summaries;

@@ -31,6 +31,8 @@ import java.util.Arrays;
  * @param fitness how fitness is estimated for selection
  * @param asynchronous decide each agent as soon as it reports (Ray's default), instead of per generation
  * @param parallelism parallel agent subtasks (and feedback channels)
+ * @param maxParallelism key groups of the agents' state: the largest parallelism a savepoint of the
+ *     run can be restored with
  * @param checkpointIntervalMs milliseconds between checkpoints
  */
 public record PopulationConfig(
@@ -47,6 +49,7 @@ public record PopulationConfig(
         FitnessEstimate fitness,
         boolean asynchronous,
         int parallelism,
+        int maxParallelism,
         long checkpointIntervalMs) implements Serializable {
 
     public PopulationConfig {
@@ -55,6 +58,8 @@ public record PopulationConfig(
         require(perturbationInterval >= 1, "perturbation_interval", "must be >= 1 fast step, got " + perturbationInterval);
         require(chunkSteps >= 1, "chunk_steps", "must be >= 1, got " + chunkSteps);
         require(parallelism >= 1, "parallelism", "must be >= 1, got " + parallelism);
+        require(maxParallelism >= parallelism && maxParallelism <= 32768, "max_parallelism",
+                "must be between parallelism (" + parallelism + ") and 32768, got " + maxParallelism);
         require(checkpointIntervalMs >= 10, "checkpoint_interval", "must be >= 10 ms, got " + checkpointIntervalMs);
         require(task != null, "task", "must be set");
         require(space != null, "hyperparam_mutations", "must be set");

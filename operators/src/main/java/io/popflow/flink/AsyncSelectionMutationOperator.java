@@ -3,6 +3,7 @@ package io.popflow.flink;
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.Directives;
+import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
@@ -40,6 +41,7 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
             new OutputTag<>("async-summaries", TypeInformation.of(GenerationSummary.class));
 
     private transient ListState<AgentReport> latestState;
+    private transient ListState<AgentCommand> outstandingState;
     private transient TreeMap<Integer, AgentReport> latest;
     private transient TreeMap<Integer, List<AgentCommand>> outstandingByAgent;
     private transient long reportsSeen;
@@ -50,9 +52,13 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
     }
 
     @Override
-    protected void restore(StateInitializationContext context, List<AgentCommand> outstanding) throws Exception {
+    protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
         latestState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("latest-reports", TypeInformation.of(AgentReport.class)));
+        outstandingState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("outstanding-commands", TypeInformation.of(AgentCommand.class)));
+        List<AgentCommand> outstanding = new ArrayList<>();
+        outstandingState.get().forEach(outstanding::add);
         latest = new TreeMap<>();
         for (AgentReport r : latestState.get()) {
             latest.put(r.agent(), r);
@@ -64,18 +70,15 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         }
         reportsSeen = latest.values().stream().mapToLong(r -> r.generation() + 1L).sum();
         stopped = outstandingByAgent.containsKey(-1);
-    }
-
-    @Override
-    protected List<AgentCommand> outstanding() {
-        List<AgentCommand> all = new ArrayList<>();
-        outstandingByAgent.values().forEach(all::addAll);
-        return all;
+        return outstanding;
     }
 
     @Override
     protected void snapshot(StateSnapshotContext context) throws Exception {
         latestState.update(new ArrayList<>(latest.values()));
+        List<AgentCommand> all = new ArrayList<>();
+        outstandingByAgent.values().forEach(all::addAll);
+        outstandingState.update(all);
     }
 
     @Override
@@ -110,11 +113,11 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
             return;
         }
         stopped = true;
-        List<AgentCommand> commands = new ArrayList<>(Directives.stop(table(config.generations() - 1)));
+        List<AgentCommand> commands = new ArrayList<>(
+                GenerationDecision.stop(table(config.generations() - 1)).emittedAt(nowMicros()).directives());
         for (int channel = 0; channel < config.parallelism(); channel++) {
             commands.add(AgentCommand.endOfRun(channel));
         }
-        commands = stamped(commands);
         outstandingByAgent.clear();
         outstandingByAgent.put(-1, commands);
         emit(commands);

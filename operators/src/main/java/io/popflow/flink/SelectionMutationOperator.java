@@ -1,7 +1,7 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
-import io.popflow.agent.Directives;
+import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
@@ -11,6 +11,9 @@ import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStep;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -23,49 +26,60 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  *
  * <p>Decisions are a pure function of the table and the generation's random stream. Only the
  * latest decision can be in flight at a checkpoint (the next needs every agent's next report), so
- * that is what is resent after a restore.
+ * that is what is kept, in its compact form, and resent after a restore.
  */
 public final class SelectionMutationOperator extends SlowScaleOperator<GenerationReports> {
     private static final long serialVersionUID = 1L;
 
-    private transient List<AgentCommand> latestDecision;
+    private transient ListState<GenerationDecision> latestState;
+    private transient GenerationDecision latest;
 
     public SelectionMutationOperator(PopulationConfig config) {
         super(config);
     }
 
     @Override
-    protected void restore(StateInitializationContext context, List<AgentCommand> outstanding) {
-        latestDecision = new ArrayList<>(outstanding);
+    protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
+        latestState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("latest-decision", TypeInformation.of(GenerationDecision.class)));
+        for (GenerationDecision d : latestState.get()) {
+            latest = d;
+        }
+        return latest == null ? List.of() : commands(latest);
     }
 
     @Override
-    protected List<AgentCommand> outstanding() {
-        return latestDecision;
+    protected void snapshot(StateSnapshotContext context) throws Exception {
+        latestState.update(latest == null ? List.of() : List.of(latest));
     }
-
-    @Override
-    protected void snapshot(StateSnapshotContext context) {}
 
     @Override
     public void processElement(StreamRecord<GenerationReports> element) {
         GenerationReports reports = element.getValue();
         FitnessTable table = reports.table();
         int g = table.generation();
-        List<AgentCommand> commands;
+        GenerationDecision decision;
         if (config.isBounded() && g >= config.generations() - 1) {
-            commands = new ArrayList<>(Directives.stop(table));
+            decision = GenerationDecision.stop(table);
+        } else {
+            PopulationStep.Decision d = step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g));
+            for (Exploitation e : d.changes()) {
+                lineage(LineageEvent.of(g, e));
+            }
+            decision = GenerationDecision.of(table, d);
+        }
+        latest = decision.emittedAt(nowMicros());
+        emit(commands(latest));
+    }
+
+    /** The decision's directives, and after a stop, an end-of-run marker per feedback channel. */
+    private List<AgentCommand> commands(GenerationDecision decision) {
+        List<AgentCommand> commands = new ArrayList<>(decision.directives());
+        if (decision.isStop()) {
             for (int channel = 0; channel < config.parallelism(); channel++) {
                 commands.add(AgentCommand.endOfRun(channel));
             }
-        } else {
-            PopulationStep.Decision decision = step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g));
-            for (Exploitation e : decision.changes()) {
-                lineage(LineageEvent.of(g, e));
-            }
-            commands = Directives.of(table, decision);
         }
-        latestDecision = stamped(commands);
-        emit(latestDecision);
+        return commands;
     }
 }

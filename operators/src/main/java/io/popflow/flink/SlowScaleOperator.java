@@ -7,8 +7,6 @@ import io.popflow.slow.PopulationStep;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -20,8 +18,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * What the slow time scale's operators share (parallelism 1): they emit commands into the feedback
- * edge and exploit-explore events on {@link #LINEAGE}, and they keep the commands that may still be
- * in flight, to send them again after a restore: the feedback edge may have lost them (see {@code
+ * edge and exploit-explore events on {@link #LINEAGE}, and they keep what may still be in flight, to
+ * send it again after a restore: the feedback edge may have lost it (see {@code
  * io.popflow.flink.feedback}); agents ignore copies they have already acted on.
  */
 public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<AgentCommand>
@@ -33,7 +31,6 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
 
     protected final PopulationConfig config;
     protected transient PopulationStep step;
-    private transient ListState<AgentCommand> outstandingState;
     private transient List<AgentCommand> toResend;
     private transient Counter resent;
 
@@ -44,22 +41,13 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        outstandingState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("outstanding-commands", TypeInformation.of(AgentCommand.class)));
-        toResend = new ArrayList<>();
-        if (context.isRestored()) {
-            outstandingState.get().forEach(toResend::add);
-        }
-        restore(context, toResend);
+        toResend = restore(context);
     }
 
-    /** Restores the operator's own state; {@code outstanding} are the commands about to be resent. */
-    protected abstract void restore(StateInitializationContext context, List<AgentCommand> outstanding) throws Exception;
+    /** Restores the operator's state and returns the commands to send again (none on a fresh start). */
+    protected abstract List<AgentCommand> restore(StateInitializationContext context) throws Exception;
 
-    /** The commands that may be in flight now. */
-    protected abstract List<AgentCommand> outstanding();
-
-    /** Writes the operator's own state. */
+    /** Writes the operator's state, including what may be in flight. */
     protected abstract void snapshot(StateSnapshotContext context) throws Exception;
 
     @Override
@@ -81,7 +69,6 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        outstandingState.update(outstanding());
         snapshot(context);
     }
 
@@ -91,10 +78,15 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
         }
     }
 
-    /** {@code commands} stamped with the current wall-clock time, for the feedback-latency measurement. */
-    protected static List<AgentCommand> stamped(List<AgentCommand> commands) {
+    /** The wall-clock time in µs since the epoch, stamped on decisions to measure feedback latency. */
+    protected static long nowMicros() {
         Instant now = Instant.now();
-        long micros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** {@code commands} stamped with the current wall-clock time. */
+    protected static List<AgentCommand> stamped(List<AgentCommand> commands) {
+        long micros = nowMicros();
         List<AgentCommand> out = new ArrayList<>(commands.size());
         for (AgentCommand c : commands) {
             out.add(c.emittedAt(micros));

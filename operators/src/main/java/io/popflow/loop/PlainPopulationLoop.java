@@ -5,7 +5,7 @@ import io.popflow.agent.AgentEffects;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
-import io.popflow.agent.Directives;
+import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
 import io.popflow.agent.InitialPopulation;
@@ -44,9 +44,9 @@ public final class PlainPopulationLoop {
      *
      * @param reports every agent's reports, generation by generation
      * @param finals every agent's final record, by agent id
-     * @param trainingNanos time spent from the first step to the last decision
+     * @param generationEndNanos {@link System#nanoTime()} when each generation's last report was made
      */
-    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long trainingNanos) {}
+    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long[] generationEndNanos) {}
 
     public Result run() throws Exception {
         int n = config.population();
@@ -63,7 +63,7 @@ public final class PlainPopulationLoop {
         List<AgentReport> allReports = Collections.synchronizedList(new ArrayList<>());
         List<FinalAgent> finals = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
+        long[] ends = new long[config.generations()];
         try {
             for (int g = 0; g < config.generations(); g++) {
                 List<AgentReport> reports = Collections.synchronizedList(new ArrayList<>());
@@ -82,6 +82,7 @@ public final class PlainPopulationLoop {
                 for (Future<?> f : work) {
                     f.get();
                 }
+                ends[g] = System.nanoTime();
                 allReports.addAll(reports);
                 GenerationReports table = GenerationReports.of(g, reports);
                 decide(table, g, step, agents, lifecycles, finals);
@@ -89,18 +90,18 @@ public final class PlainPopulationLoop {
         } finally {
             pool.shutdownNow();
         }
-        long nanos = System.nanoTime() - start;
         List<FinalAgent> byAgent = new ArrayList<>(finals);
         byAgent.sort(java.util.Comparator.comparingInt(FinalAgent::agent));
-        return new Result(allReports, byAgent, nanos);
+        return new Result(allReports, byAgent, ends);
     }
 
     private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
             AgentLifecycle[] lifecycles, List<FinalAgent> finals) {
         FitnessTable table = reports.table();
-        List<AgentCommand> commands = g >= config.generations() - 1
-                ? Directives.stop(table)
-                : Directives.of(table, step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g)));
+        List<AgentCommand> commands = (g >= config.generations() - 1
+                ? GenerationDecision.stop(table)
+                : GenerationDecision.of(table, step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g))))
+                .directives();
         List<AgentCommand> transfers = new ArrayList<>();
         Effects fx = new Effects(null, transfers, finals);
         for (AgentCommand c : commands) {

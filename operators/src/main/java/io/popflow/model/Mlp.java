@@ -18,7 +18,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the matrix products to ND4J ({@code 3L - 1} gemm calls for {@code L} layers: the bias rides in the
  * product, see {@link MlpArchitecture}) and does the element-wise work (activation, its derivative,
  * softmax and loss) in Java loops over the same off-heap buffers. All arrays are column-major and
- * allocated once per batch size; a step allocates nothing but the op descriptors.
+ * allocated once per batch size, and so are the products ({@link PreparedGemm}): a step allocates
+ * nothing.
  *
  * <p>Not thread-safe: one instance per task thread. Instances own off-heap memory, released when
  * they become unreachable.
@@ -37,6 +38,8 @@ public final class Mlp {
     private final INDArray[] weightsWithoutBias;
     private final INDArray[] weightGradients;
     private final Map<Integer, Activations> activationsByBatch = new HashMap<>();
+    /** Consecutive steps mostly share a batch size: skip the map then. */
+    private Activations lastActivations;
 
     public Mlp(MlpArchitecture arch) {
         this.arch = arch;
@@ -119,37 +122,47 @@ public final class Mlp {
         int layers = arch.layers();
         for (int l = 0; l < layers; l++) {
             boolean hidden = l < layers - 1;
-            INDArray target = hidden ? a.inputCore[l + 1] : a.out;
-            Nd4j.gemm(a.input[l], weights[l], target, false, true, 1.0, 0.0);
+            a.forward[l].run();
             if (hidden) {
                 FloatBuffer z = a.inputBuffer[l + 1];
                 int count = a.batch * arch.outputs(l);
+                float[] host = a.host;
+                z.get(0, host, 0, count);
                 Activation f = arch.activation();
                 for (int i = 0; i < count; i++) {
-                    z.put(i, f.apply(z.get(i)));
+                    host[i] = f.apply(host[i]);
                 }
+                z.put(0, host, 0, count);
             }
         }
     }
 
     private void backward(Activations a) {
         for (int l = arch.layers() - 1; l >= 0; l--) {
-            Nd4j.gemm(a.delta[l], a.input[l], weightGradients[l], true, false, 1.0, 0.0);
+            a.weightGradient[l].run();
             if (l > 0) {
-                Nd4j.gemm(a.delta[l], weightsWithoutBias[l], a.delta[l - 1], false, false, 1.0, 0.0);
-                FloatBuffer d = a.deltaBuffer[l - 1];
-                FloatBuffer out = a.inputBuffer[l];
+                a.inputGradient[l].run();
                 int count = a.batch * arch.inputs(l);
+                float[] d = a.host;
+                float[] out = a.host2;
+                a.deltaBuffer[l - 1].get(0, d, 0, count);
+                a.inputBuffer[l].get(0, out, 0, count);
                 Activation f = arch.activation();
                 for (int i = 0; i < count; i++) {
-                    d.put(i, d.get(i) * f.derivativeFromOutput(out.get(i)));
+                    d[i] *= f.derivativeFromOutput(out[i]);
                 }
+                a.deltaBuffer[l - 1].put(0, d, 0, count);
             }
         }
     }
 
     private Activations activations(int batch) {
-        return activationsByBatch.computeIfAbsent(batch, Activations::new);
+        Activations last = lastActivations;
+        if (last != null && last.batch == batch) {
+            return last;
+        }
+        lastActivations = activationsByBatch.computeIfAbsent(batch, Activations::new);
+        return lastActivations;
     }
 
     private INDArray matrixView(INDArray flat, int layer) {
@@ -175,6 +188,13 @@ public final class Mlp {
         /** dLoss/dZ per layer, batch x m. */
         final INDArray[] delta;
         final FloatBuffer[] deltaBuffer;
+        /** Per layer: Z = A·Wᵀ, dW = δᵀ·A, and (l > 0) δ_{l-1} = δ·W without its bias column. */
+        final PreparedGemm[] forward;
+        final PreparedGemm[] weightGradient;
+        final PreparedGemm[] inputGradient;
+        /** Heap scratch: element-wise work runs on heap copies, moved to and from ND4J in bulk. */
+        final float[] host;
+        final float[] host2;
         int correct;
 
         Activations(int batch) {
@@ -196,17 +216,35 @@ public final class Mlp {
             }
             out = Nd4j.create(DataType.FLOAT, new long[] {batch, arch.outputSize()}, 'f');
             outBuffer = floats(out);
+            int widest = arch.inputSize();
+            for (int l = 0; l < layers; l++) {
+                widest = Math.max(widest, arch.outputs(l));
+            }
+            host = new float[batch * widest];
+            host2 = new float[batch * widest];
+            forward = new PreparedGemm[layers];
+            weightGradient = new PreparedGemm[layers];
+            inputGradient = new PreparedGemm[layers];
+            for (int l = 0; l < layers; l++) {
+                INDArray target = l < layers - 1 ? inputCore[l + 1] : out;
+                forward[l] = new PreparedGemm(input[l], weights[l], target, false, true);
+                weightGradient[l] = new PreparedGemm(delta[l], input[l], weightGradients[l], true, false);
+                if (l > 0) {
+                    inputGradient[l] = new PreparedGemm(delta[l], weightsWithoutBias[l], delta[l - 1], false, false);
+                }
+            }
         }
 
+        /** The rows into the first layer's input, column-major, in one bulk copy. */
         void load(Dataset data, int[] rows) {
-            FloatBuffer x = inputBuffer[0];
             int features = arch.inputSize();
             for (int b = 0; b < batch; b++) {
                 int row = rows[b];
                 for (int i = 0; i < features; i++) {
-                    x.put(b + i * batch, data.feature(row, i));
+                    host[b + i * batch] = data.feature(row, i);
                 }
             }
+            inputBuffer[0].put(0, host, 0, batch * features);
         }
 
         /**
@@ -215,8 +253,9 @@ public final class Mlp {
          */
         double lossAndDelta(Dataset data, int[] rows, boolean withDelta) {
             int k = arch.outputSize();
-            FloatBuffer z = outBuffer;
-            FloatBuffer d = deltaBuffer[arch.layers() - 1];
+            float[] z = host;
+            float[] d = host2;
+            outBuffer.get(0, z, 0, batch * k);
             float invBatch = 1f / batch;
             double loss = 0;
             correct = 0;
@@ -226,7 +265,7 @@ public final class Mlp {
                     float max = Float.NEGATIVE_INFINITY;
                     int argmax = 0;
                     for (int j = 0; j < k; j++) {
-                        float v = z.get(b + j * batch);
+                        float v = z[b + j * batch];
                         if (v > max) {
                             max = v;
                             argmax = j;
@@ -234,30 +273,33 @@ public final class Mlp {
                     }
                     double sum = 0;
                     for (int j = 0; j < k; j++) {
-                        sum += Math.exp(z.get(b + j * batch) - max);
+                        sum += Math.exp(z[b + j * batch] - max);
                     }
                     double logSum = Math.log(sum);
-                    loss += logSum - (z.get(b + label * batch) - max);
+                    loss += logSum - (z[b + label * batch] - max);
                     if (argmax == label) {
                         correct++;
                     }
                     if (withDelta) {
                         for (int j = 0; j < k; j++) {
-                            double p = Math.exp(z.get(b + j * batch) - max - logSum);
-                            d.put(b + j * batch, (float) ((p - (j == label ? 1 : 0)) * invBatch));
+                            double p = Math.exp(z[b + j * batch] - max - logSum);
+                            d[b + j * batch] = (float) ((p - (j == label ? 1 : 0)) * invBatch);
                         }
                     }
                 }
             } else {
                 for (int b = 0; b < batch; b++) {
                     for (int j = 0; j < k; j++) {
-                        float r = z.get(b + j * batch) - data.target(rows[b], j);
+                        float r = z[b + j * batch] - data.target(rows[b], j);
                         loss += 0.5 * r * r;
                         if (withDelta) {
-                            d.put(b + j * batch, r * invBatch);
+                            d[b + j * batch] = r * invBatch;
                         }
                     }
                 }
+            }
+            if (withDelta) {
+                deltaBuffer[arch.layers() - 1].put(0, d, 0, batch * k);
             }
             return loss;
         }

@@ -14,6 +14,7 @@ final class SupervisedTask implements Task {
     private final DatasetSplit split;
     private final FitnessMetric metric;
     private final Map<Integer, int[]> rowsByBatch = new HashMap<>();
+    private int[] lastRows;
 
     SupervisedTask(MlpArchitecture architecture, DatasetSplit split, FitnessMetric metric) {
         this.mlp = new Mlp(architecture);
@@ -34,7 +35,8 @@ final class SupervisedTask implements Task {
     @Override
     public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
             RandomGenerator rng) {
-        int[] rows = rowsByBatch.computeIfAbsent(batchSize, int[]::new);
+        int[] rows = lastRows != null && lastRows.length == batchSize
+                ? lastRows : (lastRows = rowsByBatch.computeIfAbsent(batchSize, int[]::new));
         int n = split.train().size();
         for (int i = 0; i < rows.length; i++) {
             rows[i] = rng.nextInt(n);

@@ -257,7 +257,7 @@ class AgentLifecycleTest {
                 FitnessEstimate.last(), 1);
         return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(),
                 c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(), c.fitness(), true,
-                c.parallelism(), c.checkpointIntervalMs());
+                c.parallelism(), c.maxParallelism(), c.checkpointIntervalMs());
     }
 
     @Test

@@ -33,6 +33,6 @@ public final class TestConfigs {
             int interval, FitnessEstimate fitness, int parallelism) {
         return new PopulationConfig(7, population, generations, interval, 10, task, space,
                 SelectionSettings.truncation(0.25), MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), ModelMerge.off(),
-                fitness, false, parallelism, 200);
+                fitness, false, parallelism, 128, 200);
     }
 }

@@ -46,7 +46,7 @@ import java.util.Map;
  * optimizer}, {@code quantile_fraction}, {@code resample_probability}, {@code
  * perturbation_factors}, {@code hyperparameters} (fixed values), {@code hyperparam_mutations}
  * (mutable ones: {@code {min, max, scale, integer}} or a list of values), {@code parallelism},
- * {@code checkpoint_interval}, {@code checkpoint_dir}, {@code output}; for {@code task: digits}
+ * {@code max_parallelism}, {@code checkpoint_interval}, {@code checkpoint_dir}, {@code output}; for {@code task: digits}
  * also {@code model.hidden}, {@code model.activation}, {@code data.split}, {@code data.fitness};
  * for {@code task: quadratic} {@code quadratic.dimension}, {@code quadratic.curvature}, {@code
  * quadratic.signal}, {@code quadratic.noise}.
@@ -163,6 +163,7 @@ public final class ConfigLoader {
                 fitness(o),
                 mode(o),
                 o.getInt("parallelism", 2),
+                o.getInt("max_parallelism", 128),
                 o.getMillis("checkpoint_interval", 5_000));
         String output = o.getString("output", null);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");

@@ -1,6 +1,7 @@
 package io.popflow.jobs.theory;
 
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.theory.GaussianReplicatorOde;
@@ -18,14 +19,14 @@ final class EquilibriumCheck {
 
     private EquilibriumCheck() {}
 
-    static List<CheckResult> run(EmbeddedRunner runner, TheorySize size) throws Exception {
+    static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         List<CheckResult> results = new ArrayList<>();
         results.add(measure(runner, size, FitnessEstimator.CLOSED_FORM, 1));
         results.add(measure(runner, size, FitnessEstimator.WINDOW, 100));
         return results;
     }
 
-    private static CheckResult measure(EmbeddedRunner runner, TheorySize size, FitnessEstimator estimator, int interval)
+    private static CheckResult measure(EmbeddedCluster runner, TheorySize size, FitnessEstimator estimator, int interval)
             throws Exception {
         int n = size.equilibriumAgents();
         int generations = size.equilibriumGenerations();

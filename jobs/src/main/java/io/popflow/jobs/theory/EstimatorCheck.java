@@ -7,6 +7,7 @@ import io.popflow.agent.AgentReport;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
+import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
@@ -45,7 +46,7 @@ final class EstimatorCheck {
 
     private EstimatorCheck() {}
 
-    static List<CheckResult> run(EmbeddedRunner runner, TheorySize size) throws Exception {
+    static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         List<CheckResult> results = new ArrayList<>();
         results.addAll(compare(runner, size, "quadratic", EstimatorCheck::quadratic));
         results.addAll(compare(runner, size, "pbt-toy", EstimatorCheck::pbtToy));
@@ -56,7 +57,7 @@ final class EstimatorCheck {
         PopulationConfig config(long seed, FitnessEstimate fitness);
     }
 
-    private static List<CheckResult> compare(EmbeddedRunner runner, TheorySize size, String taskName, Setup setup)
+    private static List<CheckResult> compare(EmbeddedCluster runner, TheorySize size, String taskName, Setup setup)
             throws Exception {
         int seeds = size.estimatorSeeds();
         long[] lastSteps = new long[seeds];

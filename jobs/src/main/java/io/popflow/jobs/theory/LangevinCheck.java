@@ -4,6 +4,7 @@ import io.popflow.agent.AgentReport;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
+import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.SelectionSettings;
@@ -24,7 +25,7 @@ final class LangevinCheck {
 
     private LangevinCheck() {}
 
-    static List<CheckResult> run(EmbeddedRunner runner, TheorySize size) throws Exception {
+    static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         Moments discrete = measure(runner, size.langevinAgents(), 0.1, 100, 12);
         double variance = 2 * discrete.meanLoss / (LAMBDA * D);
         double varianceSe = 2 * discrete.standardError / (LAMBDA * D);
@@ -43,7 +44,7 @@ final class LangevinCheck {
 
     private record Moments(double meanLoss, double standardError, int reports) {}
 
-    private static Moments measure(EmbeddedRunner runner, int agents, double lr, int interval, int generations)
+    private static Moments measure(EmbeddedCluster runner, int agents, double lr, int interval, int generations)
             throws Exception {
         QuadraticTaskSpec task = new QuadraticTaskSpec(D, LAMBDA, LAMBDA, 0, 0);
         HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, Map.of(),

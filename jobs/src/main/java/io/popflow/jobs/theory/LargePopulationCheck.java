@@ -1,9 +1,11 @@
 package io.popflow.jobs.theory;
 
+import io.popflow.math.LeastSquares;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.theory.DiscreteGenerationMap;
@@ -26,7 +28,7 @@ final class LargePopulationCheck {
 
     private LargePopulationCheck() {}
 
-    static List<CheckResult> run(EmbeddedRunner runner, TheorySize size) throws Exception {
+    static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         double alpha = TheoryConfigs.STRENGTH;
         double d = TheoryConfigs.DIFFUSION;
         Grid grid = new Grid(TheoryConfigs.LO, TheoryConfigs.HI, 400);
@@ -63,7 +65,7 @@ final class LargePopulationCheck {
                 closedFormSeAtWindowPopulation = se;
             }
         }
-        double slope = slope(logN, logW);
+        double slope = LeastSquares.slope(logN, logW);
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.check("large-N limit: slope of log W1 against log N (closed-form fitness)", -0.5, slope, 0.15,
                 Math.abs(slope + 0.5) <= 0.15, String.format(Locale.ROOT,
@@ -76,7 +78,7 @@ final class LargePopulationCheck {
         return results;
     }
 
-    private static CheckResult twoTimeScale(EmbeddedRunner runner, TheorySize size, Grid grid, double[] predicted,
+    private static CheckResult twoTimeScale(EmbeddedCluster runner, TheorySize size, Grid grid, double[] predicted,
             double floor, double floorSe) throws Exception {
         ArrayNode points = JsonNodeFactory.instance.arrayNode();
         double[] excess = new double[WINDOWS.length];
@@ -107,25 +109,12 @@ final class LargePopulationCheck {
                         WINDOW_POPULATION, java.util.Arrays.toString(WINDOWS), size.windowSeeds()), points);
     }
 
-    private static double distance(EmbeddedRunner runner, long seed, int n, int interval, FitnessEstimator estimator,
+    private static double distance(EmbeddedCluster runner, long seed, int n, int interval, FitnessEstimator estimator,
             Grid grid, double[] predicted) throws Exception {
         double alpha = TheoryConfigs.STRENGTH;
         PopulationConfig config = TheoryConfigs.sphere(seed, n, GENERATIONS, interval, 0, TheoryConfigs.boltzmann(alpha),
                 TheoryConfigs.gaussian(TheoryConfigs.DIFFUSION, alpha), FitnessEstimate.of(estimator));
         Reports reports = new Reports(runner.run(config));
         return Wasserstein.toDensity(reports.h0(GENERATIONS - 1), grid, predicted);
-    }
-
-    /** Least-squares slope of y on x. */
-    static double slope(double[] x, double[] y) {
-        double mx = Reports.mean(x);
-        double my = Reports.mean(y);
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxy / sxx;
     }
 }

@@ -2,6 +2,7 @@ package io.popflow.jobs.theory;
 
 import io.popflow.agent.AgentReport;
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import java.util.List;
@@ -19,7 +20,7 @@ final class PriceCheck {
 
     private PriceCheck() {}
 
-    static List<CheckResult> run(EmbeddedRunner runner, TheorySize size) throws Exception {
+    static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         int n = size.equilibriumAgents();
         PopulationConfig config = TheoryConfigs.sphere(21, n, STEPS + 1, 1, 1.0, TheoryConfigs.boltzmann(STRENGTH),
                 TheoryConfigs.none(), FitnessEstimate.of(FitnessEstimator.CLOSED_FORM));

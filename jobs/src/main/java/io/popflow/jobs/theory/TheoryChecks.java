@@ -1,5 +1,6 @@
 package io.popflow.jobs.theory;
 
+import io.popflow.jobs.EmbeddedCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,7 +12,7 @@ public final class TheoryChecks {
     /** The checks' results; {@code progress} hears each group's name as it starts. */
     public static List<CheckResult> run(TheorySize size, Consumer<String> progress) throws Exception {
         List<CheckResult> results = new ArrayList<>();
-        try (EmbeddedRunner runner = new EmbeddedRunner(2)) {
+        try (EmbeddedCluster runner = new EmbeddedCluster(2, null)) {
             progress.accept("Langevin stationary law");
             results.addAll(LangevinCheck.run(runner, size));
             progress.accept("reduced solver");

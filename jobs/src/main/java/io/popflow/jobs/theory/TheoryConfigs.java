@@ -60,6 +60,6 @@ final class TheoryConfigs {
             HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation, FitnessEstimate fitness) {
         int parallelism = population >= 4 ? 2 : 1;
         return new PopulationConfig(seed, population, generations, interval, Math.min(interval, 50), task, space,
-                selection, mutation, ModelMerge.off(), fitness, false, parallelism, CHECKPOINT_MS);
+                selection, mutation, ModelMerge.off(), fitness, false, parallelism, 128, CHECKPOINT_MS);
     }
 }

@@ -1,0 +1,43 @@
+package io.popflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.cli.Popflow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code popflow bench --quick} end to end: every figure is measured and written. Whether a target
+ * is met is the benchmark's answer, not the test's: speed on a shared CI machine is not asserted.
+ */
+class BenchCommandITCase {
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickBenchWritesEveryFigureWithAFiniteValue() throws Exception {
+        int code = Popflow.run("bench", "--quick", "--output", dir.toString());
+
+        assertThat(code).isZero();
+        JsonNode figures = new ObjectMapper().readTree(dir.resolve(BenchCommand.FILE).toFile());
+        List<String> names = new ArrayList<>();
+        for (JsonNode f : figures) {
+            names.add(f.get("name").asText());
+            assertThat(f.get("value").isNumber() && Double.isFinite(f.get("value").asDouble())).as("%s", f).isTrue();
+            assertThat(f.has("unit") && f.has("target") && f.has("met")).as("%s", f).isTrue();
+        }
+        assertThat(names).hasSize(6).anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
+                .anySatisfy(n -> assertThat(n).startsWith("wide-MLP"))
+                .anySatisfy(n -> assertThat(n).startsWith("small-MLP"))
+                .anySatisfy(n -> assertThat(n).startsWith("memory per agent"))
+                .anySatisfy(n -> assertThat(n).startsWith("in-JVM feedback"));
+        JsonNode largest = figures.get(names.indexOf("largest population run"));
+        assertThat(largest.get("value").asInt()).isEqualTo(1000);
+        assertThat(largest.get("met").asBoolean()).as("every report of the 1,000-agent run arrived").isTrue();
+    }
+}
