@@ -9,7 +9,12 @@ import java.util.random.RandomGenerator;
  * @param validation rows the fitness is measured on
  * @param test rows seen only once, by the final best agent
  */
-public record DatasetSplit(Dataset train, Dataset validation, Dataset test) {
+public record DatasetSplit(Dataset train, Dataset validation, Dataset test) implements SupervisedData {
+
+    @Override
+    public int trainRows() {
+        return train.size();
+    }
 
     /**
      * Shuffles the rows with {@code rng} (Fisher-Yates) and cuts them by the given fractions; the

@@ -19,6 +19,7 @@ public final class AgentPlacement implements KeySelector<AgentCommand, Integer> 
     private final int parallelism;
     private final int maxParallelism;
     private transient int[] keys;
+    private transient int[] subtaskKeys;
 
     public AgentPlacement(int population, int parallelism, int maxParallelism) {
         this.population = population;
@@ -28,7 +29,24 @@ public final class AgentPlacement implements KeySelector<AgentCommand, Integer> 
 
     @Override
     public Integer getKey(AgentCommand command) {
-        return keyOf(command.agent());
+        return command.example() != null ? keyOfSubtask(command.route()) : keyOf(command.agent());
+    }
+
+    /** A key that lands on trainer subtask {@code subtask}: the smallest in its first key group. */
+    public int keyOfSubtask(int subtask) {
+        if (subtaskKeys == null) {
+            subtaskKeys = new int[parallelism];
+            for (int s = 0; s < parallelism; s++) {
+                int group = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, s)
+                        .getStartKeyGroup();
+                int key = 0;
+                while (KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism) != group) {
+                    key++;
+                }
+                subtaskKeys[s] = key;
+            }
+        }
+        return subtaskKeys[subtask];
     }
 
     /** The state key of agent {@code agent}. */

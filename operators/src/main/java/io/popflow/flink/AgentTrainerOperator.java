@@ -10,16 +10,24 @@ import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.Phase;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
+import io.popflow.data.StreamedExamples;
+import io.popflow.task.Task;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.operators.MailboxExecutor;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -37,6 +45,10 @@ import org.apache.flink.util.OutputTag;
  * checkpoint barriers, so a long generation never starves a checkpoint, and agents of one subtask
  * advance together. The run queue is not state: after a restore it is rebuilt from the agents'
  * phases. State is keyed by {@link AgentPlacement}'s key, not by the agent id (which the state holds).
+ *
+ * <p>For a task that learns from a stream, examples arrive on the same input, one copy per subtask
+ * ({@link AgentPlacement#keyOfSubtask}); they go into the subtask's replay buffers (operator state,
+ * not keyed), and agents train only once the buffers hold enough examples.
  *
  * <p>Outputs: end-of-generation reports on the main output; weights for other agents on {@link
  * #WEIGHTS} (to the feedback edge); final records on {@link #FINAL}.
@@ -62,6 +74,11 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private final transient MailboxExecutor mailbox;
     private transient ValueState<AgentState> agents;
     private transient AgentLifecycle lifecycle;
+    /** The stream-fed task's buffers, or null for a task with fixed data. */
+    private transient StreamedExamples examples;
+    private transient ListState<byte[]> examplesState;
+    private transient List<byte[]> restoredExamples;
+    private transient Counter examplesBuffered;
     private transient ArrayDeque<Integer> runQueue;
     private transient boolean turnScheduled;
     private transient Outputs outputs;
@@ -75,10 +92,40 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     }
 
     @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        examplesState = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("replay-buffers", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        restoredExamples = new ArrayList<>();
+        for (byte[] bytes : examplesState.get()) {
+            restoredExamples.add(bytes);
+        }
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        examplesState.update(examples == null ? List.of() : List.of(ReplayBufferCodec.encode(examples)));
+    }
+
+    @Override
     public void open() throws Exception {
         super.open();
         agents = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, AgentStateSerializer.INSTANCE));
-        lifecycle = new AgentLifecycle(config.task().create(config.seed()), config);
+        Task task = config.task().create(config.seed());
+        lifecycle = new AgentLifecycle(task, config);
+        examples = task.streamedExamples();
+        examplesBuffered = getMetricGroup().counter("examplesBuffered");
+        if (examples != null) {
+            // after a rescale a subtask may hold several subtasks' buffers: it keeps all it can
+            for (byte[] bytes : restoredExamples) {
+                ReplayBufferCodec.decodeInto(bytes, examples);
+            }
+            StreamedExamples e = examples;
+            getMetricGroup().gauge("replayTrainExamples", () -> e.trainBuffer().count());
+            getMetricGroup().gauge("replayValidationExamples", () -> e.validationBuffer().count());
+        }
+        restoredExamples = null;
         runQueue = new ArrayDeque<>();
         outputs = new Outputs();
         fastSteps = getMetricGroup().counter("fastSteps");
@@ -101,6 +148,10 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     @Override
     public void processElement(StreamRecord<AgentCommand> element) throws Exception {
         AgentCommand command = element.getValue();
+        if (command.example() != null) {
+            buffer(command);
+            return;
+        }
         AgentState s = agents.value();
         if (command.seed() != null) {
             if (s != null) {
@@ -129,10 +180,26 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         }
     }
 
+    private void buffer(AgentCommand command) {
+        if (examples == null) {
+            throw new IllegalStateException("task " + config.task().name() + " does not learn from a stream, got " + command);
+        }
+        boolean wasReady = examples.ready();
+        examples.accept(command.example());
+        examplesBuffered.inc();
+        if (!wasReady && examples.ready()) {
+            scheduleTurn();
+        }
+    }
+
     /** Queues the agent whose state key is {@code key} for a training turn. */
     private void enqueue(int key) {
         runQueue.add(key);
-        if (!turnScheduled) {
+        scheduleTurn();
+    }
+
+    private void scheduleTurn() {
+        if (!turnScheduled && !runQueue.isEmpty() && (examples == null || examples.ready())) {
             turnScheduled = true;
             mailbox.execute(this::trainTurn, "train agents");
         }
@@ -154,10 +221,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
                 runQueue.add(key);
             }
         }
-        if (!runQueue.isEmpty()) {
-            turnScheduled = true;
-            mailbox.execute(this::trainTurn, "train agents");
-        }
+        scheduleTurn();
     }
 
     /** Agents waiting for their turn (for tests). */

@@ -34,6 +34,15 @@ public final class MlpArchitecture implements Serializable {
         this.loss = loss;
     }
 
+    /** A classifier: {@code inputs}, then the hidden layers, then {@code classes} softmax outputs. */
+    public static MlpArchitecture classifier(int inputs, int[] hidden, int classes, Activation activation) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = inputs;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = classes;
+        return new MlpArchitecture(sizes, activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+    }
+
     public int layers() {
         return sizes.length - 1;
     }

@@ -6,7 +6,6 @@ import io.popflow.data.DigitsData;
 import io.popflow.math.Streams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
-import io.popflow.model.OutputLoss;
 import java.util.Arrays;
 
 /**
@@ -34,11 +33,7 @@ public record DigitsTaskSpec(
     }
 
     public MlpArchitecture architecture() {
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = DigitsData.FEATURES;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = DigitsData.CLASSES;
-        return new MlpArchitecture(sizes, activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        return MlpArchitecture.classifier(DigitsData.FEATURES, hidden, DigitsData.CLASSES, activation);
     }
 
     @Override

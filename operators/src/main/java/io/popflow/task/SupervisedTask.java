@@ -1,6 +1,7 @@
 package io.popflow.task;
 
-import io.popflow.data.DatasetSplit;
+import io.popflow.data.StreamedExamples;
+import io.popflow.data.SupervisedData;
 import io.popflow.model.Evaluation;
 import io.popflow.model.Mlp;
 import io.popflow.model.MlpArchitecture;
@@ -8,17 +9,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-/** An MLP trained on minibatches drawn with replacement from the training part of a split. */
+/**
+ * An MLP trained on minibatches drawn with replacement from the training examples, of a fixed split
+ * or of the buffers a stream fills.
+ */
 final class SupervisedTask implements Task {
     private final Mlp mlp;
-    private final DatasetSplit split;
+    private final SupervisedData data;
     private final FitnessMetric metric;
     private final Map<Integer, int[]> rowsByBatch = new HashMap<>();
     private int[] lastRows;
 
-    SupervisedTask(MlpArchitecture architecture, DatasetSplit split, FitnessMetric metric) {
+    SupervisedTask(MlpArchitecture architecture, SupervisedData data, FitnessMetric metric) {
         this.mlp = new Mlp(architecture);
-        this.split = split;
+        this.data = data;
         this.metric = metric;
     }
 
@@ -37,21 +41,26 @@ final class SupervisedTask implements Task {
             RandomGenerator rng) {
         int[] rows = lastRows != null && lastRows.length == batchSize
                 ? lastRows : (lastRows = rowsByBatch.computeIfAbsent(batchSize, int[]::new));
-        int n = split.train().size();
+        int n = data.trainRows();
         for (int i = 0; i < rows.length; i++) {
             rows[i] = rng.nextInt(n);
         }
-        return mlp.lossAndGradient(params, split.train(), rows, gradient);
+        return mlp.lossAndGradient(params, data.train(), rows, gradient);
     }
 
     @Override
     public Evaluation validate(float[] params) {
-        return mlp.evaluate(params, split.validation());
+        return mlp.evaluate(params, data.validation());
     }
 
     @Override
     public Evaluation test(float[] params) {
-        return mlp.evaluate(params, split.test());
+        return data.test() == null ? new Evaluation(Double.NaN, Double.NaN) : mlp.evaluate(params, data.test());
+    }
+
+    @Override
+    public StreamedExamples streamedExamples() {
+        return data instanceof StreamedExamples s ? s : null;
     }
 
     @Override

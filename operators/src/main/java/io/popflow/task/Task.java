@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.data.StreamedExamples;
 import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.Objective;
 import io.popflow.model.Evaluation;
@@ -25,6 +26,11 @@ public interface Task extends Objective {
 
     /** Fitness of a validation result: higher is better. */
     double fitness(Evaluation validation);
+
+    /** The buffers a stream fills for this task, or null where its data is fixed. */
+    default StreamedExamples streamedExamples() {
+        return null;
+    }
 
     /**
      * The effective fitness F(h): the expected fitness of θ under the stationary law of the SGLD

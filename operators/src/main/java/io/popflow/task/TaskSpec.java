@@ -5,7 +5,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /** A serializable description of a {@link Task}; operators build their instance in {@code open()}. */
-public sealed interface TaskSpec extends Serializable permits DigitsTaskSpec, QuadraticTaskSpec, LandscapeTaskSpec, PbtToyTaskSpec {
+public sealed interface TaskSpec extends Serializable permits DigitsTaskSpec, StreamTaskSpec, QuadraticTaskSpec, LandscapeTaskSpec,
+        PbtToyTaskSpec {
 
     /** The task for a run with seed {@code runSeed} (which fixes data splits and task instances). */
     Task create(long runSeed);

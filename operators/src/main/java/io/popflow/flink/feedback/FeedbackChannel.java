@@ -5,17 +5,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An unbounded single-consumer queue with an availability future, the shape a Flink source reader
- * waits on. Unbounded on purpose: the tail must never block, or a full queue and a back-pressured
+ * waits on (the in-JVM edge's channel, and the Kafka edge's hand-off from its fetch thread). Unbounded on purpose: the tail must never block, or a full queue and a back-pressured
  * head would deadlock the loop.
  */
-final class FeedbackChannel<T> {
+public final class FeedbackChannel<T> {
     private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
 
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
     private CompletableFuture<Void> available = new CompletableFuture<>();
 
-    void put(T record) {
+    public void put(T record) {
         queue.add(record);
         synchronized (lock) {
             available.complete(null);
@@ -23,12 +23,12 @@ final class FeedbackChannel<T> {
     }
 
     /** The next record, or null. */
-    T poll() {
+    public T poll() {
         return queue.poll();
     }
 
     /** Completes when a record is waiting (at once if one is already). */
-    CompletableFuture<Void> availability() {
+    public CompletableFuture<Void> availability() {
         synchronized (lock) {
             if (!queue.isEmpty()) {
                 return AVAILABLE;
@@ -40,7 +40,7 @@ final class FeedbackChannel<T> {
         }
     }
 
-    int size() {
+    public int size() {
         return queue.size();
     }
 }
