@@ -21,14 +21,25 @@ public final class RecordJson implements Serializable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HyperparameterSpace space;
+    private final String run;
 
     /** @param space the run's hyperparameter space: names of h's entries, and which are counts */
     public RecordJson(HyperparameterSpace space) {
+        this(space, null);
+    }
+
+    /**
+     * Records that name their run in a {@code run} field (for topics that several runs share).
+     *
+     * @param run the run id, or null for no such field
+     */
+    public RecordJson(HyperparameterSpace space, String run) {
         this.space = space;
+        this.run = run;
     }
 
     public String report(AgentReport r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = record();
         o.put("agent", r.agent());
         o.put("generation", r.generation());
         o.put("steps", r.steps());
@@ -49,7 +60,7 @@ public final class RecordJson implements Serializable {
     }
 
     public String summary(GenerationSummary s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = record();
         o.put("generation", s.generation());
         o.put("population", s.population());
         o.put("diverged", s.diverged());
@@ -74,7 +85,7 @@ public final class RecordJson implements Serializable {
     }
 
     public String lineage(LineageEvent e) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = record();
         o.put("generation", e.generation());
         o.put("recipient", e.recipient());
         if (e.donor() >= 0) {
@@ -92,7 +103,7 @@ public final class RecordJson implements Serializable {
     }
 
     public String finalAgent(FinalAgent f) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = record();
         o.put("agent", f.agent());
         o.put("generation", f.generation());
         o.put("steps", f.steps());
@@ -105,6 +116,14 @@ public final class RecordJson implements Serializable {
         o.put("transfers_applied", f.transfersApplied());
         o.put("resent_ignored", f.resentIgnored());
         return write(o);
+    }
+
+    private ObjectNode record() {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (run != null) {
+            o.put("run", run);
+        }
+        return o;
     }
 
     private ObjectNode hyperparameters(double[] h) {

@@ -1,0 +1,24 @@
+package io.popflow.connectors.examples;
+
+import java.io.Serializable;
+
+/**
+ * What a valid training record looks like.
+ *
+ * @param encoding CSV ({@code f1,...,fN,label}) or JSON ({@code {"features": [...], "label": k}})
+ * @param features the declared number of features
+ * @param classes labels must be integers in {@code [0, classes)}
+ * @param maxAbs features beyond this magnitude are rejected as absurd (a unit or encoding error
+ *     upstream, which would otherwise blow up the agents' gradients)
+ */
+public record ExampleFormat(Encoding encoding, int features, int classes, double maxAbs) implements Serializable {
+
+    public enum Encoding { CSV, JSON }
+
+    public ExampleFormat {
+        if (features <= 0 || classes < 2 || !(maxAbs > 0)) {
+            throw new IllegalArgumentException("features > 0, classes >= 2 and max_abs > 0 required, got "
+                    + features + ", " + classes + ", " + maxAbs);
+        }
+    }
+}

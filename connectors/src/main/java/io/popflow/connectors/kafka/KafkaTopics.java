@@ -1,0 +1,70 @@
+package io.popflow.connectors.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the topics a run writes and reads before the job starts, so that a cluster with topic
+ * auto-creation off works, the feedback topic has a partition per channel, and an unreachable
+ * cluster is an error before anything runs rather than a job that retries forever.
+ */
+public final class KafkaTopics {
+    private KafkaTopics() {}
+
+    /**
+     * Makes sure each topic exists with at least its number of partitions (creating it with exactly
+     * that many, at the cluster's default replication, if missing).
+     *
+     * @throws IllegalStateException naming the problem: unreachable cluster, or too few partitions
+     */
+    public static void ensure(KafkaConnection connection, Map<String, Integer> partitions, Duration timeout) {
+        var props = connection.clientProperties();
+        props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
+        try (Admin admin = Admin.create(props)) {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            partitions.forEach((topic, count) -> {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, Optional.of(count), Optional.empty()));
+                }
+            });
+            for (var created : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            Map<String, TopicDescription> described = admin.describeTopics(partitions.keySet()).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            partitions.forEach((topic, count) -> {
+                int has = described.get(topic).partitions().size();
+                if (has < count) {
+                    throw new IllegalStateException("topic " + topic + " has " + has + " partitions, needs " + count);
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach " + connection + " within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preparing topics", e);
+        }
+    }
+}
