@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
-import io.popflow.jobs.PopulationTrainingJob;
+import io.popflow.jobs.KafkaJobParts;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
@@ -71,6 +71,16 @@ final class TrainCommand implements Callable<Integer> {
                 population.seed(), population.population(),
                 population.isBounded() ? String.valueOf(population.generations()) : "unbounded", run.output().toAbsolutePath());
 
+        if (run.kafka() != null) {
+            System.out.printf("popflow: run %s, %s, feedback %s%n", run.runId(), run.kafka().connection(),
+                    run.feedback().name().toLowerCase(java.util.Locale.ROOT));
+            try {
+                KafkaJobParts.prepareTopics(run);
+            } catch (IllegalStateException e) {
+                throw new InvalidOptionException("kafka", e.getMessage());
+            }
+        }
+
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toAbsolutePath().toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
@@ -78,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
         JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet);
 
         long start = System.nanoTime();
-        PopulationTrainingJob.withInJvmFeedback(population, sinks).execute(env);
+        KafkaJobParts.job(run, sinks).execute(env);
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
         if (population.isBounded()) {

@@ -71,7 +71,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(config.parallelism());
         Sink<AgentReport> reports = keepReports ? new CollectingSink<>(key) : new GenerationClockSink(key);
-        JobSinks sinks = new JobSinks(reports, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), List.of());
+        JobSinks sinks = JobSinks.of(reports, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
         PopulationTrainingJob.withInJvmFeedback(config, sinks).build(env);
         JobGraph graph = env.getStreamGraph().getJobGraph();
         JobID id = cluster.submitJob(graph).get().getJobID();

@@ -9,25 +9,37 @@ import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.LineageEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Where a population job writes: agent reports, generation summaries, lineage events and final
- * agents, plus any number of extra summary sinks (progress). Tests and other deployments plug in
- * their own.
+ * agents, each to any number of sinks (files, Kafka, progress on the console, a test's collector).
  */
 public record JobSinks(
-        Sink<AgentReport> reports,
-        Sink<GenerationSummary> summaries,
-        Sink<LineageEvent> lineage,
-        Sink<FinalAgent> finalAgents,
-        List<Sink<GenerationSummary>> progress) {
+        List<Sink<AgentReport>> reports,
+        List<Sink<GenerationSummary>> summaries,
+        List<Sink<LineageEvent>> lineage,
+        List<Sink<FinalAgent>> finalAgents) {
 
     public static final String REPORTS_FILE = "reports.jsonl";
     public static final String GENERATIONS_FILE = "generations.jsonl";
     public static final String LINEAGE_FILE = "lineage.jsonl";
     public static final String FINAL_AGENTS_FILE = "final-agents.jsonl";
+
+    public JobSinks {
+        reports = List.copyOf(reports);
+        summaries = List.copyOf(summaries);
+        lineage = List.copyOf(lineage);
+        finalAgents = List.copyOf(finalAgents);
+    }
+
+    /** One sink for each kind of record. */
+    public static JobSinks of(Sink<AgentReport> reports, Sink<GenerationSummary> summaries, Sink<LineageEvent> lineage,
+            Sink<FinalAgent> finalAgents) {
+        return new JobSinks(List.of(reports), List.of(summaries), List.of(lineage), List.of(finalAgents));
+    }
 
     /**
      * The embedded default: JSON Lines files in {@code folder}, exactly once, and a progress line
@@ -35,11 +47,29 @@ public record JobSinks(
      */
     public static JobSinks files(Path folder, HyperparameterSpace space, int generations, boolean progress) {
         RecordJson json = new RecordJson(space);
-        return new JobSinks(
+        JobSinks files = of(
                 new JsonLinesFileSink<>(folder.resolve(REPORTS_FILE), json::report),
                 new JsonLinesFileSink<>(folder.resolve(GENERATIONS_FILE), json::summary),
                 new JsonLinesFileSink<>(folder.resolve(LINEAGE_FILE), json::lineage),
-                new JsonLinesFileSink<>(folder.resolve(FINAL_AGENTS_FILE), json::finalAgent),
-                progress ? List.of(new ProgressSink(space, generations)) : List.of());
+                new JsonLinesFileSink<>(folder.resolve(FINAL_AGENTS_FILE), json::finalAgent));
+        return progress ? files.withSummaries(new ProgressSink(space, generations)) : files;
+    }
+
+    /** These sinks and {@code other}'s. */
+    public JobSinks with(JobSinks other) {
+        return new JobSinks(concat(reports, other.reports), concat(summaries, other.summaries),
+                concat(lineage, other.lineage), concat(finalAgents, other.finalAgents));
+    }
+
+    /** These sinks, and {@code extra} for the generation summaries too. */
+    @SafeVarargs
+    public final JobSinks withSummaries(Sink<GenerationSummary>... extra) {
+        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 }

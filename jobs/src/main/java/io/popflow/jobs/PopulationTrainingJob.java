@@ -11,6 +11,8 @@ import io.popflow.flink.AgentPlacement;
 import io.popflow.flink.AgentTrainerFactory;
 import io.popflow.flink.AgentTrainerOperator;
 import io.popflow.flink.AsyncSelectionMutationOperator;
+import io.popflow.flink.ExampleFanOut;
+import io.popflow.flink.ExampleInput;
 import io.popflow.flink.FitnessWindowFunction;
 import io.popflow.flink.SelectionMutationOperator;
 import io.popflow.flink.SlowScaleOperator;
@@ -18,6 +20,7 @@ import io.popflow.flink.feedback.FeedbackEdge;
 import io.popflow.flink.feedback.InJvmFeedbackEdge;
 import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.LineageEvent;
+import io.popflow.task.StreamTaskSpec;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,6 +31,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +58,26 @@ public final class PopulationTrainingJob {
     private final PopulationConfig config;
     private final JobSinks sinks;
     private final FeedbackEdge<AgentCommand> feedback;
+    private final ExampleInput examples;
 
     public PopulationTrainingJob(PopulationConfig config, JobSinks sinks, FeedbackEdge<AgentCommand> feedback) {
+        this(config, sinks, feedback, null);
+    }
+
+    /**
+     * @param examples where a stream-fed task's examples come from; null for a task with fixed data
+     */
+    public PopulationTrainingJob(PopulationConfig config, JobSinks sinks, FeedbackEdge<AgentCommand> feedback,
+            ExampleInput examples) {
+        boolean streamed = config.task() instanceof StreamTaskSpec;
+        if (streamed != (examples != null)) {
+            throw new IllegalArgumentException(streamed ? "task " + config.task().name() + " needs an example input"
+                    : "task " + config.task().name() + " has its own data; got an example input");
+        }
         this.config = config;
         this.sinks = sinks;
         this.feedback = feedback;
+        this.examples = examples;
     }
 
     /** The job with the default in-JVM feedback edge. */
@@ -94,15 +113,21 @@ public final class PopulationTrainingJob {
         // The loop is latency-bound: a generation crosses four network hops (trainer -> window ->
         // selection -> tail, head -> trainer), and with Flink's default 100 ms buffer timeout each
         // hop waited for its buffer to fill or time out (measured: ~300 ms per generation of 24
-        // agents). 1 ms keeps bursts batched and the loop fast.
+        // agents). Records are flushed as they are written: the loop carries few, latency-bound records.
         env.setBufferTimeout(0);
 
         TypeInformation<AgentCommand> commandType = TypeInformation.of(AgentCommand.class);
         DataStream<AgentCommand> seeds = env.fromData(InitialPopulation.seeds(config), commandType)
                 .name("agent-seeds").uid("agent-seeds");
         DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);
+        DataStream<AgentCommand> commands = seeds.union(fromFeedback);
+        if (examples != null) {
+            commands = commands.union(examples.examples(env)
+                    .flatMap(new ExampleFanOut(config.parallelism()), commandType)
+                    .name("examples-to-subtasks").uid("examples-to-subtasks"));
+        }
 
-        SingleOutputStreamOperator<AgentReport> reports = seeds.union(fromFeedback)
+        SingleOutputStreamOperator<AgentReport> reports = commands
                 .keyBy(new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT)
                 .transform("agent-trainer", TypeInformation.of(AgentReport.class), new AgentTrainerFactory(config))
                 .uid("agent-trainer")
@@ -141,12 +166,12 @@ public final class PopulationTrainingJob {
         sink(summaries, sinks.summaries(), "generation-summaries");
         sink(lineage, sinks.lineage(), "lineage");
         sink(finals, sinks.finalAgents(), "final-agents");
-        for (int i = 0; i < sinks.progress().size(); i++) {
-            sink(summaries, sinks.progress().get(i), "progress-" + i);
-        }
     }
 
-    private static <T> void sink(DataStream<T> stream, Sink<T> sink, String name) {
-        stream.sinkTo(sink).name(name + "-sink").uid(name + "-sink").setParallelism(1);
+    private static <T> void sink(DataStream<T> stream, List<Sink<T>> sinks, String name) {
+        for (int i = 0; i < sinks.size(); i++) {
+            String id = name + "-sink" + (i == 0 ? "" : "-" + i);
+            stream.sinkTo(sinks.get(i)).name(id).uid(id).setParallelism(1);
+        }
     }
 }

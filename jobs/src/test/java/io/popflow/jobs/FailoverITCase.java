@@ -2,11 +2,8 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.config.PopulationConfig;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.executiongraph.ArchivedExecutionGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -63,7 +60,7 @@ class FailoverITCase {
     @Test
     void finalPopulationIsIdenticalToAnUninterruptedRun() {
         // every agent's θ bytes (SHA-256) and h
-        assertThat(digestsAndH(failed)).isEqualTo(digestsAndH(clean)).hasSize(CONFIG.population());
+        assertThat(JobRuns.finalPopulation(failed)).isEqualTo(JobRuns.finalPopulation(clean)).hasSize(CONFIG.population());
         // every output record exactly once, identical to the uninterrupted run
         assertThat(failed.reportsInOrder()).isEqualTo(clean.reportsInOrder());
         assertThat(failed.summaries()).isEqualTo(clean.summaries());
@@ -82,13 +79,5 @@ class FailoverITCase {
         int resentIgnored = failed.finals().stream().mapToInt(f -> f.get("resent_ignored").asInt()).sum();
         assertThat(resentIgnored).as("the latest decision was resent after the restore").isPositive();
         assertThat(clean.finals()).allMatch(f -> f.get("resent_ignored").asInt() == 0);
-    }
-
-    private static Map<Integer, String> digestsAndH(JobRuns.Outputs out) {
-        Map<Integer, String> m = new HashMap<>();
-        for (JsonNode f : out.finals()) {
-            m.put(f.get("agent").asInt(), f.get("params_sha256").asText() + " " + f.get("hyperparameters"));
-        }
-        return m;
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -37,7 +38,13 @@ final class JobRuns {
 
     /** The tests' cluster: one task manager with a slot per agent subtask (parallelism 2). */
     static MiniClusterExtension cluster() {
+        return cluster(new Configuration());
+    }
+
+    /** The tests' cluster with {@code configuration} (a metric reporter, say). */
+    static MiniClusterExtension cluster(Configuration configuration) {
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(configuration)
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(2)
                 .build());
@@ -84,19 +91,34 @@ final class JobRuns {
      */
     @SafeVarargs
     static Outputs run(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra) throws Exception {
+        return runJob(config, folder, sinks -> PopulationTrainingJob.withInJvmFeedback(config, sinks), extra);
+    }
+
+    /** Runs the job {@code job} builds around the file sinks (and {@code extra}), as {@link #run} does. */
+    @SafeVarargs
+    static Outputs runJob(PopulationConfig config, Path folder, Function<JobSinks, PopulationTrainingJob> job,
+            Sink<GenerationSummary>... extra) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(config.parallelism());
-        JobSinks files = JobSinks.files(folder, config.space(), config.generations(), false);
-        JobSinks sinks = new JobSinks(files.reports(), files.summaries(), files.lineage(), files.finalAgents(), List.of(extra));
-        JobClient client = PopulationTrainingJob.withInJvmFeedback(config, sinks).executeAsync(env);
+        JobSinks sinks = JobSinks.files(folder, config.space(), config.generations(), false).withSummaries(extra);
+        JobClient client = job.apply(sinks).executeAsync(env);
         client.getJobExecutionResult().get();
         return new Outputs(client.getJobID(), read(folder.resolve(JobSinks.REPORTS_FILE)),
                 read(folder.resolve(JobSinks.GENERATIONS_FILE)), read(folder.resolve(JobSinks.LINEAGE_FILE)),
                 read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)));
+    }
+
+    /** The final population: every agent's θ digest (SHA-256) and h, by agent. */
+    static Map<Integer, String> finalPopulation(Outputs out) {
+        Map<Integer, String> m = new java.util.TreeMap<>();
+        for (JsonNode f : out.finals()) {
+            m.put(f.get("agent").asInt(), f.get("params_sha256").asText() + " " + f.get("hyperparameters"));
+        }
+        return m;
     }
 
     /** The hyperparameters under {@code field} of a JSON record, in the space's vector order. */

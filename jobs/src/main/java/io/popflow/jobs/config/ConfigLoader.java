@@ -23,7 +23,10 @@ import io.popflow.task.Landscape;
 import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TaskSpec;
+import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.connectors.kafka.KafkaConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +57,8 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final String[] PRESETS = {"digits", "quadratic"};
-    static final String[] TASKS = {"digits", "quadratic", "landscape", "pbt-toy"};
+    static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy"};
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private ConfigLoader() {}
 
@@ -135,8 +139,10 @@ public final class ConfigLoader {
         OptionTree o = new OptionTree(tree, "");
         String taskName = o.getString("task", null);
         InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", TASKS) + ")");
+        StreamOptions stream = taskName.equals("stream") ? stream(o) : null;
         TaskSpec task = switch (taskName) {
             case "digits" -> digits(o);
+            case "stream" -> stream.spec();
             case "quadratic" -> quadratic(o.child("quadratic"));
             case "landscape" -> landscape(o.child("landscape"));
             case "pbt-toy" -> pbtToy(o.child("pbt_toy"));
@@ -168,10 +174,99 @@ public final class ConfigLoader {
         String output = o.getString("output", null);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
         String checkpoints = o.getString("checkpoint_dir", null);
+        String runId = o.getString("run_id", "popflow-" + taskName + "-" + population.seed());
+        InvalidOptionException.require(RUN_ID.matcher(runId).matches(), "run_id",
+                "must be 1 to 100 letters, digits, '.', '_' or '-', got '" + runId + "'");
+        RunConfig.Feedback feedback = enumOption(o, "feedback", RunConfig.Feedback.class, RunConfig.Feedback.IN_JVM);
+        KafkaSettings kafka = o.has("kafka") ? kafka(o.child("kafka"), population, stream == null ? null : stream.examples()) : null;
+        InvalidOptionException.require(kafka != null || feedback != RunConfig.Feedback.KAFKA, "feedback",
+                "kafka needs the kafka options (kafka.bootstrap_servers)");
+        InvalidOptionException.require(kafka != null || !(task instanceof StreamTaskSpec), "task",
+                "stream reads its examples from Kafka: set kafka.bootstrap_servers");
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,
-                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints));
+                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints), runId, feedback, kafka);
+    }
+
+    /**
+     * {@code kafka: {bootstrap_servers, properties: {...}, properties_file, transaction_timeout,
+     * metrics, topics: {reports, generations, lineage, feedback, examples, dead_letter}}}.
+     */
+    private static KafkaSettings kafka(OptionTree k, PopulationConfig population, KafkaSettings.ExampleStream examples) {
+        String bootstrap = k.getString("bootstrap_servers", null);
+        InvalidOptionException.require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap_servers",
+                "must name the brokers, e.g. 127.0.0.1:9092");
+        Map<String, String> properties = new java.util.TreeMap<>();
+        String file = k.getString("properties_file", null);
+        if (file != null) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newBufferedReader(Paths.get(file))) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new InvalidOptionException("kafka.properties_file", "cannot read " + file + ": " + e.getMessage());
+            }
+            p.stringPropertyNames().forEach(name -> properties.put(name, p.getProperty(name)));
+        }
+        properties.putAll(k.getTextMap("properties"));
+        long timeout = k.getMillis("transaction_timeout", java.time.Duration.ofMinutes(5).toMillis());
+        InvalidOptionException.require(timeout > population.checkpointIntervalMs()
+                        && timeout <= KafkaSettings.BROKER_MAX_TRANSACTION_TIMEOUT.toMillis(), "kafka.transaction_timeout",
+                "must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got "
+                        + timeout + " ms");
+        boolean metrics = k.getBoolean("metrics", true);
+        OptionTree t = k.child("topics");
+        KafkaSettings.Topics topics = new KafkaSettings.Topics(topic(t, "reports"), topic(t, "generations"),
+                topic(t, "lineage"), topic(t, "feedback"), topic(t, "examples"), topic(t, "dead_letter"));
+        t.rejectUnknown();
+        k.rejectUnknown();
+        try {
+            return new KafkaSettings(new KafkaConnection(bootstrap, properties), topics, java.time.Duration.ofMillis(timeout),
+                    metrics, examples);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("kafka", e.getMessage());
+        }
+    }
+
+    private static String topic(OptionTree t, String key) {
+        String name = t.getString(key, "popflow." + key.replace('_', '-'));
+        InvalidOptionException.require(name.matches("[A-Za-z0-9._-]{1,249}"), t.pathOf(key),
+                "is not a legal Kafka topic name: '" + name + "'");
+        return name;
+    }
+
+    /** A stream task and how its records are read. */
+    private record StreamOptions(StreamTaskSpec spec, KafkaSettings.ExampleStream examples) {}
+
+    /**
+     * {@code task: stream}: {@code stream: {format, features, classes, max_abs, validation_fraction,
+     * replay_capacity, validation_capacity, min_examples, start}}, {@code model}, {@code data.fitness}.
+     */
+    private static StreamOptions stream(OptionTree o) {
+        OptionTree s = o.child("stream");
+        OptionTree model = o.child("model");
+        OptionTree data = o.child("data");
+        int[] hidden = model.getInts("hidden", new int[] {64});
+        Activation activation = enumOption(model, "activation", Activation.class, Activation.RELU);
+        FitnessMetric metric = enumOption(data, "fitness", FitnessMetric.class, FitnessMetric.NEGATIVE_LOSS);
+        InvalidOptionException.require(s.has("features"), "stream.features", "must be set: the number of features per record");
+        InvalidOptionException.require(s.has("classes"), "stream.classes", "must be set: labels are 0 to classes - 1");
+        StreamTaskSpec spec = new StreamTaskSpec(s.getInt("features", 0), s.getInt("classes", 0), hidden, activation,
+                s.getInt("replay_capacity", 2048), s.getInt("validation_capacity", 512), s.getInt("min_examples", 128), metric);
+        ExampleFormat.Encoding encoding = enumOption(s, "format", ExampleFormat.Encoding.class, ExampleFormat.Encoding.CSV);
+        double maxAbs = s.getDouble("max_abs", 1e6);
+        InvalidOptionException.require(maxAbs > 0, "stream.max_abs", "must be > 0, got " + maxAbs);
+        double fraction = s.getDouble("validation_fraction", 0.2);
+        InvalidOptionException.require(fraction > 0 && fraction < 1, "stream.validation_fraction",
+                "must be in (0, 1), got " + fraction);
+        String start = s.getString("start", "earliest");
+        InvalidOptionException.require(start.equals("earliest") || start.equals("latest"), "stream.start",
+                "unknown value '" + start + "' (known: earliest, latest)");
+        s.rejectUnknown();
+        model.rejectUnknown();
+        data.rejectUnknown();
+        return new StreamOptions(spec, new KafkaSettings.ExampleStream(
+                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start.equals("latest")));
     }
 
     /** {@code selection: boltzmann} or {@code selection: {rule: boltzmann, strength: 2}}; truncation reads {@code quantile_fraction}. */

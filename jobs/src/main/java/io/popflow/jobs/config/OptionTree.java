@@ -114,6 +114,37 @@ final class OptionTree {
         return v.asText();
     }
 
+    /**
+     * A mapping of scalar options as text, nested mappings flattened with dots: {@code {security:
+     * {protocol: SSL}}} and {@code {security.protocol: SSL}} are the same (so that {@code --set
+     * kafka.properties.security.protocol=SSL} works).
+     */
+    Map<String, String> getTextMap(String key) {
+        JsonNode v = get(key);
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (v != null && !v.isNull()) {
+            flatten(v, "", pathOf(key), out);
+        }
+        return out;
+    }
+
+    private static void flatten(JsonNode v, String prefix, String path, Map<String, String> out) {
+        if (!v.isObject()) {
+            throw new InvalidOptionException(path, "must be a mapping of names to values, got " + v);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = prefix + e.getKey();
+            if (e.getValue().isObject()) {
+                flatten(e.getValue(), name + ".", path, out);
+            } else if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                out.put(name, e.getValue().asText());
+            } else {
+                throw new InvalidOptionException(path + "." + name, "must be text, a number or true/false");
+            }
+        }
+    }
+
     double[] getDoubles(String key, double[] fallback) {
         JsonNode v = get(key);
         if (v == null || v.isNull()) {

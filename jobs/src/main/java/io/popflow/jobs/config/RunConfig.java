@@ -9,5 +9,13 @@ import java.nio.file.Path;
  * @param population the validated population configuration
  * @param output folder of the JSON Lines outputs and summary.json
  * @param checkpointDir where checkpoints go; null leaves it to the cluster's configuration
+ * @param runId names the run in Kafka records and transactional ids
+ * @param feedback which feedback edge closes the loop
+ * @param kafka the run's Kafka, or null if it uses none
  */
-public record RunConfig(PopulationConfig population, Path output, Path checkpointDir) {}
+public record RunConfig(PopulationConfig population, Path output, Path checkpointDir, String runId, Feedback feedback,
+        KafkaSettings kafka) {
+
+    /** The feedback edges: in one JVM per channel (the default), or through a Kafka topic. */
+    public enum Feedback { IN_JVM, KAFKA }
+}

@@ -1,0 +1,108 @@
+package io.popflow.jobs;
+
+import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.FinalAgent;
+import io.popflow.config.PopulationConfig;
+import io.popflow.connectors.json.RecordJson;
+import io.popflow.connectors.kafka.ExactlyOnceKafkaSinks;
+import io.popflow.connectors.kafka.KafkaExampleInput;
+import io.popflow.connectors.kafka.KafkaFeedbackEdge;
+import io.popflow.connectors.kafka.KafkaTopics;
+import io.popflow.flink.AgentCommandRouting;
+import io.popflow.flink.ExampleInput;
+import io.popflow.flink.feedback.FeedbackEdge;
+import io.popflow.flink.feedback.InJvmFeedbackEdge;
+import io.popflow.jobs.config.KafkaSettings;
+import io.popflow.jobs.config.RunConfig;
+import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.LineageEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of a run that its configuration chooses: the feedback edge, Kafka sinks for reports,
+ * generation summaries and lineage, and the example input of a stream-fed task. Transactional ids
+ * are {@code <run_id>-<topic kind>}: stable across restores of one run, distinct between runs.
+ */
+public final class KafkaJobParts {
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+
+    private KafkaJobParts() {}
+
+    /** The feedback edge the run asks for. */
+    public static FeedbackEdge<AgentCommand> feedback(RunConfig run) {
+        PopulationConfig p = run.population();
+        if (run.feedback() == RunConfig.Feedback.IN_JVM) {
+            return new InJvmFeedbackEdge<>("feedback", p.parallelism(), new AgentCommandRouting());
+        }
+        KafkaSettings k = run.kafka();
+        return new KafkaFeedbackEdge<>("feedback", p.parallelism(), new AgentCommandRouting(), k.connection(),
+                k.topics().feedback(), run.runId() + "-feedback", k.transactionTimeout());
+    }
+
+    /** Reports keyed by agent, summaries and lineage keyed by run, exactly once; none if metrics are off. */
+    public static JobSinks sinks(RunConfig run) {
+        KafkaSettings k = run.kafka();
+        if (k == null || !k.metrics()) {
+            return new JobSinks(List.of(), List.of(), List.of(), List.of());
+        }
+        RecordJson json = new RecordJson(run.population().space(), run.runId());
+        String id = run.runId();
+        byte[] runKey = id.getBytes(StandardCharsets.UTF_8);
+        return new JobSinks(
+                List.of(ExactlyOnceKafkaSinks.<AgentReport>of(k.connection(), k.topics().reports(),
+                        r -> (id + "/" + r.agent()).getBytes(StandardCharsets.UTF_8),
+                        r -> json.report(r).getBytes(StandardCharsets.UTF_8), id + "-reports", k.transactionTimeout())),
+                List.of(ExactlyOnceKafkaSinks.<GenerationSummary>of(k.connection(), k.topics().generations(), s -> runKey,
+                        s -> json.summary(s).getBytes(StandardCharsets.UTF_8), id + "-generations", k.transactionTimeout())),
+                List.of(ExactlyOnceKafkaSinks.<LineageEvent>of(k.connection(), k.topics().lineage(), e -> runKey,
+                        e -> json.lineage(e).getBytes(StandardCharsets.UTF_8), id + "-lineage", k.transactionTimeout())),
+                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of());
+    }
+
+    /** The example input of a stream-fed task, or null. */
+    public static ExampleInput examples(RunConfig run) {
+        KafkaSettings k = run.kafka();
+        if (k == null || k.examples() == null) {
+            return null;
+        }
+        return new KafkaExampleInput(k.connection(), k.topics().examples(), run.runId() + "-examples",
+                k.examples().fromLatest(), k.examples().format(), k.examples().validationFraction(),
+                k.topics().deadLetter(), run.runId() + "-dead-letter", k.transactionTimeout());
+    }
+
+    /**
+     * Creates the topics the run uses (reports and feedback with a partition per subtask, the rest with
+     * one), and fails with the reason if the cluster is unreachable or a topic is too small.
+     */
+    public static void prepareTopics(RunConfig run) {
+        KafkaSettings k = run.kafka();
+        if (k == null) {
+            return;
+        }
+        int p = run.population().parallelism();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        if (k.metrics()) {
+            topics.put(k.topics().reports(), p);
+            topics.put(k.topics().generations(), 1);
+            topics.put(k.topics().lineage(), 1);
+        }
+        if (run.feedback() == RunConfig.Feedback.KAFKA) {
+            topics.put(k.topics().feedback(), p);
+        }
+        if (k.examples() != null) {
+            topics.put(k.topics().examples(), p);
+            topics.put(k.topics().deadLetter(), 1);
+        }
+        KafkaTopics.ensure(k.connection(), topics, TOPIC_TIMEOUT);
+    }
+
+    /** The whole job the configuration describes, with {@code fileSinks} beside any Kafka sinks. */
+    public static PopulationTrainingJob job(RunConfig run, JobSinks fileSinks) {
+        return new PopulationTrainingJob(run.population(), fileSinks.with(sinks(run)), feedback(run), examples(run));
+    }
+}
