@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code popflow bench}: measures, in one run, the pipeline against a framework-free loop, the
- * gradient step against sgemm and DL4J, scaling to 10,000 agents and feedback latency; prints the
+ * gradient step against sgemm and DL4J, scaling to 10,000 agents and feedback latency (in-JVM and Kafka edges); prints the
  * ratios and writes {@code bench.json} (name, value, unit, target, met, details).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput, kernels, scaling and latency.")
@@ -50,6 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
             figures.addAll(PipelineBenchmarks.scaling(cluster, quick));
             say("feedback latency");
             figures.addAll(PipelineBenchmarks.feedbackLatency(cluster, quick));
+            say("Kafka feedback latency (starts a local broker)");
+            figures.addAll(PipelineBenchmarks.kafkaFeedbackLatency(cluster, quick));
         } finally {
             FileUtils.deleteDirectory(checkpoints.toFile());
         }

@@ -4,10 +4,12 @@ import io.popflow.agent.AgentReport;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.connectors.memory.GenerationClockSink;
+import io.popflow.jobs.config.RunConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -60,6 +62,19 @@ public final class EmbeddedCluster implements AutoCloseable {
      * counts and generation end times are kept (for large populations whose memory is measured).
      */
     public Run submit(PopulationConfig config, boolean keepReports) throws Exception {
+        return submit(config, keepReports, sinks -> PopulationTrainingJob.withInJvmFeedback(config, sinks));
+    }
+
+    /**
+     * Starts {@code run} as its configuration describes it (feedback edge, Kafka sinks and example
+     * input, whose topics must exist), keeping every report, and returns at once.
+     */
+    public Run submit(RunConfig run) throws Exception {
+        return submit(run.population(), true, sinks -> KafkaJobParts.job(run, sinks));
+    }
+
+    private Run submit(PopulationConfig config, boolean keepReports, Function<JobSinks, PopulationTrainingJob> job)
+            throws Exception {
         if (config.parallelism() > slots) {
             throw new IllegalArgumentException("parallelism " + config.parallelism() + " > " + slots + " slots");
         }
@@ -72,7 +87,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         env.setParallelism(config.parallelism());
         Sink<AgentReport> reports = keepReports ? new CollectingSink<>(key) : new GenerationClockSink(key);
         JobSinks sinks = JobSinks.of(reports, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
-        PopulationTrainingJob.withInJvmFeedback(config, sinks).build(env);
+        job.apply(sinks).build(env);
         JobGraph graph = env.getStreamGraph().getJobGraph();
         JobID id = cluster.submitJob(graph).get().getJobID();
         return new Run(id, key, keepReports, config.generations());

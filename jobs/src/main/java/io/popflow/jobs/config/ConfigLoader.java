@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
+import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.connectors.kafka.KafkaConnection;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.model.Activation;
@@ -25,8 +27,6 @@ import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TaskSpec;
-import io.popflow.connectors.examples.ExampleFormat;
-import io.popflow.connectors.kafka.KafkaConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,7 +52,11 @@ import java.util.Map;
  * {@code max_parallelism}, {@code checkpoint_interval}, {@code checkpoint_dir}, {@code output}; for {@code task: digits}
  * also {@code model.hidden}, {@code model.activation}, {@code data.split}, {@code data.fitness};
  * for {@code task: quadratic} {@code quadratic.dimension}, {@code quadratic.curvature}, {@code
- * quadratic.signal}, {@code quadratic.noise}.
+ * quadratic.signal}, {@code quadratic.noise}; for {@code task: stream} {@code stream.*}, {@code
+ * model.*} and {@code data.fitness}. Kafka: {@code run_id}, {@code feedback} ({@code in_jvm} or
+ * {@code kafka}), {@code kafka.bootstrap_servers}, {@code kafka.properties.*}, {@code
+ * kafka.properties_file}, {@code kafka.transaction_timeout}, {@code kafka.metrics}, {@code
+ * kafka.topics.*}.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

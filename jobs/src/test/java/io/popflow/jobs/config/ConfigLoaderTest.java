@@ -86,7 +86,7 @@ class ConfigLoaderTest {
         "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
         "checkpoint_interval=soon|invalid option 'checkpoint_interval': must be a duration like 500ms, 5s or 2m, got \"soon\"",
         "seed=forty-two|invalid option 'seed': must be a whole number, got \"forty-two\"",
-        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, quadratic, landscape, pbt-toy)",
+        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, stream, quadratic, landscape, pbt-toy)",
         "optimizer=adam|invalid option 'optimizer': unknown value 'adam' (known: sgd, sgld)",
         "hyperparam_mutations.lr.max=-1|invalid option 'hyperparam_mutations.lr': need finite min <= max, got [0.001, -1.0]",
         "hyperparameters.momentum=1.5|invalid option 'hyperparameters.momentum': must be in [0, 1), got 1.5",
@@ -106,6 +106,72 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> preset("digits", assignment))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "feedback=kafka|invalid option 'feedback': kafka needs the kafka options (kafka.bootstrap_servers)",
+        "feedback=carrier-pigeon|invalid option 'feedback': unknown value 'carrier-pigeon' (known: in_jvm, kafka)",
+        "task=stream|invalid option 'stream.features': must be set: the number of features per record",
+        "kafka.metrics=true|invalid option 'kafka.bootstrap_servers': must name the brokers, e.g. 127.0.0.1:9092",
+        "kafka.bootstrap_servers=b:9092,kafka.transaction_timeout=60m|invalid option 'kafka.transaction_timeout': must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got 3600000 ms",
+        "kafka.bootstrap_servers=b:9092,kafka.transaction_timeout=2s|invalid option 'kafka.transaction_timeout': must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got 2000 ms",
+        "kafka.bootstrap_servers=b:9092,kafka.topics.reports=a b|invalid option 'kafka.topics.reports': is not a legal Kafka topic name: 'a b'",
+        "kafka.bootstrap_servers=b:9092,kafka.topics.metrics=m|invalid option 'kafka.topics.metrics': unknown option",
+        "kafka.bootstrap_servers=b:9092,kafka.properties_file=/nonexistent/k.properties|invalid option 'kafka.properties_file': cannot read /nonexistent/k.properties: /nonexistent/k.properties",
+        "run_id=my run|invalid option 'run_id': must be 1 to 100 letters, digits, '.', '_' or '-', got 'my run'",
+    })
+    void invalidKafkaOptionsAreNamed(String assignments, String message) {
+        assertThatThrownBy(() -> preset("digits", assignments.split(",(?=[a-z_.]+=)")))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void streamTaskNeedsKafka() {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
+        tree.remove("data");
+        for (String a : new String[] {"task=stream", "stream.features=64", "stream.classes=10"}) {
+            tree = ConfigLoader.set(tree, a);
+        }
+        ObjectNode stream = tree;
+        assertThatThrownBy(() -> ConfigLoader.parse(stream)).isInstanceOf(InvalidOptionException.class)
+                .hasMessage("invalid option 'task': stream reads its examples from Kafka: set kafka.bootstrap_servers");
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092"));
+        assertThat(run.kafka().examples().format().features()).isEqualTo(64);
+        assertThat(run.kafka().examples().validationFraction()).isEqualTo(0.2);
+        assertThat(run.kafka().examples().fromLatest()).isFalse();
+    }
+
+    @Test
+    void kafkaSettingsPassThroughWithSecretsFromAFile() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.jaas.config=secret-from-file\nsasl.mechanism=PLAIN\n");
+        RunConfig run = preset("digits", "run_id=r1", "feedback=kafka", "kafka.bootstrap_servers=b1:9092,b2:9092",
+                "kafka.properties_file=" + file, "kafka.properties.sasl.mechanism=SCRAM-SHA-512",
+                "kafka.topics.reports=team.reports", "kafka.transaction_timeout=10m");
+        assertThat(run.runId()).isEqualTo("r1");
+        assertThat(run.feedback()).isEqualTo(RunConfig.Feedback.KAFKA);
+        var k = run.kafka();
+        assertThat(k.connection().bootstrapServers()).isEqualTo("b1:9092,b2:9092");
+        // inline properties win over the file's
+        assertThat(k.connection().properties()).containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("sasl.jaas.config", "secret-from-file").containsEntry("security.protocol", "SASL_SSL");
+        assertThat(k.connection().toString()).doesNotContain("secret-from-file");
+        assertThat(k.topics().reports()).isEqualTo("team.reports");
+        assertThat(k.topics().generations()).isEqualTo("popflow.generations");
+        assertThat(k.topics().deadLetter()).isEqualTo("popflow.dead-letter");
+        assertThat(k.transactionTimeout()).hasMinutes(10);
+        assertThat(k.metrics()).isTrue();
+        assertThat(k.examples()).isNull();
+    }
+
+    @Test
+    void defaultsNeedNoKafka() {
+        RunConfig run = preset("digits");
+        assertThat(run.kafka()).isNull();
+        assertThat(run.feedback()).isEqualTo(RunConfig.Feedback.IN_JVM);
+        assertThat(run.runId()).isEqualTo("popflow-digits-42");
     }
 
     @Test
