@@ -76,8 +76,10 @@ public final class KafkaJobParts {
     }
 
     /**
-     * Creates the topics the run uses (reports and feedback with a partition per subtask, the rest with
-     * one), and fails with the reason if the cluster is unreachable or a topic is too small.
+     * Creates the topics the run uses that are missing (reports, examples and feedback with a
+     * partition per subtask, the rest with one), and fails with the reason if the cluster is
+     * unreachable or the feedback topic has fewer partitions than channels (the other topics may
+     * have any number).
      */
     public static void prepareTopics(RunConfig run) {
         KafkaSettings k = run.kafka();
@@ -86,6 +88,7 @@ public final class KafkaJobParts {
         }
         int p = run.population().parallelism();
         Map<String, Integer> topics = new LinkedHashMap<>();
+        Map<String, Integer> required = new LinkedHashMap<>();
         if (k.metrics()) {
             topics.put(k.topics().reports(), p);
             topics.put(k.topics().generations(), 1);
@@ -93,12 +96,13 @@ public final class KafkaJobParts {
         }
         if (run.feedback() == RunConfig.Feedback.KAFKA) {
             topics.put(k.topics().feedback(), p);
+            required.put(k.topics().feedback(), p);
         }
         if (k.examples() != null) {
             topics.put(k.topics().examples(), p);
             topics.put(k.topics().deadLetter(), 1);
         }
-        KafkaTopics.ensure(k.connection(), topics, TOPIC_TIMEOUT);
+        KafkaTopics.ensure(k.connection(), topics, required, TOPIC_TIMEOUT);
     }
 
     /** The whole job the configuration describes, with {@code fileSinks} beside any Kafka sinks. */

@@ -24,12 +24,14 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     /**
-     * Makes sure each topic exists with at least its number of partitions (creating it with exactly
-     * that many, at the cluster's default replication, if missing).
+     * Makes sure each topic exists, creating a missing one with its number of partitions (at the
+     * cluster's default replication), and that each topic of {@code required} has at least its
+     * number of partitions; an existing topic otherwise keeps the partitions it has.
      *
      * @throws IllegalStateException naming the problem: unreachable cluster, or too few partitions
      */
-    public static void ensure(KafkaConnection connection, Map<String, Integer> partitions, Duration timeout) {
+    public static void ensure(KafkaConnection connection, Map<String, Integer> partitions, Map<String, Integer> required,
+            Duration timeout) {
         var props = connection.clientProperties();
         props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
         props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
@@ -50,9 +52,9 @@ public final class KafkaTopics {
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(partitions.keySet()).allTopicNames()
+            Map<String, TopicDescription> described = admin.describeTopics(required.keySet()).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            partitions.forEach((topic, count) -> {
+            required.forEach((topic, count) -> {
                 int has = described.get(topic).partitions().size();
                 if (has < count) {
                     throw new IllegalStateException("topic " + topic + " has " + has + " partitions, needs " + count);

@@ -187,6 +187,10 @@ public final class ConfigLoader {
                 "kafka needs the kafka options (kafka.bootstrap_servers)");
         InvalidOptionException.require(kafka != null || !(task instanceof StreamTaskSpec), "task",
                 "stream reads its examples from Kafka: set kafka.bootstrap_servers");
+        // A bounded run ends when its sources end, and a topic never does: a streamed run is stopped
+        // from outside (stop-with-savepoint on a cluster), with its outputs as of the last checkpoint.
+        InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
+                "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,

@@ -137,7 +137,10 @@ class ConfigLoaderTest {
         ObjectNode stream = tree;
         assertThatThrownBy(() -> ConfigLoader.parse(stream)).isInstanceOf(InvalidOptionException.class)
                 .hasMessage("invalid option 'task': stream reads its examples from Kafka: set kafka.bootstrap_servers");
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092"));
+        ObjectNode withKafka = ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092");
+        assertThatThrownBy(() -> ConfigLoader.parse(withKafka)).hasMessage(
+                "invalid option 'generations': task stream trains until stopped, as its data never ends: set 0, got 20");
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(withKafka, "generations=0"));
         assertThat(run.kafka().examples().format().features()).isEqualTo(64);
         assertThat(run.kafka().examples().validationFraction()).isEqualTo(0.2);
         assertThat(run.kafka().examples().fromLatest()).isFalse();
