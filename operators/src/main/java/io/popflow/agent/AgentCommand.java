@@ -1,6 +1,7 @@
 package io.popflow.agent;
 
 import io.popflow.data.LabeledExample;
+
 /**
  * The one input type of the keyed agent operator: exactly one of seed, directive, transfer, request
  * and example is set. Also the record type of the feedback edge, which in addition carries
