@@ -130,7 +130,9 @@ final class OptionTree {
 
     private static void flatten(JsonNode v, String prefix, String path, Map<String, String> out) {
         if (!v.isObject()) {
-            throw new InvalidOptionException(path, "must be a mapping of names to values, got " + v);
+            // the value is not shown: it may hold a secret
+            throw new InvalidOptionException(path, "must be a mapping of names to values, got a " + v.getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
