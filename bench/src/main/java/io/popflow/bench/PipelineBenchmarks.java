@@ -37,11 +37,8 @@ final class PipelineBenchmarks {
     private PipelineBenchmarks() {}
 
     static PopulationConfig config(String preset, String... assignments) {
-        var tree = ConfigLoader.set(ConfigLoader.preset(preset), "output=unused");
-        for (String a : assignments) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        return ConfigLoader.parse(tree).population();
+        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), assignments))
+                .population();
     }
 
     /**
@@ -177,13 +174,10 @@ final class PipelineBenchmarks {
         Path dir = Files.createTempDirectory("popflow-bench-kafka");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dir)) {
             String id = "bench-kafka-edge-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
-            var tree = ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=unused");
-            for (String a : new String[] {"population=64", "generations=" + (quick ? 6 : 40), "perturbation_interval=50",
-                "parallelism=" + THREADS, "checkpoint_interval=" + intervalMs + "ms", "feedback=kafka", "kafka.metrics=false",
-                "run_id=" + id, "kafka.bootstrap_servers=" + broker.bootstrapServers(), "kafka.topics.feedback=" + id}) {
-                tree = ConfigLoader.set(tree, a);
-            }
-            RunConfig run = ConfigLoader.parse(tree);
+            RunConfig run = ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=unused",
+                    "population=64", "generations=" + (quick ? 6 : 40), "perturbation_interval=50", "parallelism=" + THREADS,
+                    "checkpoint_interval=" + intervalMs + "ms", "feedback=kafka", "kafka.metrics=false", "run_id=" + id,
+                    "kafka.bootstrap_servers=" + broker.bootstrapServers(), "kafka.topics.feedback=" + id));
             KafkaJobParts.prepareTopics(run);
             Latencies l = Latencies.of(cluster.submit(run).await());
             double target = intervalMs + 1000;

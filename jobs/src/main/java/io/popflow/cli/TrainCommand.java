@@ -115,10 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         tree = override(tree, "generations", generations);
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
-        for (String assignment : assignments) {
-            tree = ConfigLoader.set(tree, assignment);
-        }
-        return ConfigLoader.parse(tree);
+        return ConfigLoader.parse(ConfigLoader.set(tree, assignments.toArray(String[]::new)));
     }
 
     private static ObjectNode override(ObjectNode tree, String key, Object value) {

@@ -52,11 +52,8 @@ final class JobRuns {
 
     /** A preset with options changed by dotted assignments. */
     static PopulationConfig config(String preset, String... assignments) {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(preset), "output=unused");
-        for (String a : assignments) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        return ConfigLoader.parse(tree).population();
+        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), assignments))
+                .population();
     }
 
     /** What a run wrote, one parsed JSON object per line. */
@@ -67,22 +64,25 @@ final class JobRuns {
          * scheduling, and without the one wall-clock field, the decision latency.
          */
         List<String> reportsInOrder() {
-            List<JsonNode> deterministic = reports.stream().map(r -> {
-                com.fasterxml.jackson.databind.node.ObjectNode copy = r.deepCopy();
-                copy.remove("decision_latency_ms");
-                return (JsonNode) copy;
-            }).toList();
-            return sorted(deterministic, Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
-                    .thenComparingInt(r -> r.get("generation").asInt()));
+            return texts(reports, BY_AGENT_AND_GENERATION, "decision_latency_ms");
         }
 
         List<String> finalsInOrder() {
-            return sorted(finals, Comparator.comparingInt(r -> r.get("agent").asInt()));
+            return texts(finals, Comparator.comparingInt(r -> r.get("agent").asInt()));
         }
+    }
 
-        private static List<String> sorted(List<JsonNode> nodes, Comparator<JsonNode> order) {
-            return nodes.stream().sorted(order).map(JsonNode::toString).toList();
-        }
+    static final Comparator<JsonNode> BY_AGENT_AND_GENERATION = Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
+            .thenComparingInt(r -> r.get("generation").asInt());
+    static final Comparator<JsonNode> BY_GENERATION = Comparator.comparingInt(r -> r.get("generation").asInt());
+
+    /** JSON records as text, without {@code fields}, ordered by {@code order} (null keeps their order). */
+    static List<String> texts(List<JsonNode> nodes, Comparator<JsonNode> order, String... fields) {
+        return (order == null ? nodes.stream() : nodes.stream().sorted(order)).map(n -> {
+            ObjectNode copy = n.deepCopy();
+            copy.remove(List.of(fields));
+            return copy.toString();
+        }).toList();
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -71,11 +70,11 @@ class KafkaMetricsITCase {
         int generations = run.population().generations();
         assertThat(reports).hasSize(population * generations);
         assertThat(summaries).hasSize(generations);
-        assertThat(withoutRun(reports, byAgentAndGeneration())).isEqualTo(sorted(files.reports(), byAgentAndGeneration()));
-        assertThat(withoutRun(summaries, byGeneration())).isEqualTo(sorted(files.summaries(), byGeneration()));
+        assertThat(JobRuns.texts(reports, JobRuns.BY_AGENT_AND_GENERATION, "run")).isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
+        assertThat(JobRuns.texts(summaries, JobRuns.BY_GENERATION, "run")).isEqualTo(JobRuns.texts(files.summaries(), JobRuns.BY_GENERATION));
         assertThat(lineage).isNotEmpty();
         // the single-partition lineage topic keeps the job's order, so the comparison is exact
-        assertThat(withoutRun(lineage, null)).isEqualTo(sorted(files.lineage(), null));
+        assertThat(JobRuns.texts(lineage, null, "run")).isEqualTo(JobRuns.texts(files.lineage(), null));
         assertThat(reports).allSatisfy(r -> assertThat(r.get("run").asText()).isEqualTo(run.runId()));
     }
 
@@ -136,7 +135,7 @@ class KafkaMetricsITCase {
         }
         assertThat(lines).hasSize(run.population().population() * run.population().generations());
         assertThat(lines).allSatisfy(r -> assertThat(RecordSchemas.AGENT_REPORT.violations(r)).isEmpty());
-        assertThat(withoutRun(lines, byAgentAndGeneration())).isEqualTo(sorted(files.reports(), byAgentAndGeneration()));
+        assertThat(JobRuns.texts(lines, JobRuns.BY_AGENT_AND_GENERATION, "run")).isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
     }
 
     private static List<JsonNode> parse(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
@@ -145,27 +144,5 @@ class KafkaMetricsITCase {
             nodes.add(JSON.readTree(r.value()));
         }
         return nodes;
-    }
-
-    private static List<String> withoutRun(List<JsonNode> nodes, Comparator<JsonNode> order) {
-        List<JsonNode> stripped = nodes.stream().map(n -> {
-            ObjectNode copy = n.deepCopy();
-            copy.remove("run");
-            return (JsonNode) copy;
-        }).toList();
-        return sorted(stripped, order);
-    }
-
-    private static List<String> sorted(List<JsonNode> nodes, Comparator<JsonNode> order) {
-        return (order == null ? nodes.stream() : nodes.stream().sorted(order)).map(JsonNode::toString).toList();
-    }
-
-    private static Comparator<JsonNode> byAgentAndGeneration() {
-        return Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
-                .thenComparingInt(r -> r.get("generation").asInt());
-    }
-
-    private static Comparator<JsonNode> byGeneration() {
-        return Comparator.comparingInt(r -> r.get("generation").asInt());
     }
 }

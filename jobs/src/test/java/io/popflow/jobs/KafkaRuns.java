@@ -46,26 +46,18 @@ final class KafkaRuns {
      * features and 10 classes, as {@link DigitsRecords} writes them.
      */
     static RunConfig streamConfig(String name, String... assignments) {
-        ObjectNode tree = ConfigLoader.preset("digits");
-        tree.remove("data");
-        for (String a : new String[] {"task=stream", "stream.features=64", "stream.classes=10"}) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        return config(tree, name, assignments);
+        ObjectNode digits = ConfigLoader.preset("digits");
+        digits.remove("data");
+        return config(ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10"), name, assignments);
     }
 
     private static RunConfig config(ObjectNode base, String name, String... assignments) {
         String id = name + "-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid();
-        ObjectNode tree = ConfigLoader.set(base, "output=unused");
-        tree = ConfigLoader.set(tree, "run_id=" + id);
-        tree = ConfigLoader.set(tree, "kafka.bootstrap_servers=" + bootstrapServers());
+        ObjectNode tree = ConfigLoader.set(base, "output=unused", "run_id=" + id, "kafka.bootstrap_servers=" + bootstrapServers());
         for (String kind : new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter"}) {
             tree = ConfigLoader.set(tree, "kafka.topics." + kind + "=" + id + "." + kind.replace('_', '-'));
         }
-        for (String a : assignments) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        RunConfig run = ConfigLoader.parse(tree);
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(tree, assignments));
         KafkaJobParts.prepareTopics(run);
         return run;
     }

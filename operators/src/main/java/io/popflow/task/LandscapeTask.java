@@ -6,7 +6,7 @@ import io.popflow.model.Evaluation;
 import java.util.random.RandomGenerator;
 
 /** One landscape task (see {@link LandscapeTaskSpec}). */
-public final class LandscapeTask implements Task {
+public final class LandscapeTask implements AnalyticTask {
     private final LandscapeTaskSpec spec;
 
     LandscapeTask(LandscapeTaskSpec spec) {
@@ -44,16 +44,6 @@ public final class LandscapeTask implements Task {
             x[i] = params[i];
         }
         return new Evaluation(g(x), Double.NaN);
-    }
-
-    @Override
-    public Evaluation test(float[] params) {
-        return validate(params);
-    }
-
-    @Override
-    public double fitness(Evaluation validation) {
-        return -validation.loss();
     }
 
     double g(double[] x) {

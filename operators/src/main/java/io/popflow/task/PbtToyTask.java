@@ -6,7 +6,7 @@ import io.popflow.model.Evaluation;
 import java.util.random.RandomGenerator;
 
 /** One PBT-toy task (see {@link PbtToyTaskSpec}). */
-public final class PbtToyTask implements Task {
+public final class PbtToyTask implements AnalyticTask {
     private final double[] initial;
 
     PbtToyTask(double[] initial) {
@@ -39,17 +39,6 @@ public final class PbtToyTask implements Task {
     @Override
     public Evaluation validate(float[] params) {
         return new Evaluation(params[0] * (double) params[0] + params[1] * (double) params[1] - 1.2, Double.NaN);
-    }
-
-    @Override
-    public Evaluation test(float[] params) {
-        return validate(params);
-    }
-
-    /** Q(θ). */
-    @Override
-    public double fitness(Evaluation validation) {
-        return -validation.loss();
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * One instance of the bilevel quadratic (see {@link QuadraticTaskSpec}), with its exact gradient
  * and closed-form effective fitness.
  */
-public final class QuadraticTask implements Task {
+public final class QuadraticTask implements AnalyticTask {
     private final double[] curvature;
     private final double[] trainOptimum;
     private final double[] validationOptimum;
@@ -54,17 +54,6 @@ public final class QuadraticTask implements Task {
             loss += 0.5 * r * r;
         }
         return new Evaluation(loss, Double.NaN);
-    }
-
-    /** The task has no separate test data: the validation loss is reported. */
-    @Override
-    public Evaluation test(float[] params) {
-        return validate(params);
-    }
-
-    @Override
-    public double fitness(Evaluation validation) {
-        return -validation.loss();
     }
 
     /**

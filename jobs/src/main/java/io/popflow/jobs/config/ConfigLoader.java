@@ -116,8 +116,19 @@ public final class ConfigLoader {
         return merged;
     }
 
-    /** Sets the option at a dotted path, the value parsed as YAML ({@code lr.max=0.3}, {@code perturbation_factors=[1.5, 0.5]}). */
-    public static ObjectNode set(ObjectNode base, String assignment) {
+    /**
+     * Sets the options at dotted paths, in order, each value parsed as YAML ({@code lr.max=0.3},
+     * {@code perturbation_factors=[1.5, 0.5]}).
+     */
+    public static ObjectNode set(ObjectNode base, String... assignments) {
+        ObjectNode tree = base;
+        for (String assignment : assignments) {
+            tree = setOne(tree, assignment);
+        }
+        return tree;
+    }
+
+    private static ObjectNode setOne(ObjectNode base, String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             throw new InvalidOptionException("set", "expected key=value, got '" + assignment + "'");

@@ -25,11 +25,7 @@ class ConfigLoaderTest {
     Path dir;
 
     private RunConfig preset(String name, String... assignments) {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(name), "output=" + dir);
-        for (String a : assignments) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        return ConfigLoader.parse(tree);
+        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(name), "output=" + dir), assignments));
     }
 
     @Test
@@ -130,12 +126,9 @@ class ConfigLoaderTest {
 
     @Test
     void streamTaskNeedsKafka() {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
-        tree.remove("data");
-        for (String a : new String[] {"task=stream", "stream.features=64", "stream.classes=10"}) {
-            tree = ConfigLoader.set(tree, a);
-        }
-        ObjectNode stream = tree;
+        ObjectNode digits = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
+        digits.remove("data");
+        ObjectNode stream = ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10");
         assertThatThrownBy(() -> ConfigLoader.parse(stream)).isInstanceOf(InvalidOptionException.class)
                 .hasMessage("invalid option 'task': stream reads its examples from Kafka: set kafka.bootstrap_servers");
         ObjectNode withKafka = ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092");
