@@ -6,18 +6,25 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.KafkaJobParts;
-import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
-import java.io.IOException;
+import io.popflow.jobs.run.FlinkSettings;
+import io.popflow.jobs.run.GracefulStop;
+import io.popflow.jobs.run.LocalLimits;
+import io.popflow.jobs.run.RunBanner;
+import io.popflow.jobs.run.RunEnd;
+import io.popflow.jobs.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +32,31 @@ import picocli.CommandLine.Option;
 /**
  * {@code popflow train}: validates the configuration, runs the population job (on a local
  * MiniCluster when started with {@code java}, on the cluster when submitted with {@code flink run}),
- * then writes {@code summary.json}.
+ * then writes {@code summary.json}. A local run stops with a savepoint on Ctrl-C and resumes from it
+ * with {@code --resume}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a population. Options override the preset, which the config file overrides.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train a population. Options override the preset, which the config file overrides.",
+            "",
+            "Tasks: digits (default preset; MLP on the UCI handwritten digits), quadratic (Langevin agents with a",
+            "closed-form effective fitness), landscape, pbt-toy, stream (examples from Kafka).",
+            "Presets: ${COMPLETION-CANDIDATES:-digits, quadratic}.",
+            "Main options (--set KEY=VALUE, or in --config FILE; defaults in brackets): population [16],",
+            "generations [10; 0 = until stopped], perturbation_interval [100 fast steps per generation],",
+            "optimizer [sgd | sgld], selection [truncation | boltzmann | moran | tournament | none],",
+            "mutation [pbt | gaussian | none], fitness [last | window | ema | population | closed_form],",
+            "mode [synchronous | asynchronous], parallelism [2], max_parallelism [128],",
+            "checkpoint_interval [5s], state_backend [hashmap | rocksdb], restart_attempts [3].",
+            "All options, tasks and the output files: README.md (Configuration).",
+            "",
+            "Ctrl-C stops a local run with a savepoint and prints the command that resumes it.",
+            "",
+            "Examples:",
+            "  popflow train --preset digits --output runs/digits",
+            "  popflow train --preset quadratic --generations 0 --output runs/q    (Ctrl-C to stop)",
+            "  popflow train --resume runs/q --generations 50",
+            ""})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--preset", description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
@@ -38,8 +66,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--output", description = "Output folder (JSON Lines files, summary.json, checkpoints).")
+    @Option(names = "--output", description = "Output folder of a new run; must be empty or new.")
     String output;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR (its config.yaml) from its newest savepoint or retained checkpoint.")
+    Path resume;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "With --resume: continue from this savepoint or checkpoint instead of the newest.")
+    Path fromSavepoint;
 
     @Option(names = "--seed", description = "The run's seed.")
     Long seed;
@@ -47,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--population", description = "Number of agents.")
     Integer population;
 
-    @Option(names = "--generations", description = "Number of generations; 0 runs until cancelled.")
+    @Option(names = "--generations", description = "Number of generations; 0 runs until stopped.")
     Integer generations;
 
     @Option(names = "--parallelism", description = "Parallel agent subtasks.")
@@ -56,7 +92,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", description = "Time between checkpoints, e.g. 5s.")
     String checkpointInterval;
 
-    @Option(names = "--set", description = "Any option by its dotted path, e.g. --set hyperparam_mutations.lr.max=0.3")
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Any option by its dotted path, e.g. --set hyperparam_mutations.lr.max=0.3")
     List<String> assignments = new ArrayList<>();
 
     @Option(names = "--quiet", description = "No progress line per generation.")
@@ -64,16 +101,33 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunConfig run = load();
+        LoadedRun loaded = load();
+        RunConfig run = loaded.run();
         PopulationConfig population = run.population();
-        prepareOutput(run.output());
-        System.out.printf("popflow: %s, seed %d, %d agents, %s generations, output %s%n", population.task(),
-                population.seed(), population.population(),
-                population.isBounded() ? String.valueOf(population.generations()) : "unbounded", run.output().toAbsolutePath());
+        RunFolder folder = new RunFolder(run.output());
+        Path snapshot = resume == null ? null : snapshotToResume(folder, run);
 
+        StreamExecutionEnvironment probe = StreamExecutionEnvironment.getExecutionEnvironment();
+        boolean local = probe instanceof LocalStreamEnvironment;
+        if (local) {
+            LocalLimits limits = LocalLimits.ofThisJvm();
+            limits.checkParallelism(population.parallelism());
+            limits.checkPopulation(population, population.task().create(population.seed()).dimension(),
+                    population.space().rule().usesVelocity());
+        }
+        if (resume == null) {
+            folder.prepareFresh();
+        } else {
+            folder.clearEndOfRunFiles();
+        }
+        ConfigLoader.writeYaml(loaded.tree(), folder.config());
+
+        System.out.println(RunBanner.describe(population));
+        System.out.println("popflow: output " + run.output().toAbsolutePath() + " (effective configuration in "
+                + RunFolder.CONFIG_FILE + ")" + (snapshot == null ? "" : "; resuming from " + snapshot));
         if (run.kafka() != null) {
             System.out.printf("popflow: run %s, %s, feedback %s%n", run.runId(), run.kafka().connection(),
-                    run.feedback().name().toLowerCase(java.util.Locale.ROOT));
+                    run.feedback().name().toLowerCase(Locale.ROOT));
             try {
                 KafkaJobParts.prepareTopics(run);
             } catch (IllegalStateException e) {
@@ -81,41 +135,87 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
-        Configuration flink = new Configuration();
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, run.checkpointDir().toAbsolutePath().toUri().toString());
+        Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(population.parallelism());
         JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet);
 
         long start = System.nanoTime();
-        KafkaJobParts.job(run, sinks).execute(env);
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-
-        if (population.isBounded()) {
-            RunSummary summary = RunSummary.read(run.output(), population, wall);
-            summary.write(run.output().resolve(RunSummary.FILE));
-            System.out.println(summary.describe());
-            System.out.println("summary: " + run.output().resolve(RunSummary.FILE).toAbsolutePath());
+        Path stoppedAt;
+        try {
+            if (local) {
+                JobClient client = KafkaJobParts.job(run, sinks).executeAsync(env);
+                GracefulStop.Outcome outcome = new GracefulStop(client, folder.savepoints(), System.out).await();
+                stoppedAt = outcome.savepoint();
+            } else {
+                JobExecutionResult ignored = KafkaJobParts.job(run, sinks).execute(env);
+                stoppedAt = null;
+            }
+        } catch (Exception e) {
+            return RunEnd.failed(e, folder, run);
         }
-        return 0;
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        if (stoppedAt == null && !folder.hasFinalAgents() && local) {
+            System.out.println("popflow: the job ended without a savepoint; resume from its last checkpoint with:");
+            System.out.println("  " + RunEnd.resumeCommand(folder, null));
+            return 1;
+        }
+        return RunEnd.write(folder, run, stoppedAt, wall);
     }
 
-    /** The validated run: preset, then file, then options. */
-    RunConfig load() {
-        if (preset == null && config == null) {
-            throw new InvalidOptionException("preset", "give --preset or --config");
+    /** The run's configuration and the effective option tree it was parsed from. */
+    record LoadedRun(ObjectNode tree, RunConfig run) {}
+
+    /** The validated run: preset, then file, then options; or, resuming, the run's own configuration. */
+    LoadedRun load() {
+        ObjectNode tree;
+        if (resume != null) {
+            refuseWithResume("--preset", preset != null);
+            refuseWithResume("--config", config != null);
+            refuseWithResume("--output", output != null);
+            refuseWithResume("--seed", seed != null);
+            refuseWithResume("--population", population != null);
+            RunFolder folder = new RunFolder(resume);
+            folder.checkResumable();
+            tree = ConfigLoader.file(folder.config());
+            tree = override(tree, "output", quote(resume.toString()));
+        } else {
+            InvalidOptionException.require(fromSavepoint == null, "from-savepoint",
+                    "needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
+            if (preset == null && config == null) {
+                throw new InvalidOptionException("preset", "give --preset or --config (or --resume RUN_DIR)");
+            }
+            tree = preset != null ? ConfigLoader.preset(preset) : JsonNodeFactory.instance.objectNode();
+            if (config != null) {
+                tree = ConfigLoader.merge(tree, ConfigLoader.file(config));
+            }
+            tree = override(tree, "output", output == null ? null : quote(output));
+            tree = override(tree, "seed", seed);
+            tree = override(tree, "population", population);
         }
-        ObjectNode tree = preset != null ? ConfigLoader.preset(preset) : JsonNodeFactory.instance.objectNode();
-        if (config != null) {
-            tree = ConfigLoader.merge(tree, ConfigLoader.file(config));
-        }
-        tree = override(tree, "output", output == null ? null : quote(output));
-        tree = override(tree, "seed", seed);
-        tree = override(tree, "population", population);
         tree = override(tree, "generations", generations);
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
-        return ConfigLoader.parse(ConfigLoader.set(tree, assignments.toArray(String[]::new)));
+        tree = ConfigLoader.set(tree, assignments.toArray(String[]::new));
+        return new LoadedRun(tree, ConfigLoader.parse(tree));
+    }
+
+    private static void refuseWithResume(String flag, boolean given) {
+        InvalidOptionException.require(!given, "resume", "continues the run as its config.yaml describes it; "
+                + flag + " cannot change it (parallelism, generations, checkpoint interval and --set options can)");
+    }
+
+    /** The snapshot a resumed run starts from: the one given, else the run's newest. */
+    private Path snapshotToResume(RunFolder folder, RunConfig run) throws java.io.IOException {
+        if (fromSavepoint != null) {
+            InvalidOptionException.require(Files.isRegularFile(fromSavepoint.resolve("_metadata")), "from-savepoint",
+                    "cannot read " + fromSavepoint.resolve("_metadata") + ": "
+                            + (Files.exists(fromSavepoint) ? "not a savepoint or checkpoint folder" : "No such file or directory"));
+            return fromSavepoint.toAbsolutePath();
+        }
+        return folder.latestSnapshot(run.checkpointDir()).map(Path::toAbsolutePath).orElseThrow(() ->
+                new InvalidOptionException("resume", "cannot resume " + folder.path() + ": it holds no savepoint (in "
+                        + RunFolder.SAVEPOINTS + "/) and no retained checkpoint (in " + run.checkpointDir() + ")"));
     }
 
     private static ObjectNode override(ObjectNode tree, String key, Object value) {
@@ -124,17 +224,6 @@ final class TrainCommand implements Callable<Integer> {
 
     private static String quote(String text) {
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static void prepareOutput(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new InvalidOptionException("output", "cannot create folder " + folder + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(folder)) {
-            throw new InvalidOptionException("output", "folder " + folder + " is not writable");
-        }
     }
 
     /** Names of the shipped presets, for help and completion. */

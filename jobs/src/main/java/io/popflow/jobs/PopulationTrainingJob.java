@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PopulationTrainingJob {
     private static final Logger LOG = LoggerFactory.getLogger(PopulationTrainingJob.class);
+    /** The agents' operator: its uid names its state in every checkpoint and savepoint. */
+    public static final String TRAINER_UID = "agent-trainer";
 
     private final PopulationConfig config;
     private final JobSinks sinks;
@@ -130,7 +132,7 @@ public final class PopulationTrainingJob {
         SingleOutputStreamOperator<AgentReport> reports = commands
                 .keyBy(new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT)
                 .transform("agent-trainer", TypeInformation.of(AgentReport.class), new AgentTrainerFactory(config))
-                .uid("agent-trainer")
+                .uid(TRAINER_UID)
                 .setParallelism(config.parallelism())
                 .setMaxParallelism(config.maxParallelism());
 

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class RunSummary {
     public static final String FILE = "summary.json";
+    /** Generations of the schedule printed on the console; summary.json has them all. */
+    private static final int CONSOLE_SCHEDULE = 30;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode json;
@@ -35,15 +37,36 @@ public final class RunSummary {
         return json;
     }
 
-    /** Reads the outputs of the run in {@code folder}. */
+    /** Reads the outputs of the finished run in {@code folder}. */
     public static RunSummary read(Path folder, PopulationConfig config, Duration wallTime) throws IOException {
-        List<JsonNode> reports = lines(folder.resolve(JobSinks.REPORTS_FILE));
-        List<JsonNode> lineage = lines(folder.resolve(JobSinks.LINEAGE_FILE));
         List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
         JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull())
                 .findFirst().orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
+        return read(folder, config, wallTime, finals, best);
+    }
+
+    /**
+     * Reads the outputs of the run in {@code folder} that was stopped with the savepoint {@code
+     * savepoint}, whose agents are in its final records; {@code bestAgent} is the best agent of the
+     * last generation it summarised.
+     */
+    public static RunSummary readStopped(Path folder, PopulationConfig config, Duration wallTime, int bestAgent,
+            Path savepoint) throws IOException {
+        List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
+        JsonNode best = finals.stream().filter(f -> f.get("agent").asInt() == bestAgent).findFirst()
+                .orElseThrow(() -> new IOException("no final record of agent " + bestAgent + " in " + folder));
+        RunSummary summary = read(folder, config, wallTime, finals, best);
+        ObjectNode stopped = summary.json.putObject("stopped");
+        stopped.put("savepoint", savepoint.toAbsolutePath().toString());
+        stopped.put("generation", best.get("generation").asInt());
+        return summary;
+    }
+
+    private static RunSummary read(Path folder, PopulationConfig config, Duration wallTime, List<JsonNode> finals,
+            JsonNode best) throws IOException {
+        List<JsonNode> reports = lines(folder.resolve(JobSinks.REPORTS_FILE));
+        List<JsonNode> lineage = lines(folder.resolve(JobSinks.LINEAGE_FILE));
         int bestAgent = best.get("agent").asInt();
-        int lastGeneration = best.get("generation").asInt();
 
         Map<Long, JsonNode> reportByAgentGeneration = new HashMap<>();
         long steps = 0;
@@ -61,6 +84,11 @@ public final class RunSummary {
         for (JsonNode e : lineage) {
             copyByRecipientGeneration.put(key(e.get("recipient").asInt(), e.get("generation").asInt()), e);
         }
+        // a stopped agent may be part-way through a generation it has not reported yet
+        int lastGeneration = best.get("generation").asInt();
+        while (lastGeneration >= 0 && !reportByAgentGeneration.containsKey(key(bestAgent, lastGeneration))) {
+            lastGeneration--;
+        }
 
         ObjectNode o = JSON.createObjectNode();
         o.put("seed", config.seed());
@@ -73,9 +101,9 @@ public final class RunSummary {
         o.set("best_hyperparameters", best.get("hyperparameters"));
         JsonNode lastReport = reportByAgentGeneration.get(key(bestAgent, lastGeneration));
         ObjectNode validation = o.putObject("validation");
-        validation.set("fitness", lastReport.get("fitness"));
-        validation.set("loss", lastReport.get("validation_loss"));
-        validation.set("accuracy", lastReport.get("validation_accuracy"));
+        validation.set("fitness", lastReport == null ? null : lastReport.get("fitness"));
+        validation.set("loss", lastReport == null ? null : lastReport.get("validation_loss"));
+        validation.set("accuracy", lastReport == null ? null : lastReport.get("validation_accuracy"));
         ObjectNode test = o.putObject("test");
         test.set("loss", best.get("test_loss"));
         test.set("accuracy", best.get("test_accuracy"));
@@ -100,6 +128,9 @@ public final class RunSummary {
         int current = agent;
         for (int g = lastGeneration; g >= 0; g--) {
             JsonNode r = reports.get(key(current, g));
+            if (r == null) {
+                break; // a stopped asynchronous run: this donor had not reported yet
+            }
             ObjectNode entry = JSON.createObjectNode();
             entry.put("generation", g);
             entry.put("agent", current);
@@ -151,7 +182,13 @@ public final class RunSummary {
                     json.get("best_agent").asInt(), percent(test.get("accuracy")), percent(validation.get("accuracy"))));
         }
         sb.append("hyperparameter schedule (generation: agent h):").append(System.lineSeparator());
-        for (JsonNode e : json.get("schedule")) {
+        JsonNode schedule = json.get("schedule");
+        int skip = Math.max(0, schedule.size() - CONSOLE_SCHEDULE);
+        if (skip > 0) {
+            sb.append(String.format(Locale.ROOT, "  ... %d earlier generations in %s%n", skip, FILE));
+        }
+        for (int i = skip; i < schedule.size(); i++) {
+            JsonNode e = schedule.get(i);
             sb.append(String.format(Locale.ROOT, "  %3d: agent %-4d %s", e.get("generation").asInt(), e.get("agent").asInt(),
                     e.get("hyperparameters")));
             if (e.has("copied_from")) {

@@ -285,7 +285,11 @@ public final class AgentLifecycle {
         s.outboxFitnessMemory = Double.NaN;
     }
 
-    private FinalAgent finalRecord(AgentState s, boolean evaluateTest) {
+    /**
+     * The final record of {@code s}: its validation fitness, θ digest and counters, and with {@code
+     * evaluateTest} its test-set performance. Also what a stopped run reports for each agent of its savepoint.
+     */
+    public FinalAgent finalRecord(AgentState s, boolean evaluateTest) {
         Evaluation test = evaluateTest && !s.diverged ? task.test(s.params) : new Evaluation(Double.NaN, Double.NaN);
         double fitness = s.diverged ? Double.NaN : task.fitness(task.validate(s.params));
         return new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, sha256(s.params),

@@ -2,15 +2,18 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.runtime.state.KeyGroupRange;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 
 /**
- * The key of an agent's state: chosen so that agents spread evenly, round-robin, over the trainer's
- * subtasks and over each subtask's key groups. Keying by the agent id itself leaves placement to
- * the hash: 16 agents on two subtasks landed 7 and 9 (measured), and the subtask with 9 set the
- * pace of every generation. With a range of key groups per agent, a savepoint still restores at any
- * parallelism up to the maximum.
+ * The key of an agent's state: chosen so that agents spread evenly over the key groups, and so over
+ * the trainer's subtasks at any parallelism. Keying by the agent id itself leaves placement to the
+ * hash: 16 agents on two subtasks landed 7 and 9 (measured), and the subtask with 9 set the pace of
+ * every generation.
+ *
+ * <p>An agent's key depends on the population and the maximum parallelism only, never on the
+ * parallelism: a savepoint taken at parallelism 2 holds agent 5 under the key that a job at
+ * parallelism 1 or 3 computes for agent 5, so a run resumes at another parallelism (up to the
+ * maximum, which is fixed for the life of a run).
  */
 public final class AgentPlacement implements KeySelector<AgentCommand, Integer> {
     private static final long serialVersionUID = 1L;
@@ -58,17 +61,15 @@ public final class AgentPlacement implements KeySelector<AgentCommand, Integer> 
     }
 
     /**
-     * Agent i goes to subtask i mod p, and within its range of key groups to group
-     * start + (i / p) mod size; its key is the smallest unused non-negative integer that hashes to
-     * that group.
+     * Agent i goes to key group floor((2i + 1) m / 2n) of the m key groups: n agents at equal
+     * spacing, so that each subtask's contiguous range of groups holds n/p of them whatever p is.
+     * Its key is the smallest unused non-negative integer that hashes to that group.
      */
     private int[] computeKeys() {
         int[] targetGroup = new int[population];
         int[] wanted = new int[maxParallelism];
         for (int agent = 0; agent < population; agent++) {
-            KeyGroupRange range = KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
-                    maxParallelism, parallelism, agent % parallelism);
-            int group = range.getStartKeyGroup() + (agent / parallelism) % range.getNumberOfKeyGroups();
+            int group = (int) ((2L * agent + 1) * maxParallelism / (2L * population));
             targetGroup[agent] = group;
             wanted[group]++;
         }

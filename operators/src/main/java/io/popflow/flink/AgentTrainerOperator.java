@@ -61,7 +61,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             new OutputTag<>("weights", TypeInformation.of(AgentCommand.class));
     public static final OutputTag<FinalAgent> FINAL = new OutputTag<>("final", TypeInformation.of(FinalAgent.class));
 
-    static final String STATE_NAME = "agent";
+    /** Name of the keyed state that holds each agent (read back from savepoints by name). */
+    public static final String STATE_NAME = "agent";
     /**
      * Longest a mailbox action trains before it yields. Short on purpose: between two actions the
      * task processes one input record (and any barrier), so with 20 ms turns the last of eight

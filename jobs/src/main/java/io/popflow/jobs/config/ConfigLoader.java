@@ -49,7 +49,8 @@ import java.util.Map;
  * optimizer}, {@code quantile_fraction}, {@code resample_probability}, {@code
  * perturbation_factors}, {@code hyperparameters} (fixed values), {@code hyperparam_mutations}
  * (mutable ones: {@code {min, max, scale, integer}} or a list of values), {@code parallelism},
- * {@code max_parallelism}, {@code checkpoint_interval}, {@code checkpoint_dir}, {@code output}; for {@code task: digits}
+ * {@code max_parallelism}, {@code checkpoint_interval}, {@code checkpoint_dir}, {@code state_backend}, {@code
+ * restart_attempts}, {@code output}; for {@code task: digits}
  * also {@code model.hidden}, {@code model.activation}, {@code data.split}, {@code data.fitness};
  * for {@code task: quadratic} {@code quadratic.dimension}, {@code quadratic.curvature}, {@code
  * quadratic.signal}, {@code quadratic.noise}; for {@code task: stream} {@code stream.*}, {@code
@@ -89,6 +90,16 @@ public final class ConfigLoader {
                     + e.getOriginalMessage().replace('\n', ' '));
         } catch (IOException e) {
             throw new InvalidOptionException("config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes {@code tree} as YAML to {@code file}: a run's effective configuration, itself a valid {@code --config}. */
+    public static void writeYaml(JsonNode tree, Path file) {
+        try {
+            Files.writeString(file, "# The effective configuration of this run (preset, file and options applied).\n"
+                    + "# It is a valid --config, and --resume reads it.\n" + YAML.writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new InvalidOptionException("output", "cannot write " + file + ": " + io.popflow.jobs.run.IoErrors.reason(e));
         }
     }
 
@@ -202,10 +213,16 @@ public final class ConfigLoader {
         // from outside (stop-with-savepoint on a cluster), with its outputs as of the last checkpoint.
         InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
                 "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
+        RunConfig.StateBackend backend = enumOption(o, "state_backend", RunConfig.StateBackend.class,
+                RunConfig.StateBackend.HASHMAP);
+        int restartAttempts = o.getInt("restart_attempts", 3);
+        InvalidOptionException.require(restartAttempts >= 0 && restartAttempts <= 1000, "restart_attempts",
+                "must be in [0, 1000], got " + restartAttempts);
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,
-                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints), runId, feedback, kafka);
+                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints), runId, feedback, kafka,
+                backend, restartAttempts);
     }
 
     /**

@@ -1,0 +1,110 @@
+package io.popflow.jobs.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.util.ExceptionUtils;
+
+/**
+ * Waits for a local job while Ctrl-C (SIGINT) or SIGTERM stops it the way {@code flink stop}
+ * does: the first signal takes a savepoint and ends the job after it, so every exactly-once sink
+ * commits what it wrote up to the savepoint; a second signal cancels the job and exits at once.
+ *
+ * <p>Without this, the JVM's default handler exits at once: the outputs ended at the last
+ * completed checkpoint, with nothing written for the state at the stop.
+ */
+public final class GracefulStop {
+    /** Exit code of an aborted run: 128 + SIGINT, as a shell reports it. */
+    public static final int ABORTED = 130;
+    private static final Duration RETRY = Duration.ofMillis(200);
+    /** A stop signalled while the job deploys is retried until its tasks run, for at most this long. */
+    private static final Duration DEPLOY_WAIT = Duration.ofSeconds(20);
+
+    private final JobClient job;
+    private final Path savepointDir;
+    private final PrintStream console;
+    private final AtomicInteger signals = new AtomicInteger();
+    private final CompletableFuture<String> savepoint = new CompletableFuture<>();
+
+    public GracefulStop(JobClient job, Path savepointDir, PrintStream console) {
+        this.job = job;
+        this.savepointDir = savepointDir;
+        this.console = console;
+    }
+
+    /** How the job ended. */
+    public record Outcome(JobExecutionResult result, Path savepoint) {
+        public boolean stopped() {
+            return savepoint != null;
+        }
+    }
+
+    /** Waits for the job to end, handling the stop signals meanwhile. */
+    public Outcome await() throws Exception {
+        try (StopSignals handlers = new StopSignals(this::onSignal)) {
+            JobExecutionResult result = job.getJobExecutionResult().get();
+            if (signals.get() == 0) {
+                return new Outcome(result, null);
+            }
+            // the job can end on its own while the stop is in flight: then there is no savepoint
+            try {
+                return new Outcome(result, Path.of(java.net.URI.create(savepoint.get(30, TimeUnit.SECONDS))));
+            } catch (ExecutionException e) {
+                return new Outcome(result, null);
+            }
+        }
+    }
+
+    private void onSignal() {
+        if (signals.incrementAndGet() > 1) {
+            console.println("popflow: aborted; outputs end at the last completed checkpoint or savepoint");
+            console.flush();
+            try {
+                job.cancel().get(3, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // exiting anyway: the user asked twice
+            }
+            Runtime.getRuntime().halt(ABORTED);
+        }
+        console.println("popflow: stopping with a savepoint (Ctrl-C again to abort)...");
+        console.flush();
+        Thread stopper = new Thread(this::stopWithSavepoint, "popflow-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    private void stopWithSavepoint() {
+        long deadline = System.nanoTime() + DEPLOY_WAIT.toNanos();
+        while (true) {
+            try {
+                savepoint.complete(job.stopWithSavepoint(false, savepointDir.toUri().toString(),
+                        SavepointFormatType.CANONICAL).get());
+                return;
+            } catch (Exception e) {
+                Throwable cause = ExceptionUtils.stripExecutionException(e);
+                boolean deploying = String.valueOf(cause.getMessage()).contains("not all required tasks are currently running")
+                        || ExceptionUtils.findThrowableWithMessage(cause, "not all required tasks are currently running").isPresent();
+                if (!deploying || System.nanoTime() > deadline) {
+                    savepoint.completeExceptionally(cause);
+                    console.println("popflow: the stop-with-savepoint failed (" + cause.getMessage()
+                            + "); cancelling, outputs end at the last completed checkpoint");
+                    job.cancel();
+                    return;
+                }
+                try {
+                    Thread.sleep(RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

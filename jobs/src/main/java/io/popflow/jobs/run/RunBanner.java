@@ -1,0 +1,78 @@
+package io.popflow.jobs.run;
+
+import io.popflow.config.PopulationConfig;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.SelectionSettings;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.LandscapeTaskSpec;
+import io.popflow.task.PbtToyTaskSpec;
+import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.StreamTaskSpec;
+import io.popflow.task.TaskSpec;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The start-of-run lines: what runs, in plain words, so that a console log tells which run it was. */
+public final class RunBanner {
+    private RunBanner() {}
+
+    public static String describe(PopulationConfig c) {
+        return String.format(Locale.ROOT, "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
+                        + "fitness estimator %s; seed %d; population %d; %s; parallelism %d",
+                task(c.task()), lower(c.space().rule()), selection(c.selection()), mutation(c.mutation()),
+                c.merge().isOn() ? "; merge strength " + c.merge().strength() : "",
+                c.asynchronous() ? "asynchronous" : "synchronous", lower(c.fitness().estimator()), c.seed(), c.population(),
+                c.isBounded() ? c.generations() + " generations of " + c.perturbationInterval() + " steps"
+                        : "unbounded (until stopped), " + c.perturbationInterval() + " steps per generation",
+                c.parallelism());
+    }
+
+    static String task(TaskSpec task) {
+        if (task instanceof DigitsTaskSpec d) {
+            return "digits (MLP 64-" + layers(d.hidden()) + "-10 " + lower(d.activation()) + ", fitness " + lower(d.metric()) + ")";
+        }
+        if (task instanceof StreamTaskSpec s) {
+            return "stream (MLP " + s.features() + "-" + layers(s.hidden()) + "-" + s.classes() + " " + lower(s.activation())
+                    + ", examples from Kafka)";
+        }
+        if (task instanceof QuadraticTaskSpec q) {
+            return "quadratic (dimension " + q.dimension() + ", curvature " + q.curvatureMin() + " to " + q.curvatureMax()
+                    + ", signal " + q.signal() + ", noise " + q.noise() + ")";
+        }
+        if (task instanceof LandscapeTaskSpec l) {
+            return "landscape (" + lower(l.function()) + ", dimension " + l.dimension() + ", curvature " + l.curvature() + ")";
+        }
+        if (task instanceof PbtToyTaskSpec t) {
+            return "pbt-toy (initial h " + Arrays.toString(t.initial()) + ")";
+        }
+        return task.name();
+    }
+
+    private static String selection(SelectionSettings s) {
+        return switch (s.rule()) {
+            case TRUNCATION -> "truncation (quantile " + s.quantileFraction() + ")";
+            case BOLTZMANN -> "boltzmann (strength " + s.strength() + ")";
+            case MORAN -> "moran (strength " + s.strength() + ", " + s.moranEvents() + " events)";
+            case TOURNAMENT -> "tournament";
+            case NONE -> "none";
+        };
+    }
+
+    private static String mutation(MutationSettings m) {
+        return switch (m.kernel()) {
+            case PBT -> "pbt (resample " + m.resampleProbability() + ", factors "
+                    + Arrays.stream(m.perturbationFactors()).mapToObj(Double::toString).collect(Collectors.joining("/")) + ")";
+            case GAUSSIAN -> "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
+            case NONE -> "none";
+        };
+    }
+
+    private static String layers(int[] hidden) {
+        return Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

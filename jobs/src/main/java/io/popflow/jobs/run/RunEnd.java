@@ -1,0 +1,132 @@
+package io.popflow.jobs.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.agent.AgentLifecycle;
+import io.popflow.agent.AgentState;
+import io.popflow.agent.FinalAgent;
+import io.popflow.config.PopulationConfig;
+import io.popflow.connectors.json.RecordJson;
+import io.popflow.jobs.JobSinks;
+import io.popflow.jobs.RunSummary;
+import io.popflow.jobs.config.RunConfig;
+import io.popflow.task.StreamTaskSpec;
+import io.popflow.task.Task;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.util.ExceptionUtils;
+
+/**
+ * What the command line does when a run's job ends: a finished run's summary; for a stopped run the
+ * agents of its savepoint ({@code final-agents.jsonl}), a summary of the state at the stop and the
+ * command that resumes it; for a failed run its cause in one line and where it can resume from.
+ */
+public final class RunEnd {
+    /** Exit code of a run whose job failed (2 is for invalid input, refused before any job). */
+    public static final int FAILED = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunEnd() {}
+
+    /**
+     * Writes the end-of-run files of a run that finished or was stopped at {@code savepoint}
+     * (null if it finished), prints its summary and returns the exit code.
+     */
+    public static int write(RunFolder folder, RunConfig run, Path savepoint, Duration wall) throws Exception {
+        PopulationConfig config = run.population();
+        Path summaryFile = folder.path().resolve(RunSummary.FILE);
+        if (savepoint == null) {
+            if (!config.isBounded()) {
+                return 0;
+            }
+            RunSummary summary = RunSummary.read(folder.path(), config, wall);
+            summary.write(summaryFile);
+            System.out.println(summary.describe());
+            System.out.println("summary: " + summaryFile.toAbsolutePath());
+            return 0;
+        }
+        int best = writeSavepointAgents(folder, config, savepoint);
+        RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint);
+        summary.write(summaryFile);
+        System.out.println(summary.describe());
+        System.out.println("summary: " + summaryFile.toAbsolutePath());
+        System.out.println("popflow: stopped with a savepoint at " + savepoint);
+        System.out.println("popflow: resume with: " + resumeCommand(folder, null));
+        return 0;
+    }
+
+    /**
+     * Writes one final record per agent of the savepoint and returns the best agent: the best of
+     * the last generation the run summarised, whose test performance is measured as at a run's end.
+     */
+    static int writeSavepointAgents(RunFolder folder, PopulationConfig config, Path savepoint) throws Exception {
+        List<AgentState> agents = SavepointAgents.read(savepoint);
+        boolean fixedData = !(config.task() instanceof StreamTaskSpec);
+        Task task = config.task().create(config.seed());
+        AgentLifecycle lifecycle = new AgentLifecycle(task, config);
+        int best = lastBestAgent(folder).orElse(agents.isEmpty() ? -1 : agents.get(0).id);
+        RecordJson json = new RecordJson(config.space());
+        List<String> lines = new ArrayList<>();
+        for (AgentState s : agents) {
+            FinalAgent f = fixedData ? lifecycle.finalRecord(s, s.id == best)
+                    : new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN,
+                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, s.directivesApplied, s.transfersApplied,
+                            s.duplicatesIgnored);
+            lines.add(json.finalAgent(f));
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(folder.path().resolve(JobSinks.FINAL_AGENTS_FILE),
+                StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        return best;
+    }
+
+    /** The best agent of the last line of {@code generations.jsonl}, if any. */
+    private static Optional<Integer> lastBestAgent(RunFolder folder) throws IOException {
+        Path file = folder.path().resolve(JobSinks.GENERATIONS_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        JsonNode last = null;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                last = JSON.readTree(line);
+            }
+        }
+        return last == null ? Optional.empty() : Optional.of(last.get("best_agent").asInt());
+    }
+
+    /** Reports a failed job in one line, with where the run can resume from, and returns the exit code. */
+    public static int failed(Exception e, RunFolder folder, RunConfig run) {
+        Throwable root = ExceptionUtils.stripExecutionException(e);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        System.err.println("popflow: the run failed" + (run.restartAttempts() > 0 ? " (after " + run.restartAttempts()
+                + " restarts)" : "") + ": " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        try {
+            if (folder.latestSnapshot(run.checkpointDir()).isPresent()) {
+                System.err.println("popflow: its newest checkpoint is kept; resume with: " + resumeCommand(folder, null));
+            }
+        } catch (IOException ignored) {
+            // nothing to offer
+        }
+        return FAILED;
+    }
+
+    /** The command that resumes the run in {@code folder} (from {@code snapshot}, or its newest). */
+    public static String resumeCommand(RunFolder folder, Path snapshot) {
+        String launcher = System.getProperty("popflow.launcher", "popflow");
+        return launcher + " train --resume " + folder.path() + (snapshot == null ? "" : " --from-savepoint " + snapshot);
+    }
+}
