@@ -1,6 +1,5 @@
 package io.popflow.jobs.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +28,8 @@ import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import io.popflow.jobs.run.IoErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -75,22 +76,25 @@ public final class ConfigLoader {
                 throw new InvalidOptionException("preset", "unknown preset '" + name + "' (known: "
                         + String.join(", ", PRESETS) + ")");
             }
-            return asObject(YAML.readTree(in), "preset " + name);
+            String what = "preset " + name;
+            return asObject(YamlTree.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), what, "preset"), what);
         } catch (IOException e) {
-            throw new InvalidOptionException("preset", "cannot read preset '" + name + "': " + e.getMessage());
+            throw new InvalidOptionException("preset", "cannot read preset '" + name + "': " + IoErrors.reason(e));
         }
     }
 
     /** A YAML file's options. */
     public static ObjectNode file(Path file) {
+        byte[] bytes;
         try {
-            return asObject(YAML.readTree(Files.readAllBytes(file)), file.toString());
-        } catch (JsonProcessingException e) {
-            throw new InvalidOptionException("config", file + " is not valid YAML: "
-                    + e.getOriginalMessage().replace('\n', ' '));
+            if (Files.isDirectory(file)) {
+                throw new InvalidOptionException("config", "cannot read " + file + ": Is a directory");
+            }
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new InvalidOptionException("config", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidOptionException("config", "cannot read " + file + ": " + IoErrors.reason(e));
         }
+        return asObject(YamlTree.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), "config"), file.toString());
     }
 
     /** Writes {@code tree} as YAML to {@code file}: a run's effective configuration, itself a valid {@code --config}. */
@@ -99,7 +103,7 @@ public final class ConfigLoader {
             Files.writeString(file, "# The effective configuration of this run (preset, file and options applied).\n"
                     + "# It is a valid --config, and --resume reads it.\n" + YAML.writeValueAsString(tree));
         } catch (IOException e) {
-            throw new InvalidOptionException("output", "cannot write " + file + ": " + io.popflow.jobs.run.IoErrors.reason(e));
+            throw new InvalidOptionException("output", "cannot write " + file + ": " + IoErrors.reason(e));
         }
     }
 
@@ -145,12 +149,8 @@ public final class ConfigLoader {
             throw new InvalidOptionException("set", "expected key=value, got '" + assignment + "'");
         }
         String[] path = assignment.substring(0, eq).trim().split("\\.");
-        JsonNode value;
-        try {
-            value = YAML.readTree(assignment.substring(eq + 1));
-        } catch (JsonProcessingException e) {
-            throw new InvalidOptionException(assignment.substring(0, eq), "value is not valid YAML");
-        }
+        String key = assignment.substring(0, eq).trim();
+        JsonNode value = YamlTree.parse(assignment.substring(eq + 1), "the value of --set " + key, key);
         ObjectNode overlay = YAML.createObjectNode();
         ObjectNode at = overlay;
         for (int i = 0; i < path.length - 1; i++) {
@@ -365,7 +365,7 @@ public final class ConfigLoader {
 
     private static TaskSpec landscape(OptionTree l) {
         Landscape function = enumOption(l, "function", Landscape.class, Landscape.SPHERE);
-        int dimension = l.getInt("dimension", function == Landscape.HIMMELBLAU ? 2 : 1);
+        int dimension = l.getInt("dimension", 2);
         LandscapeTaskSpec spec = new LandscapeTaskSpec(function, dimension, l.getDouble("curvature", 1.0),
                 l.getDouble("sharpness", 1.0), l.getDoubles("center", new double[dimension]));
         l.rejectUnknown();

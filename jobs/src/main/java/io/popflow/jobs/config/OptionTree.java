@@ -100,7 +100,15 @@ final class OptionTree {
         if (!v.isNumber()) {
             throw new InvalidOptionException(pathOf(key), "must be a number, got " + v);
         }
-        return v.asDouble();
+        return finite(v.asDouble(), pathOf(key));
+    }
+
+    /** {@code .nan} and {@code .inf} are YAML numbers, but no option of popflow's takes them. */
+    private static double finite(double v, String option) {
+        if (!Double.isFinite(v)) {
+            throw new InvalidOptionException(option, "must be a finite number, got " + v);
+        }
+        return v;
     }
 
     String getString(String key, String fallback) {
@@ -160,7 +168,7 @@ final class OptionTree {
             if (!v.get(i).isNumber()) {
                 throw new InvalidOptionException(pathOf(key), "must be a list of numbers, got " + v);
             }
-            out[i] = v.get(i).asDouble();
+            out[i] = finite(v.get(i).asDouble(), pathOf(key));
         }
         return out;
     }

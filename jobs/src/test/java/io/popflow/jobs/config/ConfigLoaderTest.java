@@ -3,6 +3,7 @@ package io.popflow.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
@@ -185,5 +186,45 @@ class ConfigLoaderTest {
         Files.writeString(bad, "population: [1, 2\n");
         assertThatThrownBy(() -> ConfigLoader.file(bad)).isInstanceOf(InvalidOptionException.class)
                 .hasMessageStartingWith("invalid option 'config': " + bad + " is not valid YAML");
+    }
+
+    /** The README names the landscape's hyperparameters x0, x1, ...: its default is two of them. */
+    @Test
+    void landscapeDefaultsToTwoDimensions() {
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(JsonNodeFactory.instance.objectNode(), "task=landscape",
+                "output=" + dir, "optimizer=sgld", "hyperparameters={lr: 0.1, temperature: 0.001}",
+                "hyperparam_mutations={x0: {min: -2, max: 2}, x1: {min: -2, max: 2}}"));
+        assertThat(((io.popflow.task.LandscapeTaskSpec) run.population().task()).dimension()).isEqualTo(2);
+    }
+
+    /** YAML 1.2 and JSON read 1e-3 as a number; YAML 1.1's resolver alone would make it text. */
+    @Test
+    void exponentsWithoutADotAreNumbers() {
+        RunConfig run = preset("quadratic", "hyperparameters.lr=1e-3");
+        assertThat(run.population().space().resolve(new double[] {0.1, 0.001}).fast().learningRate()).isEqualTo(1e-3);
+    }
+
+    @Test
+    void stateBackendAndRestartAttempts() {
+        assertThat(preset("quadratic").stateBackend()).isEqualTo(RunConfig.StateBackend.HASHMAP);
+        assertThat(preset("quadratic").restartAttempts()).isEqualTo(3);
+        assertThat(preset("quadratic", "state_backend=rocksdb", "restart_attempts=0").stateBackend())
+                .isEqualTo(RunConfig.StateBackend.ROCKSDB);
+        assertThatThrownBy(() -> preset("quadratic", "state_backend=forst"))
+                .hasMessage("invalid option 'state_backend': unknown value 'forst' (known: hashmap, rocksdb)");
+        assertThatThrownBy(() -> preset("quadratic", "restart_attempts=-1"))
+                .hasMessage("invalid option 'restart_attempts': must be in [0, 1000], got -1");
+    }
+
+    /** The config.yaml a run writes is a valid --config for the same run. */
+    @Test
+    void writtenConfigurationReadsBackAsTheSameTree() {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir, "checkpoint_interval=500ms",
+                "hyperparam_mutations.lr.max=0.3", "selection={rule: boltzmann, strength: 2.0}");
+        Path file = dir.resolve("config.yaml");
+        ConfigLoader.writeYaml(tree, file);
+        ObjectNode back = ConfigLoader.file(file);
+        assertThat(back).isEqualTo(tree);
+        assertThat(ConfigLoader.parse(back).population().toString()).isEqualTo(ConfigLoader.parse(tree).population().toString());
     }
 }

@@ -1,0 +1,61 @@
+package io.popflow.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every YAML block of the README is a valid configuration as written: laid over the digits preset
+ * (the blocks show options, not whole runs), with an output folder; the streamed-training block
+ * also over the Kafka block it belongs to, and without the digits' data split.
+ */
+class ReadmeExamplesTest {
+    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyYamlBlockOfTheReadmeIsAValidConfiguration() throws Exception {
+        List<String> blocks = yamlBlocks();
+        assertThat(blocks).as("YAML blocks in README.md").hasSizeGreaterThanOrEqualTo(4);
+        String kafka = blocks.stream().filter(b -> b.contains("bootstrap_servers")).findFirst().orElseThrow();
+        for (String block : blocks) {
+            ObjectNode tree = ConfigLoader.preset("digits");
+            if (block.contains("task: stream")) {
+                tree.remove("data"); // the digits' split: a stream holds out by position instead
+                tree = ConfigLoader.merge(tree, parse(kafka));
+            }
+            ObjectNode run = ConfigLoader.set(ConfigLoader.merge(tree, parse(block)), "output=" + dir);
+            assertThatCode(() -> ConfigLoader.parse(run)).as("README block:%n%s", block).doesNotThrowAnyException();
+        }
+    }
+
+    private ObjectNode parse(String block) throws Exception {
+        Path file = Files.writeString(Files.createTempFile(dir, "block", ".yaml"), block);
+        return ConfigLoader.file(file);
+    }
+
+    private static List<String> yamlBlocks() throws Exception {
+        Path readme = Paths.get("").toAbsolutePath();
+        while (!Files.exists(readme.resolve("README.md")) || !Files.exists(readme.resolve("jobs"))) {
+            readme = readme.getParent();
+        }
+        Matcher m = YAML_BLOCK.matcher(Files.readString(readme.resolve("README.md")));
+        List<String> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+}
