@@ -23,9 +23,9 @@ import org.apache.flink.util.ExceptionUtils;
 public final class GracefulStop {
     /** Exit code of an aborted run: 128 + SIGINT, as a shell reports it. */
     public static final int ABORTED = 130;
-    private static final Duration RETRY = Duration.ofMillis(200);
-    /** A stop signalled while the job deploys is retried until its tasks run, for at most this long. */
-    private static final Duration DEPLOY_WAIT = Duration.ofSeconds(20);
+    private static final Duration RETRY = Duration.ofMillis(300);
+    /** A stop that fails (while the job deploys, restarts, or races a task's end) is retried for this long. */
+    private static final Duration RETRY_FOR = Duration.ofSeconds(20);
 
     private final JobClient job;
     private final Path savepointDir;
@@ -80,8 +80,14 @@ public final class GracefulStop {
         stopper.start();
     }
 
+    /**
+     * Retries while the job is alive: a stop can fail when it races a task's own end (the agent seeds'
+     * source finishes right after the start, and a savepoint triggered then was declined: "checkpoint
+     * request for unknown task"); Flink then restarts the job from its last checkpoint, and the next
+     * attempt goes through.
+     */
     private void stopWithSavepoint() {
-        long deadline = System.nanoTime() + DEPLOY_WAIT.toNanos();
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             try {
                 savepoint.complete(job.stopWithSavepoint(false, savepointDir.toUri().toString(),
@@ -89,9 +95,7 @@ public final class GracefulStop {
                 return;
             } catch (Exception e) {
                 Throwable cause = ExceptionUtils.stripExecutionException(e);
-                boolean deploying = String.valueOf(cause.getMessage()).contains("not all required tasks are currently running")
-                        || ExceptionUtils.findThrowableWithMessage(cause, "not all required tasks are currently running").isPresent();
-                if (!deploying || System.nanoTime() > deadline) {
+                if (System.nanoTime() > deadline || jobHasEnded()) {
                     savepoint.completeExceptionally(cause);
                     console.println("popflow: the stop-with-savepoint failed (" + cause.getMessage()
                             + "); cancelling, outputs end at the last completed checkpoint");
@@ -105,6 +109,14 @@ public final class GracefulStop {
                     return;
                 }
             }
+        }
+    }
+
+    private boolean jobHasEnded() {
+        try {
+            return job.getJobStatus().get(5, TimeUnit.SECONDS).isGloballyTerminalState();
+        } catch (Exception e) {
+            return true;
         }
     }
 }

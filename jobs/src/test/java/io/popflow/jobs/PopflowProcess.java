@@ -1,0 +1,75 @@
+package io.popflow.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code popflow} as a user runs it: its own JVM (the test's classpath, the launcher's logging and
+ * JVM flags), standard output and error to files, and signals sent with {@code kill}.
+ */
+final class PopflowProcess {
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private PopflowProcess(Process process, Path stdout, Path stderr) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts {@code popflow args...}, its output in {@code logs}/{@code name}.out and .err. */
+    static PopflowProcess start(Path logs, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-Dlog4j2.configurationFile=popflow-log4j2.properties",
+                "-Dpopflow.launcher=popflow", "-cp", System.getProperty("java.class.path"), "io.popflow.cli.Popflow"));
+        command.addAll(List.of(args));
+        Files.createDirectories(logs);
+        Path out = logs.resolve(name + ".out");
+        Path err = logs.resolve(name + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        return new PopflowProcess(builder.start(), out, err);
+    }
+
+    /** Sends {@code signal} (INT, TERM) as a terminal's Ctrl-C or a service manager would. */
+    void signal(String signal) throws Exception {
+        int code = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed with " + code);
+        }
+    }
+
+    /** The exit code, waiting at most {@code timeout}; null (and the process killed) if it did not end. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor();
+        return null;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /** Ends the process if a failed test left it running. */
+    void kill() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.popflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.cli.Popflow;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user drives it: Ctrl-C (SIGINT) on a run that never ends, then {@code
+ * --resume}, at another parallelism, twice, to an end. The outputs across the stops must equal an
+ * uninterrupted run's record for record, and its final population bit for bit.
+ */
+class StopAndResumeITCase {
+    /** The bound: a stopped run is gone within 10 s of Ctrl-C. */
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
+    private static final int POPULATION = 16;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final List<PopflowProcess> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        for (PopflowProcess p : started) {
+            p.kill();
+        }
+    }
+
+    @Test
+    void ctrlCStopsWithASavepointAndResumeGivesTheUninterruptedRun() throws Exception {
+        Path run = dir.resolve("run");
+        String[] common = {"--set", "population=" + POPULATION, "--set", "perturbation_interval=100",
+            "--checkpoint-interval", "1s", "--quiet"};
+
+        // 1. a run that never ends, at parallelism 2, stopped with Ctrl-C
+        int first = stopAfter(30, "first", concat(new String[] {"train", "--preset", "quadratic", "--generations", "0",
+            "--parallelism", "2", "--output", run.toString()}, common), run);
+        // 2. resumed at parallelism 1, stopped again
+        int second = stopAfter(first + 30, "second", new String[] {"train", "--resume", run.toString(), "--parallelism", "1"},
+                run);
+        assertThat(second).isGreaterThan(first);
+        // 3. resumed at parallelism 2 to an end
+        int generations = second + 40;
+        assertThat(popflow("train", "--resume", run.toString(), "--parallelism", "2", "--generations",
+                String.valueOf(generations), "--quiet")).isZero();
+        assertContiguous(run, generations);
+
+        // the same seed and configuration without a stop
+        Path clean = dir.resolve("clean");
+        assertThat(popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
+                "--quiet")).isZero();
+
+        assertThat(finals(run)).isEqualTo(finals(clean)).hasSize(POPULATION);
+        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION,
+                "decision_latency_ms"))
+                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION,
+                        "decision_latency_ms"));
+        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
+                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
+        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
+                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION));
+        JsonNode summary = JSON.readTree(run.resolve(RunSummary.FILE).toFile());
+        assertThat(summary.has("stopped")).isFalse();
+        assertThat(summary.get("params_sha256")).isEqualTo(JSON.readTree(clean.resolve(RunSummary.FILE).toFile())
+                .get("params_sha256"));
+    }
+
+    /** A second Ctrl-C does not wait for the savepoint: the run is aborted at once. */
+    @Test
+    void secondCtrlCAborts() throws Exception {
+        Path run = dir.resolve("aborted");
+        PopflowProcess p = start("abort", "train", "--preset", "quadratic", "--generations", "0", "--checkpoint-interval",
+                "1s", "--quiet", "--output", run.toString());
+        awaitGenerations(run, 5, p);
+        p.signal("INT");
+        p.signal("INT");
+        assertThat(p.awaitExit(STOP_WITHIN)).as("exit code; stdout: %s", p.stdout()).isEqualTo(130);
+        assertThat(p.stdout()).contains("popflow: aborted; outputs end at the last completed checkpoint or savepoint");
+    }
+
+    /**
+     * Starts {@code args}, waits until {@code folder} holds {@code generations} generation summaries,
+     * sends SIGINT and checks the stop; returns the generations the stopped run wrote.
+     */
+    private int stopAfter(int generations, String name, String[] args, Path folder) throws Exception {
+        PopflowProcess p = start(name, args);
+        awaitGenerations(folder, generations, p);
+        p.signal("INT");
+        Integer code = p.awaitExit(STOP_WITHIN);
+        assertThat(code).as("exit code of %s within %s; stdout: %s%nstderr: %s", name, STOP_WITHIN, p.stdout(), p.stderr())
+                .isZero();
+        String out = p.stdout();
+        assertThat(out).contains("popflow: stopping with a savepoint (Ctrl-C again to abort)...",
+                "popflow: stopped with a savepoint at " + folder.toAbsolutePath().resolve("savepoints"),
+                "popflow: resume with: popflow train --resume " + folder);
+        // Flink's start-up notices (no Kerberos tokens, no log file for a web UI) are silenced
+        assertThat(p.stderr()).as("stderr of %s", name).doesNotContain("No tokens obtained", "'log.file' is not set",
+                "JobManager log files are unavailable", "Failed to get job status");
+
+        JsonNode summary = JSON.readTree(folder.resolve(RunSummary.FILE).toFile());
+        assertThat(summary.get("stopped").get("savepoint").asText()).startsWith(folder.toAbsolutePath().resolve("savepoints")
+                .toString());
+        assertThat(JobRuns.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(POPULATION);
+        int written = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)).size();
+        assertContiguous(folder, written);
+        return written;
+    }
+
+    /**
+     * No gaps and no duplicates: generation summaries 0 to n - 1 once each, and every agent's
+     * reports, in file order, the generations 0, 1, 2, ... with each summarised generation complete.
+     */
+    private static void assertContiguous(Path folder, int summarised) throws Exception {
+        List<JsonNode> gens = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE));
+        assertThat(gens).hasSize(summarised);
+        for (int g = 0; g < gens.size(); g++) {
+            assertThat(gens.get(g).get("generation").asInt()).isEqualTo(g);
+        }
+        Map<Integer, Integer> next = new HashMap<>();
+        for (JsonNode r : JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE))) {
+            int agent = r.get("agent").asInt();
+            int expected = next.getOrDefault(agent, 0);
+            assertThat(r.get("generation").asInt()).as("report of agent %d", agent).isEqualTo(expected);
+            next.put(agent, expected + 1);
+        }
+        assertThat(next).hasSize(POPULATION);
+        assertThat(next.values()).allMatch(n -> n >= summarised);
+    }
+
+    private static void awaitGenerations(Path folder, int generations, PopflowProcess p) throws Exception {
+        Path file = folder.resolve(JobSinks.GENERATIONS_FILE);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
+            assertThat(p.isAlive()).as("popflow still running; stderr: %s", p.stderr()).isTrue();
+            assertThat(System.nanoTime()).as("%d generations within 2 minutes", generations).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private PopflowProcess start(String name, String... args) throws Exception {
+        PopflowProcess p = PopflowProcess.start(dir.resolve("logs"), name, args);
+        started.add(p);
+        return p;
+    }
+
+    private static int popflow(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Popflow.run(new PrintWriter(err, true), args);
+        assertThat(err.toString()).isEmpty();
+        return code;
+    }
+
+    /** Agent, θ digest, h, generation and steps of every final agent (not the resend counters, which a restore raises). */
+    private static List<String> finals(Path folder) throws Exception {
+        return JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)),
+                java.util.Comparator.comparingInt(r -> r.get("agent").asInt()), "resent_ignored");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
