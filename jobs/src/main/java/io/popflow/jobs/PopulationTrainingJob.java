@@ -11,6 +11,7 @@ import io.popflow.flink.AgentPlacement;
 import io.popflow.flink.AgentTrainerFactory;
 import io.popflow.flink.AgentTrainerOperator;
 import io.popflow.flink.AsyncSelectionMutationOperator;
+import io.popflow.flink.ExplicitTypeInfo;
 import io.popflow.flink.ExampleFanOut;
 import io.popflow.flink.ExampleInput;
 import io.popflow.flink.FitnessWindowFunction;
@@ -131,7 +132,7 @@ public final class PopulationTrainingJob {
 
         SingleOutputStreamOperator<AgentReport> reports = commands
                 .keyBy(new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT)
-                .transform("agent-trainer", TypeInformation.of(AgentReport.class), new AgentTrainerFactory(config))
+                .transform("agent-trainer", ExplicitTypeInfo.reports(), new AgentTrainerFactory(config))
                 .uid(TRAINER_UID)
                 .setParallelism(config.parallelism())
                 .setMaxParallelism(config.maxParallelism());

@@ -2,23 +2,32 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentState;
 import io.popflow.agent.Phase;
-import io.popflow.agent.WeightTransfer;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * The explicit serializer of an agent in keyed state: every field of {@link AgentState}, weight
  * vectors as raw bytes. Written by hand so that no agent ever falls back to Kryo and savepoints
- * survive changes to the class; a format change bumps the snapshot version.
+ * survive changes to the class.
+ *
+ * <p>Formats: 1, the first (every field below, in this order).
  */
-public final class AgentStateSerializer extends TypeSerializerSingleton<AgentState> {
+public final class AgentStateSerializer extends VersionedSerializer<AgentState> {
     private static final long serialVersionUID = 1L;
+    static final int FORMAT = 1;
 
-    public static final AgentStateSerializer INSTANCE = new AgentStateSerializer();
+    public static final AgentStateSerializer INSTANCE = new AgentStateSerializer(FORMAT);
+
+    private AgentStateSerializer(int readFormat) {
+        super(readFormat);
+    }
+
+    @Override
+    public int currentFormat() {
+        return FORMAT;
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -36,17 +45,7 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
     }
 
     @Override
-    public AgentState copy(AgentState from, AgentState reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public void serialize(AgentState s, DataOutputView out) throws IOException {
+    protected void write(AgentState s, DataOutputView out) throws IOException {
         out.writeInt(s.id);
         out.writeLong(s.rng);
         ArrayIO.writeFloats(out, s.params);
@@ -65,11 +64,7 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         ArrayIO.writeDoubles(out, s.pendingHyperparameters);
         out.writeBoolean(s.earlyTransfer != null);
         if (s.earlyTransfer != null) {
-            out.writeInt(s.earlyTransfer.generation());
-            out.writeInt(s.earlyTransfer.donor());
-            ArrayIO.writeFloats(out, s.earlyTransfer.params());
-            ArrayIO.writeFloats(out, s.earlyTransfer.velocity());
-            out.writeDouble(s.earlyTransfer.fitnessMemory());
+            AgentCommandSerializer.writeTransfer(s.earlyTransfer, out);
         }
         ArrayIO.writeFloats(out, s.pendingMergeTarget);
         out.writeDouble(s.pendingMergeStrength);
@@ -85,7 +80,7 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
     }
 
     @Override
-    public AgentState deserialize(DataInputView in) throws IOException {
+    protected AgentState read(int format, DataInputView in) throws IOException {
         AgentState s = new AgentState();
         s.id = in.readInt();
         s.rng = in.readLong();
@@ -104,8 +99,7 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
         s.awaitingDonor = in.readInt();
         s.pendingHyperparameters = ArrayIO.readDoubles(in);
         if (in.readBoolean()) {
-            s.earlyTransfer = new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in),
-                    in.readDouble());
+            s.earlyTransfer = AgentCommandSerializer.readTransfer(in);
         }
         s.pendingMergeTarget = ArrayIO.readFloats(in);
         s.pendingMergeStrength = in.readDouble();
@@ -122,24 +116,22 @@ public final class AgentStateSerializer extends TypeSerializerSingleton<AgentSta
     }
 
     @Override
-    public AgentState deserialize(AgentState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView in, DataOutputView out) throws IOException {
-        serialize(deserialize(in), out);
-    }
-
-    @Override
     public TypeSerializerSnapshot<AgentState> snapshotConfiguration() {
         return new Snapshot();
     }
 
-    /** Snapshot of the stateless serializer; its version is the format version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<AgentState> {
-        public Snapshot() {
-            super(() -> INSTANCE);
+    /** The format an agent's state was written in (the class name is part of every savepoint: keep it). */
+    public static final class Snapshot extends VersionedSerializerSnapshot<AgentState> {
+        public Snapshot() {}
+
+        @Override
+        protected VersionedSerializer<AgentState> serializerFor(int format) {
+            return format == FORMAT ? INSTANCE : new AgentStateSerializer(format);
+        }
+
+        @Override
+        protected int currentFormat() {
+            return FORMAT;
         }
     }
 }

@@ -131,9 +131,17 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         outputs = new Outputs();
         fastSteps = getMetricGroup().counter("fastSteps");
         resentIgnored = getMetricGroup().counter("resentCommandsIgnored");
+        AgentPlacement placement = new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism());
         for (Integer key : restoredKeys()) {
             setCurrentKey(key);
-            if (agents.value().phase == Phase.TRAINING) {
+            AgentState s = agents.value();
+            if (placement.keyOf(s.id) != key) {
+                // commands for this agent would reach another key, and a second, fresh agent would grow there
+                throw new IllegalStateException("the savepoint holds agent " + s.id + " under key " + key + ", where this "
+                        + "popflow places it under key " + placement.keyOf(s.id) + ": it was written by a popflow whose agent "
+                        + "placement depended on the parallelism (before versioned state), and cannot be resumed");
+            }
+            if (s.phase == Phase.TRAINING) {
                 enqueue(key);
             }
         }

@@ -54,9 +54,9 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
         latestState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("latest-reports", TypeInformation.of(AgentReport.class)));
+                new ListStateDescriptor<>("latest-reports", AgentReportSerializer.INSTANCE));
         outstandingState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("outstanding-commands", TypeInformation.of(AgentCommand.class)));
+                new ListStateDescriptor<>("outstanding-commands", AgentCommandSerializer.INSTANCE));
         List<AgentCommand> outstanding = new ArrayList<>();
         outstandingState.get().forEach(outstanding::add);
         latest = new TreeMap<>();

@@ -41,7 +41,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
         latestState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("latest-decision", TypeInformation.of(GenerationDecision.class)));
+                new ListStateDescriptor<>("latest-decision", GenerationDecisionSerializer.INSTANCE));
         for (GenerationDecision d : latestState.get()) {
             latest = d;
         }

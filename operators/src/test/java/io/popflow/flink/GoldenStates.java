@@ -1,0 +1,105 @@
+package io.popflow.flink;
+
+import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentState;
+import io.popflow.agent.Directive;
+import io.popflow.agent.GenerationDecision;
+import io.popflow.agent.Phase;
+import io.popflow.agent.Seed;
+import io.popflow.agent.WeightRequest;
+import io.popflow.agent.WeightTransfer;
+import io.popflow.data.LabeledExample;
+import io.popflow.slow.Exploitation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataOutputSerializer;
+
+/**
+ * The values whose serialized bytes are kept as golden files, one per state type and format, in
+ * {@code src/test/resources/golden/}. {@link #main} wrote them (run it from the module folder:
+ * {@code java -cp target/test-classes:target/classes:$(cat ../bench/target/classpath.txt)
+ * io.popflow.flink.GoldenStates}); only a new format adds files, an existing file never changes.
+ * Each file is the serializer's versioned snapshot followed by the values.
+ */
+final class GoldenStates {
+    private GoldenStates() {}
+
+    static AgentState agent() {
+        AgentState s = new AgentState();
+        s.id = 7;
+        s.rng = 0x1234_5678_9abc_def0L;
+        s.params = new float[] {1.5f, -2.25f, Float.NaN, Float.MIN_VALUE};
+        s.velocity = new float[] {0.1f, 0.2f, 0.3f, 0.4f};
+        s.hyperparameters = new double[] {0.01, 64};
+        s.phase = Phase.AWAITING_WEIGHTS;
+        s.generation = 3;
+        s.stepInGeneration = 17;
+        s.steps = 1_000_000_007L;
+        s.lossSum = 12.5;
+        s.windowSum = -3.5;
+        s.windowCount = 7;
+        s.fitnessMemory = -0.5;
+        s.diverged = true;
+        s.awaitingDonor = 4;
+        s.pendingHyperparameters = new double[] {0.02, 32};
+        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 0.25);
+        s.pendingMergeTarget = new float[] {0.5f, 0.5f, 0.5f, 0.5f};
+        s.pendingMergeStrength = 0.3;
+        s.outboxGeneration = 2;
+        s.outboxParams = new float[] {1, 1, 1, 1};
+        s.outboxVelocity = new float[] {0, 0, 0, 0};
+        s.outboxFitnessMemory = -0.75;
+        s.decisionEmittedMicros = 1_700_000_000_000_000L;
+        s.decisionLatencyMicros = 2_500;
+        s.directivesApplied = 3;
+        s.transfersApplied = 1;
+        s.duplicatesIgnored = 2;
+        return s;
+    }
+
+    static List<AgentCommand> commands() {
+        return List.of(
+                AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
+                AgentCommand.directive(2, new Directive(5, 3, false, new double[] {0.2, 16}, new int[] {4, 6}, false, false,
+                        new float[] {0.5f, -0.5f}, 0.25)).emittedAt(123_456L),
+                AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], -0.125)),
+                AgentCommand.request(4, new WeightRequest(9, 6)),
+                AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
+                AgentCommand.endOfRun(1));
+    }
+
+    static AgentReport report() {
+        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4}, -0.25, -0.3, Double.NaN, 0.4, 0.35, 0.9, false,
+                new float[] {0.5f, 1.5f}, 812);
+    }
+
+    static GenerationDecision decision() {
+        return new GenerationDecision(12, new int[] {0, 1, 2, 3}, new Exploitation[] {
+            new Exploitation(3, 0, new double[] {0.1}, new double[] {0.12}, new String[] {"lr * 1.2"}),
+            new Exploitation(2, Exploitation.RESET, new double[] {0.3}, new double[] {0.05}, new String[] {"lr resample"})},
+                new float[] {0.25f, 0.5f}, 0.5, -1, 1_700_000_000_000_000L);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Paths.get("src/test/resources/golden");
+        write(folder.resolve("agent-state-format-1.bin"), AgentStateSerializer.INSTANCE, List.of(agent()));
+        write(folder.resolve("agent-command-format-1.bin"), AgentCommandSerializer.INSTANCE, commands());
+        write(folder.resolve("agent-report-format-1.bin"), AgentReportSerializer.INSTANCE, List.of(report()));
+        write(folder.resolve("generation-decision-format-1.bin"), GenerationDecisionSerializer.INSTANCE, List.of(decision()));
+    }
+
+    private static <T> void write(Path file, TypeSerializer<T> serializer, List<T> values) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, serializer.snapshotConfiguration());
+        out.writeInt(values.size());
+        for (T v : values) {
+            serializer.serialize(v, out);
+        }
+        Files.write(file, out.getCopyOfBuffer());
+    }
+}

@@ -1,0 +1,76 @@
+package io.popflow.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.popflow.agent.AgentState;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bytes of every state type as an earlier popflow wrote them (golden files made by {@link
+ * GoldenStates#main}) restore with today's code to the values they were made from: a change to a
+ * serializer that would break old savepoints fails here.
+ */
+class StateFormatGoldenTest {
+    private static final BiPredicate<Float, Float> BITWISE =
+            (a, b) -> Float.floatToRawIntBits(a) == Float.floatToRawIntBits(b);
+    private static final BiPredicate<Double, Double> BITWISE_DOUBLE =
+            (a, b) -> Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+
+    @Test
+    void agentStateFormat1() throws Exception {
+        List<AgentState> read = read("agent-state-format-1.bin", AgentStateSerializer.INSTANCE);
+        assertThat(read).singleElement().usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
+                .isEqualTo(GoldenStates.agent());
+    }
+
+    @Test
+    void agentCommandFormat1() throws Exception {
+        assertThat(read("agent-command-format-1.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(GoldenStates.commands());
+    }
+
+    @Test
+    void agentReportFormat1() throws Exception {
+        assertThat(read("agent-report-format-1.bin", AgentReportSerializer.INSTANCE)).singleElement()
+                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.report());
+    }
+
+    @Test
+    void generationDecisionFormat1() throws Exception {
+        assertThat(read("generation-decision-format-1.bin", GenerationDecisionSerializer.INSTANCE)).singleElement()
+                .usingRecursiveComparison().isEqualTo(GoldenStates.decision());
+    }
+
+    /**
+     * Reads a golden file as a restore does: its snapshot decides whether today's serializer reads
+     * the bytes as they are, and the restored serializer reads them.
+     */
+    private static <T> List<T> read(String name, TypeSerializer<T> current) throws Exception {
+        byte[] bytes;
+        try (InputStream in = StateFormatGoldenTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(in).as("golden file %s", name).isNotNull();
+            bytes = in.readAllBytes();
+        }
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
+        TypeSerializerSnapshot<T> old = TypeSerializerSnapshot.readVersionedSnapshot(in, StateFormatGoldenTest.class.getClassLoader());
+        TypeSerializerSchemaCompatibility<T> compatibility = current.snapshotConfiguration().resolveSchemaCompatibility(old);
+        assertThat(compatibility.isCompatibleAsIs() || compatibility.isCompatibleAfterMigration())
+                .as("today's serializer can read %s", name).isTrue();
+        TypeSerializer<T> reader = old.restoreSerializer();
+        int n = in.readInt();
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            values.add(reader.deserialize(in));
+        }
+        assertThat(in.available()).as("bytes left in %s", name).isZero();
+        return values;
+    }
+}
