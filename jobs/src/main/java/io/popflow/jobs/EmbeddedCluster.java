@@ -116,6 +116,19 @@ public final class EmbeddedCluster implements AutoCloseable {
             return keepReports ? CollectingSink.count(key) : GenerationClockSink.clock(key).count().get();
         }
 
+        /**
+         * Mean size in bytes of the run's recent completed checkpoints (those Flink's statistics still
+         * hold, ten by default), 0 before the first: one checkpoint's size varies with the weight copies
+         * in flight when it is taken.
+         */
+        public double recentCheckpointBytes() throws Exception {
+            return cluster.getExecutionGraph(id).get(1, TimeUnit.MINUTES).getCheckpointStatsSnapshot().getHistory()
+                    .getCheckpoints().stream()
+                    .filter(c -> c instanceof org.apache.flink.runtime.checkpoint.CompletedCheckpointStats)
+                    .mapToLong(org.apache.flink.runtime.checkpoint.AbstractCheckpointStats::getStateSize)
+                    .average().orElse(0);
+        }
+
         /** Triggers a checkpoint and waits for it to complete. */
         public void checkpoint() throws Exception {
             cluster.triggerCheckpoint(id).get(5, TimeUnit.MINUTES);
