@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, TheoryCommand.class, CommandLine.HelpCommand.class})
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;
+    /** A command that failed for another reason than its input. */
+    public static final int FAILED = 1;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -47,7 +49,15 @@ public final class Popflow implements Runnable {
             if (e instanceof InvalidOptionException) {
                 return fail(commandLine.getErr(), e.getMessage());
             }
-            throw e;
+            // not the user's input: one line, and the trace on request for a bug report
+            PrintWriter out = commandLine.getErr();
+            out.println("popflow: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (System.getenv("POPFLOW_DEBUG") == null ? " (POPFLOW_DEBUG=1 prints the stack trace)" : ""));
+            if (System.getenv("POPFLOW_DEBUG") != null) {
+                e.printStackTrace(out);
+            }
+            out.flush();
+            return FAILED;
         });
         return cli.execute(args);
     }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -148,17 +147,21 @@ final class TrainCommand implements Callable<Integer> {
                 GracefulStop.Outcome outcome = new GracefulStop(client, folder.savepoints(), System.out).await();
                 stoppedAt = outcome.savepoint();
             } else {
-                JobExecutionResult ignored = KafkaJobParts.job(run, sinks).execute(env);
+                KafkaJobParts.job(run, sinks).execute(env);
                 stoppedAt = null;
             }
         } catch (Exception e) {
             return RunEnd.failed(e, folder, run);
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
-        if (stoppedAt == null && !folder.hasFinalAgents() && local) {
-            System.out.println("popflow: the job ended without a savepoint; resume from its last checkpoint with:");
-            System.out.println("  " + RunEnd.resumeCommand(folder, null));
-            return 1;
+        if (stoppedAt == null && !folder.hasFinalAgents()) {
+            // ended without its last generation: on a cluster, stopped by `flink stop` into the run's savepoints
+            stoppedAt = local ? null : folder.latestSavepoint().orElse(null);
+            if (stoppedAt == null) {
+                System.out.println("popflow: the job ended without its last generation and without a savepoint; "
+                        + "resume from its last checkpoint with: " + RunEnd.resumeCommand(folder, null));
+                return RunEnd.FAILED;
+            }
         }
         return RunEnd.write(folder, run, stoppedAt, wall);
     }

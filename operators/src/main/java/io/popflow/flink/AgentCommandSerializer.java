@@ -30,12 +30,7 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
     private static final byte EXAMPLE = 5;
 
     private AgentCommandSerializer(int readFormat) {
-        super(readFormat);
-    }
-
-    @Override
-    public int currentFormat() {
-        return FORMAT;
+        super(readFormat, FORMAT);
     }
 
     @Override
@@ -130,16 +125,8 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
 
     /** The format of agent commands in state (the class name is part of every savepoint: keep it). */
     public static final class Snapshot extends VersionedSerializerSnapshot<AgentCommand> {
-        public Snapshot() {}
-
-        @Override
-        protected VersionedSerializer<AgentCommand> serializerFor(int format) {
-            return format == FORMAT ? INSTANCE : new AgentCommandSerializer(format);
-        }
-
-        @Override
-        protected int currentFormat() {
-            return FORMAT;
+        public Snapshot() {
+            super(FORMAT, format -> format == FORMAT ? INSTANCE : new AgentCommandSerializer(format));
         }
     }
 }

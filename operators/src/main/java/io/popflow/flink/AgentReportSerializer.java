@@ -18,12 +18,7 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
     public static final AgentReportSerializer INSTANCE = new AgentReportSerializer(FORMAT);
 
     private AgentReportSerializer(int readFormat) {
-        super(readFormat);
-    }
-
-    @Override
-    public int currentFormat() {
-        return FORMAT;
+        super(readFormat, FORMAT);
     }
 
     @Override
@@ -72,16 +67,8 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
 
     /** The format of agent reports in state (the class name is part of every savepoint: keep it). */
     public static final class Snapshot extends VersionedSerializerSnapshot<AgentReport> {
-        public Snapshot() {}
-
-        @Override
-        protected VersionedSerializer<AgentReport> serializerFor(int format) {
-            return format == FORMAT ? INSTANCE : new AgentReportSerializer(format);
-        }
-
-        @Override
-        protected int currentFormat() {
-            return FORMAT;
+        public Snapshot() {
+            super(FORMAT, format -> format == FORMAT ? INSTANCE : new AgentReportSerializer(format));
         }
     }
 }

@@ -21,12 +21,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
     public static final AgentStateSerializer INSTANCE = new AgentStateSerializer(FORMAT);
 
     private AgentStateSerializer(int readFormat) {
-        super(readFormat);
-    }
-
-    @Override
-    public int currentFormat() {
-        return FORMAT;
+        super(readFormat, FORMAT);
     }
 
     @Override
@@ -122,16 +117,8 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
 
     /** The format an agent's state was written in (the class name is part of every savepoint: keep it). */
     public static final class Snapshot extends VersionedSerializerSnapshot<AgentState> {
-        public Snapshot() {}
-
-        @Override
-        protected VersionedSerializer<AgentState> serializerFor(int format) {
-            return format == FORMAT ? INSTANCE : new AgentStateSerializer(format);
-        }
-
-        @Override
-        protected int currentFormat() {
-            return FORMAT;
+        public Snapshot() {
+            super(FORMAT, format -> format == FORMAT ? INSTANCE : new AgentStateSerializer(format));
         }
     }
 }

@@ -20,12 +20,7 @@ public final class GenerationDecisionSerializer extends VersionedSerializer<Gene
     public static final GenerationDecisionSerializer INSTANCE = new GenerationDecisionSerializer(FORMAT);
 
     private GenerationDecisionSerializer(int readFormat) {
-        super(readFormat);
-    }
-
-    @Override
-    public int currentFormat() {
-        return FORMAT;
+        super(readFormat, FORMAT);
     }
 
     @Override
@@ -81,16 +76,8 @@ public final class GenerationDecisionSerializer extends VersionedSerializer<Gene
 
     /** The format of generation decisions in state (the class name is part of every savepoint: keep it). */
     public static final class Snapshot extends VersionedSerializerSnapshot<GenerationDecision> {
-        public Snapshot() {}
-
-        @Override
-        protected VersionedSerializer<GenerationDecision> serializerFor(int format) {
-            return format == FORMAT ? INSTANCE : new GenerationDecisionSerializer(format);
-        }
-
-        @Override
-        protected int currentFormat() {
-            return FORMAT;
+        public Snapshot() {
+            super(FORMAT, format -> format == FORMAT ? INSTANCE : new GenerationDecisionSerializer(format));
         }
     }
 }

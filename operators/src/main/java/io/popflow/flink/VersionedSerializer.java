@@ -20,17 +20,25 @@ public abstract class VersionedSerializer<T> extends TypeSerializer<T> {
 
     /** The format this instance reads. */
     private final int readFormat;
+    private final int currentFormat;
 
-    protected VersionedSerializer(int readFormat) {
-        if (readFormat < 1 || readFormat > currentFormat()) {
+    /**
+     * @param readFormat the format this instance reads
+     * @param currentFormat the format it writes: the newest this code knows
+     */
+    protected VersionedSerializer(int readFormat, int currentFormat) {
+        if (readFormat < 1 || readFormat > currentFormat) {
             throw new IllegalArgumentException(getClass().getSimpleName() + " cannot read format " + readFormat
-                    + " (knows 1 to " + currentFormat() + ")");
+                    + " (knows 1 to " + currentFormat + ")");
         }
         this.readFormat = readFormat;
+        this.currentFormat = currentFormat;
     }
 
     /** The format written. */
-    public abstract int currentFormat();
+    public final int currentFormat() {
+        return currentFormat;
+    }
 
     /** The format this instance reads. */
     public final int readFormat() {

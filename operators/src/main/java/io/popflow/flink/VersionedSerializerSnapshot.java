@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import java.io.IOException;
+import java.util.function.IntFunction;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -19,22 +20,25 @@ import org.apache.flink.core.memory.DataOutputView;
 public abstract class VersionedSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
     private static final int LAYOUT = 4;
 
-    private int format;
+    private final int currentFormat;
+    private final IntFunction<VersionedSerializer<T>> readers;
+    private int format = -1;
 
-    /** A snapshot of the current format (Flink creates snapshots with this constructor before reading them). */
-    protected VersionedSerializerSnapshot() {
-        this.format = -1;
+    /**
+     * A snapshot of the current format; subclasses have a public no-argument constructor that calls
+     * this one, as Flink creates snapshots that way before reading them.
+     *
+     * @param currentFormat the format that the code of this popflow writes
+     * @param readers the serializer that reads a format
+     */
+    protected VersionedSerializerSnapshot(int currentFormat, IntFunction<VersionedSerializer<T>> readers) {
+        this.currentFormat = currentFormat;
+        this.readers = readers;
     }
-
-    /** The serializer that reads {@code format}. */
-    protected abstract VersionedSerializer<T> serializerFor(int format);
-
-    /** The format that the code of this popflow writes. */
-    protected abstract int currentFormat();
 
     /** The format recorded. */
     public int format() {
-        return format < 0 ? currentFormat() : format;
+        return format < 0 ? currentFormat : format;
     }
 
     @Override
@@ -61,7 +65,7 @@ public abstract class VersionedSerializerSnapshot<T> implements TypeSerializerSn
 
     @Override
     public TypeSerializer<T> restoreSerializer() {
-        return serializerFor(format());
+        return readers.apply(format());
     }
 
     @Override

@@ -3,8 +3,6 @@ package io.popflow.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.AgentState;
-import io.popflow.agent.Phase;
-import io.popflow.agent.WeightTransfer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -17,35 +15,9 @@ class AgentStateSerializerTest {
     private static final BiPredicate<Float, Float> BITWISE =
             (a, b) -> Float.floatToRawIntBits(a) == Float.floatToRawIntBits(b);
 
+    /** Every field set, NaN and subnormal weights among them: the golden files' agent. */
     private static AgentState full() {
-        AgentState s = new AgentState();
-        s.id = 7;
-        s.rng = 0x1234_5678_9abc_def0L;
-        s.params = new float[] {1.5f, -2.25f, Float.NaN, Float.MIN_VALUE};
-        s.velocity = new float[] {0.1f, 0.2f, 0.3f, 0.4f};
-        s.hyperparameters = new double[] {0.01, 64};
-        s.phase = Phase.AWAITING_WEIGHTS;
-        s.generation = 3;
-        s.stepInGeneration = 17;
-        s.steps = 1_000_000_007L;
-        s.lossSum = 12.5;
-        s.diverged = true;
-        s.awaitingDonor = 4;
-        s.pendingHyperparameters = new double[] {0.02, 32};
-        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 0.25);
-        s.windowSum = -3.5;
-        s.windowCount = 7;
-        s.fitnessMemory = -0.5;
-        s.pendingMergeTarget = new float[] {0.5f, 0.5f, 0.5f, 0.5f};
-        s.pendingMergeStrength = 0.3;
-        s.outboxGeneration = 2;
-        s.outboxFitnessMemory = -0.75;
-        s.outboxParams = new float[] {1, 1, 1, 1};
-        s.outboxVelocity = new float[] {0, 0, 0, 0};
-        s.directivesApplied = 3;
-        s.transfersApplied = 1;
-        s.duplicatesIgnored = 2;
-        return s;
+        return GoldenStates.agent();
     }
 
     @Test

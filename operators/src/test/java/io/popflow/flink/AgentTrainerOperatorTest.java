@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
@@ -23,7 +24,8 @@ class AgentTrainerOperatorTest {
     private final PopulationConfig config = TestConfigs.quadratic(4, 3, 1);
 
     private KeyedOneInputStreamOperatorTestHarness<Integer, AgentCommand, AgentReport> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config), AgentCommand::agent, Types.INT);
+        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config),
+                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT);
     }
 
     private static AgentCommand seed(int agent) {
@@ -85,6 +87,30 @@ class AgentTrainerOperatorTest {
             drainMailbox(h);
             assertThat(h.extractOutputValues()).map(AgentTrainerOperatorTest::exact)
                     .containsExactlyInAnyOrderElementsOf(uninterrupted.stream().map(AgentTrainerOperatorTest::exact).toList());
+        }
+    }
+
+    /**
+     * State keyed the way popflow placed agents before its keys stopped depending on the parallelism
+     * (here: by agent id) is refused on restore, by name, rather than growing a second agent under the
+     * key the commands now reach.
+     */
+    @Test
+    void stateUnderAnotherPlacementIsRefused() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var old = new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config), AgentCommand::agent,
+                Types.INT)) {
+            old.open();
+            old.processElement(new StreamRecord<>(seed(3)));
+            snapshot = old.snapshot(1, 1);
+        }
+        try (var h = harness()) {
+            h.initializeState(snapshot);
+            assertThatThrownBy(h::open).isInstanceOf(IllegalStateException.class).hasMessage("the savepoint holds agent 3 "
+                    + "under key 3, where this popflow places it under key "
+                    + new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()).keyOf(3)
+                    + ": it was written by a popflow whose agent placement depended on the parallelism (before versioned "
+                    + "state), and cannot be resumed");
         }
     }
 

@@ -40,7 +40,8 @@ class StreamedTrainingTest {
             2, 3, 20, FitnessEstimate.last(), 1);
 
     private KeyedOneInputStreamOperatorTestHarness<Integer, AgentCommand, AgentReport> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config), AgentCommand::agent, Types.INT);
+        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config),
+                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT);
     }
 
     /** Example i: the label is the sign of the first feature. */

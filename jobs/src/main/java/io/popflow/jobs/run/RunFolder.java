@@ -114,6 +114,11 @@ public final class RunFolder {
                 ? savepoint.get() : checkpoint.get());
     }
 
+    /** The newest complete savepoint under {@value #SAVEPOINTS}/. */
+    public Optional<Path> latestSavepoint() throws IOException {
+        return newest(savepoints(), 1);
+    }
+
     /** The newest folder {@code depth} levels under {@code root} that holds a {@code _metadata} file. */
     private static Optional<Path> newest(Path root, int depth) throws IOException {
         if (!Files.isDirectory(root)) {
