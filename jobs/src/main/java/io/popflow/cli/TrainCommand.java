@@ -105,6 +105,14 @@ final class TrainCommand implements Callable<Integer> {
         PopulationConfig population = run.population();
         RunFolder folder = new RunFolder(run.output());
         Path snapshot = resume == null ? null : snapshotToResume(folder, run);
+        long stepsBefore = resume == null ? 0 : folder.agentStepsSoFar();
+        if (resume != null && population.isBounded()) {
+            int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
+            // a bound the population has passed would never be met: the run would go on forever
+            InvalidOptionException.require(population.generations() > summarised, "generations", "the run in "
+                    + folder.path() + " has already summarised " + summarised + " generations; give more than "
+                    + summarised + ", or 0 to run until stopped, got " + population.generations());
+        }
 
         StreamExecutionEnvironment probe = StreamExecutionEnvironment.getExecutionEnvironment();
         boolean local = probe instanceof LocalStreamEnvironment;
@@ -163,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                 return RunEnd.FAILED;
             }
         }
-        return RunEnd.write(folder, run, stoppedAt, wall);
+        return RunEnd.write(folder, run, stoppedAt, stepsBefore, wall);
     }
 
     /** The run's configuration and the effective option tree it was parsed from. */
@@ -196,16 +204,37 @@ final class TrainCommand implements Callable<Integer> {
             tree = override(tree, "seed", seed);
             tree = override(tree, "population", population);
         }
+        ObjectNode before = tree;
         tree = override(tree, "generations", generations);
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
         tree = ConfigLoader.set(tree, assignments.toArray(String[]::new));
+        if (resume != null) {
+            refuseChangesToTheRun(before, tree);
+        }
         return new LoadedRun(tree, ConfigLoader.parse(tree));
+    }
+
+    /** Options a resumed run may change: how it runs, not what it is (its state's layout and its dynamics). */
+    static final java.util.Set<String> CHANGEABLE_ON_RESUME = java.util.Set.of("generations", "parallelism",
+            "checkpoint_interval", "checkpoint_dir", "chunk_steps", "restart_attempts", "state_backend", "kafka", "output");
+
+    private static void refuseChangesToTheRun(ObjectNode before, ObjectNode after) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(keys::add);
+        after.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            InvalidOptionException.require(CHANGEABLE_ON_RESUME.contains(key)
+                    || java.util.Objects.equals(before.get(key), after.get(key)), "resume", "continues the run as its "
+                    + "config.yaml describes it; '" + key + "' cannot change (it shapes the agents' state or dynamics); "
+                    + "these can: " + String.join(", ", new java.util.TreeSet<>(CHANGEABLE_ON_RESUME)));
+        }
     }
 
     private static void refuseWithResume(String flag, boolean given) {
         InvalidOptionException.require(!given, "resume", "continues the run as its config.yaml describes it; "
-                + flag + " cannot change it (parallelism, generations, checkpoint interval and --set options can)");
+                + flag + " cannot change it (--parallelism, --generations, --checkpoint-interval and --set of "
+                + String.join(", ", new java.util.TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
     }
 
     /** The snapshot a resumed run starts from: the one given, else the run's newest. */

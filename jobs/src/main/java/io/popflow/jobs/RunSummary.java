@@ -165,6 +165,19 @@ public final class RunSummary {
         return nodes;
     }
 
+    /**
+     * For a run resumed when its population had taken {@code stepsBefore} fast steps: throughput
+     * counts only the steps of this session's {@code wallTime}.
+     */
+    public RunSummary resumedAt(long stepsBefore, Duration wallTime) {
+        if (stepsBefore > 0) {
+            double seconds = wallTime.toNanos() / 1e9;
+            json.put("resumed_at_agent_steps", stepsBefore);
+            json.put("agent_steps_per_second", Math.round((json.get("agent_steps").asLong() - stepsBefore) / seconds * 10) / 10.0);
+        }
+        return this;
+    }
+
     public void write(Path file) throws IOException {
         JSON.writeValue(file.toFile(), json);
     }
@@ -196,9 +209,10 @@ public final class RunSummary {
             }
             sb.append(System.lineSeparator());
         }
-        sb.append(String.format(Locale.ROOT, "%d agent-steps in %.1f s: %.0f agent-steps/s",
-                json.get("agent_steps").asLong(), json.get("wall_time_seconds").asDouble(),
-                json.get("agent_steps_per_second").asDouble()));
+        long before = json.has("resumed_at_agent_steps") ? json.get("resumed_at_agent_steps").asLong() : 0;
+        sb.append(String.format(Locale.ROOT, "%d agent-steps%s in %.1f s: %.0f agent-steps/s",
+                json.get("agent_steps").asLong() - before, before > 0 ? " since the resume" : "",
+                json.get("wall_time_seconds").asDouble(), json.get("agent_steps_per_second").asDouble()));
         return sb.toString();
     }
 

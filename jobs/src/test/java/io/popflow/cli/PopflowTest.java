@@ -151,7 +151,12 @@ class PopflowTest {
         Files.writeString(dir.resolve("config.yaml"), "task: quadratic\n");
         assertOneLine(run("train", "--resume", dir.toString(), "--seed", "3"),
                 "invalid option 'resume': continues the run as its config.yaml describes it; --seed cannot change it "
-                        + "(parallelism, generations, checkpoint interval and --set options can)");
+                        + "(--parallelism, --generations, --checkpoint-interval and --set of checkpoint_dir, checkpoint_interval, "
+                        + "chunk_steps, generations, kafka, output, parallelism, restart_attempts, state_backend can)");
+        assertOneLine(run("train", "--resume", dir.toString(), "--set", "max_parallelism=256"),
+                "invalid option 'resume': continues the run as its config.yaml describes it; 'max_parallelism' cannot change "
+                        + "(it shapes the agents' state or dynamics); these can: checkpoint_dir, checkpoint_interval, "
+                        + "chunk_steps, generations, kafka, output, parallelism, restart_attempts, state_backend");
         assertOneLine(run("train", "--from-savepoint", dir.toString(), "--preset", "quadratic", "--output", out()),
                 "invalid option 'from-savepoint': needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
     }
@@ -164,6 +169,21 @@ class PopflowTest {
         assertOneLine(run("train", "--resume", dir.toString()),
                 "invalid option 'resume': cannot resume " + dir + ": it holds no savepoint (in savepoints/) and no retained "
                         + "checkpoint (in " + dir.resolve("checkpoints") + ")");
+    }
+
+    /** A bound the population has already passed would never be met: refused instead of running forever. */
+    @Test
+    void resumeRefusesAGenerationBoundAlreadyPassed() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), String.join("\n", "task: quadratic", "output: " + dir,
+                "hyperparameters: {lr: 0.05}", "optimizer: sgld", "hyperparam_mutations:",
+                "  temperature: {min: 1.0e-4, max: 0.1, scale: log}", ""));
+        Files.writeString(dir.resolve("generations.jsonl"),
+                "{\"generation\":0,\"agent_steps\":1000}\n{\"generation\":1,\"agent_steps\":2000}\n");
+        Files.createDirectories(dir.resolve("savepoints/savepoint-1"));
+        Files.writeString(dir.resolve("savepoints/savepoint-1/_metadata"), "");
+        assertOneLine(run("train", "--resume", dir.toString(), "--generations", "2"),
+                "invalid option 'generations': the run in " + dir + " has already summarised 2 generations; give more than 2, "
+                        + "or 0 to run until stopped, got 2");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.popflow.jobs.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.FinalAgent;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
@@ -31,29 +28,32 @@ import org.apache.flink.util.ExceptionUtils;
 public final class RunEnd {
     /** Exit code of a run whose job failed (2 is for invalid input, refused before any job). */
     public static final int FAILED = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunEnd() {}
 
     /**
      * Writes the end-of-run files of a run that finished or was stopped at {@code savepoint}
      * (null if it finished), prints its summary and returns the exit code.
+     *
+     * @param stepsBefore fast steps the population had taken when this command started it (a resumed
+     *     run's throughput counts only its own)
      */
-    public static int write(RunFolder folder, RunConfig run, Path savepoint, Duration wall) throws Exception {
+    public static int write(RunFolder folder, RunConfig run, Path savepoint, long stepsBefore, Duration wall)
+            throws Exception {
         PopulationConfig config = run.population();
         Path summaryFile = folder.path().resolve(RunSummary.FILE);
         if (savepoint == null) {
             if (!config.isBounded()) {
                 return 0;
             }
-            RunSummary summary = RunSummary.read(folder.path(), config, wall);
+            RunSummary summary = RunSummary.read(folder.path(), config, wall).resumedAt(stepsBefore, wall);
             summary.write(summaryFile);
             System.out.println(summary.describe());
             System.out.println("summary: " + summaryFile.toAbsolutePath());
             return 0;
         }
         int best = writeSavepointAgents(folder, config, savepoint);
-        RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint);
+        RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint).resumedAt(stepsBefore, wall);
         summary.write(summaryFile);
         System.out.println(summary.describe());
         System.out.println("summary: " + summaryFile.toAbsolutePath());
@@ -71,7 +71,8 @@ public final class RunEnd {
         boolean fixedData = !(config.task() instanceof StreamTaskSpec);
         Task task = config.task().create(config.seed());
         AgentLifecycle lifecycle = new AgentLifecycle(task, config);
-        int best = lastBestAgent(folder).orElse(agents.isEmpty() ? -1 : agents.get(0).id);
+        int best = folder.lastGenerationSummary().map(g -> g.get("best_agent").asInt())
+                .orElse(agents.isEmpty() ? -1 : agents.get(0).id);
         RecordJson json = new RecordJson(config.space());
         List<String> lines = new ArrayList<>();
         for (AgentState s : agents) {
@@ -89,21 +90,6 @@ public final class RunEnd {
             }
         }
         return best;
-    }
-
-    /** The best agent of the last line of {@code generations.jsonl}, if any. */
-    private static Optional<Integer> lastBestAgent(RunFolder folder) throws IOException {
-        Path file = folder.path().resolve(JobSinks.GENERATIONS_FILE);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        JsonNode last = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                last = JSON.readTree(line);
-            }
-        }
-        return last == null ? Optional.empty() : Optional.of(last.get("best_agent").asInt());
     }
 
     /** Reports a failed job in one line, with where the run can resume from, and returns the exit code. */

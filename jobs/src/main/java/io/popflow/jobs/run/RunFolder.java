@@ -3,7 +3,10 @@ package io.popflow.jobs.run;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,6 +25,7 @@ public final class RunFolder {
     public static final String CONFIG_FILE = "config.yaml";
     public static final String SAVEPOINTS = "savepoints";
     private static final String METADATA = "_metadata";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
 
@@ -136,6 +140,26 @@ public final class RunFolder {
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }
+    }
+
+    /** The last line of {@code generations.jsonl}: the newest generation summary, if any. */
+    public Optional<JsonNode> lastGenerationSummary() throws IOException {
+        Path file = folder.resolve(JobSinks.GENERATIONS_FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String last = null;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                last = line;
+            }
+        }
+        return last == null ? Optional.empty() : Optional.of(JSON.readTree(last));
+    }
+
+    /** Fast steps the population had taken by the newest generation summary (0 if none): where a resumed run starts. */
+    public long agentStepsSoFar() throws IOException {
+        return lastGenerationSummary().map(s -> s.get("agent_steps").asLong()).orElse(0L);
     }
 
     /** Whether the run wrote its end-of-run records (it ended rather than being stopped). */
