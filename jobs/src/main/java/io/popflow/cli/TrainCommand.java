@@ -14,12 +14,16 @@ import io.popflow.jobs.run.LocalLimits;
 import io.popflow.jobs.run.RunBanner;
 import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Option;
         description = {
             "Train a population. Options override the preset, which the config file overrides.",
             "",
-            "Tasks: digits (default preset; MLP on the UCI handwritten digits), quadratic (Langevin agents with a",
+            "Tasks: digits (MLP on the UCI handwritten digits, shipped), quadratic (Langevin agents with a",
             "closed-form effective fitness), landscape, pbt-toy, stream (examples from Kafka).",
             "Presets: ${COMPLETION-CANDIDATES:-digits, quadratic}.",
             "Main options (--set KEY=VALUE, or in --config FILE; defaults in brackets): population [16],",
@@ -216,29 +220,29 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Options a resumed run may change: how it runs, not what it is (its state's layout and its dynamics). */
-    static final java.util.Set<String> CHANGEABLE_ON_RESUME = java.util.Set.of("generations", "parallelism",
+    static final Set<String> CHANGEABLE_ON_RESUME = Set.of("generations", "parallelism",
             "checkpoint_interval", "checkpoint_dir", "chunk_steps", "restart_attempts", "state_backend", "kafka", "output");
 
     private static void refuseChangesToTheRun(ObjectNode before, ObjectNode after) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
         for (String key : keys) {
             InvalidOptionException.require(CHANGEABLE_ON_RESUME.contains(key)
-                    || java.util.Objects.equals(before.get(key), after.get(key)), "resume", "continues the run as its "
+                    || Objects.equals(before.get(key), after.get(key)), "resume", "continues the run as its "
                     + "config.yaml describes it; '" + key + "' cannot change (it shapes the agents' state or dynamics); "
-                    + "these can: " + String.join(", ", new java.util.TreeSet<>(CHANGEABLE_ON_RESUME)));
+                    + "these can: " + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)));
         }
     }
 
     private static void refuseWithResume(String flag, boolean given) {
         InvalidOptionException.require(!given, "resume", "continues the run as its config.yaml describes it; "
                 + flag + " cannot change it (--parallelism, --generations, --checkpoint-interval and --set of "
-                + String.join(", ", new java.util.TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
+                + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
     }
 
     /** The snapshot a resumed run starts from: the one given, else the run's newest. */
-    private Path snapshotToResume(RunFolder folder, RunConfig run) throws java.io.IOException {
+    private Path snapshotToResume(RunFolder folder, RunConfig run) throws IOException {
         if (fromSavepoint != null) {
             InvalidOptionException.require(Files.isRegularFile(fromSavepoint.resolve("_metadata")), "from-savepoint",
                     "cannot read " + fromSavepoint.resolve("_metadata") + ": "

@@ -6,13 +6,9 @@ import io.popflow.cli.Popflow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +27,7 @@ class GoldenSavepointITCase {
 
     @Test
     void format1SavepointResumesToTheUninterruptedPopulation() throws Exception {
-        Path resumed = copyOfGolden("run-format-1", dir.resolve("resumed"));
+        Path resumed = JobRuns.copyOfGolden("run-format-1", dir.resolve("resumed"));
         assertThat(popflow("train", "--resume", resumed.toString(), "--generations", GENERATIONS, "--quiet")).isZero();
         Path clean = dir.resolve("clean");
         assertThat(popflow("train", "--config", resumed.resolve("config.yaml").toString(), "--output", clean.toString(),
@@ -45,7 +41,7 @@ class GoldenSavepointITCase {
     /** The heap's savepoint restores into RocksDB (canonical format), and both backends give one population. */
     @Test
     void rocksDbGivesTheHeapBackendsPopulation() throws Exception {
-        Path resumed = copyOfGolden("run-format-1", dir.resolve("rocks-resumed"));
+        Path resumed = JobRuns.copyOfGolden("run-format-1", dir.resolve("rocks-resumed"));
         assertThat(popflow("train", "--resume", resumed.toString(), "--generations", GENERATIONS, "--set",
                 "state_backend=rocksdb", "--quiet")).isZero();
         Path heap = dir.resolve("heap");
@@ -76,20 +72,5 @@ class GoldenSavepointITCase {
         int code = Popflow.run(new PrintWriter(err, true), args);
         assertThat(err.toString()).isEmpty();
         return code;
-    }
-
-    private static Path copyOfGolden(String name, Path target) throws IOException, URISyntaxException {
-        Path source = Paths.get(GoldenSavepointITCase.class.getResource("/golden/" + name).toURI());
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
     }
 }

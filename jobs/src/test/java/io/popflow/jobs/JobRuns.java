@@ -192,6 +192,22 @@ final class JobRuns {
         }
     }
 
+    /** A copy in {@code target} of the golden run folder {@code name} (test resources, {@code golden/}). */
+    static Path copyOfGolden(String name, Path target) throws IOException, java.net.URISyntaxException {
+        Path source = java.nio.file.Paths.get(JobRuns.class.getResource("/golden/" + name).toURI());
+        try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.toList()) {
+                Path to = target.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return target;
+    }
+
     static List<JsonNode> read(Path file) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
  * JVM flags), standard output and error to files, and signals sent with {@code kill}.
  */
 final class PopflowProcess {
+    /** Whether coreutils' env can reset a signal to its default before it runs a program (coreutils 8.31 on). */
+    private static final boolean RESETS_SIGINT = resetsSigint();
+
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -25,7 +28,13 @@ final class PopflowProcess {
 
     /** Starts {@code popflow args...}, its output in {@code logs}/{@code name}.out and .err. */
     static PopflowProcess start(Path logs, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (RESETS_SIGINT) {
+            // As from a terminal: a test run in a script's background inherits SIGINT ignored, and the
+            // JVM (like every program) leaves an inherited SIG_IGN of SIGINT in place, so Ctrl-C would not reach it.
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-Dlog4j2.configurationFile=popflow-log4j2.properties",
                 "-Dpopflow.launcher=popflow", "-cp", System.getProperty("java.class.path"), "io.popflow.cli.Popflow"));
         command.addAll(List.of(args));
@@ -35,6 +44,17 @@ final class PopflowProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         return new PopflowProcess(builder.start(), out, err);
+    }
+
+    private static boolean resetsSigint() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Sends {@code signal} (INT, TERM) as a terminal's Ctrl-C or a service manager would. */

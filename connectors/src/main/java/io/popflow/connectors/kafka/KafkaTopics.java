@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics a run writes and reads before the job starts, so that a cluster with topic
@@ -52,8 +53,7 @@ public final class KafkaTopics {
                     }
                 }
             }
-            Map<String, TopicDescription> described = admin.describeTopics(required.keySet()).allTopicNames()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described = describe(admin, required.keySet(), timeout);
             required.forEach((topic, count) -> {
                 int has = described.get(topic).partitions().size();
                 if (has < count) {
@@ -67,6 +67,26 @@ public final class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topics", e);
+        }
+    }
+
+    /**
+     * The topics' descriptions, asked again while the broker does not know a topic yet: right after
+     * its creation the metadata may not have reached the broker that answers (seen once in CI: "This
+     * server does not host this topic-partition").
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, Set<String> topics, Duration timeout)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }

@@ -98,8 +98,8 @@ public final class RunEnd {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        System.err.println("popflow: the run failed" + (run.restartAttempts() > 0 ? " (after " + run.restartAttempts()
-                + " restarts)" : "") + ": " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        // the job's own failure, once Flink's restarts (restart_attempts) are spent, or its cancellation
+        System.err.println("popflow: the run failed: " + root.getClass().getSimpleName() + ": " + root.getMessage());
         try {
             if (folder.latestSnapshot(run.checkpointDir()).isPresent()) {
                 System.err.println("popflow: its newest checkpoint is kept; resume with: " + resumeCommand(folder, null));
