@@ -188,8 +188,8 @@ public final class RunSummary {
         JsonNode test = json.get("test");
         JsonNode validation = json.get("validation");
         if (test.get("accuracy").isNull()) {
-            sb.append(String.format(Locale.ROOT, "best agent %d: test loss %.5g, validation loss %.5g%n",
-                    json.get("best_agent").asInt(), test.get("loss").asDouble(), validation.get("loss").asDouble()));
+            sb.append(String.format(Locale.ROOT, "best agent %d: test loss %s, validation loss %s%n",
+                    json.get("best_agent").asInt(), number(test.get("loss")), number(validation.get("loss"))));
         } else {
             sb.append(String.format(Locale.ROOT, "best agent %d: test accuracy %s, validation accuracy %s%n",
                     json.get("best_agent").asInt(), percent(test.get("accuracy")), percent(validation.get("accuracy"))));
@@ -214,6 +214,11 @@ public final class RunSummary {
                 json.get("agent_steps").asLong() - before, before > 0 ? " since the resume" : "",
                 json.get("wall_time_seconds").asDouble(), json.get("agent_steps_per_second").asDouble()));
         return sb.toString();
+    }
+
+    /** A loss to five significant digits, or "n/a" where none was measured (a stream has no fixed test set). */
+    private static String number(JsonNode v) {
+        return v == null || v.isNull() ? "n/a" : String.format(Locale.ROOT, "%.5g", v.asDouble());
     }
 
     private static String percent(JsonNode v) {

@@ -2,6 +2,7 @@ package io.popflow.jobs.run;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
+import io.popflow.task.StreamTaskSpec;
 import java.util.Locale;
 import org.apache.flink.configuration.MemorySize;
 
@@ -20,6 +21,8 @@ public final class LocalLimits {
     private static final long DEFAULT_NETWORK_BYTES = 64L << 20;
     /** Bytes per agent beyond its vectors: state entry, objects, queues (measured 670 by the bench, rounded up). */
     private static final long AGENT_OVERHEAD_BYTES = 1024;
+    /** Bytes per buffered example beyond its features: the object, its array header and its label. */
+    private static final long EXAMPLE_OVERHEAD_BYTES = 48;
     /** The share of the heap agents may fill: the rest is Flink's, the data's and a checkpoint's in flight. */
     private static final double AGENT_HEAP_SHARE = 0.5;
 
@@ -67,12 +70,22 @@ public final class LocalLimits {
      */
     public void checkPopulation(PopulationConfig config, int dimension, boolean usesVelocity) {
         long perAgent = (long) Float.BYTES * dimension * (usesVelocity ? 4 : 2) + AGENT_OVERHEAD_BYTES;
-        double needed = (double) perAgent * config.population();
+        double needed = (double) perAgent * config.population() + replayBufferBytes(config);
         double allowed = AGENT_HEAP_SHARE * maxHeapBytes;
         InvalidOptionException.require(needed <= allowed, "population", String.format(Locale.ROOT,
-                "%d agents of %,d weights need about %s of heap (weights, %scopies kept for transfers), more than half of "
+                "%d agents of %,d weights need about %s of heap (weights, %scopies kept for transfers%s), more than half of "
                         + "this JVM's %s heap; lower the population or raise the heap (POPFLOW_JAVA_OPTS=-Xmx...)",
-                config.population(), dimension, bytes(needed), usesVelocity ? "momentum, " : "", bytes(maxHeapBytes)));
+                config.population(), dimension, bytes(needed), usesVelocity ? "momentum, " : "",
+                config.task() instanceof StreamTaskSpec ? ", replay buffers" : "", bytes(maxHeapBytes)));
+    }
+
+    /** A stream-fed task's replay buffers: every trainer subtask holds its own full copy. */
+    static double replayBufferBytes(PopulationConfig config) {
+        if (!(config.task() instanceof StreamTaskSpec s)) {
+            return 0;
+        }
+        double perExample = (double) Float.BYTES * s.features() + EXAMPLE_OVERHEAD_BYTES;
+        return config.parallelism() * (double) (s.trainCapacity() + s.validationCapacity()) * perExample;
     }
 
     static String bytes(double b) {
