@@ -1,6 +1,7 @@
 package io.popflow.cli;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.jobs.run.IoErrors;
 import io.popflow.jobs.theory.CheckResult;
 import io.popflow.jobs.theory.TheoryChecks;
 import io.popflow.jobs.theory.TheoryReport;
@@ -36,7 +37,7 @@ final class TheoryCommand implements Callable<Integer> {
         try {
             Files.createDirectories(output);
         } catch (IOException e) {
-            throw new InvalidOptionException("output", "cannot create folder " + output + ": " + e.getMessage());
+            throw new InvalidOptionException("output", "cannot create folder " + output + ": " + IoErrors.reason(e));
         }
         long start = System.nanoTime();
         List<CheckResult> results = TheoryChecks.run(sizes, name -> System.out.println("popflow theory: " + name + " ..."));

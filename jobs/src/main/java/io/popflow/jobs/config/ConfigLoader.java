@@ -10,6 +10,7 @@ import io.popflow.connectors.examples.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
+import io.popflow.jobs.run.IoErrors;
 import io.popflow.model.Activation;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimate;
@@ -29,7 +30,6 @@ import io.popflow.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import io.popflow.jobs.run.IoErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -210,7 +210,7 @@ public final class ConfigLoader {
         InvalidOptionException.require(kafka != null || !(task instanceof StreamTaskSpec), "task",
                 "stream reads its examples from Kafka: set kafka.bootstrap_servers");
         // A bounded run ends when its sources end, and a topic never does: a streamed run is stopped
-        // from outside (stop-with-savepoint on a cluster), with its outputs as of the last checkpoint.
+        // from outside: stop-with-savepoint (Ctrl-C locally, flink stop on a cluster), which commits every output.
         InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
                 "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
         RunConfig.StateBackend backend = enumOption(o, "state_backend", RunConfig.StateBackend.class,
@@ -240,7 +240,7 @@ public final class ConfigLoader {
             try (var in = Files.newBufferedReader(Paths.get(file))) {
                 p.load(in);
             } catch (IOException e) {
-                throw new InvalidOptionException("kafka.properties_file", "cannot read " + file + ": " + e.getMessage());
+                throw new InvalidOptionException("kafka.properties_file", "cannot read " + file + ": " + IoErrors.reason(e));
             }
             p.stringPropertyNames().forEach(name -> properties.put(name, p.getProperty(name)));
         }
