@@ -115,7 +115,7 @@ class ConfigLoaderTest {
         "kafka.bootstrap_servers=b:9092,kafka.transaction_timeout=2s|invalid option 'kafka.transaction_timeout': must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got 2000 ms",
         "kafka.bootstrap_servers=b:9092,kafka.topics.reports=a b|invalid option 'kafka.topics.reports': is not a legal Kafka topic name: 'a b'",
         "kafka.bootstrap_servers=b:9092,kafka.topics.metrics=m|invalid option 'kafka.topics.metrics': unknown option",
-        "kafka.bootstrap_servers=b:9092,kafka.properties_file=/nonexistent/k.properties|invalid option 'kafka.properties_file': cannot read /nonexistent/k.properties: /nonexistent/k.properties",
+        "kafka.bootstrap_servers=b:9092,kafka.properties_file=/nonexistent/k.properties|invalid option 'kafka.properties_file': cannot read /nonexistent/k.properties: No such file or directory",
         "kafka.bootstrap_servers=b:9092,kafka.properties=sasl.jaas.config=hunter2|invalid option 'kafka.properties': must be a mapping of names to values, got a string",
         "run_id=my run|invalid option 'run_id': must be 1 to 100 letters, digits, '.', '_' or '-', got 'my run'",
     })
