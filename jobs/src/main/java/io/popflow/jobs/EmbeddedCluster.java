@@ -129,6 +129,12 @@ public final class EmbeddedCluster implements AutoCloseable {
                     .average().orElse(0);
         }
 
+        /** Checkpoints of the run completed so far. */
+        public long completedCheckpoints() throws Exception {
+            return cluster.getExecutionGraph(id).get(1, TimeUnit.MINUTES).getCheckpointStatsSnapshot().getCounts()
+                    .getNumberOfCompletedCheckpoints();
+        }
+
         /** Triggers a checkpoint and waits for it to complete. */
         public void checkpoint() throws Exception {
             cluster.triggerCheckpoint(id).get(5, TimeUnit.MINUTES);
