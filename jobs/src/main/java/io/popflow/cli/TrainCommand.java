@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  popflow train --preset digits --output runs/digits",
             "  popflow train --preset quadratic --generations 0 --output runs/q    (Ctrl-C to stop)",
-            "  popflow train --resume runs/q --generations 50",
+            "  popflow train --resume runs/q --generations 20000   (on to generation 20,000)",
             ""})
 final class TrainCommand implements Callable<Integer> {
 
