@@ -192,6 +192,28 @@ final class JobRuns {
         }
     }
 
+    /**
+     * The final agents of the run in {@code folder} as text, by agent, without the resend counter
+     * (a restore raises it; θ digest, h, generation and steps must not change).
+     */
+    static List<String> finalsWithoutResends(Path folder) throws IOException {
+        return texts(read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)), Comparator.comparingInt(r -> r.get("agent").asInt()),
+                "resent_ignored");
+    }
+
+    /** The reports of the run in {@code folder} as text, by agent and generation, without the wall-clock latency. */
+    static List<String> reportsWithoutLatency(Path folder) throws IOException {
+        return texts(read(folder.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms");
+    }
+
+    /** Runs the command line in this JVM; it must print nothing on standard error. Returns the exit code. */
+    static int popflow(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = io.popflow.cli.Popflow.run(new java.io.PrintWriter(err, true), args);
+        assertThat(err.toString()).isEmpty();
+        return code;
+    }
+
     /** A copy in {@code target} of the golden run folder {@code name} (test resources, {@code golden/}). */
     static Path copyOfGolden(String name, Path target) throws IOException, java.net.URISyntaxException {
         Path source = java.nio.file.Paths.get(JobRuns.class.getResource("/golden/" + name).toURI());

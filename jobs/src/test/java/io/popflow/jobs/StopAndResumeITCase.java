@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.cli.Popflow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,20 +53,17 @@ class StopAndResumeITCase {
         assertThat(second).isGreaterThan(first);
         // 3. resumed at parallelism 2 to an end
         int generations = second + 40;
-        assertThat(popflow("train", "--resume", run.toString(), "--parallelism", "2", "--generations",
+        assertThat(JobRuns.popflow("train", "--resume", run.toString(), "--parallelism", "2", "--generations",
                 String.valueOf(generations), "--quiet")).isZero();
         assertContiguous(run, generations);
 
         // the same seed and configuration without a stop
         Path clean = dir.resolve("clean");
-        assertThat(popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
+        assertThat(JobRuns.popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
                 "--quiet")).isZero();
 
-        assertThat(finals(run)).isEqualTo(finals(clean)).hasSize(POPULATION);
-        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION,
-                "decision_latency_ms"))
-                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION,
-                        "decision_latency_ms"));
+        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(clean)).hasSize(POPULATION);
+        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
         assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
                 .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
         assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
@@ -156,19 +150,6 @@ class StopAndResumeITCase {
         PopflowProcess p = PopflowProcess.start(dir.resolve("logs"), name, args);
         started.add(p);
         return p;
-    }
-
-    private static int popflow(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Popflow.run(new PrintWriter(err, true), args);
-        assertThat(err.toString()).isEmpty();
-        return code;
-    }
-
-    /** Agent, θ digest, h, generation and steps of every final agent (not the resend counters, which a restore raises). */
-    private static List<String> finals(Path folder) throws Exception {
-        return JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)),
-                java.util.Comparator.comparingInt(r -> r.get("agent").asInt()), "resent_ignored");
     }
 
     private static String[] concat(String[] a, String[] b) {

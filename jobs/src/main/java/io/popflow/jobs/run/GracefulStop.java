@@ -39,12 +39,8 @@ public final class GracefulStop {
         this.console = console;
     }
 
-    /** How the job ended. */
-    public record Outcome(JobExecutionResult result, Path savepoint) {
-        public boolean stopped() {
-            return savepoint != null;
-        }
-    }
+    /** How the job ended: its result, and the savepoint it was stopped with (null if it ended on its own). */
+    public record Outcome(JobExecutionResult result, Path savepoint) {}
 
     /** Waits for the job to end, handling the stop signals meanwhile. */
     public Outcome await() throws Exception {
