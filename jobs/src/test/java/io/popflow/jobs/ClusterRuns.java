@@ -1,0 +1,103 @@
+package io.popflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.flinkcluster.CliResult;
+import io.popflow.flinkcluster.LocalFlinkCluster;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * popflow on a real standalone Flink cluster ({@link LocalFlinkCluster}: a JobManager and
+ * TaskManagers in JVMs of their own, ND4J in their lib/ from flink-lib/target/lib), submitted as a
+ * user submits it: {@code flink run} with the job jar.
+ */
+final class ClusterRuns {
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClusterRuns() {}
+
+    /** A cluster with {@code taskManagers} TaskManagers of one slot each, ND4J in their lib/. */
+    static LocalFlinkCluster start(Path dir, int taskManagers) throws IOException {
+        return LocalFlinkCluster.in(dir).taskManagers(taskManagers).lib(flinkLib()).start();
+    }
+
+    /** popflow's lib/ bundle, as {@code mvn package} builds it. */
+    static Path flinkLib() {
+        Path lib = Path.of("..", "flink-lib", "target", "lib");
+        assertThat(lib).as("flink-lib/target/lib: run mvn package").isDirectory();
+        return lib;
+    }
+
+    /** The job jar, as {@code mvn package} builds it. */
+    static Path jobJar() {
+        File[] jars = new File("target").listFiles((d, name) -> name.endsWith("-job.jar"));
+        assertThat(jars).as("a job jar in target/: run mvn package").isNotEmpty();
+        return jars[0].toPath();
+    }
+
+    /** {@code flink run -p P JOB_JAR ARGS...} to its end; it must succeed. Returns its output. */
+    static String run(LocalFlinkCluster cluster, int parallelism, String... args) throws IOException {
+        CliResult result = cluster.flink(RUN_TIMEOUT, runArgs(parallelism, args));
+        assertThat(result.exitCode()).as("flink run %s:%n%s", Arrays.toString(args), result.output()).isZero();
+        return result.output();
+    }
+
+    /** The same, started in the background, its output in {@code log}. */
+    static Process start(LocalFlinkCluster cluster, Path log, int parallelism, String... args) throws IOException {
+        return cluster.startFlink(log, runArgs(parallelism, args));
+    }
+
+    private static String[] runArgs(int parallelism, String... args) {
+        List<String> all = new ArrayList<>(List.of("run", "-p", Integer.toString(parallelism), jobJar().toString()));
+        all.addAll(Arrays.asList(args));
+        return all.toArray(String[]::new);
+    }
+
+    /** The id of the cluster's only running job, waiting for it to be RUNNING. */
+    static String awaitRunningJob(LocalFlinkCluster cluster, Process client, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            for (JsonNode job : cluster.rest().get("/jobs/overview").path("jobs")) {
+                if (job.path("state").asText().equals("RUNNING")) {
+                    return job.path("jid").asText();
+                }
+            }
+            assertThat(client.isAlive()).as("flink run still running: %s", Files.exists(log) ? Files.readString(log) : "")
+                    .isTrue();
+            assertThat(System.nanoTime()).as("a running job within 2 minutes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The job's checkpoint statistics: {@code counts.completed}, {@code counts.restored}, ... */
+    static JsonNode checkpoints(LocalFlinkCluster cluster, String job) throws IOException {
+        return cluster.rest().get("/jobs/" + job + "/checkpoints");
+    }
+
+    /** summary.json without its wall-clock figures (time and speed). */
+    static JsonNode summaryWithoutTimes(Path run) throws IOException {
+        ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve(RunSummary.FILE).toFile());
+        summary.remove(List.of("wall_time_seconds", "agent_steps_per_second"));
+        return summary;
+    }
+
+    /** Waits for {@code p} to end and returns its exit code; a process still running after {@code timeout} fails. */
+    static int awaitExit(Process p, Duration timeout, Path log) throws Exception {
+        if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("still running after " + timeout + ": " + Files.readString(log));
+        }
+        return p.exitValue();
+    }
+}
