@@ -206,6 +206,27 @@ final class JobRuns {
         return texts(read(folder.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms");
     }
 
+    /**
+     * No gaps and no duplicates: generation summaries 0 to n - 1 once each, and every agent's
+     * reports, in file order, the generations 0, 1, 2, ... with each summarised generation complete.
+     */
+    static void assertContiguous(Path folder, int summarised, int population) throws Exception {
+        List<JsonNode> gens = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE));
+        assertThat(gens).hasSize(summarised);
+        for (int g = 0; g < gens.size(); g++) {
+            assertThat(gens.get(g).get("generation").asInt()).isEqualTo(g);
+        }
+        Map<Integer, Integer> next = new HashMap<>();
+        for (JsonNode r : JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE))) {
+            int agent = r.get("agent").asInt();
+            int expected = next.getOrDefault(agent, 0);
+            assertThat(r.get("generation").asInt()).as("report of agent %d", agent).isEqualTo(expected);
+            next.put(agent, expected + 1);
+        }
+        assertThat(next).hasSize(population);
+        assertThat(next.values()).allMatch(n -> n >= summarised);
+    }
+
     /** Runs the command line in this JVM; it must print nothing on standard error. Returns the exit code. */
     static int popflow(String... args) {
         java.io.StringWriter err = new java.io.StringWriter();

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +53,7 @@ class StopAndResumeITCase {
         int generations = second + 40;
         assertThat(JobRuns.popflow("train", "--resume", run.toString(), "--parallelism", "2", "--generations",
                 String.valueOf(generations), "--quiet")).isZero();
-        assertContiguous(run, generations);
+        JobRuns.assertContiguous(run, generations, POPULATION);
 
         // the same seed and configuration without a stop
         Path clean = dir.resolve("clean");
@@ -111,29 +109,8 @@ class StopAndResumeITCase {
                 .toString());
         assertThat(JobRuns.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(POPULATION);
         int written = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)).size();
-        assertContiguous(folder, written);
+        JobRuns.assertContiguous(folder, written, POPULATION);
         return written;
-    }
-
-    /**
-     * No gaps and no duplicates: generation summaries 0 to n - 1 once each, and every agent's
-     * reports, in file order, the generations 0, 1, 2, ... with each summarised generation complete.
-     */
-    private static void assertContiguous(Path folder, int summarised) throws Exception {
-        List<JsonNode> gens = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE));
-        assertThat(gens).hasSize(summarised);
-        for (int g = 0; g < gens.size(); g++) {
-            assertThat(gens.get(g).get("generation").asInt()).isEqualTo(g);
-        }
-        Map<Integer, Integer> next = new HashMap<>();
-        for (JsonNode r : JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE))) {
-            int agent = r.get("agent").asInt();
-            int expected = next.getOrDefault(agent, 0);
-            assertThat(r.get("generation").asInt()).as("report of agent %d", agent).isEqualTo(expected);
-            next.put(agent, expected + 1);
-        }
-        assertThat(next).hasSize(POPULATION);
-        assertThat(next.values()).allMatch(n -> n >= summarised);
     }
 
     private static void awaitGenerations(Path folder, int generations, PopflowProcess p) throws Exception {

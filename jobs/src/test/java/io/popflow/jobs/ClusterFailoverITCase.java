@@ -1,0 +1,131 @@
+package io.popflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.popflow.flinkcluster.LocalFlinkCluster;
+import io.popflow.jobs.run.RunFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TaskManagers killed with SIGKILL at random moments of one run on a real cluster, each replaced by
+ * a new one: the job must recover every time and end with exactly the records and the final
+ * population of an uninterrupted run with the same seed.
+ *
+ * <p>{@code -Dpopflow.cluster.kills=20} kills 20 times (the README's longer run); the run's length
+ * grows with the kills, so that it is still running at the last one.
+ */
+class ClusterFailoverITCase {
+    private static final int KILLS = Integer.getInteger("popflow.cluster.kills", 5);
+    private static final long SEED = Long.getLong("popflow.cluster.kill-seed", 2026L);
+    private static final int POPULATION = 16;
+    /** About 7 s of uninterrupted training on the cluster here (43 generations/s), per kill and once more. */
+    private static final int GENERATIONS = 300 * (KILLS + 1);
+
+    @TempDir
+    Path dir;
+    private LocalFlinkCluster cluster;
+    private Process client;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (client != null && client.isAlive()) {
+            client.destroyForcibly().waitFor();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void killedTaskManagersLoseNothing() throws Exception {
+        cluster = ClusterRuns.start(dir.resolve("cluster"), 2);
+        Path run = dir.resolve("run");
+        Path log = dir.resolve("flink-run.out");
+        client = ClusterRuns.start(cluster, log, 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
+                "--set", "perturbation_interval=100", "--generations", Integer.toString(GENERATIONS),
+                "--checkpoint-interval", "500ms", "--set", "restart_attempts=1000", "--output", run.toString(), "--quiet");
+        String job = ClusterRuns.awaitRunningJob(cluster, client, log);
+        awaitCheckpointAfterRestore(job, -1);
+
+        Random random = new Random(SEED);
+        List<String> restores = new ArrayList<>();
+        for (int kill = 1; kill <= KILLS; kill++) {
+            Thread.sleep(random.nextInt(3000));
+            JsonNode before = ClusterRuns.checkpoints(cluster, job);
+            assertThat(jobState(job)).as("the run is still training at kill %d (raise GENERATIONS)", kill).isEqualTo("RUNNING");
+            List<String> running = cluster.runningTaskManagers();
+            String victim = running.get(random.nextInt(running.size()));
+            long killedAt = System.nanoTime();
+            cluster.killTaskManager(victim);
+            String replacement = cluster.startTaskManager();
+            long registeredAt = System.nanoTime();
+            long restoredAt = awaitCheckpointAfterRestore(job, before.path("counts").path("restored").asLong());
+            JsonNode after = ClusterRuns.checkpoints(cluster, job);
+            restores.add(String.format("kill %d of %s (replaced by %s): restored from checkpoint %d, running and "
+                    + "checkpointed again %.1f s after the kill, %.1f s after the replacement registered; %d restores so far", kill, victim, replacement,
+                    after.path("latest").path("restored").path("id").asLong(), seconds(restoredAt - killedAt),
+                    seconds(restoredAt - registeredAt), after.path("counts").path("restored").asLong()));
+        }
+        Path measured = Path.of("target", "cluster-failover.txt");
+        Files.write(measured, restores);
+        restores.forEach(System.out::println);
+
+        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
+        JobRuns.assertContiguous(run, GENERATIONS, POPULATION);
+
+        // the same seed and configuration, uninterrupted, on the embedded cluster
+        Path clean = dir.resolve("clean");
+        assertThat(JobRuns.popflow("train", "--config", run.resolve(RunFolder.CONFIG_FILE).toString(), "--output",
+                clean.toString(), "--quiet")).isZero();
+        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(clean)).hasSize(POPULATION);
+        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
+        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
+                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
+        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
+                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION));
+        for (JsonNode agent : JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE))) {
+            assertThat(agent.get("directives_applied").asInt()).as("decisions applied by %s", agent).isEqualTo(GENERATIONS);
+        }
+        assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(clean));
+    }
+
+    /**
+     * Waits until the job has been restored more than {@code restoredBefore} times, runs, and has
+     * completed a checkpoint since (so that every kill costs progress, not only a restart).
+     *
+     * @return when that was seen (System.nanoTime)
+     */
+    private long awaitCheckpointAfterRestore(String job, long restoredBefore) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode stats = ClusterRuns.checkpoints(cluster, job);
+            long restored = stats.path("counts").path("restored").asLong();
+            long restoredId = stats.path("latest").path("restored").path("id").asLong(-1);
+            long completedId = stats.path("latest").path("completed").path("id").asLong(-1);
+            if ((restoredBefore < 0 || restored > restoredBefore) && completedId > restoredId
+                    && jobState(job).equals("RUNNING")) {
+                return System.nanoTime();
+            }
+            assertThat(client.isAlive()).as("the run ended early").isTrue();
+            assertThat(System.nanoTime()).as("restored and checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private String jobState(String job) throws Exception {
+        return cluster.rest().get("/jobs/" + job).path("state").asText();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
