@@ -125,6 +125,10 @@ final class TrainCommand implements Callable<Integer> {
             limits.checkParallelism(population.parallelism());
             limits.checkPopulation(population, population.task().create(population.seed()).dimension(),
                     population.space().rule().usesVelocity());
+        } else if (probe.getParallelism() != population.parallelism()) {
+            // `flink run -p` (or the cluster's parallelism.default) would otherwise be overridden silently
+            System.out.println("popflow: parallelism " + population.parallelism() + " (popflow's `parallelism`, "
+                    + "--parallelism), not the cluster's " + probe.getParallelism() + " (flink run -p, parallelism.default)");
         }
         if (resume == null) {
             folder.prepareFresh();
