@@ -137,9 +137,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
         // (Flink's defaults, 10 s and 50 s, made each kill cost up to a minute)
         c.put("heartbeat.interval", "1000");
         c.put("heartbeat.timeout", "10000");
+        // the REST API's metric values at most 1 s old (Flink's default: 10 s)
+        c.put("metrics.fetcher.update-interval", "1000");
         // JavaCPP extracts ND4J's natives under this cluster's folder, so what a job adds is measurable
         c.put("env.java.opts.all", String.join(" ", JvmFlags.FLINK_JAVA_17)
-                + " -Dorg.bytedeco.javacpp.cachedir=" + dir.resolve("javacpp-cache").toAbsolutePath());
+                + " -Dorg.bytedeco.javacpp.cachedir=" + javacppCacheOf(dir));
         return c;
     }
 
@@ -220,6 +222,20 @@ public final class LocalFlinkCluster implements AutoCloseable {
     public synchronized long pid(String id) {
         return taskManagers.stream().filter(p -> p.name().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no TaskManager " + id)).pid();
+    }
+
+    /** What TaskManager {@code id} holds now (after a full GC in it); see {@link ProcessFootprint}. */
+    public ProcessFootprint footprint(String id) throws IOException {
+        return ProcessFootprint.of(pid(id), javacppCache());
+    }
+
+    /** Where this cluster's processes extract JavaCPP's natives. */
+    public Path javacppCache() {
+        return javacppCacheOf(dir);
+    }
+
+    private static Path javacppCacheOf(Path dir) {
+        return dir.resolve("javacpp-cache").toAbsolutePath();
     }
 
     /** The TaskManagers the JobManager currently lists (a killed one stays until its heartbeat times out). */

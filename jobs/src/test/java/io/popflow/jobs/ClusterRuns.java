@@ -85,6 +85,37 @@ final class ClusterRuns {
         return cluster.rest().get("/jobs/" + job + "/checkpoints");
     }
 
+    /**
+     * popflow's metrics of a running job over the REST API, by metric name (the last part of Flink's
+     * metric id, e.g. {@code 0.agent-trainer.agentStepsPerSecond}), summed over subtasks for counters
+     * and meters and the largest value for gauges being equal in each subtask's copy.
+     *
+     * @return name to the values its subtasks report
+     */
+    static java.util.Map<String, List<Double>> metrics(LocalFlinkCluster cluster, String job, java.util.Set<String> names)
+            throws IOException {
+        java.util.Map<String, List<Double>> values = new java.util.TreeMap<>();
+        for (JsonNode vertex : cluster.rest().get("/jobs/" + job).path("vertices")) {
+            String base = "/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/metrics";
+            List<String> ids = new ArrayList<>();
+            for (JsonNode m : cluster.rest().get(base)) {
+                String id = m.path("id").asText();
+                if (names.contains(id.substring(id.lastIndexOf('.') + 1))) {
+                    ids.add(id);
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            for (JsonNode m : cluster.rest().get(base + "?get=" + String.join(",", ids))) {
+                String id = m.path("id").asText();
+                values.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), k -> new ArrayList<>())
+                        .add(Double.parseDouble(m.path("value").asText()));
+            }
+        }
+        return values;
+    }
+
     /** summary.json without its wall-clock figures (time and speed). */
     static JsonNode summaryWithoutTimes(Path run) throws IOException {
         ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve(RunSummary.FILE).toFile());

@@ -25,6 +25,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MeterView;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -85,6 +86,9 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private transient Outputs outputs;
     private transient Counter fastSteps;
     private transient Counter resentIgnored;
+    private transient Counter decisionsApplied;
+    /** Of the latest report: wall-clock µs from its decision's emission to the agent acting on it. */
+    private transient long latestDecisionLatencyMicros;
 
     AgentTrainerOperator(StreamOperatorParameters<AgentReport> parameters, PopulationConfig config) {
         super(parameters);
@@ -131,6 +135,13 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         outputs = new Outputs();
         fastSteps = getMetricGroup().counter("fastSteps");
         resentIgnored = getMetricGroup().counter("resentCommandsIgnored");
+        // popflow's figures for Flink's web UI and reporters (README, "Flink metrics")
+        // a rate over the last 10 s (Flink's views update every 5 s): a generation-scale figure, not a day's
+        getMetricGroup().meter("agentStepsPerSecond", new MeterView(fastSteps, 10));
+        decisionsApplied = getMetricGroup().counter("decisionsApplied");
+        latestDecisionLatencyMicros = -1;
+        getMetricGroup().gauge("feedbackLatencyMs",
+                () -> latestDecisionLatencyMicros < 0 ? Double.NaN : latestDecisionLatencyMicros / 1000.0);
         AgentPlacement placement = new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism());
         for (Integer key : restoredKeys()) {
             setCurrentKey(key);
@@ -172,6 +183,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             throw new IllegalStateException("command for agent " + command.agent() + " that was never seeded: " + command);
         } else {
             int ignoredBefore = s.duplicatesIgnored;
+            int appliedBefore = s.directivesApplied;
             if (command.directive() != null) {
                 lifecycle.onDirective(s, command.directive(), command.emittedMicros(), outputs);
             } else if (command.transfer() != null) {
@@ -182,6 +194,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
                 throw new IllegalArgumentException("empty command for agent " + command.agent());
             }
             resentIgnored.inc(s.duplicatesIgnored - ignoredBefore);
+            decisionsApplied.inc(s.directivesApplied - appliedBefore);
         }
         agents.update(s);
         if (s.phase == Phase.TRAINING) {
@@ -243,6 +256,9 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
 
         @Override
         public void report(AgentReport report) {
+            if (report.decisionLatencyMicros() >= 0) {
+                latestDecisionLatencyMicros = report.decisionLatencyMicros();
+            }
             output.collect(reportRecord.replace(report));
         }
 
