@@ -76,6 +76,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue the run in RUN_DIR (its config.yaml) from its newest savepoint or retained checkpoint.")
     Path resume;
 
+    @Option(names = "--resume-if-present",
+            description = "With --output: if that folder already holds a run of this configuration, resume it (as "
+                    + "--resume would) instead of refusing. For a supervisor that runs the same command again after a "
+                    + "restart: Kubernetes, systemd.")
+    boolean resumeIfPresent;
+
     @Option(names = "--from-savepoint", paramLabel = "PATH",
             description = "With --resume: continue from this savepoint or checkpoint instead of the newest.")
     Path fromSavepoint;
@@ -183,10 +189,26 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The run's configuration and the effective option tree it was parsed from. */
-    record LoadedRun(ObjectNode tree, RunConfig run) {}
+    record LoadedRun(ObjectNode tree, RunConfig run) {
+        LoadedRun withParsedTree() {
+            return new LoadedRun(tree, ConfigLoader.parse(tree));
+        }
+    }
 
     /** The validated run: preset, then file, then options; or, resuming, the run's own configuration. */
     LoadedRun load() {
+        if (resume == null && resumeIfPresent) {
+            InvalidOptionException.require(output != null, "resume-if-present", "needs --output: the folder to resume "
+                    + "if it holds a run");
+            if (Files.exists(new RunFolder(Path.of(output)).config())) {
+                return resumeInsteadOfStarting();
+            }
+        }
+        return new LoadedRun(load(true), null).withParsedTree();
+    }
+
+    /** The option tree this command describes; {@code checkResume}: refuse what a resume may not change. */
+    private ObjectNode load(boolean checkResume) {
         ObjectNode tree;
         if (resume != null) {
             refuseWithResume("--preset", preset != null);
@@ -217,10 +239,28 @@ final class TrainCommand implements Callable<Integer> {
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
         tree = ConfigLoader.set(tree, assignments.toArray(String[]::new));
-        if (resume != null) {
+        if (resume != null && checkResume) {
             refuseChangesToTheRun(before, tree);
         }
-        return new LoadedRun(tree, ConfigLoader.parse(tree));
+        return tree;
+    }
+
+    /**
+     * --resume OUTPUT, after checking that the configuration this command describes is the run's in
+     * that folder (up to what a resume may change), so a restarted supervisor cannot continue a
+     * different run under a new name.
+     */
+    private LoadedRun resumeInsteadOfStarting() {
+        ObjectNode given = load(false);
+        resume = Path.of(output);
+        preset = null;
+        config = null;
+        output = null;
+        seed = null;
+        population = null;
+        LoadedRun resumed = load();
+        refuseChangesToTheRun(resumed.tree(), given);
+        return resumed;
     }
 
     /** Options a resumed run may change: how it runs, not what it is (its state's layout and its dynamics). */

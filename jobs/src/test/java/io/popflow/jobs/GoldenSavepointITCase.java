@@ -2,6 +2,7 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +50,28 @@ class GoldenSavepointITCase {
         assertThat(JobRuns.finalsWithoutResends(rocks)).hasSize(4).isEqualTo(JobRuns.finalsWithoutResends(heap));
         assertThat(JobRuns.finalsWithoutResends(resumed)).isEqualTo(JobRuns.finalsWithoutResends(heap));
         assertThat(JobRuns.reportsWithoutLatency(rocks)).isEqualTo(JobRuns.reportsWithoutLatency(heap));
+    }
+
+    /**
+     * The same command run again by a supervisor (Kubernetes): {@code --resume-if-present} resumes the
+     * run its --output holds, and refuses one of another configuration.
+     */
+    @Test
+    void resumeIfPresentContinuesTheRunInItsOutputFolder() throws Exception {
+        Path run = JobRuns.copyOfGolden("run-format-1", dir.resolve("supervised"));
+        Path config = Files.copy(run.resolve("config.yaml"), dir.resolve("supervised.yaml"));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int refused = io.popflow.cli.Popflow.run(new java.io.PrintWriter(err, true), "train", "--config", config.toString(),
+                "--output", run.toString(), "--resume-if-present", "--seed", "8", "--generations", GENERATIONS, "--quiet");
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString()).contains("'seed' cannot change");
+
+        assertThat(JobRuns.popflow("train", "--config", config.toString(), "--output", run.toString(), "--resume-if-present",
+                "--generations", GENERATIONS, "--quiet")).isZero();
+        Path clean = dir.resolve("supervised-clean");
+        assertThat(JobRuns.popflow("train", "--config", config.toString(), "--output", clean.toString(), "--quiet",
+                "--generations", GENERATIONS)).isZero();
+        assertThat(JobRuns.finalsWithoutResends(run)).hasSize(4).isEqualTo(JobRuns.finalsWithoutResends(clean));
+        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
     }
 }
