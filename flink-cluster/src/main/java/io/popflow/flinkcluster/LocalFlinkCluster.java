@@ -415,19 +415,35 @@ public final class LocalFlinkCluster implements AutoCloseable {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: LocalFlinkCluster DIR [TASK_MANAGERS (default 2)] [LIB (a folder of jars, e.g. flink-lib/target/lib)]");
+            System.err.println("usage: flink-cluster DIR [TASK_MANAGERS (default 2)] [LIB (a folder of jars for every "
+                    + "process, default popflow's flink-lib/target/lib)]");
             System.exit(2);
         }
         Builder builder = in(Path.of(args[0]));
         if (args.length > 1) {
-            builder.taskManagers(Integer.parseInt(args[1]));
+            int count;
+            try {
+                count = Integer.parseInt(args[1]);
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 0) {
+                System.err.println("flink-cluster: TASK_MANAGERS must be a whole number >= 0, got '" + args[1] + "'");
+                System.exit(2);
+            }
+            builder.taskManagers(count);
         }
         if (args.length > 2) {
-            builder.lib(Path.of(args[2]));
+            Path lib = Path.of(args[2]);
+            if (!Files.isDirectory(lib)) {
+                System.err.println("flink-cluster: LIB " + lib + " is not a folder (build it with mvn package)");
+                System.exit(2);
+            }
+            builder.lib(lib);
         }
         LocalFlinkCluster cluster = builder.start();
-        System.out.println("flink cluster: web UI " + cluster.rest.address() + ", submit with " + cluster.flinkCommand()
-                + " run ..., logs in " + cluster.logDir());
+        System.out.println("flink cluster: web UI " + cluster.rest.address() + "; submit with " + cluster.flinkCommand()
+                + " run ...; logs in " + cluster.logDir() + "; Ctrl-C stops it");
         cluster.jobManager.waitFor();
     }
 

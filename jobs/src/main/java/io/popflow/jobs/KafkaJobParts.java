@@ -86,9 +86,21 @@ public final class KafkaJobParts {
         if (k == null) {
             return;
         }
-        int p = run.population().parallelism();
-        Map<String, Integer> topics = new LinkedHashMap<>();
         Map<String, Integer> required = new LinkedHashMap<>();
+        if (run.feedback() == RunConfig.Feedback.KAFKA) {
+            required.put(k.topics().feedback(), run.population().parallelism());
+        }
+        KafkaTopics.ensure(k.connection(), topics(run), required, TOPIC_TIMEOUT);
+    }
+
+    /** The topics a run uses, with the partitions popflow creates each with (README's topic table). */
+    public static Map<String, Integer> topics(RunConfig run) {
+        KafkaSettings k = run.kafka();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        if (k == null) {
+            return topics;
+        }
+        int p = run.population().parallelism();
         if (k.metrics()) {
             topics.put(k.topics().reports(), p);
             topics.put(k.topics().generations(), 1);
@@ -96,13 +108,12 @@ public final class KafkaJobParts {
         }
         if (run.feedback() == RunConfig.Feedback.KAFKA) {
             topics.put(k.topics().feedback(), p);
-            required.put(k.topics().feedback(), p);
         }
         if (k.examples() != null) {
             topics.put(k.topics().examples(), p);
             topics.put(k.topics().deadLetter(), 1);
         }
-        KafkaTopics.ensure(k.connection(), topics, required, TOPIC_TIMEOUT);
+        return topics;
     }
 
     /** The whole job the configuration describes, with {@code fileSinks} beside any Kafka sinks. */
