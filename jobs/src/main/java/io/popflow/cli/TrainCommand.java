@@ -197,7 +197,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The validated run: preset, then file, then options; or, resuming, the run's own configuration. */
     LoadedRun load() {
-        if (resume == null && resumeIfPresent) {
+        InvalidOptionException.require(resume == null || !resumeIfPresent, "resume-if-present",
+                "goes with --output (start the run there, or resume it if the folder holds it), not with --resume");
+        if (resumeIfPresent) {
             InvalidOptionException.require(output != null, "resume-if-present", "needs --output: the folder to resume "
                     + "if it holds a run");
             if (Files.exists(new RunFolder(Path.of(output)).config())) {
@@ -252,6 +254,7 @@ final class TrainCommand implements Callable<Integer> {
      */
     private LoadedRun resumeInsteadOfStarting() {
         ObjectNode given = load(false);
+        resumeIfPresent = false;
         resume = Path.of(output);
         preset = null;
         config = null;

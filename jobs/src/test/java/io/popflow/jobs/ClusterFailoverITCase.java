@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.flinkcluster.LocalFlinkCluster;
-import io.popflow.jobs.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,25 +31,17 @@ class ClusterFailoverITCase {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClusterSession session = new ClusterSession();
     private LocalFlinkCluster cluster;
     private Process client;
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (client != null && client.isAlive()) {
-            client.destroyForcibly().waitFor();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @Test
     void killedTaskManagersLoseNothing() throws Exception {
-        cluster = ClusterRuns.start(dir.resolve("cluster"), 2);
+        cluster = session.start(dir.resolve("cluster"), 2);
         Path run = dir.resolve("run");
         Path log = dir.resolve("flink-run.out");
-        client = ClusterRuns.start(cluster, log, 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
+        client = session.submit(log, 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
                 "--set", "perturbation_interval=100", "--generations", Integer.toString(GENERATIONS),
                 "--checkpoint-interval", "500ms", "--set", "restart_attempts=1000", "--output", run.toString(), "--quiet");
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
@@ -84,14 +75,7 @@ class ClusterFailoverITCase {
 
         // the same seed and configuration, uninterrupted, on the embedded cluster
         Path clean = dir.resolve("clean");
-        assertThat(JobRuns.popflow("train", "--config", run.resolve(RunFolder.CONFIG_FILE).toString(), "--output",
-                clean.toString(), "--quiet")).isZero();
-        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(clean)).hasSize(POPULATION);
-        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
-        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
-                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
-        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
-                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION));
+        JobRuns.assertSameAsUninterrupted(run, clean, POPULATION);
         for (JsonNode agent : JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE))) {
             assertThat(agent.get("directives_applied").asInt()).as("decisions applied by %s", agent).isEqualTo(GENERATIONS);
         }

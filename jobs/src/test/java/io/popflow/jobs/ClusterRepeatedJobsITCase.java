@@ -2,19 +2,22 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.popflow.flinkcluster.CliResult;
 import io.popflow.flinkcluster.LocalFlinkCluster;
 import io.popflow.flinkcluster.ProcessFootprint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One session cluster running popflow again and again, as a long-lived cluster does: three digits
- * jobs in a row, the second one restarted by a killed TaskManager. The TaskManager that lives
+ * jobs in a row, the second one restarted by a killed TaskManager and stopped with a savepoint. The TaskManager that lives
  * through all of them must not grow per job: no more user-code class loaders kept after the third
  * job than after the second, no JavaCPP deallocator thread or mapping of ND4J's library added, no
  * natives extracted again (ND4J in the cluster's lib/, parent-first; with ND4J in the job jar each
@@ -23,46 +26,38 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRepeatedJobsITCase {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClusterSession session = new ClusterSession();
     private LocalFlinkCluster cluster;
     private Process client;
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (client != null && client.isAlive()) {
-            client.destroyForcibly().waitFor();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @Test
     void repeatedJobsAndARestartDoNotGrowTheTaskManager() throws Exception {
-        cluster = ClusterRuns.start(dir.resolve("cluster"), 2);
+        cluster = session.start(dir.resolve("cluster"), 2);
         String survivor = cluster.runningTaskManagers().get(0);
-        String[] digits = {"train", "--preset", "digits", "--generations", "6", "--checkpoint-interval", "500ms",
+        String[] digits = {"train", "--preset", "digits", "--checkpoint-interval", "500ms",
             "--set", "restart_attempts=20", "--quiet"};
         List<ProcessFootprint> after = new ArrayList<>();
 
-        ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-1").toString()));
+        ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-1").toString(), "--generations", "6"));
         after.add(cluster.footprint(survivor));
 
-        // the second job loses the other TaskManager mid-run and restarts on a new one
+        // the second job, run until stopped, loses the other TaskManager, restarts on a new one, and is stopped
         Path log = dir.resolve("job-2.out");
-        client = ClusterRuns.start(cluster, log, 2, with(digits, "--output", dir.resolve("job-2").toString()));
+        Path second = dir.resolve("job-2");
+        client = session.submit(log, 2, with(digits, "--output", second.toString(), "--generations", "0"));
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
-        while (ClusterRuns.checkpoints(cluster, job).path("counts").path("completed").asLong() < 1) {
-            assertThat(client.isAlive()).as("job 2 still running: %s", Files.exists(log) ? Files.readString(log) : "").isTrue();
-            Thread.sleep(50);
-        }
+        awaitCheckpoint(job, 0);
         cluster.killTaskManager(cluster.runningTaskManagers().get(1));
         cluster.startTaskManager();
+        awaitCheckpoint(job, 1);
+        CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
+                second.resolve("savepoints").toAbsolutePath().toString(), job);
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
         assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
-        assertThat(ClusterRuns.checkpoints(cluster, job).path("counts").path("restored").asLong()).as("job 2 restarted")
-                .isPositive();
         after.add(cluster.footprint(survivor));
 
-        ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-3").toString()));
+        ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-3").toString(), "--generations", "6"));
         after.add(cluster.footprint(survivor));
 
         List<String> lines = new ArrayList<>();
@@ -89,9 +84,23 @@ class ClusterRepeatedJobsITCase {
                         "already loaded in another classloader", "LinkageError");
             }
         }
-        for (int i = 1; i <= 3; i++) {
-            assertThat(JobRuns.finalsWithoutResends(dir.resolve("job-" + i))).as("job %d's final population", i)
-                    .isEqualTo(JobRuns.finalsWithoutResends(dir.resolve("job-1")));
+        assertThat(JobRuns.finalsWithoutResends(dir.resolve("job-3"))).as("the third job's final population")
+                .isEqualTo(JobRuns.finalsWithoutResends(dir.resolve("job-1")));
+    }
+
+    /** Waits until the job has been restored {@code restores} times and has completed a checkpoint since. */
+    private void awaitCheckpoint(String job, long restores) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode stats = ClusterRuns.checkpoints(cluster, job);
+            if (stats.path("counts").path("restored").asLong() >= restores
+                    && stats.path("latest").path("completed").path("id").asLong(-1)
+                            > stats.path("latest").path("restored").path("id").asLong(-1)) {
+                return;
+            }
+            assertThat(client.isAlive()).as("job still running").isTrue();
+            assertThat(System.nanoTime()).as("checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.flinkcluster.CliResult;
 import io.popflow.flinkcluster.LocalFlinkCluster;
-import io.popflow.jobs.run.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,22 +26,14 @@ class ClusterRescaleITCase {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ClusterSession session = new ClusterSession();
     private LocalFlinkCluster cluster;
     private Process client;
 
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (client != null && client.isAlive()) {
-            client.destroyForcibly().waitFor();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
     @Test
     void stopWithSavepointAndResumeAtAnotherParallelism() throws Exception {
-        cluster = ClusterRuns.start(dir.resolve("cluster"), 2);
+        cluster = session.start(dir.resolve("cluster"), 2);
         Path run = dir.resolve("run");
         int first = stopAfter(40, "first", 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
                 "--set", "perturbation_interval=100", "--generations", "0", "--parallelism", "2",
@@ -54,14 +45,7 @@ class ClusterRescaleITCase {
         JobRuns.assertContiguous(run, generations, POPULATION);
 
         Path clean = dir.resolve("clean");
-        assertThat(JobRuns.popflow("train", "--config", run.resolve(RunFolder.CONFIG_FILE).toString(), "--output",
-                clean.toString(), "--quiet")).isZero();
-        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(clean)).hasSize(POPULATION);
-        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
-        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
-                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
-        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
-                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION));
+        JobRuns.assertSameAsUninterrupted(run, clean, POPULATION);
         JsonNode summary = ClusterRuns.summaryWithoutTimes(run);
         assertThat(summary.get("resumed_at_agent_steps").asLong()).isPositive();
         ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove("resumed_at_agent_steps");
@@ -75,7 +59,7 @@ class ClusterRescaleITCase {
      */
     private int stopAfter(int generations, String name, int parallelism, String... args) throws Exception {
         Path log = dir.resolve(name + ".out");
-        client = ClusterRuns.start(cluster, log, parallelism, args);
+        client = session.submit(log, parallelism, args);
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
         List<String> list = List.of(args);
         Path run = Path.of(list.get(list.indexOf(list.contains("--resume") ? "--resume" : "--output") + 1));

@@ -227,6 +227,21 @@ final class JobRuns {
         assertThat(next.values()).allMatch(n -> n >= summarised);
     }
 
+    /**
+     * Runs {@code run}'s configuration again, uninterrupted, in this JVM (into {@code clean}), and
+     * asserts that {@code run} ended with its records, every one, and its final population, bit for bit.
+     */
+    static void assertSameAsUninterrupted(Path run, Path clean, int population) throws IOException {
+        assertThat(popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
+                "--quiet")).isZero();
+        assertThat(finalsWithoutResends(run)).isEqualTo(finalsWithoutResends(clean)).hasSize(population);
+        assertThat(reportsWithoutLatency(run)).isEqualTo(reportsWithoutLatency(clean));
+        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
+                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
+        assertThat(texts(read(run.resolve(JobSinks.LINEAGE_FILE)), BY_GENERATION))
+                .isEqualTo(texts(read(clean.resolve(JobSinks.LINEAGE_FILE)), BY_GENERATION));
+    }
+
     /** Runs the command line in this JVM; it must print nothing on standard error. Returns the exit code. */
     static int popflow(String... args) {
         java.io.StringWriter err = new java.io.StringWriter();

@@ -57,15 +57,7 @@ class StopAndResumeITCase {
 
         // the same seed and configuration without a stop
         Path clean = dir.resolve("clean");
-        assertThat(JobRuns.popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
-                "--quiet")).isZero();
-
-        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(clean)).hasSize(POPULATION);
-        assertThat(JobRuns.reportsWithoutLatency(run)).isEqualTo(JobRuns.reportsWithoutLatency(clean));
-        assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
-                .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
-        assertThat(JobRuns.texts(JobRuns.read(run.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION))
-                .isEqualTo(JobRuns.texts(JobRuns.read(clean.resolve(JobSinks.LINEAGE_FILE)), JobRuns.BY_GENERATION));
+        JobRuns.assertSameAsUninterrupted(run, clean, POPULATION);
         JsonNode summary = JSON.readTree(run.resolve(RunSummary.FILE).toFile());
         assertThat(summary.has("stopped")).isFalse();
         assertThat(summary.get("params_sha256")).isEqualTo(JSON.readTree(clean.resolve(RunSummary.FILE).toFile())

@@ -88,7 +88,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private transient Counter resentIgnored;
     private transient Counter decisionsApplied;
     /** Of the latest report: wall-clock µs from its decision's emission to the agent acting on it. */
-    private transient long latestDecisionLatencyMicros;
+    private transient volatile long latestDecisionLatencyMicros;
 
     AgentTrainerOperator(StreamOperatorParameters<AgentReport> parameters, PopulationConfig config) {
         super(parameters);
