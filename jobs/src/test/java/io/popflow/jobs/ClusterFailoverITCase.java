@@ -20,14 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * population of an uninterrupted run with the same seed.
  *
  * <p>{@code -Dpopflow.cluster.kills=20} kills 20 times (the README's longer run); the run's length
- * grows with the kills, so that it is still running at the last one.
+ * grows with the kills, and kill k waits for k * SPACING generations, so the last kill still finds
+ * the run training.
  */
 class ClusterFailoverITCase {
     private static final int KILLS = Integer.getInteger("popflow.cluster.kills", 5);
     private static final long SEED = Long.getLong("popflow.cluster.kill-seed", 2026L);
     private static final int POPULATION = 16;
-    /** About 7 s of uninterrupted training on the cluster here (43 generations/s), per kill and once more. */
-    private static final int GENERATIONS = 300 * (KILLS + 1);
+    /**
+     * Kill k comes once the run has summarised k * SPACING generations (and a random wait), so the run
+     * is still training at every kill however fast it trains: 400 generations took 4-9 s here.
+     */
+    private static final int SPACING = 400;
+    private static final int GENERATIONS = SPACING * (KILLS + 1);
 
     @TempDir
     Path dir;
@@ -35,12 +40,13 @@ class ClusterFailoverITCase {
     final ClusterSession session = new ClusterSession();
     private LocalFlinkCluster cluster;
     private Process client;
+    private Path log;
 
     @Test
     void killedTaskManagersLoseNothing() throws Exception {
         cluster = session.start(dir.resolve("cluster"), 2);
         Path run = dir.resolve("run");
-        Path log = dir.resolve("flink-run.out");
+        log = dir.resolve("flink-run.out");
         client = session.submit(log, 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
                 "--set", "perturbation_interval=100", "--generations", Integer.toString(GENERATIONS),
                 "--checkpoint-interval", "500ms", "--set", "restart_attempts=1000", "--output", run.toString(), "--quiet");
@@ -50,9 +56,10 @@ class ClusterFailoverITCase {
         Random random = new Random(SEED);
         List<String> restores = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
-            Thread.sleep(random.nextInt(3000));
+            awaitSummarised(run, kill * SPACING);
+            Thread.sleep(random.nextInt(1500));
             JsonNode before = ClusterRuns.checkpoints(cluster, job);
-            assertThat(jobState(job)).as("the run is still training at kill %d (raise GENERATIONS)", kill).isEqualTo("RUNNING");
+            assertThat(jobState(job)).as("the run is still training at kill %d", kill).isEqualTo("RUNNING");
             List<String> running = cluster.runningTaskManagers();
             String victim = running.get(random.nextInt(running.size()));
             long killedAt = System.nanoTime();
@@ -99,10 +106,26 @@ class ClusterFailoverITCase {
                     && jobState(job).equals("RUNNING")) {
                 return System.nanoTime();
             }
-            assertThat(client.isAlive()).as("the run ended early").isTrue();
+            assertThat(client.isAlive()).as("the run ended early: %s", clientOutput()).isTrue();
             assertThat(System.nanoTime()).as("restored and checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
             Thread.sleep(100);
         }
+    }
+
+    /** Waits until the run's committed outputs hold {@code generations} generation summaries. */
+    private void awaitSummarised(Path run, int generations) throws Exception {
+        Path file = run.resolve(JobSinks.GENERATIONS_FILE);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
+            assertThat(client.isAlive()).as("the run ended early: %s", clientOutput()).isTrue();
+            assertThat(System.nanoTime()).as("%d generations within 3 minutes", generations).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private String clientOutput() throws java.io.IOException {
+        String out = Files.readString(log);
+        return out.substring(Math.max(0, out.length() - 4000));
     }
 
     private String jobState(String job) throws Exception {
