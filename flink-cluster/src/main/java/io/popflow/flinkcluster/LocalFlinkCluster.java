@@ -3,7 +3,6 @@ package io.popflow.flinkcluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +131,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         c.put("taskmanager.bind-host", "127.0.0.1");
         c.put("io.tmp.dirs", dir.resolve("tmp").toAbsolutePath().toString());
         c.put("web.tmpdir", dir.resolve("web").toAbsolutePath().toString());
-        // a TaskManager killed with SIGKILL is declared lost after 2 failed heartbeat RPCs 1 s apart
-        // (Flink's defaults, 10 s and 50 s, made each kill cost up to a minute)
+        // a TaskManager killed with SIGKILL is given up on within seconds (Flink's defaults, a heartbeat
+        // every 10 s and a 50 s timeout, would keep the job master deploying to it for up to 50 s)
         c.put("heartbeat.interval", "1000");
         c.put("heartbeat.timeout", "10000");
         // the REST API's metric values at most 1 s old, its checkpoint statistics 100 ms (Flink's
@@ -303,17 +301,6 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
         if (jobManager != null) {
             jobManager.stop();
-        }
-    }
-
-    /** Deletes a stopped cluster's folder (logs, checkpoints under it, JavaCPP's cache). */
-    public static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
         }
     }
 
