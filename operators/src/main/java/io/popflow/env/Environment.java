@@ -1,0 +1,42 @@
+package io.popflow.env;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A reinforcement-learning environment with a discrete action set: episodes run from {@link #reset}
+ * until a step reports {@code terminated} (the task ended: the pole fell) or {@code truncated} (the
+ * step limit was reached). Pure Java, no Flink: a learner holds one per agent.
+ */
+public interface Environment {
+    /** Length of an observation. */
+    int observationSize();
+
+    /** Number of actions, numbered 0 to actions() - 1. */
+    int actions();
+
+    /**
+     * Starts a new episode.
+     *
+     * @param random the agent's own random stream, so that episodes are a function of the agent's seed
+     * @return the first observation
+     */
+    double[] reset(RandomGenerator random);
+
+    /** Takes {@code action} in the current episode. */
+    Step step(int action);
+
+    /**
+     * What one step gave.
+     *
+     * @param observation the observation after the step
+     * @param reward the step's reward
+     * @param terminated the episode ended in the task's own terms (bootstrapping stops here)
+     * @param truncated the episode was cut at its step limit (the state still has a value)
+     */
+    record Step(double[] observation, double reward, boolean terminated, boolean truncated) {
+        /** Whether the episode is over, either way. */
+        public boolean done() {
+            return terminated || truncated;
+        }
+    }
+}
