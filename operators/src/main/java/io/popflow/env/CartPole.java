@@ -22,20 +22,15 @@ public final class CartPole implements Environment {
     /** Gymnasium's CartPole-v1 limit; the seed authors' experiment uses 100. */
     public static final int V1_MAX_STEPS = 500;
 
-    private final int maxSteps;
+    private final EpisodeClock clock;
     private double x;
     private double xDot;
     private double theta;
     private double thetaDot;
-    private int steps;
-    private boolean over = true;
 
     /** @param maxSteps the step at which an episode is truncated (500 in CartPole-v1) */
     public CartPole(int maxSteps) {
-        if (maxSteps < 1) {
-            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
-        }
-        this.maxSteps = maxSteps;
+        this.clock = new EpisodeClock(maxSteps);
     }
 
     @Override
@@ -60,8 +55,7 @@ public final class CartPole implements Environment {
         this.xDot = xDot;
         this.theta = theta;
         this.thetaDot = thetaDot;
-        this.steps = 0;
-        this.over = false;
+        clock.start();
         return observation();
     }
 
@@ -70,9 +64,7 @@ public final class CartPole implements Environment {
         if (action != 0 && action != 1) {
             throw new IllegalArgumentException("CartPole's actions are 0 (left) and 1 (right), got " + action);
         }
-        if (over) {
-            throw new IllegalStateException("the episode is over: reset first");
-        }
+        clock.checkRunning();
         double force = action == 1 ? FORCE : -FORCE;
         double cos = Math.cos(theta);
         double sin = Math.sin(theta);
@@ -85,16 +77,14 @@ public final class CartPole implements Environment {
         xDot += TAU * xAcc;
         theta += TAU * thetaDot;
         thetaDot += TAU * thetaAcc;
-        steps++;
         boolean terminated = x < -X_LIMIT || x > X_LIMIT || theta < -THETA_LIMIT || theta > THETA_LIMIT;
-        boolean truncated = steps >= maxSteps;
-        over = terminated || truncated;
+        boolean truncated = clock.tick(terminated);
         return new Step(observation(), 1.0, terminated, truncated);
     }
 
     /** Steps taken in the current episode. */
     public int steps() {
-        return steps;
+        return clock.steps();
     }
 
     private double[] observation() {

@@ -19,18 +19,13 @@ public final class MountainCar implements Environment {
     /** Gymnasium's MountainCar-v0 limit. */
     public static final int V0_MAX_STEPS = 200;
 
-    private final int maxSteps;
+    private final EpisodeClock clock;
     private double position;
     private double velocity;
-    private int steps;
-    private boolean over = true;
 
     /** @param maxSteps the step at which an episode is truncated (200 in MountainCar-v0) */
     public MountainCar(int maxSteps) {
-        if (maxSteps < 1) {
-            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
-        }
-        this.maxSteps = maxSteps;
+        this.clock = new EpisodeClock(maxSteps);
     }
 
     @Override
@@ -52,8 +47,7 @@ public final class MountainCar implements Environment {
     public double[] start(double position, double velocity) {
         this.position = position;
         this.velocity = velocity;
-        this.steps = 0;
-        this.over = false;
+        clock.start();
         return new double[] {position, velocity};
     }
 
@@ -62,9 +56,7 @@ public final class MountainCar implements Environment {
         if (action < 0 || action > 2) {
             throw new IllegalArgumentException("MountainCar's actions are 0 (left), 1 (none) and 2 (right), got " + action);
         }
-        if (over) {
-            throw new IllegalStateException("the episode is over: reset first");
-        }
+        clock.checkRunning();
         velocity += (action - 1) * FORCE + Math.cos(3 * position) * -GRAVITY;
         velocity = Math.min(Math.max(velocity, -MAX_SPEED), MAX_SPEED);
         position += velocity;
@@ -72,15 +64,13 @@ public final class MountainCar implements Environment {
         if (position == MIN_POSITION && velocity < 0) {
             velocity = 0; // an inelastic wall
         }
-        steps++;
         boolean terminated = position >= GOAL_POSITION && velocity >= GOAL_VELOCITY;
-        boolean truncated = steps >= maxSteps;
-        over = terminated || truncated;
+        boolean truncated = clock.tick(terminated);
         return new Step(new double[] {position, velocity}, -1.0, terminated, truncated);
     }
 
     /** Steps taken in the current episode. */
     public int steps() {
-        return steps;
+        return clock.steps();
     }
 }
