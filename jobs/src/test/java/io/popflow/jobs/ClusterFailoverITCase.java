@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.flinkcluster.LocalFlinkCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,12 +50,12 @@ class ClusterFailoverITCase {
                 "--set", "perturbation_interval=100", "--generations", Integer.toString(GENERATIONS),
                 "--checkpoint-interval", "500ms", "--set", "restart_attempts=1000", "--output", run.toString(), "--quiet");
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
-        awaitCheckpointAfterRestore(job, -1);
+        ClusterRuns.awaitCheckpointAfterRestore(cluster, job, 0, client, log);
 
         Random random = new Random(SEED);
         List<String> restores = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
-            awaitSummarised(run, kill * SPACING);
+            ClusterRuns.awaitSummarised(run, kill * SPACING, client, log);
             Thread.sleep(random.nextInt(1500));
             JsonNode before = ClusterRuns.checkpoints(cluster, job);
             assertThat(jobState(job)).as("the run is still training at kill %d", kill).isEqualTo("RUNNING");
@@ -66,7 +65,8 @@ class ClusterFailoverITCase {
             cluster.killTaskManager(victim);
             String replacement = cluster.startTaskManager();
             long registeredAt = System.nanoTime();
-            long restoredAt = awaitCheckpointAfterRestore(job, before.path("counts").path("restored").asLong());
+            long restoredAt = ClusterRuns.awaitCheckpointAfterRestore(cluster, job,
+                    before.path("counts").path("restored").asLong() + 1, client, log);
             JsonNode after = ClusterRuns.checkpoints(cluster, job);
             restores.add(String.format("kill %d of %s (replaced by %s): restored from checkpoint %d, running and "
                     + "checkpointed again %.1f s after the kill, %.1f s after the replacement registered; %d restores so far", kill, victim, replacement,
@@ -87,45 +87,6 @@ class ClusterFailoverITCase {
             assertThat(agent.get("directives_applied").asInt()).as("decisions applied by %s", agent).isEqualTo(GENERATIONS);
         }
         assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(clean));
-    }
-
-    /**
-     * Waits until the job has been restored more than {@code restoredBefore} times, runs, and has
-     * completed a checkpoint since (so that every kill costs progress, not only a restart).
-     *
-     * @return when that was seen (System.nanoTime)
-     */
-    private long awaitCheckpointAfterRestore(String job, long restoredBefore) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            JsonNode stats = ClusterRuns.checkpoints(cluster, job);
-            long restored = stats.path("counts").path("restored").asLong();
-            long restoredId = stats.path("latest").path("restored").path("id").asLong(-1);
-            long completedId = stats.path("latest").path("completed").path("id").asLong(-1);
-            if ((restoredBefore < 0 || restored > restoredBefore) && completedId > restoredId
-                    && jobState(job).equals("RUNNING")) {
-                return System.nanoTime();
-            }
-            assertThat(client.isAlive()).as("the run ended early: %s", clientOutput()).isTrue();
-            assertThat(System.nanoTime()).as("restored and checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    /** Waits until the run's committed outputs hold {@code generations} generation summaries. */
-    private void awaitSummarised(Path run, int generations) throws Exception {
-        Path file = run.resolve(JobSinks.GENERATIONS_FILE);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
-            assertThat(client.isAlive()).as("the run ended early: %s", clientOutput()).isTrue();
-            assertThat(System.nanoTime()).as("%d generations within 3 minutes", generations).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private String clientOutput() throws java.io.IOException {
-        String out = Files.readString(log);
-        return out.substring(Math.max(0, out.length() - 4000));
     }
 
     private String jobState(String job) throws Exception {

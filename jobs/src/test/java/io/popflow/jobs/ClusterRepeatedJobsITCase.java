@@ -2,7 +2,6 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.flinkcluster.CliResult;
 import io.popflow.flinkcluster.LocalFlinkCluster;
 import io.popflow.flinkcluster.ProcessFootprint;
@@ -48,10 +47,10 @@ class ClusterRepeatedJobsITCase {
         Path second = dir.resolve("job-2");
         client = session.submit(log, 2, with(digits, "--output", second.toString(), "--generations", "0"));
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
-        awaitCheckpoint(job, 0);
+        ClusterRuns.awaitCheckpointAfterRestore(cluster, job, 0, client, log);
         cluster.killTaskManager(cluster.runningTaskManagers().get(1));
         cluster.startTaskManager();
-        awaitCheckpoint(job, 1);
+        ClusterRuns.awaitCheckpointAfterRestore(cluster, job, 1, client, log);
         CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
                 second.resolve("savepoints").toAbsolutePath().toString(), job);
         assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -93,22 +92,6 @@ class ClusterRepeatedJobsITCase {
         for (int i = 3; i <= 4; i++) {
             assertThat(JobRuns.finalsWithoutResends(dir.resolve("job-" + i))).as("job %d's final population", i)
                     .isEqualTo(JobRuns.finalsWithoutResends(dir.resolve("job-1")));
-        }
-    }
-
-    /** Waits until the job has been restored {@code restores} times and has completed a checkpoint since. */
-    private void awaitCheckpoint(String job, long restores) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            JsonNode stats = ClusterRuns.checkpoints(cluster, job);
-            if (stats.path("counts").path("restored").asLong() >= restores
-                    && stats.path("latest").path("completed").path("id").asLong(-1)
-                            > stats.path("latest").path("restored").path("id").asLong(-1)) {
-                return;
-            }
-            assertThat(client.isAlive()).as("job still running").isTrue();
-            assertThat(System.nanoTime()).as("checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 

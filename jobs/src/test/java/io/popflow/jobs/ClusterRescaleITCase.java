@@ -63,7 +63,7 @@ class ClusterRescaleITCase {
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
         List<String> list = List.of(args);
         Path run = Path.of(list.get(list.indexOf(list.contains("--resume") ? "--resume" : "--output") + 1));
-        awaitGenerations(run, generations, log);
+        ClusterRuns.awaitSummarised(run, generations, client, log);
         CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
                 run.resolve("savepoints").toAbsolutePath().toString(), job);
         assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -76,15 +76,5 @@ class ClusterRescaleITCase {
         int summarised = JobRuns.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
         JobRuns.assertContiguous(run, summarised, POPULATION);
         return summarised;
-    }
-
-    private void awaitGenerations(Path run, int generations, Path log) throws Exception {
-        Path file = run.resolve(JobSinks.GENERATIONS_FILE);
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
-            assertThat(client.isAlive()).as("flink run still running: %s", Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("%d generations within 2 minutes", generations).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }

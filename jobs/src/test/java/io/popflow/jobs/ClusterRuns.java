@@ -80,6 +80,46 @@ final class ClusterRuns {
         }
     }
 
+    /**
+     * Waits until the job has been restored at least {@code restores} times, runs, and has completed
+     * a checkpoint since; the {@code flink run} client must stay alive meanwhile.
+     *
+     * @return when that was seen (System.nanoTime)
+     */
+    static long awaitCheckpointAfterRestore(LocalFlinkCluster cluster, String job, long restores, Process client, Path log)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode stats = checkpoints(cluster, job);
+            if (stats.path("counts").path("restored").asLong() >= restores
+                    && stats.path("latest").path("completed").path("id").asLong(-1)
+                            > stats.path("latest").path("restored").path("id").asLong(-1)
+                    && cluster.rest().get("/jobs/" + job).path("state").asText().equals("RUNNING")) {
+                return System.nanoTime();
+            }
+            assertThat(client.isAlive()).as("the run ended early: %s", tail(log)).isTrue();
+            assertThat(System.nanoTime()).as("restored and checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Waits until the run's committed outputs hold {@code generations} summaries; the client must stay alive. */
+    static void awaitSummarised(Path run, int generations, Process client, Path log) throws Exception {
+        Path file = run.resolve(JobSinks.GENERATIONS_FILE);
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
+            assertThat(client.isAlive()).as("the run ended early: %s", tail(log)).isTrue();
+            assertThat(System.nanoTime()).as("%d generations within 3 minutes", generations).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The end of a client's output, for failure messages. */
+    private static String tail(Path log) throws IOException {
+        String out = Files.exists(log) ? Files.readString(log) : "";
+        return out.substring(Math.max(0, out.length() - 4000));
+    }
+
     /** The job's checkpoint statistics: {@code counts.completed}, {@code counts.restored}, ... */
     static JsonNode checkpoints(LocalFlinkCluster cluster, String job) throws IOException {
         return cluster.rest().get("/jobs/" + job + "/checkpoints");
@@ -87,10 +127,9 @@ final class ClusterRuns {
 
     /**
      * popflow's metrics of a running job over the REST API, by metric name (the last part of Flink's
-     * metric id, e.g. {@code 0.agent-trainer.agentStepsPerSecond}), summed over subtasks for counters
-     * and meters and the largest value for gauges being equal in each subtask's copy.
+     * metric id, e.g. {@code 0.agent-trainer.agentStepsPerSecond}).
      *
-     * @return name to the values its subtasks report
+     * @return name to the values its subtasks report, one per subtask
      */
     static java.util.Map<String, List<Double>> metrics(LocalFlinkCluster cluster, String job, java.util.Set<String> names)
             throws IOException {
