@@ -2,6 +2,7 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.popflow.flinkcluster.CliResult;
 import io.popflow.flinkcluster.LocalFlinkCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,28 +40,41 @@ class ClusterDigitsITCase {
         }
     }
 
-    /** While it runs, popflow's figures are in Flink's metric system, read here over the REST API. */
     @Test
-    void digitsOnTheClusterGivesTheEmbeddedSummaryAndReportsItsMetrics() throws Exception {
+    void digitsOnTheClusterGivesTheEmbeddedSummary() throws Exception {
         Path run = dir.resolve("cluster-run");
-        Path log = dir.resolve("cluster-run.out");
+        String out = ClusterRuns.run(cluster, 2, "train", "--preset", "digits", "--output", run.toString(), "--quiet");
+        assertThat(out).contains("best agent", "summary: " + run.resolve(RunSummary.FILE));
+        assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(embedded));
+        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(embedded)).hasSize(16);
+    }
+
+    /**
+     * While it runs, popflow's figures are in Flink's metric system, read here over the REST API. The
+     * run goes on until stopped: a meter's rate is first computed up to 5 s after it is registered
+     * (Flink's view updater), and a 20-generation run once ended in CI before that.
+     */
+    @Test
+    void aRunningJobReportsItsMetrics() throws Exception {
+        Path run = dir.resolve("metrics-run");
+        Path log = dir.resolve("metrics-run.out");
         Process client = ClusterRuns.start(cluster, log, 2, "train", "--preset", "digits", "--output", run.toString(),
-                "--quiet");
+                "--generations", "0", "--quiet");
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
         Map<String, List<Double>> metrics = awaitMetrics(job, client, log);
         assertThat(metrics.get("agentStepsPerSecond")).as("one meter per trainer subtask").hasSize(2);
         assertThat(metrics.get("agentStepsPerSecond").stream().mapToDouble(Double::doubleValue).sum()).isPositive();
         assertThat(metrics.get("decisionsApplied").stream().mapToDouble(Double::doubleValue).sum()).isPositive();
         assertThat(metrics.get("feedbackLatencyMs")).allSatisfy(ms -> assertThat(ms).isNotNaN().isNotNegative());
-        assertThat(metrics.get("generation")).singleElement().satisfies(g -> assertThat(g).isBetween(1.0, 19.0));
+        assertThat(metrics.get("generation")).singleElement().satisfies(g -> assertThat(g).isPositive());
         assertThat(metrics.get("medianFitness").get(0)).isLessThanOrEqualTo(metrics.get("bestFitness").get(0));
         assertThat(metrics.get("divergedAgents")).containsExactly(0.0);
         assertThat(metrics.get("agentSteps").get(0)).isPositive();
 
+        CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
+                run.resolve("savepoints").toAbsolutePath().toString(), job);
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
         assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("best agent", "summary: " + run.resolve(RunSummary.FILE));
-        assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(embedded));
-        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(embedded)).hasSize(16);
     }
 
     /** popflow's metrics once every one has a value past the first generation (a gauge is NaN before). */
