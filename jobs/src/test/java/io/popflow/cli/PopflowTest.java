@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Invalid input ends the command with exit code 2 and one line on standard error, before any job starts. */
@@ -116,6 +118,15 @@ class PopflowTest {
                 "invalid option 'parallelism': 64 is more than a local run on this machine carries (at most " + 4 * cores
                         + ": 4 subtasks per core on " + cores + " cores); submit the job to a Flink cluster for more "
                         + "(README: On a Flink cluster)");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    /** The selection rule's event count defaults to the population: its refusal must still name population. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "1"})
+    void aPopulationBelowTwoIsRefusedByName(String population) {
+        assertOneLine(run("train", "--preset", "quadratic", "--population", population, "--output", out()),
+                "invalid option 'population': must be >= 2 (selection needs someone to copy), got " + population);
         assertThat(dir).isEmptyDirectory();
     }
 

@@ -53,8 +53,24 @@ public sealed interface Domain extends Serializable permits Domain.Interval, Dom
             }
         }
 
+        /**
+         * A uniform draw in {@code scale}. An integer interval [a, b] draws every whole number with
+         * equal probability on a linear scale (Ray's {@code randint}); on a log scale it floors a
+         * log-uniform draw on [a, b + 1), so k has probability log((k + 1)/k) / log((b + 1)/a) (Ray's
+         * {@code lograndint}). Rounding a continuous draw instead gives each end half the chance of the others.
+         */
         @Override
         public double sample(RandomGenerator rng) {
+            if (integer) {
+                double lo = Math.ceil(min);
+                double hi = Math.floor(max);
+                if (scale == Scale.LOG) {
+                    double u = rng.nextDouble();
+                    double k = Math.floor(Math.exp(Math.log(lo) + u * (Math.log(hi + 1) - Math.log(lo))));
+                    return Math.min(hi, Math.max(lo, k));
+                }
+                return lo + rng.nextLong((long) (hi - lo) + 1);
+            }
             double u = rng.nextDouble();
             double v = scale == Scale.LOG
                     ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min)))

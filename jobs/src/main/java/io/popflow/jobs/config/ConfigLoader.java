@@ -309,8 +309,11 @@ public final class ConfigLoader {
     private static SelectionSettings selection(OptionTree o) {
         OptionTree s = o.kindOrMapping("selection", "rule");
         SelectionSettings.Rule rule = enumOption(s, "rule", SelectionSettings.Rule.class, SelectionSettings.Rule.TRUNCATION);
+        // events defaults to the population; a population below 1 is refused by PopulationConfig under
+        // its own name, not here under the name of an option the user never set
+        int defaultEvents = Math.max(1, o.getInt("population", 16));
         SelectionSettings settings = new SelectionSettings(rule, o.getDouble("quantile_fraction", 0.25),
-                s.getDouble("strength", 1.0), s.getInt("events", o.getInt("population", 16)));
+                s.getDouble("strength", 1.0), s.getInt("events", defaultEvents));
         s.rejectUnknown();
         return settings;
     }
