@@ -82,6 +82,20 @@ public final class CartPole implements Environment {
         return new Step(observation(), 1.0, terminated, truncated);
     }
 
+    @Override
+    public double[] snapshot() {
+        return clock.snapshot(x, xDot, theta, thetaDot);
+    }
+
+    @Override
+    public void restore(double[] snapshot) {
+        clock.restore(snapshot, 4);
+        x = snapshot[0];
+        xDot = snapshot[1];
+        theta = snapshot[2];
+        thetaDot = snapshot[3];
+    }
+
     /** Steps taken in the current episode. */
     public int steps() {
         return clock.steps();

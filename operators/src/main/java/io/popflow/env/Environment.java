@@ -26,6 +26,15 @@ public interface Environment {
     Step step(int action);
 
     /**
+     * Where the environment is, for an agent's checkpointed state: its state variables, then the
+     * steps taken in the episode and whether it is over. {@link #restore} continues from it exactly.
+     */
+    double[] snapshot();
+
+    /** Continues from a {@link #snapshot} of an environment of the same kind. */
+    void restore(double[] snapshot);
+
+    /**
      * What one step gave.
      *
      * @param observation the observation after the step

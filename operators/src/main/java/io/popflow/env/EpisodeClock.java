@@ -39,4 +39,22 @@ final class EpisodeClock {
     int steps() {
         return steps;
     }
+
+    /** {@code variables}, then the steps taken and whether the episode is over (1 or 0). */
+    double[] snapshot(double... variables) {
+        double[] snapshot = java.util.Arrays.copyOf(variables, variables.length + 2);
+        snapshot[variables.length] = steps;
+        snapshot[variables.length + 1] = over ? 1 : 0;
+        return snapshot;
+    }
+
+    /** Takes the clock's part of a {@link #snapshot} of {@code variables} state variables, and checks its length. */
+    void restore(double[] snapshot, int variables) {
+        if (snapshot.length != variables + 2) {
+            throw new IllegalArgumentException("a snapshot of this environment holds " + (variables + 2)
+                    + " numbers, got " + snapshot.length);
+        }
+        steps = (int) snapshot[variables];
+        over = snapshot[variables + 1] != 0;
+    }
 }

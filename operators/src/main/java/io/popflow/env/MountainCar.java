@@ -69,6 +69,18 @@ public final class MountainCar implements Environment {
         return new Step(new double[] {position, velocity}, -1.0, terminated, truncated);
     }
 
+    @Override
+    public double[] snapshot() {
+        return clock.snapshot(position, velocity);
+    }
+
+    @Override
+    public void restore(double[] snapshot) {
+        clock.restore(snapshot, 2);
+        position = snapshot[0];
+        velocity = snapshot[1];
+    }
+
     /** Steps taken in the current episode. */
     public int steps() {
         return clock.steps();

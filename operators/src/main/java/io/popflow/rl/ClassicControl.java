@@ -1,0 +1,37 @@
+package io.popflow.rl;
+
+import io.popflow.env.CartPole;
+import io.popflow.env.Environment;
+import io.popflow.env.MountainCar;
+
+/**
+ * Gymnasium's classic-control environments popflow ships.
+ *
+ * @param name {@code cartpole} (CartPole-v1) or {@code mountain-car} (MountainCar-v0)
+ * @param maxSteps the step at which an episode is truncated (500 and 200 in Gymnasium; the seed
+ *     authors cut CartPole at 100)
+ */
+public record ClassicControl(String name, int maxSteps) implements EnvironmentSpec {
+    public static final String CARTPOLE = "cartpole";
+    public static final String MOUNTAIN_CAR = "mountain-car";
+
+    public ClassicControl {
+        if (!CARTPOLE.equals(name) && !MOUNTAIN_CAR.equals(name)) {
+            throw new IllegalArgumentException("unknown environment '" + name + "' (known: cartpole, mountain-car)");
+        }
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("max_steps must be >= 1, got " + maxSteps);
+        }
+    }
+
+    @Override
+    public Environment create() {
+        return name.equals(CARTPOLE) ? new CartPole(maxSteps) : new MountainCar(maxSteps);
+    }
+
+    /** CartPole pays 1 a step, so at most maxSteps; MountainCar pays −1 a step, so at most 0 (never reached). */
+    @Override
+    public double maxReturn() {
+        return name.equals(CARTPOLE) ? maxSteps : 0;
+    }
+}

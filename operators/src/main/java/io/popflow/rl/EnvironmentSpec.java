@@ -1,0 +1,17 @@
+package io.popflow.rl;
+
+import io.popflow.env.Environment;
+import java.io.Serializable;
+
+/** Which environment agents act in: serializable, so that every operator builds its own instances. */
+public interface EnvironmentSpec extends Serializable {
+
+    /** A new instance, before its first episode. */
+    Environment create();
+
+    /** The name in the configuration's {@code environment.name}. */
+    String name();
+
+    /** The largest return an episode can have, or NaN if rewards have no such bound. */
+    double maxReturn();
+}
