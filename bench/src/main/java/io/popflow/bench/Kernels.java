@@ -26,7 +26,9 @@ final class Kernels {
     static List<BenchFigure> run(boolean quick) throws Exception {
         Options options = new OptionsBuilder()
                 .include(KernelBenchmarks.class.getName())
+                .include(DqnBenchmarks.class.getName())
                 .forks(1)
+                .jvmArgsAppend("--add-modules", "jdk.incubator.vector")
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5)
@@ -39,6 +41,9 @@ final class Kernels {
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             name = name.substring(name.lastIndexOf('.') + 1);
+            if (r.getParams().getParam("batch") != null) {
+                name += "@" + r.getParams().getParam("batch");
+            }
             var stats = r.getPrimaryResult().getStatistics();
             double[] iterations = new double[(int) stats.getN()];
             int i = 0;
@@ -73,6 +78,43 @@ final class Kernels {
         smallDetails.put("shape", "64-64-10 ReLU softmax, batch 32, digits, plain SGD in both");
         figures.add(new BenchFigure("small-MLP step: DL4J fit time / popflow step time", speedup, "ratio", ">= 3",
                 speedup >= 3, smallDetails));
+        figures.addAll(dqn(micros));
+        return figures;
+    }
+
+    /** The seed authors' DQN step, measured on this machine with PyTorch 1.13 on one thread (reference/cartpole.md). */
+    private static final Map<Integer, Double> PYTORCH_MICROS = Map.of(32, 460.0, 64, 620.0, 128, 1000.0);
+
+    /**
+     * Per batch size: the authors' step time over popflow's (target 5x), with the step's FLOPs,
+     * GFLOP/s, and ND4J sgemm's GFLOP/s on the same products beside it (target: at least half).
+     */
+    private static List<BenchFigure> dqn(Map<String, double[]> micros) {
+        List<BenchFigure> figures = new ArrayList<>();
+        io.popflow.rl.DqnLearner learner = new io.popflow.rl.DqnLearner(io.popflow.rl.DqnSettings.authors(
+                new io.popflow.rl.ClassicControl(io.popflow.rl.ClassicControl.CARTPOLE, 100), 128));
+        for (int batch : new int[] {32, 64, 128}) {
+            double[] step = micros.get("dqnGradientStep@" + batch);
+            double[] sgemm = micros.get("dqnProductsOnSgemm@" + batch);
+            double stepMicros = Summary.of(step).quantile(0.5);
+            double sgemmMicros = Summary.of(sgemm).quantile(0.5);
+            double flops = learner.flopsPerGradientStep(batch);
+            double speedup = PYTORCH_MICROS.get(batch) / stepMicros;
+            double stepGflops = flops / stepMicros / 1e3;
+            double sgemmGflops = flops / sgemmMicros / 1e3;
+            ObjectNode d = details(step, "us per DQN gradient step");
+            d.put("pytorch_us", PYTORCH_MICROS.get(batch));
+            d.put("flops", flops);
+            d.put("step_gflops", stepGflops);
+            d.put("sgemm_gflops_same_products", sgemmGflops);
+            d.put("step_over_sgemm", stepGflops / sgemmGflops);
+            d.set("sgemm_us", details(sgemm, "us for the step's products as ND4J gemm calls"));
+            d.put("kernel", io.popflow.model.dense.DenseOps.best().name() + " (JMH fork with the Vector API)");
+            d.put("shape", "4-64-64-2 ReLU, Adam, MSE TD loss, replay of 5,000 CartPole transitions, environment excluded");
+            boolean met = speedup >= 5 && stepGflops >= 0.5 * sgemmGflops;
+            figures.add(new BenchFigure("DQN step at batch " + batch + ": PyTorch (authors) time / popflow time", speedup,
+                    "ratio", ">= 5", met, d));
+        }
         return figures;
     }
 

@@ -140,7 +140,7 @@ public final class DqnLearner {
     }
 
     /** One Adam step on a uniform sample of the memory; returns the batch's mean TD loss. */
-    double learn(DqnState s, double lr, int b, double weightDecay, RandomGenerator rng) {
+    public double learn(DqnState s, double lr, int b, double weightDecay, RandomGenerator rng) {
         TransitionBuffer replay = s.replay;
         replay.sample(b, slots, rng);
         float[] input = net.input();
@@ -176,6 +176,23 @@ public final class DqnLearner {
         s.adamSteps++;
         Adam.step(s.q, gradient, s.moments, s.adamSteps, lr, weightDecay, settings.decoupledWeightDecay());
         return loss / b;
+    }
+
+    /**
+     * Floating-point operations of one gradient step at batch {@code b} (2 per multiply-add): the
+     * target network's and the Q-network's forward passes, the gradient of every layer's matrix, and
+     * the gradient of every layer's input but the first.
+     */
+    public long flopsPerGradientStep(int b) {
+        long macs = 0;
+        for (int l = 0; l < arch.layers(); l++) {
+            long layer = (long) b * arch.outputs(l) * (arch.inputs(l) + 1);
+            macs += 3 * layer;
+            if (l > 0) {
+                macs += (long) b * arch.outputs(l) * arch.inputs(l);
+            }
+        }
+        return 2 * macs;
     }
 
     private static float[] toFloat(double[] in, float[] out) {

@@ -76,7 +76,30 @@ public final class VectorDenseOps implements DenseOps {
     @Override
     public void accumulateGradient(float[] g, int offset, int n, int m, float[] x, float[] dz, int b) {
         int whole = m - m % LANES;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // four inputs at once: each row's vector of dz feeds four accumulators
+        for (; i + 4 <= n; i += 4) {
+            int c0 = offset + i * m;
+            for (int c = 0; c < whole; c += LANES) {
+                FloatVector a0 = FloatVector.fromArray(SPECIES, g, c0 + c);
+                FloatVector a1 = FloatVector.fromArray(SPECIES, g, c0 + m + c);
+                FloatVector a2 = FloatVector.fromArray(SPECIES, g, c0 + 2 * m + c);
+                FloatVector a3 = FloatVector.fromArray(SPECIES, g, c0 + 3 * m + c);
+                for (int s = 0; s < b; s++) {
+                    FloatVector d = FloatVector.fromArray(SPECIES, dz, s * m + c);
+                    int xs = s * n + i;
+                    a0 = d.fma(FloatVector.broadcast(SPECIES, x[xs]), a0);
+                    a1 = d.fma(FloatVector.broadcast(SPECIES, x[xs + 1]), a1);
+                    a2 = d.fma(FloatVector.broadcast(SPECIES, x[xs + 2]), a2);
+                    a3 = d.fma(FloatVector.broadcast(SPECIES, x[xs + 3]), a3);
+                }
+                a0.intoArray(g, c0 + c);
+                a1.intoArray(g, c0 + m + c);
+                a2.intoArray(g, c0 + 2 * m + c);
+                a3.intoArray(g, c0 + 3 * m + c);
+            }
+        }
+        for (; i < n; i++) {
             int column = offset + i * m;
             for (int c = 0; c < whole; c += LANES) {
                 FloatVector acc = FloatVector.fromArray(SPECIES, g, column + c);
@@ -85,10 +108,13 @@ public final class VectorDenseOps implements DenseOps {
                 }
                 acc.intoArray(g, column + c);
             }
+        }
+        for (int r = 0; r < n; r++) {
+            int column = offset + r * m;
             for (int o = whole; o < m; o++) {
                 float acc = g[column + o];
                 for (int s = 0; s < b; s++) {
-                    acc = Math.fma(x[s * n + i], dz[s * m + o], acc);
+                    acc = Math.fma(x[s * n + r], dz[s * m + o], acc);
                 }
                 g[column + o] = acc;
             }
