@@ -13,9 +13,12 @@ import java.util.Arrays;
  * @param diffusion Gaussian: D
  * @param dt Gaussian: the time one generation stands for (Δt); see {@code docs/reduced-dynamics.md}
  * @param everyone mutate every agent each generation, not only offspring
+ * @param space Gaussian: the domain's coordinate, or that coordinate mapped onto [−1, 1]
+ * @param boundary Gaussian: reflect or clip at the domain's ends
  */
 public record MutationSettings(
-        Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion, double dt, boolean everyone)
+        Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion, double dt, boolean everyone,
+        GaussianMutation.Space space, GaussianMutation.Boundary boundary)
         implements Serializable {
 
     /** The mutation kernels. */
@@ -37,6 +40,15 @@ public record MutationSettings(
                 "must be finite and >= 0, got " + diffusion);
         InvalidOptionException.require(dt > 0 && Double.isFinite(dt), "mutation.dt", "must be finite and > 0, got " + dt);
         perturbationFactors = perturbationFactors.clone();
+        InvalidOptionException.require(space != null, "mutation.space", "must be set");
+        InvalidOptionException.require(boundary != null, "mutation.boundary", "must be set");
+    }
+
+    /** Without the Gaussian kernel's space and boundary: the domain's coordinate, reflected at the ends. */
+    public MutationSettings(Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion,
+            double dt, boolean everyone) {
+        this(kernel, resampleProbability, perturbationFactors, diffusion, dt, everyone, GaussianMutation.Space.COORDINATE,
+                GaussianMutation.Boundary.REFLECT);
     }
 
     /** Ray Tune's PBT explore step. */
@@ -44,10 +56,10 @@ public record MutationSettings(
         return new MutationSettings(Kernel.PBT, resampleProbability, perturbationFactors, 0, 1, false);
     }
 
-    public MutationKernel build(HyperparameterSpace space) {
+    public MutationKernel build(HyperparameterSpace hyperparameters) {
         return switch (kernel) {
-            case PBT -> new PbtExplorer(space, resampleProbability, perturbationFactors);
-            case GAUSSIAN -> new GaussianMutation(space, diffusion, dt);
+            case PBT -> new PbtExplorer(hyperparameters, resampleProbability, perturbationFactors);
+            case GAUSSIAN -> new GaussianMutation(hyperparameters, diffusion, dt, space, boundary);
             case NONE -> new NoMutation();
         };
     }
@@ -56,7 +68,7 @@ public record MutationSettings(
     public boolean equals(Object o) {
         return o instanceof MutationSettings m && kernel == m.kernel && resampleProbability == m.resampleProbability
                 && Arrays.equals(perturbationFactors, m.perturbationFactors) && diffusion == m.diffusion && dt == m.dt
-                && everyone == m.everyone;
+                && everyone == m.everyone && space == m.space && boundary == m.boundary;
     }
 
     @Override
@@ -68,7 +80,9 @@ public record MutationSettings(
     public String toString() {
         return kernel == Kernel.PBT
                 ? "pbt(resample_probability=" + resampleProbability + ", perturbation_factors=" + Arrays.toString(perturbationFactors) + ")"
-                : kernel == Kernel.GAUSSIAN ? "gaussian(diffusion=" + diffusion + ", dt=" + dt + (everyone ? ", everyone" : "") + ")"
+                : kernel == Kernel.GAUSSIAN ? "gaussian(diffusion=" + diffusion + ", dt=" + dt + (everyone ? ", everyone" : "")
+                        + (space == GaussianMutation.Space.NORMALIZED ? ", space=normalized" : "")
+                        + (boundary == GaussianMutation.Boundary.CLIP ? ", boundary=clip" : "") + ")"
                 : "none";
     }
 }

@@ -96,4 +96,56 @@ class GaussianMutationTest {
         double foldedSd = sigma * Math.sqrt(1 - 2 / Math.PI);
         assertThat(sum / n).isCloseTo(foldedMean, within(5 * foldedSd / Math.sqrt(n)));
     }
+
+    /** The seed authors' space: lr log-uniform on [1e-5, 1e-2], ε_decay on [500, 5000], batch_size a whole number in [32, 128]. */
+    private static HyperparameterSpace authors() {
+        Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
+        m.put(Hyperparameter.LR, new Domain.Interval(1e-5, 1e-2, Domain.Scale.LOG, false));
+        m.put(X, new Domain.Interval(500, 5000, Domain.Scale.LINEAR, false));
+        m.put(Hyperparameter.BATCH_SIZE, new Domain.Interval(32, 128, Domain.Scale.LINEAR, true));
+        return new HyperparameterSpace(UpdateRule.SGD, m, Map.of(), List.of(X));
+    }
+
+    /**
+     * Normalized and clipped: each coordinate onto [−1, 1] (log10 for lr), + 0.1 ξ, clipped, mapped
+     * back, batch_size rounded; computed here from the same normal draws by the reference's formulas.
+     */
+    @Test
+    void theAuthorsPerturbationInTheNormalizedSpace() {
+        GaussianMutation kernel = new GaussianMutation(authors(), 0.1 * 0.1 / 2, 1, GaussianMutation.Space.NORMALIZED,
+                GaussianMutation.Boundary.CLIP);
+        double[] h = {Math.pow(10, -3.5), 1000, 64};
+        SplitMix64 rng = new SplitMix64(21);
+        SplitMix64 same = new SplitMix64(21);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] next = kernel.mutate(h, rng).hyperparameters();
+            double lr = Math.pow(10, -5 + (clip((Math.log10(h[0]) + 5) / 3 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 3);
+            double decay = 500 + (clip((h[1] - 500) / 4500 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 4500;
+            double batch = Math.rint(32 + (clip((h[2] - 32) / 96 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 96);
+            assertThat(next[0]).isCloseTo(lr, within(1e-12 * lr));
+            assertThat(next[1]).isCloseTo(decay, within(1e-9));
+            assertThat(next[2]).isEqualTo(batch);
+            h = next;
+        }
+    }
+
+    /** Clipping at an end keeps a step beyond it at the end: from the upper end, half the steps (binomial, 5 SD). */
+    @Test
+    void clippingHoldsHalfTheStepsFromAnEndAtTheEnd() {
+        GaussianMutation kernel = new GaussianMutation(authors(), 0.005, 1, GaussianMutation.Space.NORMALIZED,
+                GaussianMutation.Boundary.CLIP);
+        SplitMix64 rng = new SplitMix64(2);
+        int atEnd = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            if (kernel.mutate(new double[] {1e-2, 5000, 128}, rng).hyperparameters()[1] == 5000) {
+                atEnd++;
+            }
+        }
+        assertThat(atEnd).isBetween(n / 2 - (int) (5 * Math.sqrt(n / 4.0)), n / 2 + (int) (5 * Math.sqrt(n / 4.0)));
+    }
+
+    private static double clip(double y) {
+        return Math.max(-1, Math.min(1, y));
+    }
 }

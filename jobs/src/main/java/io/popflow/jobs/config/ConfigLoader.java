@@ -15,6 +15,7 @@ import io.popflow.model.Activation;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
+import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
@@ -320,7 +321,8 @@ public final class ConfigLoader {
 
     /**
      * {@code mutation: gaussian} or {@code mutation: {kernel: gaussian, diffusion: 0.05, dt: 0.1,
-     * everyone: true}}; pbt reads {@code resample_probability} and {@code perturbation_factors}. A
+     * everyone: true, space: coordinate|normalized, boundary: reflect|clip}} ({@code strength: σ}
+     * instead of diffusion); pbt reads {@code resample_probability} and {@code perturbation_factors}. A
      * Gaussian kernel's dt defaults to the Boltzmann strength (one generation is time α of the
      * reduced equation, see docs/reduced-dynamics.md), else to 1.
      */
@@ -329,9 +331,21 @@ public final class ConfigLoader {
         MutationSettings.Kernel kernel = enumOption(m, "kernel", MutationSettings.Kernel.class, MutationSettings.Kernel.PBT);
         double defaultDt = selection.rule() == SelectionSettings.Rule.BOLTZMANN && selection.strength() > 0
                 ? selection.strength() : 1.0;
+        double dt = m.getDouble("dt", defaultDt);
+        double diffusion = m.getDouble("diffusion", 0.0);
+        if (m.has("strength")) {
+            // σ of one generation's step, the form the seed authors give: D = σ²/(2Δt)
+            InvalidOptionException.require(!m.has("diffusion"), "mutation.strength",
+                    "sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
+            double strength = m.getDouble("strength", 0);
+            InvalidOptionException.require(strength >= 0, "mutation.strength", "must be >= 0, got " + strength);
+            InvalidOptionException.require(dt > 0, "mutation.dt", "must be finite and > 0, got " + dt);
+            diffusion = strength * strength / (2 * dt);
+        }
         MutationSettings settings = new MutationSettings(kernel, o.getDouble("resample_probability", 0.25),
-                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}), m.getDouble("diffusion", 0.0),
-                m.getDouble("dt", defaultDt), m.getBoolean("everyone", false));
+                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}), diffusion, dt, m.getBoolean("everyone", false),
+                enumOption(m, "space", GaussianMutation.Space.class, GaussianMutation.Space.COORDINATE),
+                enumOption(m, "boundary", GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT));
         m.rejectUnknown();
         return settings;
     }

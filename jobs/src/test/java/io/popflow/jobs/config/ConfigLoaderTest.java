@@ -11,6 +11,7 @@ import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.MutationSettings;
+import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
@@ -123,6 +124,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> preset("digits", assignments.split(",(?=[a-z_.]+=)")))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessage(message);
+    }
+
+    /** The seed authors' mutation: σ given as strength, in the normalized space, clipped; strength and diffusion exclude each other. */
+    @Test
+    void gaussianMutationInTheNormalizedSpace() {
+        PopulationConfig c = preset("digits", "mutation={kernel: gaussian, space: normalized, strength: 0.1, boundary: clip}")
+                .population();
+        assertThat(c.mutation().space()).isEqualTo(GaussianMutation.Space.NORMALIZED);
+        assertThat(c.mutation().boundary()).isEqualTo(GaussianMutation.Boundary.CLIP);
+        assertThat(new GaussianMutation(c.space(), c.mutation().diffusion(), c.mutation().dt()).stepDeviation())
+                .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
+        assertThatThrownBy(() -> preset("digits", "mutation={kernel: gaussian, strength: 0.1, diffusion: 0.2}"))
+                .hasMessage("invalid option 'mutation.strength': sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
+        assertThatThrownBy(() -> preset("digits", "mutation={kernel: gaussian, boundary: wrap}"))
+                .hasMessage("invalid option 'mutation.boundary': unknown value 'wrap' (known: reflect, clip)");
     }
 
     @Test
