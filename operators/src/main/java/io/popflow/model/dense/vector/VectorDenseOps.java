@@ -1,6 +1,7 @@
 package io.popflow.model.dense.vector;
 
 import io.popflow.model.dense.DenseOps;
+import io.popflow.model.dense.ScalarDenseOps;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -62,15 +63,7 @@ public final class VectorDenseOps implements DenseOps {
                 a.intoArray(out, s * m + c);
             }
         }
-        for (int r = 0; r < b; r++) {
-            for (int o = whole; o < m; o++) {
-                float acc = bias ? w[biasColumn + o] : 0f;
-                for (int i = 0; i < n; i++) {
-                    acc = Math.fma(x[r * n + i], w[offset + i * m + o], acc);
-                }
-                out[r * m + o] = acc;
-            }
-        }
+        ScalarDenseOps.product(w, offset, n, m, x, b, out, bias, whole);
     }
 
     @Override
@@ -109,16 +102,6 @@ public final class VectorDenseOps implements DenseOps {
                 acc.intoArray(g, column + c);
             }
         }
-        for (int r = 0; r < n; r++) {
-            int column = offset + r * m;
-            for (int o = whole; o < m; o++) {
-                float acc = g[column + o];
-                for (int s = 0; s < b; s++) {
-                    acc = Math.fma(x[s * n + r], dz[s * m + o], acc);
-                }
-                g[column + o] = acc;
-            }
-        }
         int bias = offset + n * m;
         for (int c = 0; c < whole; c += LANES) {
             FloatVector acc = FloatVector.fromArray(SPECIES, g, bias + c);
@@ -127,13 +110,7 @@ public final class VectorDenseOps implements DenseOps {
             }
             acc.intoArray(g, bias + c);
         }
-        for (int o = whole; o < m; o++) {
-            float acc = g[bias + o];
-            for (int s = 0; s < b; s++) {
-                acc += dz[s * m + o];
-            }
-            g[bias + o] = acc;
-        }
+        ScalarDenseOps.gradient(g, offset, n, m, x, dz, b, whole);
     }
 
     @Override
