@@ -44,24 +44,9 @@ public class DqnBenchmarks {
             learner = new DqnLearner(DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 100), 128));
             rng = new SplitMix64(3);
             state = learner.create(rng, 1);
-            for (int i = 0; i < 5_000; i++) {
-                fill(state, learner, rng);
-            }
-        }
-
-        private static void fill(DqnState s, DqnLearner learner, SplitMix64 rng) {
-            float[] obs = s.observation.clone();
-            int action = rng.nextInt(2);
-            var step = s.environment.step(action);
-            float[] next = new float[4];
-            for (int i = 0; i < 4; i++) {
-                next[i] = (float) step.observation()[i];
-            }
-            s.replay.add(obs, action, step.reward(), next, step.terminated());
-            if (step.done()) {
-                learner.startEpisode(s, rng);
-            } else {
-                s.observation = next;
+            // ε ≈ 1 throughout (ε_decay 1e12): a memory of random-policy transitions; training meanwhile is immaterial
+            while (state.steps < state.replay.capacity()) {
+                learner.step(state, 1e-3, 1e12, 128, 0, rng);
             }
         }
     }

@@ -50,10 +50,25 @@ final class JobRuns {
                 .build());
     }
 
-    /** A preset with options changed by dotted assignments. */
-    static PopulationConfig config(String preset, String... assignments) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), assignments))
-                .population();
+    /**
+     * A preset with options changed in order: {@code key=value} sets a dotted path, {@code -key}
+     * removes one (a preset's option another task does not have).
+     */
+    static PopulationConfig config(String preset, String... options) {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(preset), "output=unused");
+        for (String option : options) {
+            if (option.startsWith("-")) {
+                String[] path = option.substring(1).split("\\.");
+                ObjectNode at = tree;
+                for (int i = 0; i < path.length - 1; i++) {
+                    at = (ObjectNode) at.get(path[i]);
+                }
+                at.remove(path[path.length - 1]);
+            } else {
+                tree = ConfigLoader.set(tree, option);
+            }
+        }
+        return ConfigLoader.parse(tree).population();
     }
 
     /** What a run wrote, one parsed JSON object per line. */

@@ -3,9 +3,7 @@ package io.popflow.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.FinalAgent;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
-import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.loop.PlainPopulationLoop;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,24 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PinnedRunDigestsTest {
 
-    /** The preset with the options applied in order: {@code key=value} sets, {@code -key} removes (dotted paths). */
-    private static PopulationConfig config(String preset, String... options) {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset(preset), "output=unused");
-        for (String option : options) {
-            if (option.startsWith("-")) {
-                String[] path = option.substring(1).split("\\.");
-                ObjectNode at = tree;
-                for (int i = 0; i < path.length - 1; i++) {
-                    at = (ObjectNode) at.get(path[i]);
-                }
-                at.remove(path[path.length - 1]);
-            } else {
-                tree = ConfigLoader.set(tree, option);
-            }
-        }
-        return ConfigLoader.parse(tree).population();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             digits    | generations=20 | f40f8bc9ca0310a2038eef73858c02125569ecd6e8f3f85f924f2d5d456a6bbb | 7d5e918632d5189110a58803940b8cdcba245955704daf3147425c0b6ea95750
@@ -52,7 +32,7 @@ class PinnedRunDigestsTest {
             """)
     void finalWeightsAreThoseOfEarlierVersions(String preset, String options, String population, String best)
             throws Exception {
-        PopulationConfig config = config(preset, options.split(";"));
+        PopulationConfig config = JobRuns.config(preset, options.split(";"));
         PlainPopulationLoop.Result result = new PlainPopulationLoop(config, 2).run();
         MessageDigest all = MessageDigest.getInstance("SHA-256");
         FinalAgent fittest = null;

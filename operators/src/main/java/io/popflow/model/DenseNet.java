@@ -10,7 +10,7 @@ import io.popflow.model.dense.DenseOps;
  * <p>Why not {@link Mlp}: a network of a few thousand weights on a batch of 32 to 128 rows is
  * bound by ND4J's cost per op (12-16 µs), not by arithmetic; here the products run in {@link
  * DenseOps} (SIMD where the JVM has the Vector API), and one observation's forward pass, the
- * action choice of every environment step, costs about a microsecond.
+ * action choice of every environment step, is a few thousand multiply-adds with no call overhead.
  *
  * <p>Not thread-safe: one instance per task thread; buffers are sized for {@code maxBatch} rows and
  * allocated once.
@@ -54,15 +54,6 @@ public final class DenseNet {
 
     public MlpArchitecture architecture() {
         return arch;
-    }
-
-    public int maxBatch() {
-        return maxBatch;
-    }
-
-    /** The implementation of the products, for reports. */
-    public String kernel() {
-        return ops.name();
     }
 
     /** The input buffer of the next {@link #forward}: row s, feature i at {@code s * inputSize() + i}. */
@@ -129,14 +120,5 @@ public final class DenseNet {
                 }
             }
         }
-    }
-
-    /** Multiply-adds of one forward pass over {@code b} rows. */
-    public long forwardMultiplyAdds(int b) {
-        long macs = 0;
-        for (int l = 0; l < arch.layers(); l++) {
-            macs += (long) b * arch.outputs(l) * (arch.inputs(l) + 1);
-        }
-        return macs;
     }
 }

@@ -48,11 +48,6 @@ public final class DqnLearner {
         return settings;
     }
 
-    /** The products' implementation, for reports. */
-    public String kernel() {
-        return net.kernel();
-    }
-
     /**
      * A new agent: Q-network drawn as PyTorch draws an {@code nn.Linear} (weights and biases uniform
      * in ±1/sqrt(fan_in)), the target its copy, fresh optimizer and memory, and a first episode.

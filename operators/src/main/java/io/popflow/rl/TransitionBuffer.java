@@ -133,16 +133,6 @@ public final class TransitionBuffer {
         cursor = other.cursor;
     }
 
-    /** Restores a serialized buffer: {@code size} transitions, next write at {@code cursor}. */
-    public void restore(int size, int cursor) {
-        if (size < 0 || size > capacity || cursor < 0 || cursor >= capacity || (size < capacity && cursor != size)) {
-            throw new IllegalArgumentException("inconsistent buffer: size " + size + ", cursor " + cursor + ", capacity "
-                    + capacity);
-        }
-        this.size = size;
-        this.cursor = cursor;
-    }
-
     /** Whether both hold the same transitions in the same slots (what a restore must give). */
     public boolean sameAs(TransitionBuffer o) {
         if (o.capacity != capacity || o.observationSize != observationSize || o.size != size || o.cursor != cursor) {

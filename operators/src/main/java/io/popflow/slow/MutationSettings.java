@@ -36,9 +36,9 @@ public record MutationSettings(
             InvalidOptionException.require(f > 0 && Double.isFinite(f), "perturbation_factors",
                     "factors must be finite and > 0, got " + f);
         }
+        InvalidOptionException.require(dt > 0 && Double.isFinite(dt), "mutation.dt", "must be finite and > 0, got " + dt);
         InvalidOptionException.require(diffusion >= 0 && Double.isFinite(diffusion), "mutation.diffusion",
                 "must be finite and >= 0, got " + diffusion);
-        InvalidOptionException.require(dt > 0 && Double.isFinite(dt), "mutation.dt", "must be finite and > 0, got " + dt);
         perturbationFactors = perturbationFactors.clone();
         InvalidOptionException.require(space != null, "mutation.space", "must be set");
         InvalidOptionException.require(boundary != null, "mutation.boundary", "must be set");

@@ -339,7 +339,6 @@ public final class ConfigLoader {
                     "sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
             double strength = m.getDouble("strength", 0);
             InvalidOptionException.require(strength >= 0, "mutation.strength", "must be >= 0, got " + strength);
-            InvalidOptionException.require(dt > 0, "mutation.dt", "must be finite and > 0, got " + dt);
             diffusion = strength * strength / (2 * dt);
         }
         MutationSettings settings = new MutationSettings(kernel, o.getDouble("resample_probability", 0.25),

@@ -137,6 +137,8 @@ class ConfigLoaderTest {
                 .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
         assertThatThrownBy(() -> preset("digits", "mutation={kernel: gaussian, strength: 0.1, diffusion: 0.2}"))
                 .hasMessage("invalid option 'mutation.strength': sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
+        assertThatThrownBy(() -> preset("digits", "mutation={kernel: gaussian, strength: 0.1, dt: 0}"))
+                .hasMessage("invalid option 'mutation.dt': must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> preset("digits", "mutation={kernel: gaussian, boundary: wrap}"))
                 .hasMessage("invalid option 'mutation.boundary': unknown value 'wrap' (known: reflect, clip)");
     }
