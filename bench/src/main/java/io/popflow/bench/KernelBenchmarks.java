@@ -73,7 +73,7 @@ public class KernelBenchmarks {
                 rows[i] = rng.nextInt(train.size());
             }
             double loss = mlp.lossAndGradient(theta, train, rows, gradient);
-            UpdateRule.SGD.apply(theta, gradient, velocity, h, rng);
+            UpdateRule.SGD.apply(theta, gradient, velocity, 1, h, rng);
             return loss;
         }
     }

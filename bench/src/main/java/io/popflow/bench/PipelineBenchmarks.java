@@ -9,6 +9,7 @@ import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.InitialPopulation;
+import io.popflow.agent.Learner;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.flink.AgentStateSerializer;
@@ -101,7 +102,7 @@ final class PipelineBenchmarks {
             PopulationConfig c = config("digits", "population=" + sizes[k], "generations=3", "perturbation_interval=20",
                     "model.hidden=[16]", "parallelism=" + THREADS, "checkpoint_interval=10m");
             long stateBytes = serializedAgentBytes(c);
-            int params = c.task().create(c.seed()).dimension();
+            int params = Learner.of(c).dimension();
             tensorBytes = 2.0 * params * Float.BYTES;
             PeakHeap peak = new PeakHeap();
             peak.start();
@@ -236,7 +237,7 @@ final class PipelineBenchmarks {
 
     /** Bytes of one freshly created agent's serialized state. */
     static long serializedAgentBytes(PopulationConfig c) throws Exception {
-        AgentLifecycle lifecycle = new AgentLifecycle(c.task().create(c.seed()), c);
+        AgentLifecycle lifecycle = new AgentLifecycle(c);
         AgentState s = lifecycle.create(0, InitialPopulation.seeds(c).get(0).seed(), 1);
         DataOutputSerializer out = new DataOutputSerializer(1024);
         AgentStateSerializer.INSTANCE.serialize(s, out);

@@ -2,6 +2,7 @@ package io.popflow.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.agent.Learner;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
@@ -129,8 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         if (local) {
             LocalLimits limits = LocalLimits.ofThisJvm();
             limits.checkParallelism(population.parallelism());
-            limits.checkPopulation(population, population.task().create(population.seed()).dimension(),
-                    population.space().rule().usesVelocity());
+            limits.checkPopulation(population, Learner.of(population).dimension());
         } else if (probe.getParallelism() != population.parallelism()) {
             // `flink run -p` (or the cluster's parallelism.default) would otherwise be overridden silently
             System.out.println("popflow: parallelism " + population.parallelism() + " (popflow's `parallelism`, "

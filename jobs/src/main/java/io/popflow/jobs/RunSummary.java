@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
+import io.popflow.task.ControlTaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class RunSummary {
     /** Reads the outputs of the finished run in {@code folder}. */
     public static RunSummary read(Path folder, PopulationConfig config, Duration wallTime) throws IOException {
         List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
-        JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull())
+        JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull() || f.has("test_return"))
                 .findFirst().orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
         return read(folder, config, wallTime, finals, best);
     }
@@ -107,6 +108,10 @@ public final class RunSummary {
         ObjectNode test = o.putObject("test");
         test.set("loss", best.get("test_loss"));
         test.set("accuracy", best.get("test_accuracy"));
+        if (best.has("test_return")) {
+            test.set("greedy_return", best.get("test_return"));
+            o.put("test_episodes", ((ControlTaskSpec) config.task()).testEpisodes());
+        }
         o.put("params_sha256", best.get("params_sha256").asText());
         o.set("schedule", schedule(bestAgent, lastGeneration, reportByAgentGeneration, copyByRecipientGeneration));
         o.put("lineage_events", lineage.size());
@@ -187,7 +192,11 @@ public final class RunSummary {
         StringBuilder sb = new StringBuilder();
         JsonNode test = json.get("test");
         JsonNode validation = json.get("validation");
-        if (test.get("accuracy").isNull()) {
+        if (test.has("greedy_return")) {
+            sb.append(String.format(Locale.ROOT, "best agent %d: greedy test return %s (mean of %s episodes), fitness %s%n",
+                    json.get("best_agent").asInt(), number(test.get("greedy_return")), json.get("test_episodes"),
+                    number(validation.get("fitness"))));
+        } else if (test.get("accuracy").isNull()) {
             sb.append(String.format(Locale.ROOT, "best agent %d: test loss %s, validation loss %s%n",
                     json.get("best_agent").asInt(), number(test.get("loss")), number(validation.get("loss"))));
         } else {

@@ -136,7 +136,7 @@ class PopflowTest {
         double bytes = 10_000_000 * (16.0 * 4810 + 1024);
         assertOneLine(run("train", "--preset", "digits", "--population", "10000000", "--output", out()),
                 String.format(java.util.Locale.ROOT, "invalid option 'population': 10000000 agents of 4,810 weights need about "
-                        + "%.1f GB of heap (weights, momentum, copies kept for transfers), more than half of this JVM's %s "
+                        + "%.1f GB of heap (weights, optimizer memory, copies kept for transfers), more than half of this JVM's %s "
                         + "heap; lower the population or raise the heap (POPFLOW_JAVA_OPTS=-Xmx...)",
                         bytes / (1L << 30), gigabytes(Runtime.getRuntime().maxMemory())));
         assertThat(dir).isEmptyDirectory();

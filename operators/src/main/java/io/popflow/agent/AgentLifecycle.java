@@ -2,9 +2,7 @@ package io.popflow.agent;
 
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.HyperparameterValues;
-import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
-import io.popflow.model.Evaluation;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
@@ -22,7 +20,8 @@ import java.util.function.LongSupplier;
 /**
  * The rules one agent follows, where the two time scales meet.
  *
- * <p>Fast: {@link #train} takes up to a chunk of gradient steps; when the generation's
+ * <p>Fast: {@link #train} takes up to a chunk of the {@link Learner}'s steps (gradient steps, or a
+ * DQN agent's environment and learning steps); when the generation's
  * {@code perturbationInterval} steps are done (or θ diverged) the agent estimates its fitness,
  * reports, and waits. Slow: the generation's {@link Directive} tells it to go on (maybe with a new
  * h), to donate its weights, to copy a donor's (then it waits for the {@link WeightTransfer}), to
@@ -39,30 +38,38 @@ import java.util.function.LongSupplier;
  * of its seed, whatever the chunking, scheduling or restarts.
  */
 public final class AgentLifecycle {
-    private final Task task;
+    private final Learner learner;
     private final HyperparameterSpace space;
     private final int interval;
     private final FitnessEstimate estimate;
     private final boolean reportWeights;
     private final boolean asynchronous;
-    private final float[] gradient;
     private final LongSupplier clockMicros;
 
-    /** The rules of {@code config} for agents of {@code task}, timing feedback with the wall clock. */
-    public AgentLifecycle(Task task, PopulationConfig config) {
-        this(task, config, AgentLifecycle::wallClockMicros);
+    /** The rules of {@code config} for its agents, with a learner of its own, timing feedback with the wall clock. */
+    public AgentLifecycle(PopulationConfig config) {
+        this(Learner.of(config), config, AgentLifecycle::wallClockMicros);
     }
 
-    /** As above, with {@code clockMicros} for the feedback latency (µs since the epoch). */
-    public AgentLifecycle(Task task, PopulationConfig config, LongSupplier clockMicros) {
-        this.task = task;
+    /** Agents of a gradient task's instance {@code task} (tests build tasks by hand). */
+    public AgentLifecycle(Task task, PopulationConfig config) {
+        this(new GradientLearner(task, config.space().rule(), config.exploit()), config, AgentLifecycle::wallClockMicros);
+    }
+
+    /** As above, with {@code learner} and {@code clockMicros} for the feedback latency (µs since the epoch). */
+    public AgentLifecycle(Learner learner, PopulationConfig config, LongSupplier clockMicros) {
+        this.learner = learner;
         this.space = config.space();
         this.interval = config.perturbationInterval();
         this.estimate = config.fitness();
         this.reportWeights = config.merge().isOn();
         this.asynchronous = config.asynchronous();
-        this.gradient = new float[task.dimension()];
         this.clockMicros = clockMicros;
+    }
+
+    /** The learner this lifecycle drives (one per thread). */
+    public Learner learner() {
+        return learner;
     }
 
     static long wallClockMicros() {
@@ -75,7 +82,6 @@ public final class AgentLifecycle {
         AgentState s = new AgentState();
         s.id = id;
         s.rng = agentSeed;
-        s.params = new float[task.dimension()];
         initializeWeights(s);
         s.hyperparameters = seed.hyperparameters().clone();
         s.phase = Phase.TRAINING;
@@ -92,20 +98,18 @@ public final class AgentLifecycle {
             return false;
         }
         HyperparameterValues h = space.resolve(s.hyperparameters);
-        UpdateRule rule = space.rule();
         SplitMix64 rng = new SplitMix64(s.rng);
         int windowStart = interval - estimate.windowSteps(interval);
         boolean window = estimate.estimator() == FitnessEstimator.WINDOW;
         int steps = Math.min(maxSteps, interval - s.stepInGeneration);
         for (int i = 0; i < steps && !s.diverged; i++) {
-            double loss = task.lossAndGradient(s.params, gradient, h.fast().batchSize(), h.task(), rng);
-            rule.apply(s.params, gradient, s.velocity, h.fast(), rng);
+            double loss = learner.step(s, h, rng);
             s.lossSum += loss;
             s.stepInGeneration++;
             s.steps++;
             s.diverged = !Double.isFinite(loss);
             if (window && s.stepInGeneration > windowStart && (interval - s.stepInGeneration) % estimate.every() == 0) {
-                s.windowSum += task.fitness(task.validate(s.params));
+                s.windowSum += learner.currentFitness(s);
                 s.windowCount++;
             }
         }
@@ -121,17 +125,17 @@ public final class AgentLifecycle {
     private AgentReport endGeneration(AgentState s, HyperparameterValues h) {
         s.phase = Phase.REPORTED;
         double trainLoss = s.stepInGeneration == 0 ? Double.NaN : s.lossSum / s.stepInGeneration;
-        double trueFitness = task.closedFormFitness(h);
+        double trueFitness = learner.closedFormFitness(h);
         if (asynchronous) {
             keepReportedWeights(s);
         }
         if (s.diverged) {
             s.fitnessMemory = Double.NaN;
             return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN, Double.NaN,
-                    trueFitness, trainLoss, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros);
+                    trueFitness, trainLoss, Double.NaN, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros);
         }
-        Evaluation validation = task.validate(s.params);
-        double raw = task.fitness(validation);
+        GenerationMeasure measure = learner.measure(s);
+        double raw = measure.fitness();
         double estimated = switch (estimate.estimator()) {
             case LAST, POPULATION -> raw;
             case WINDOW -> s.windowCount == 0 ? raw : s.windowSum / s.windowCount;
@@ -140,7 +144,8 @@ public final class AgentLifecycle {
             case CLOSED_FORM -> trueFitness;
         };
         return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), estimated, raw, trueFitness,
-                trainLoss, validation.loss(), validation.accuracy(), !Double.isFinite(estimated),
+                measure.trainLoss(), measure.validationLoss(), measure.validationAccuracy(), measure.episodeReturn(),
+                !Double.isFinite(estimated),
                 reportWeights ? s.params.clone() : null, s.decisionLatencyMicros);
     }
 
@@ -215,8 +220,7 @@ public final class AgentLifecycle {
     /** Takes a donor's weights, once; they may arrive before the directive that asks for them. */
     public void onTransfer(AgentState s, WeightTransfer t, AgentEffects effects) {
         if (s.phase == Phase.AWAITING_WEIGHTS && t.generation() == s.generation && t.donor() == s.awaitingDonor) {
-            s.params = t.params().clone();
-            s.velocity = t.velocity().clone();
+            learner.adopt(s, t);
             s.fitnessMemory = t.fitnessMemory();
             s.hyperparameters = s.pendingHyperparameters;
             s.pendingHyperparameters = null;
@@ -251,14 +255,16 @@ public final class AgentLifecycle {
         s.lossSum = 0;
         s.windowSum = 0;
         s.windowCount = 0;
+        SplitMix64 rng = new SplitMix64(s.rng);
+        learner.startGeneration(s, rng);
+        s.rng = rng.state();
         s.phase = Phase.TRAINING;
     }
 
     private void initializeWeights(AgentState s) {
         SplitMix64 rng = new SplitMix64(s.rng);
-        task.initialize(s.params, rng);
+        learner.initialize(s, rng);
         s.rng = rng.state();
-        s.velocity = new float[space.rule().usesVelocity() ? s.params.length : 0];
         s.diverged = false;
     }
 
@@ -267,12 +273,14 @@ public final class AgentLifecycle {
         s.outboxGeneration = s.generation;
         s.outboxParams = s.params.clone();
         s.outboxVelocity = s.velocity.clone();
+        s.outboxOptimizerSteps = s.optimizerSteps;
         s.outboxFitnessMemory = s.fitnessMemory;
     }
 
     /** Sends the kept weights to {@code recipients}, numbered {@code generation}. */
     private static void sendOutbox(AgentState s, int[] recipients, int generation, AgentEffects effects) {
-        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxVelocity, s.outboxFitnessMemory);
+        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxVelocity, s.outboxOptimizerSteps,
+                s.outboxFitnessMemory);
         for (int recipient : recipients) {
             effects.send(recipient, t);
         }
@@ -282,6 +290,7 @@ public final class AgentLifecycle {
         s.outboxGeneration = -1;
         s.outboxParams = null;
         s.outboxVelocity = null;
+        s.outboxOptimizerSteps = 0;
         s.outboxFitnessMemory = Double.NaN;
     }
 
@@ -290,10 +299,11 @@ public final class AgentLifecycle {
      * evaluateTest} its test-set performance. Also what a stopped run reports for each agent of its savepoint.
      */
     public FinalAgent finalRecord(AgentState s, boolean evaluateTest) {
-        Evaluation test = evaluateTest && !s.diverged ? task.test(s.params) : new Evaluation(Double.NaN, Double.NaN);
-        double fitness = s.diverged ? Double.NaN : task.fitness(task.validate(s.params));
+        Learner.TestResult test = evaluateTest && !s.diverged ? learner.test(s) : Learner.TestResult.NONE;
+        double fitness = s.diverged ? Double.NaN : learner.currentFitness(s);
         return new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, sha256(s.params),
-                test.loss(), test.accuracy(), s.directivesApplied, s.transfersApplied, s.duplicatesIgnored);
+                test.loss(), test.accuracy(), test.episodeReturn(), s.directivesApplied, s.transfersApplied,
+                s.duplicatesIgnored);
     }
 
     private static boolean allFinite(float[] v) {

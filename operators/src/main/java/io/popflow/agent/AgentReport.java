@@ -14,6 +14,8 @@ package io.popflow.agent;
  * @param trainLoss mean minibatch loss over the generation's steps
  * @param validationLoss loss on the validation data at the end of the window
  * @param validationAccuracy accuracy on the validation data (NaN for regression)
+ * @param episodeReturn a control task's mean return of the episodes finished in the generation
+ *     (NaN for gradient tasks, or if none finished)
  * @param diverged whether θ or the loss left the finite numbers
  * @param params θ at the end of the window, only when the slow dynamics merges weights (else null)
  * @param decisionLatencyMicros wall-clock time from the emission of the decision that started this
@@ -31,6 +33,7 @@ public record AgentReport(
         double trainLoss,
         double validationLoss,
         double validationAccuracy,
+        double episodeReturn,
         boolean diverged,
         float[] params,
         long decisionLatencyMicros) {}

@@ -1,5 +1,6 @@
 package io.popflow.agent;
 
+import io.popflow.rl.DqnState;
 import java.util.Arrays;
 
 /**
@@ -15,8 +16,15 @@ public final class AgentState {
     /** SplitMix64 state of the agent's own stream (minibatches, noise, re-initialisation). */
     public long rng;
     public float[] params;
-    /** Momentum buffer; empty when the update rule has none. */
+    /** The update rule's memory (SGD's momentum, Adam's moments); empty when it has none. */
     public float[] velocity;
+    /** Steps taken with that memory (Adam's t). */
+    public long optimizerSteps;
+    /**
+     * A reinforcement learner's own memory (target network, replay, environment, returns); null
+     * for gradient tasks. Its Q-network and moments are {@link #params} and {@link #velocity}.
+     */
+    public DqnState rl;
     public double[] hyperparameters;
     public Phase phase;
     /** The generation being trained, or just reported. */
@@ -50,6 +58,7 @@ public final class AgentState {
     public int outboxGeneration = -1;
     public float[] outboxParams;
     public float[] outboxVelocity;
+    public long outboxOptimizerSteps;
     public double outboxFitnessMemory = Double.NaN;
 
     /** When the decision being applied was emitted (µs since the epoch), and the latency of the last applied one. */
@@ -67,6 +76,12 @@ public final class AgentState {
         c.rng = rng;
         c.params = params.clone();
         c.velocity = velocity.clone();
+        c.optimizerSteps = optimizerSteps;
+        if (rl != null) {
+            c.rl = rl.copy();
+            c.rl.q = c.params;
+            c.rl.moments = c.velocity;
+        }
         c.hyperparameters = hyperparameters.clone();
         c.phase = phase;
         c.generation = generation;
@@ -85,6 +100,7 @@ public final class AgentState {
         c.outboxGeneration = outboxGeneration;
         c.outboxParams = outboxParams == null ? null : outboxParams.clone();
         c.outboxVelocity = outboxVelocity == null ? null : outboxVelocity.clone();
+        c.outboxOptimizerSteps = outboxOptimizerSteps;
         c.outboxFitnessMemory = outboxFitnessMemory;
         c.decisionEmittedMicros = decisionEmittedMicros;
         c.decisionLatencyMicros = decisionLatencyMicros;

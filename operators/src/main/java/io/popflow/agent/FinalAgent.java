@@ -11,6 +11,7 @@ package io.popflow.agent;
  * @param paramsSha256 SHA-256 of θ as little-endian IEEE floats: equal digests, equal weights
  * @param testLoss test-set loss, measured for the best agent only (NaN otherwise)
  * @param testAccuracy test-set accuracy, measured for the best agent only (NaN otherwise)
+ * @param testReturn a control task's mean return of greedy test episodes, for the best agent only
  * @param directivesApplied directives it acted on (one per generation, the final stop included)
  * @param transfersApplied weight copies it received
  * @param resentIgnored resent copies of directives or weights it had already acted on (non-zero
@@ -25,11 +26,12 @@ public record FinalAgent(
         String paramsSha256,
         double testLoss,
         double testAccuracy,
+        double testReturn,
         int directivesApplied,
         int transfersApplied,
         int resentIgnored) {
 
     public boolean isTested() {
-        return !Double.isNaN(testLoss);
+        return !Double.isNaN(testLoss) || !Double.isNaN(testReturn);
     }
 }

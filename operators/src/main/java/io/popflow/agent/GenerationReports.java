@@ -39,6 +39,27 @@ public record GenerationReports(int generation, AgentReport[] reports) {
         return Arrays.stream(reports).map(AgentReport::params).toArray(float[][]::new);
     }
 
+    /**
+     * Mean over the healthy agents that finished an episode in the generation of their mean episode
+     * return; NaN for gradient tasks.
+     */
+    public double episodeReturnMean() {
+        return meanEpisodeReturn(Arrays.asList(reports));
+    }
+
+    /** As {@link #episodeReturnMean()}, over any reports. */
+    public static double meanEpisodeReturn(Iterable<AgentReport> reports) {
+        double sum = 0;
+        int n = 0;
+        for (AgentReport r : reports) {
+            if (!r.diverged() && Double.isFinite(r.episodeReturn())) {
+                sum += r.episodeReturn();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** Fast steps taken by the population so far. */
     public long agentSteps() {
         return Arrays.stream(reports).mapToLong(AgentReport::steps).sum();

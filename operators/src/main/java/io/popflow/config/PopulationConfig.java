@@ -2,6 +2,7 @@ package io.popflow.config;
 
 import static io.popflow.config.InvalidOptionException.require;
 
+import io.popflow.agent.CopyPolicy;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
@@ -9,6 +10,7 @@ import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.PopulationStep;
 import io.popflow.slow.SelectionSettings;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -28,6 +30,7 @@ import java.util.Arrays;
  * @param selection the selection rule
  * @param mutation the mutation kernel
  * @param merge model merging (off at strength 0)
+ * @param exploit what a copying agent takes besides the donor's θ
  * @param fitness how fitness is estimated for selection
  * @param asynchronous decide each agent as soon as it reports (Ray's default), instead of per generation
  * @param parallelism parallel agent subtasks (and feedback channels)
@@ -46,6 +49,7 @@ public record PopulationConfig(
         SelectionSettings selection,
         MutationSettings mutation,
         ModelMerge merge,
+        CopyPolicy exploit,
         FitnessEstimate fitness,
         boolean asynchronous,
         int parallelism,
@@ -66,6 +70,9 @@ public record PopulationConfig(
         require(fitness.estimator() != FitnessEstimator.CLOSED_FORM || task.hasClosedForm(), "fitness.estimator",
                 "closed-form needs an analytic task; " + task.name() + " has no closed-form effective fitness");
         require(!asynchronous || !merge.isOn(), "merge", "model merging needs synchronous generations");
+        require(exploit != null, "exploit", "must be set");
+        require(!(task instanceof ControlTaskSpec) || space.rule().memoryPerWeight() == 2, "optimizer",
+                "a DQN agent learns with adam or adamw, got " + space.rule().name().toLowerCase());
     }
 
     /** Whether the run has a last generation. */

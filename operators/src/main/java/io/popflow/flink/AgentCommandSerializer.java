@@ -15,11 +15,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * Agent commands in operator state (the asynchronous selection operator's outstanding commands):
  * agent, route and stamp, then a tag naming the one part that is set, then that part.
  *
- * <p>Formats: 1, the first.
+ * <p>Formats: 1, the first; 2, a weight transfer carries the optimizer's step count after its memory.
  */
 public final class AgentCommandSerializer extends VersionedSerializer<AgentCommand> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     public static final AgentCommandSerializer INSTANCE = new AgentCommandSerializer(FORMAT);
 
     private static final byte END_OF_RUN = 0;
@@ -90,11 +90,14 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         out.writeInt(t.donor());
         ArrayIO.writeFloats(out, t.params());
         ArrayIO.writeFloats(out, t.velocity());
+        out.writeLong(t.optimizerSteps());
         out.writeDouble(t.fitnessMemory());
     }
 
-    static WeightTransfer readTransfer(DataInputView in) throws IOException {
-        return new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in), in.readDouble());
+    /** Reads a transfer; {@code withSteps}: written with its optimizer step count (not so before format 2). */
+    static WeightTransfer readTransfer(DataInputView in, boolean withSteps) throws IOException {
+        return new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in),
+                withSteps ? in.readLong() : 0, in.readDouble());
     }
 
     @Override
@@ -108,7 +111,7 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             case DIRECTIVE -> new AgentCommand(agent, route, null, new Directive(in.readInt(), in.readInt(), in.readBoolean(),
                     ArrayIO.readDoubles(in), ArrayIO.readInts(in), in.readBoolean(), in.readBoolean(), ArrayIO.readFloats(in),
                     in.readDouble()), null, null, null, micros);
-            case TRANSFER -> new AgentCommand(agent, route, null, null, readTransfer(in), null, null, micros);
+            case TRANSFER -> new AgentCommand(agent, route, null, null, readTransfer(in, format >= 2), null, null, micros);
             case REQUEST -> new AgentCommand(agent, route, null, null, null, new WeightRequest(in.readInt(), in.readInt()),
                     null, micros);
             case EXAMPLE -> new AgentCommand(agent, route, null, null, null, null,

@@ -10,11 +10,11 @@ import org.apache.flink.core.memory.DataOutputView;
  * Agent reports in operator state (the asynchronous selection operator's latest report per agent):
  * every field of {@link AgentReport} in declaration order.
  *
- * <p>Formats: 1, the first.
+ * <p>Formats: 1, the first; 2, adds the episode return after the validation accuracy.
  */
 public final class AgentReportSerializer extends VersionedSerializer<AgentReport> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     public static final AgentReportSerializer INSTANCE = new AgentReportSerializer(FORMAT);
 
     private AgentReportSerializer(int readFormat) {
@@ -28,7 +28,7 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
 
     @Override
     public AgentReport createInstance() {
-        return new AgentReport(0, 0, 0, new double[0], 0, 0, 0, 0, 0, 0, false, null, -1);
+        return new AgentReport(0, 0, 0, new double[0], 0, 0, 0, 0, 0, 0, Double.NaN, false, null, -1);
     }
 
     @Override
@@ -48,6 +48,7 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
         out.writeDouble(r.trainLoss());
         out.writeDouble(r.validationLoss());
         out.writeDouble(r.validationAccuracy());
+        out.writeDouble(r.episodeReturn());
         out.writeBoolean(r.diverged());
         ArrayIO.writeFloats(out, r.params());
         out.writeLong(r.decisionLatencyMicros());
@@ -56,8 +57,8 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
     @Override
     protected AgentReport read(int format, DataInputView in) throws IOException {
         return new AgentReport(in.readInt(), in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readBoolean(),
-                ArrayIO.readFloats(in), in.readLong());
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+                format >= 2 ? in.readDouble() : Double.NaN, in.readBoolean(), ArrayIO.readFloats(in), in.readLong());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentState;
 import io.popflow.agent.Phase;
+import io.popflow.rl.DqnState;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -12,11 +13,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * vectors as raw bytes. Written by hand so that no agent ever falls back to Kryo and savepoints
  * survive changes to the class.
  *
- * <p>Formats: 1, the first (every field below, in this order).
+ * <p>Formats: 1, the first; 2 (every field below, in this order) adds the optimizer's step count
+ * after its memory, the outbox's step count, the step count of a kept early transfer, and at the
+ * end a reinforcement learner's own memory ({@link DqnState#writeTo}) behind a presence flag.
  */
 public final class AgentStateSerializer extends VersionedSerializer<AgentState> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     public static final AgentStateSerializer INSTANCE = new AgentStateSerializer(FORMAT);
 
@@ -45,6 +48,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         out.writeLong(s.rng);
         ArrayIO.writeFloats(out, s.params);
         ArrayIO.writeFloats(out, s.velocity);
+        out.writeLong(s.optimizerSteps);
         ArrayIO.writeDoubles(out, s.hyperparameters);
         out.writeByte(s.phase.ordinal());
         out.writeInt(s.generation);
@@ -66,12 +70,17 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         out.writeInt(s.outboxGeneration);
         ArrayIO.writeFloats(out, s.outboxParams);
         ArrayIO.writeFloats(out, s.outboxVelocity);
+        out.writeLong(s.outboxOptimizerSteps);
         out.writeDouble(s.outboxFitnessMemory);
         out.writeLong(s.decisionEmittedMicros);
         out.writeLong(s.decisionLatencyMicros);
         out.writeInt(s.directivesApplied);
         out.writeInt(s.transfersApplied);
         out.writeInt(s.duplicatesIgnored);
+        out.writeBoolean(s.rl != null);
+        if (s.rl != null) {
+            s.rl.writeTo(out);
+        }
     }
 
     @Override
@@ -81,6 +90,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.rng = in.readLong();
         s.params = ArrayIO.readFloats(in);
         s.velocity = ArrayIO.readFloats(in);
+        s.optimizerSteps = format >= 2 ? in.readLong() : 0;
         s.hyperparameters = ArrayIO.readDoubles(in);
         s.phase = Phase.values()[in.readByte()];
         s.generation = in.readInt();
@@ -94,19 +104,26 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.awaitingDonor = in.readInt();
         s.pendingHyperparameters = ArrayIO.readDoubles(in);
         if (in.readBoolean()) {
-            s.earlyTransfer = AgentCommandSerializer.readTransfer(in);
+            s.earlyTransfer = AgentCommandSerializer.readTransfer(in, format >= 2);
         }
         s.pendingMergeTarget = ArrayIO.readFloats(in);
         s.pendingMergeStrength = in.readDouble();
         s.outboxGeneration = in.readInt();
         s.outboxParams = ArrayIO.readFloats(in);
         s.outboxVelocity = ArrayIO.readFloats(in);
+        s.outboxOptimizerSteps = format >= 2 ? in.readLong() : 0;
         s.outboxFitnessMemory = in.readDouble();
         s.decisionEmittedMicros = in.readLong();
         s.decisionLatencyMicros = in.readLong();
         s.directivesApplied = in.readInt();
         s.transfersApplied = in.readInt();
         s.duplicatesIgnored = in.readInt();
+        if (format >= 2 && in.readBoolean()) {
+            s.rl = DqnState.readFrom(in);
+            s.rl.q = s.params;
+            s.rl.moments = s.velocity;
+            s.rl.adamSteps = s.optimizerSteps;
+        }
         return s;
     }
 

@@ -11,7 +11,6 @@ import io.popflow.agent.Phase;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.StreamedExamples;
-import io.popflow.task.Task;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,9 +116,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     public void open() throws Exception {
         super.open();
         agents = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, AgentStateSerializer.INSTANCE));
-        Task task = config.task().create(config.seed());
-        lifecycle = new AgentLifecycle(task, config);
-        examples = task.streamedExamples();
+        lifecycle = new AgentLifecycle(config);
+        examples = lifecycle.learner().streamedExamples();
         examplesBuffered = getMetricGroup().counter("examplesBuffered");
         if (examples != null) {
             // after a rescale a subtask may hold several subtasks' buffers: it keeps all it can

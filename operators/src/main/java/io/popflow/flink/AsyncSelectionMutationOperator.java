@@ -89,7 +89,8 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         FitnessTable table = table(report.generation());
         if (reportsSeen % config.population() == 0) {
             output.collect(SUMMARIES, new StreamRecord<>(PopulationStatistics.summarize(table, config.space().names(),
-                    latest.values().stream().mapToLong(AgentReport::steps).sum())));
+                    latest.values().stream().mapToLong(AgentReport::steps).sum(),
+                    GenerationReports.meanEpisodeReturn(latest.values()))));
         }
         if (config.isBounded() && report.generation() >= config.generations() - 1) {
             stopWhenAllAreDone();

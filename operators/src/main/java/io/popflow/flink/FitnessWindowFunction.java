@@ -46,7 +46,8 @@ public final class FitnessWindowFunction extends ProcessWindowFunction<AgentRepo
     @Override
     public void process(Integer generation, Context context, Iterable<AgentReport> reports, Collector<GenerationReports> out) {
         GenerationReports table = GenerationReports.of(generation, reports);
-        GenerationSummary summary = PopulationStatistics.summarize(table.table(), hyperparameterNames, table.agentSteps());
+        GenerationSummary summary = PopulationStatistics.summarize(table.table(), hyperparameterNames, table.agentSteps(),
+                table.episodeReturnMean());
         latest = summary;
         context.output(SUMMARIES, summary);
         out.collect(table);

@@ -52,7 +52,7 @@ public final class PlainPopulationLoop {
         int n = config.population();
         AgentLifecycle[] lifecycles = new AgentLifecycle[threads];
         for (int t = 0; t < threads; t++) {
-            lifecycles[t] = new AgentLifecycle(config.task().create(config.seed()), config);
+            lifecycles[t] = new AgentLifecycle(config);
         }
         AgentState[] agents = new AgentState[n];
         for (AgentCommand seed : InitialPopulation.seeds(config)) {

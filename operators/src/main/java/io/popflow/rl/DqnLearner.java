@@ -59,6 +59,7 @@ public final class DqnLearner {
         s.target = s.q.clone();
         s.moments = new float[2 * s.q.length];
         s.replay = new TransitionBuffer(settings.replayCapacity(), observationSize);
+        s.environmentSpec = settings.environment();
         s.environment = settings.environment().create();
         s.returns = new EpisodeReturns(k);
         startEpisode(s, rng);

@@ -12,6 +12,9 @@ public interface EnvironmentSpec extends Serializable {
     /** The name in the configuration's {@code environment.name}. */
     String name();
 
+    /** The step at which an episode is truncated. */
+    int maxSteps();
+
     /** The largest return an episode can have, or NaN if rewards have no such bound. */
     double maxReturn();
 }

@@ -1,5 +1,8 @@
 package io.popflow.rl;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -102,5 +105,30 @@ public final class EpisodeReturns {
         c.generationSum = generationSum;
         c.generationCount = generationCount;
         return c;
+    }
+
+    /** Writes every field; part of the agent state's byte format (AgentStateSerializer). */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(window.length);
+        for (double r : window) {
+            out.writeDouble(r);
+        }
+        out.writeInt(count);
+        out.writeInt(cursor);
+        out.writeDouble(generationSum);
+        out.writeInt(generationCount);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static EpisodeReturns readFrom(DataInput in) throws IOException {
+        EpisodeReturns r = new EpisodeReturns(in.readInt());
+        for (int i = 0; i < r.window.length; i++) {
+            r.window[i] = in.readDouble();
+        }
+        r.count = in.readInt();
+        r.cursor = in.readInt();
+        r.generationSum = in.readDouble();
+        r.generationCount = in.readInt();
+        return r;
     }
 }

@@ -1,5 +1,8 @@
 package io.popflow.rl;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -143,5 +146,49 @@ public final class TransitionBuffer {
                 && Arrays.equals(nextObservations, 0, n, o.nextObservations, 0, n)
                 && Arrays.equals(actions, 0, size, o.actions, 0, size) && Arrays.equals(rewards, 0, size, o.rewards, 0, size)
                 && Arrays.equals(terminated, 0, size, o.terminated, 0, size);
+    }
+
+    /**
+     * Writes the shape and the held transitions (slots 0 to size − 1: the buffer fills in slot
+     * order before it wraps). Part of the agent state's byte format (AgentStateSerializer): a change
+     * here is a new format of it.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(capacity);
+        out.writeInt(observationSize);
+        out.writeInt(size);
+        out.writeInt(cursor);
+        int n = size * observationSize;
+        for (int i = 0; i < n; i++) {
+            out.writeFloat(observations[i]);
+            out.writeFloat(nextObservations[i]);
+        }
+        for (int i = 0; i < size; i++) {
+            out.writeByte(actions[i]);
+            out.writeFloat(rewards[i]);
+            out.writeBoolean(terminated[i]);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static TransitionBuffer readFrom(DataInput in) throws IOException {
+        TransitionBuffer b = new TransitionBuffer(in.readInt(), in.readInt());
+        b.size = in.readInt();
+        b.cursor = in.readInt();
+        if (b.size < 0 || b.size > b.capacity || b.cursor < 0 || b.cursor >= b.capacity) {
+            throw new IOException("corrupt replay memory: size " + b.size + ", cursor " + b.cursor + ", capacity "
+                    + b.capacity);
+        }
+        int n = b.size * b.observationSize;
+        for (int i = 0; i < n; i++) {
+            b.observations[i] = in.readFloat();
+            b.nextObservations[i] = in.readFloat();
+        }
+        for (int i = 0; i < b.size; i++) {
+            b.actions[i] = in.readByte();
+            b.rewards[i] = in.readFloat();
+            b.terminated[i] = in.readBoolean();
+        }
+        return b;
     }
 }

@@ -21,6 +21,8 @@ package io.popflow.slow;
  * @param hyperparameterNames names of h's entries
  * @param hyperparameterMeans population mean of each entry
  * @param hyperparameterVariances population variance of each entry
+ * @param episodeReturnMean control tasks: the mean over agents of each one's mean return of the
+ *     episodes it finished in the generation (the seed authors' "raw return"); NaN otherwise
  */
 public record GenerationSummary(
         int generation,
@@ -38,4 +40,5 @@ public record GenerationSummary(
         double fitnessMean,
         String[] hyperparameterNames,
         double[] hyperparameterMeans,
-        double[] hyperparameterVariances) {}
+        double[] hyperparameterVariances,
+        double episodeReturnMean) {}

@@ -20,13 +20,15 @@ import java.util.random.RandomGenerator;
  * task declares; each is mutable, fixed, or left at its default.
  */
 public final class HyperparameterSpace implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     private final UpdateRule rule;
     private final List<Hyperparameter> known;
     private final int taskOffset;
     private final int[] mutable;
     private final Domain[] domains;
+    /** Where generation 0 draws each entry from: its domain, unless the run gives initial values. */
+    private final Domain[] initialDomains;
     /** A full assignment over {@link #known}; mutable entries are overwritten by h. */
     private final double[] base;
 
@@ -58,6 +60,7 @@ public final class HyperparameterSpace implements Serializable {
         }
         this.mutable = new int[mutations.size()];
         this.domains = mutations.values().toArray(new Domain[0]);
+        this.initialDomains = domains.clone();
         int i = 0;
         for (Map.Entry<Hyperparameter, Domain> e : mutations.entrySet()) {
             String option = "hyperparam_mutations." + e.getKey().key();
@@ -69,6 +72,41 @@ public final class HyperparameterSpace implements Serializable {
             throw new InvalidOptionException("hyperparameters.temperature",
                     "optimizer sgld needs a temperature > 0 (fixed or in hyperparam_mutations)");
         }
+    }
+
+    private HyperparameterSpace(HyperparameterSpace s, Domain[] initialDomains) {
+        this.rule = s.rule;
+        this.known = s.known;
+        this.taskOffset = s.taskOffset;
+        this.mutable = s.mutable;
+        this.domains = s.domains;
+        this.base = s.base;
+        this.initialDomains = initialDomains;
+    }
+
+    /**
+     * This space with generation 0 drawn uniformly from {@code values} for the given entries (the
+     * seed authors start batch_size in {32, 64, 128}, then let it move over [32, 128]); every
+     * value must lie in the entry's domain.
+     */
+    public HyperparameterSpace withInitialValues(Map<Hyperparameter, double[]> values) {
+        Domain[] initial = initialDomains.clone();
+        for (Map.Entry<Hyperparameter, double[]> e : values.entrySet()) {
+            int i = -1;
+            for (int k = 0; k < mutable.length; k++) {
+                if (known.get(mutable[k]).equals(e.getKey())) {
+                    i = k;
+                }
+            }
+            String option = "hyperparam_mutations." + e.getKey().key() + ".initial";
+            InvalidOptionException.require(i >= 0, option, "names a hyperparameter that does not mutate");
+            Domain.Choice choice = new Domain.Choice(e.getValue());
+            for (double v : e.getValue()) {
+                InvalidOptionException.require(domains[i].contains(v), option, "holds " + v + ", outside the domain");
+            }
+            initial[i] = choice;
+        }
+        return new HyperparameterSpace(this, initial);
     }
 
     /** A space over the update rule's knobs only. */
@@ -135,11 +173,11 @@ public final class HyperparameterSpace implements Serializable {
         return domains[index];
     }
 
-    /** An initial h: each mutable hyperparameter drawn from its domain, in vector order. */
+    /** An initial h: each mutable hyperparameter drawn from its domain (or its initial values), in vector order. */
     public double[] sample(RandomGenerator rng) {
         double[] h = new double[mutable.length];
         for (int i = 0; i < h.length; i++) {
-            h[i] = domains[i].sample(rng);
+            h[i] = initialDomains[i].sample(rng);
         }
         return h;
     }

@@ -6,7 +6,8 @@ import io.popflow.math.Summary;
 public final class PopulationStatistics {
     private PopulationStatistics() {}
 
-    public static GenerationSummary summarize(FitnessTable table, String[] names, long agentSteps) {
+    /** @param episodeReturnMean the generation's mean episode return (NaN but for control tasks) */
+    public static GenerationSummary summarize(FitnessTable table, String[] names, long agentSteps, double episodeReturnMean) {
         int n = table.size();
         int healthy = 0;
         for (int i = 0; i < n; i++) {
@@ -33,6 +34,6 @@ public final class PopulationStatistics {
         return new GenerationSummary(table.generation(), n, n - healthy, agentSteps,
                 table.agents()[best], table.fitness()[best], table.hyperparameters()[best].clone(),
                 fitness.min(), fitness.quantile(0.25), fitness.quantile(0.5), fitness.quantile(0.75), fitness.max(),
-                fitness.mean(), names.clone(), means, variances);
+                fitness.mean(), names.clone(), means, variances, episodeReturnMean);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  */
 public record DigitsTaskSpec(
         int[] hidden, Activation activation, double trainFraction, double validationFraction, FitnessMetric metric)
-        implements TaskSpec {
+        implements GradientTaskSpec {
 
     public DigitsTaskSpec {
         hidden = hidden.clone();

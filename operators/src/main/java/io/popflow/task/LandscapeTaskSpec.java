@@ -19,7 +19,7 @@ import java.util.List;
  * @param center c of the sphere (unused by Himmelblau)
  */
 public record LandscapeTaskSpec(Landscape function, int dimension, double curvature, double sharpness, double[] center)
-        implements TaskSpec {
+        implements GradientTaskSpec {
 
     public LandscapeTaskSpec {
         InvalidOptionException.require(dimension >= 1, "landscape.dimension", "must be >= 1, got " + dimension);

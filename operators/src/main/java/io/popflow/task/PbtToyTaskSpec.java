@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param initial θ at creation (the paper: (0.9, 0.9))
  */
-public record PbtToyTaskSpec(double[] initial) implements TaskSpec {
+public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
 
     public PbtToyTaskSpec {
         InvalidOptionException.require(initial.length == 2, "pbt_toy.initial", "needs 2 coordinates, got " + initial.length);

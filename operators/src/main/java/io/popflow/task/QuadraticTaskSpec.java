@@ -20,7 +20,7 @@ import io.popflow.math.Streams;
  * @param noise scale of the training optimum's error
  */
 public record QuadraticTaskSpec(int dimension, double curvatureMin, double curvatureMax, double signal, double noise)
-        implements TaskSpec {
+        implements GradientTaskSpec {
 
     public QuadraticTaskSpec {
         InvalidOptionException.require(dimension >= 1, "quadratic.dimension", "must be >= 1, got " + dimension);

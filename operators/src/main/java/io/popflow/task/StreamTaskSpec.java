@@ -21,7 +21,7 @@ import java.util.Arrays;
  * @param metric what fitness is made of
  */
 public record StreamTaskSpec(int features, int classes, int[] hidden, Activation activation, int trainCapacity,
-        int validationCapacity, int minimum, FitnessMetric metric) implements TaskSpec {
+        int validationCapacity, int minimum, FitnessMetric metric) implements GradientTaskSpec {
 
     public StreamTaskSpec {
         hidden = hidden.clone();

@@ -4,17 +4,17 @@ import io.popflow.fast.Hyperparameter;
 import java.io.Serializable;
 import java.util.List;
 
-/** A serializable description of a {@link Task}; operators build their instance in {@code open()}. */
-public sealed interface TaskSpec extends Serializable permits DigitsTaskSpec, StreamTaskSpec, QuadraticTaskSpec, LandscapeTaskSpec,
-        PbtToyTaskSpec {
-
-    /** The task for a run with seed {@code runSeed} (which fixes data splits and task instances). */
-    Task create(long runSeed);
+/**
+ * A serializable description of what a run's agents learn; operators build the agents' learner
+ * from it in {@code open()}. Two kinds: gradient tasks (a loss and a validation set) and control
+ * tasks (an environment that a reinforcement learner acts in).
+ */
+public sealed interface TaskSpec extends Serializable permits GradientTaskSpec, ControlTaskSpec {
 
     /** Short name, as in the configuration's {@code task} option. */
     String name();
 
-    /** Whether {@link Task#closedFormFitness} knows the effective fitness exactly. */
+    /** Whether the task knows the effective fitness F(h) in closed form. */
     default boolean hasClosedForm() {
         return true;
     }

@@ -256,7 +256,7 @@ class AgentLifecycleTest {
         PopulationConfig c = TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, INTERVAL,
                 FitnessEstimate.last(), 1);
         return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(),
-                c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(), c.fitness(), true,
+                c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(), c.exploit(), c.fitness(), true,
                 c.parallelism(), c.maxParallelism(), c.checkpointIntervalMs());
     }
 

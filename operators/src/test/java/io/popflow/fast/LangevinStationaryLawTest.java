@@ -71,7 +71,7 @@ class LangevinStationaryLawTest {
         double sumLoss = 0;
         for (int step = 0; step < BURN_IN + SAMPLES; step++) {
             double loss = task.lossAndGradient(theta, grad, 1, new double[0], rng);
-            UpdateRule.SGLD.apply(theta, grad, new float[0], h, rng);
+            UpdateRule.SGLD.apply(theta, grad, new float[0], 1, h, rng);
             if (step >= BURN_IN) {
                 for (float t : theta) {
                     sumSquares += t * (double) t;

@@ -15,13 +15,13 @@ class UpdateRuleTest {
         float[] theta = {1.0f, -2.0f};
         float[] v = new float[2];
         float[] g = {0.2f, 0.4f};
-        UpdateRule.SGD.apply(theta, g, v, h, new SplitMix64(1));
+        UpdateRule.SGD.apply(theta, g, v, 1, h, new SplitMix64(1));
         // v1 = (0.2 + 0.5, 0.4 - 1.0) = (0.7, -0.6); θ1 = (0.93, -1.94)
         assertThat(v[0]).isCloseTo(0.7f, within(1e-6f));
         assertThat(v[1]).isCloseTo(-0.6f, within(1e-6f));
         assertThat(theta[0]).isCloseTo(0.93f, within(1e-6f));
         assertThat(theta[1]).isCloseTo(-1.94f, within(1e-6f));
-        UpdateRule.SGD.apply(theta, g, v, h, new SplitMix64(1));
+        UpdateRule.SGD.apply(theta, g, v, 1, h, new SplitMix64(1));
         // v2 = (0.63 + 0.2 + 0.465, -0.54 + 0.4 - 0.97) = (1.295, -1.11); θ2 = (0.8005, -1.829)
         assertThat(v[0]).isCloseTo(1.295f, within(1e-6f));
         assertThat(v[1]).isCloseTo(-1.11f, within(1e-6f));
@@ -34,7 +34,7 @@ class UpdateRuleTest {
     void sgldAtZeroTemperatureIsGradientDescent() {
         FastHyperparameters h = new FastHyperparameters(0.1, 0.0, 0.5, 0.0, 1);
         float[] theta = {1.0f, -2.0f};
-        UpdateRule.SGLD.apply(theta, new float[] {0.2f, 0.4f}, new float[0], h, new SplitMix64(1));
+        UpdateRule.SGLD.apply(theta, new float[] {0.2f, 0.4f}, new float[0], 1, h, new SplitMix64(1));
         assertThat(theta[0]).isCloseTo(0.93f, within(1e-6f));
         assertThat(theta[1]).isCloseTo(-1.94f, within(1e-6f));
     }
@@ -47,7 +47,7 @@ class UpdateRuleTest {
         FastHyperparameters h = new FastHyperparameters(eta, 0.0, 0.0, temperature, 1);
         int n = 200_000;
         float[] theta = new float[n];
-        UpdateRule.SGLD.apply(theta, new float[n], new float[0], h, new SplitMix64(9));
+        UpdateRule.SGLD.apply(theta, new float[n], new float[0], 1, h, new SplitMix64(9));
         double sum = 0;
         for (float t : theta) {
             sum += t * (double) t;
@@ -58,8 +58,10 @@ class UpdateRuleTest {
 
     @Test
     void onlySgdCarriesVelocity() {
-        assertThat(UpdateRule.SGD.usesVelocity()).isTrue();
-        assertThat(UpdateRule.SGLD.usesVelocity()).isFalse();
+        assertThat(UpdateRule.SGD.memoryPerWeight()).isEqualTo(1);
+        assertThat(UpdateRule.SGLD.memoryPerWeight()).isZero();
+        assertThat(UpdateRule.ADAM.memoryPerWeight()).isEqualTo(2);
+        assertThat(UpdateRule.ADAM.reads(Hyperparameter.MOMENTUM)).isFalse();
         assertThat(UpdateRule.SGD.reads(Hyperparameter.TEMPERATURE)).isFalse();
         assertThat(UpdateRule.SGLD.reads(Hyperparameter.MOMENTUM)).isFalse();
     }

@@ -10,6 +10,12 @@ import io.popflow.agent.Seed;
 import io.popflow.agent.WeightRequest;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.data.LabeledExample;
+import io.popflow.math.SplitMix64;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.DqnLearner;
+import io.popflow.rl.DqnSettings;
+import io.popflow.rl.DqnState;
+import io.popflow.rl.TdLoss;
 import io.popflow.slow.Exploitation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +53,7 @@ final class GoldenStates {
         s.diverged = true;
         s.awaitingDonor = 4;
         s.pendingHyperparameters = new double[] {0.02, 32};
-        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 0.25);
+        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 0, 0.25);
         s.pendingMergeTarget = new float[] {0.5f, 0.5f, 0.5f, 0.5f};
         s.pendingMergeStrength = 0.3;
         s.outboxGeneration = 2;
@@ -67,15 +73,46 @@ final class GoldenStates {
                 AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
                 AgentCommand.directive(2, new Directive(5, 3, false, new double[] {0.2, 16}, new int[] {4, 6}, false, false,
                         new float[] {0.5f, -0.5f}, 0.25)).emittedAt(123_456L),
-                AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], -0.125)),
+                AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], 0, -0.125)),
                 AgentCommand.request(4, new WeightRequest(9, 6)),
                 AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
                 AgentCommand.endOfRun(1));
     }
 
     static AgentReport report() {
-        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4}, -0.25, -0.3, Double.NaN, 0.4, 0.35, 0.9, false,
-                new float[] {0.5f, 1.5f}, 812);
+        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4}, -0.25, -0.3, Double.NaN, 0.4, 0.35, 0.9,
+                Double.NaN, false, new float[] {0.5f, 1.5f}, 812);
+    }
+
+    /** Format 2: a DQN agent a few steps into CartPole (replay, target, Adam moments and step count, episode). */
+    static AgentState agentFormat2() {
+        DqnSettings settings = new DqnSettings(new ClassicControl(ClassicControl.CARTPOLE, 100), new int[] {3}, 0.99, 2, 4,
+                TdLoss.HUBER, 0.05, false, 2);
+        DqnLearner learner = new DqnLearner(settings);
+        SplitMix64 rng = new SplitMix64(11);
+        DqnState d = learner.create(rng, 3);
+        for (int i = 0; i < 30; i++) {
+            learner.step(d, 0.01, 50, 2, 0, rng);
+        }
+        AgentState s = agent();
+        s.rng = rng.state();
+        s.params = d.q;
+        s.velocity = d.moments;
+        s.optimizerSteps = d.adamSteps;
+        s.rl = d;
+        s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 17, 0.25);
+        s.outboxOptimizerSteps = 41;
+        return s;
+    }
+
+    static List<AgentCommand> commandsFormat2() {
+        return List.of(AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9,
+                -0.125)));
+    }
+
+    static AgentReport reportFormat2() {
+        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
+                Double.NaN, 61.25, false, null, 812);
     }
 
     static GenerationDecision decision() {
@@ -87,10 +124,10 @@ final class GoldenStates {
 
     public static void main(String[] args) throws Exception {
         Path folder = Paths.get("src/test/resources/golden");
-        write(folder.resolve("agent-state-format-1.bin"), AgentStateSerializer.INSTANCE, List.of(agent()));
-        write(folder.resolve("agent-command-format-1.bin"), AgentCommandSerializer.INSTANCE, commands());
-        write(folder.resolve("agent-report-format-1.bin"), AgentReportSerializer.INSTANCE, List.of(report()));
-        write(folder.resolve("generation-decision-format-1.bin"), GenerationDecisionSerializer.INSTANCE, List.of(decision()));
+        // the current formats' files (the format-1 files were written by this method's first version)
+        write(folder.resolve("agent-state-format-2.bin"), AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
+        write(folder.resolve("agent-command-format-2.bin"), AgentCommandSerializer.INSTANCE, commandsFormat2());
+        write(folder.resolve("agent-report-format-2.bin"), AgentReportSerializer.INSTANCE, List.of(reportFormat2()));
     }
 
     private static <T> void write(Path file, TypeSerializer<T> serializer, List<T> values) throws Exception {

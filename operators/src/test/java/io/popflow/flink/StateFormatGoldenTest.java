@@ -31,6 +31,31 @@ class StateFormatGoldenTest {
                 .isEqualTo(GoldenStates.agent());
     }
 
+    /** A DQN agent: its replay memory, target network, environment and returns restore bit for bit. */
+    @Test
+    void agentStateFormat2() throws Exception {
+        List<AgentState> read = read("agent-state-format-2.bin", AgentStateSerializer.INSTANCE);
+        assertThat(read).singleElement().usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
+                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                .ignoringFields("rl.replay.marks", "rl.replay.mark") // sampling scratch, not state
+                .isEqualTo(GoldenStates.agentFormat2());
+        AgentState s = read.get(0);
+        assertThat(s.rl.q).as("Q-network is the agent's θ").isSameAs(s.params);
+        assertThat(s.rl.moments).as("Adam's moments are the agent's optimizer memory").isSameAs(s.velocity);
+    }
+
+    @Test
+    void agentCommandFormat2() throws Exception {
+        assertThat(read("agent-command-format-2.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(GoldenStates.commandsFormat2());
+    }
+
+    @Test
+    void agentReportFormat2() throws Exception {
+        assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE)).singleElement()
+                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat2());
+    }
+
     @Test
     void agentCommandFormat1() throws Exception {
         assertThat(read("agent-command-format-1.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()

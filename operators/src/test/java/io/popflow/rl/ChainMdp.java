@@ -36,6 +36,11 @@ final class ChainMdp implements Environment {
         }
 
         @Override
+        public int maxSteps() {
+            return limit;
+        }
+
+        @Override
         public double maxReturn() {
             return 1;
         }

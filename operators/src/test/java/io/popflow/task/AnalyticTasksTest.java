@@ -28,7 +28,7 @@ class AnalyticTasksTest {
             task.initialize(theta, rng);
             for (int s = 0; s < steps; s++) {
                 task.lossAndGradient(theta, grad, 1, h.task(), rng);
-                UpdateRule.SGLD.apply(theta, grad, new float[0], h.fast(), rng);
+                UpdateRule.SGLD.apply(theta, grad, new float[0], 1, h.fast(), rng);
             }
             double f = task.fitness(task.validate(theta));
             sum += f;

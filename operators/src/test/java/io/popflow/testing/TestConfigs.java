@@ -1,5 +1,6 @@
 package io.popflow.testing;
 
+import io.popflow.agent.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
@@ -33,6 +34,6 @@ public final class TestConfigs {
             int interval, FitnessEstimate fitness, int parallelism) {
         return new PopulationConfig(7, population, generations, interval, 10, task, space,
                 SelectionSettings.truncation(0.25), MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), ModelMerge.off(),
-                fitness, false, parallelism, 128, 200);
+                CopyPolicy.defaults(space.rule()), fitness, false, parallelism, 128, 200);
     }
 }

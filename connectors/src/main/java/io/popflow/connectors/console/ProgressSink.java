@@ -62,6 +62,10 @@ public final class ProgressSink implements Sink<GenerationSummary> {
             sb.append(String.format(Locale.ROOT, "generation %d%s  best %.4f (agent %d)  median %.4f",
                     s.generation() + 1, generations > 0 ? "/" + generations : "", s.bestFitness(), s.bestAgent(),
                     s.fitnessMedian()));
+            if (!Double.isNaN(s.episodeReturnMean())) {
+                sb.append(String.format(Locale.ROOT, "  mean fitness %.2f  mean return %.2f", s.fitnessMean(),
+                        s.episodeReturnMean()));
+            }
             sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));
             sb.append(String.format(Locale.ROOT, "  %.0f agent-steps/s", stepsPerSecond));
             if (s.diverged() > 0) {

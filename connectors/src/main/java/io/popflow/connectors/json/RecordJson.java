@@ -50,6 +50,9 @@ public final class RecordJson implements Serializable {
         number(o, "train_loss", r.trainLoss());
         number(o, "validation_loss", r.validationLoss());
         number(o, "validation_accuracy", r.validationAccuracy());
+        if (!Double.isNaN(r.episodeReturn())) {
+            o.put("episode_return", r.episodeReturn());
+        }
         o.put("diverged", r.diverged());
         if (r.decisionLatencyMicros() >= 0) {
             o.put("decision_latency_ms", r.decisionLatencyMicros() / 1000.0);
@@ -75,6 +78,9 @@ public final class RecordJson implements Serializable {
         number(f, "q75", s.fitnessQ75());
         number(f, "max", s.fitnessMax());
         number(f, "mean", s.fitnessMean());
+        if (!Double.isNaN(s.episodeReturnMean())) {
+            o.put("episode_return_mean", s.episodeReturnMean());
+        }
         ObjectNode h = o.putObject("hyperparameter_stats");
         for (int i = 0; i < s.hyperparameterNames().length; i++) {
             ObjectNode stat = h.putObject(s.hyperparameterNames()[i]);
@@ -112,6 +118,9 @@ public final class RecordJson implements Serializable {
         o.put("params_sha256", f.paramsSha256());
         number(o, "test_loss", f.testLoss());
         number(o, "test_accuracy", f.testAccuracy());
+        if (!Double.isNaN(f.testReturn())) {
+            o.put("test_return", f.testReturn());
+        }
         o.put("directives_applied", f.directivesApplied());
         o.put("transfers_applied", f.transfersApplied());
         o.put("resent_ignored", f.resentIgnored());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.popflow.agent.CopyPolicy;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.examples.ExampleFormat;
@@ -12,6 +13,9 @@ import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.model.Activation;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.DqnSettings;
+import io.popflow.rl.TdLoss;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
@@ -20,6 +24,7 @@ import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.Landscape;
@@ -63,8 +68,8 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String[] PRESETS = {"digits", "quadratic"};
-    static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy"};
+    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt"};
+    static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
     private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private ConfigLoader() {}
@@ -173,14 +178,21 @@ public final class ConfigLoader {
             case "quadratic" -> quadratic(o.child("quadratic"));
             case "landscape" -> landscape(o.child("landscape"));
             case "pbt-toy" -> pbtToy(o.child("pbt_toy"));
+            case "cartpole", "mountain-car" -> null; // needs the optimizer and the batch sizes: built below
             default -> throw new InvalidOptionException("task", "unknown task '" + taskName + "' (known: "
                     + String.join(", ", TASKS) + ")");
         };
-        UpdateRule rule = enumOption(o, "optimizer", UpdateRule.class, UpdateRule.SGD);
+        boolean control = task == null;
+        UpdateRule rule = enumOption(o, "optimizer", UpdateRule.class, control ? UpdateRule.ADAM : UpdateRule.SGD);
+        List<Hyperparameter> taskKnobs = control ? List.of(ControlTaskSpec.EPSILON_DECAY) : task.hyperparameters();
         List<Hyperparameter> known = new ArrayList<>(Hyperparameter.FAST);
-        known.addAll(task.hyperparameters());
-        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations"), known),
-                fixed(o.child("hyperparameters"), known), task.hyperparameters());
+        known.addAll(taskKnobs);
+        Map<Hyperparameter, double[]> initial = new LinkedHashMap<>();
+        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations"), known, initial),
+                fixed(o.child("hyperparameters"), known), taskKnobs).withInitialValues(initial);
+        if (control) {
+            task = control(o, taskName, rule, space);
+        }
         SelectionSettings selection = selection(o);
         PopulationConfig population = new PopulationConfig(
                 o.getLong("seed", 0),
@@ -193,6 +205,7 @@ public final class ConfigLoader {
                 selection,
                 mutation(o, selection),
                 merge(o),
+                exploit(o, rule, control),
                 fitness(o),
                 mode(o),
                 o.getInt("parallelism", 2),
@@ -370,6 +383,81 @@ public final class ConfigLoader {
         return estimate;
     }
 
+    /** {@code exploit: {optimizer: copy|reset, replay: clear|keep}}; defaults in {@link CopyPolicy#defaults}. */
+    private static CopyPolicy exploit(OptionTree o, UpdateRule rule, boolean control) {
+        OptionTree e = o.child("exploit");
+        CopyPolicy defaults = CopyPolicy.defaults(rule);
+        CopyPolicy policy = new CopyPolicy(enumOption(e, "optimizer", CopyPolicy.Optimizer.class, defaults.optimizer()),
+                enumOption(e, "replay", CopyPolicy.Replay.class, defaults.replay()));
+        InvalidOptionException.require(control || !e.has("replay"), "exploit.replay",
+                "applies to reinforcement-learning tasks (cartpole, mountain-car), whose agents keep a replay memory");
+        InvalidOptionException.require(rule.memoryPerWeight() > 0 || !e.has("optimizer"), "exploit.optimizer",
+                "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " has no memory to copy or reset");
+        e.rejectUnknown();
+        return policy;
+    }
+
+    /**
+     * {@code task: cartpole} or {@code mountain-car}: {@code environment: {max_steps}}, {@code dqn:
+     * {hidden, gamma, target_update, replay_capacity, loss, epsilon_min}}, {@code returns: {k,
+     * max_rule, test_episodes}}. Defaults are the seed authors' (reference/cartpole.md), but
+     * max_steps, whose default is Gymnasium's (500 for CartPole-v1, 200 for MountainCar-v0).
+     */
+    private static ControlTaskSpec control(OptionTree o, String name, UpdateRule rule, HyperparameterSpace space) {
+        InvalidOptionException.require(rule.memoryPerWeight() == 2, "optimizer",
+                "a DQN agent learns with adam or adamw, got " + rule.name().toLowerCase(Locale.ROOT));
+        OptionTree env = o.child("environment");
+        OptionTree d = o.child("dqn");
+        OptionTree r = o.child("returns");
+        int maxSteps = env.getInt("max_steps", name.equals(ClassicControl.CARTPOLE) ? 500 : 200);
+        InvalidOptionException.require(maxSteps >= 1, "environment.max_steps", "must be >= 1 step, got " + maxSteps);
+        int maxBatch = largestBatch(space);
+        DqnSettings authors = DqnSettings.authors(new ClassicControl(name, maxSteps), maxBatch);
+        int[] hidden = d.getInts("hidden", authors.hidden());
+        InvalidOptionException.require(hidden.length >= 1 && Arrays.stream(hidden).allMatch(n -> n >= 1), "dqn.hidden",
+                "must list one or more layer sizes >= 1, got " + Arrays.toString(hidden));
+        double gamma = d.getDouble("gamma", authors.gamma());
+        InvalidOptionException.require(gamma >= 0 && gamma <= 1, "dqn.gamma", "must be in [0, 1], got " + gamma);
+        int targetUpdate = d.getInt("target_update", authors.targetUpdate());
+        InvalidOptionException.require(targetUpdate >= 1, "dqn.target_update", "must be >= 1 step, got " + targetUpdate);
+        int capacity = d.getInt("replay_capacity", authors.replayCapacity());
+        InvalidOptionException.require(capacity >= maxBatch, "dqn.replay_capacity",
+                "must hold at least the largest batch_size (" + maxBatch + "), got " + capacity);
+        double epsilonMin = d.getDouble("epsilon_min", authors.epsilonMin());
+        InvalidOptionException.require(epsilonMin >= 0 && epsilonMin <= 1, "dqn.epsilon_min",
+                "must be in [0, 1], got " + epsilonMin);
+        DqnSettings settings = new DqnSettings(authors.environment(), hidden, gamma, targetUpdate, capacity,
+                enumOption(d, "loss", TdLoss.class, authors.loss()), epsilonMin, rule == UpdateRule.ADAMW, maxBatch);
+        int k = r.getInt("k", 1);
+        InvalidOptionException.require(k >= 1, "returns.k", "must be >= 1 episode, got " + k);
+        int testEpisodes = r.getInt("test_episodes", 100);
+        InvalidOptionException.require(testEpisodes >= 1, "returns.test_episodes", "must be >= 1, got " + testEpisodes);
+        ControlTaskSpec spec = new ControlTaskSpec(settings, k, r.getBoolean("max_rule", true), testEpisodes);
+        env.rejectUnknown();
+        d.rejectUnknown();
+        r.rejectUnknown();
+        return spec;
+    }
+
+    /** The largest batch_size any agent can have: its fixed value, or the top of its domain. */
+    private static int largestBatch(HyperparameterSpace space) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.hyperparameter(i).equals(Hyperparameter.BATCH_SIZE)) {
+                Domain domain = space.domain(i);
+                if (domain instanceof Domain.Interval interval) {
+                    return (int) interval.max();
+                }
+                Domain.Choice choice = (Domain.Choice) domain;
+                double max = choice.value(0);
+                for (int c = 1; c < choice.size(); c++) {
+                    max = Math.max(max, choice.value(c));
+                }
+                return (int) max;
+            }
+        }
+        return space.resolve(new double[space.size()]).fast().batchSize();
+    }
+
     private static boolean mode(OptionTree o) {
         String mode = o.getString("mode", "synchronous");
         return switch (mode) {
@@ -416,11 +504,16 @@ public final class ConfigLoader {
         return spec;
     }
 
-    private static Map<Hyperparameter, Domain> mutations(OptionTree m, List<Hyperparameter> known) {
+    /** The mutable hyperparameters' domains; {@code initial} receives the generation-0 values given with {@code initial: [...]}. */
+    private static Map<Hyperparameter, Domain> mutations(OptionTree m, List<Hyperparameter> known,
+            Map<Hyperparameter, double[]> initial) {
         Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
         for (String key : m.keys()) {
             Hyperparameter h = hyperparameter(m, key, known);
             domains.put(h, domain(m, key, h));
+            if (!m.isList(key) && m.child(key).has("initial")) {
+                initial.put(h, m.child(key).getDoubles("initial", null));
+            }
         }
         InvalidOptionException.require(!domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
         return domains;
@@ -436,6 +529,7 @@ public final class ConfigLoader {
                 return new Domain.Choice(m.getDoubles(key, null));
             }
             OptionTree d = m.child(key);
+            d.getDoubles("initial", null); // read by mutations()
             Domain domain;
             if (d.has("values")) {
                 domain = new Domain.Choice(d.getDoubles("values", null));

@@ -2,6 +2,7 @@ package io.popflow.jobs.run;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import java.util.Locale;
 import org.apache.flink.configuration.MemorySize;
@@ -63,20 +64,33 @@ public final class LocalLimits {
 
     /**
      * Refuses a population whose agents would not fit in the heap: each holds θ, its optimizer
-     * memory and, as a donor, a copy of both kept for its recipients.
+     * memory and, as a donor, a copy of both kept for its recipients; a DQN agent also its target
+     * network and replay memory.
      *
      * @param dimension weights per agent
-     * @param usesVelocity whether the update rule keeps a momentum vector
      */
-    public void checkPopulation(PopulationConfig config, int dimension, boolean usesVelocity) {
-        long perAgent = (long) Float.BYTES * dimension * (usesVelocity ? 4 : 2) + AGENT_OVERHEAD_BYTES;
+    public void checkPopulation(PopulationConfig config, int dimension) {
+        int memory = config.space().rule().memoryPerWeight();
+        long perAgent = (long) Float.BYTES * dimension * 2 * (1 + memory) + AGENT_OVERHEAD_BYTES
+                + reinforcementBytes(config, dimension);
         double needed = (double) perAgent * config.population() + replayBufferBytes(config);
         double allowed = AGENT_HEAP_SHARE * maxHeapBytes;
         InvalidOptionException.require(needed <= allowed, "population", String.format(Locale.ROOT,
                 "%d agents of %,d weights need about %s of heap (weights, %scopies kept for transfers%s), more than half of "
                         + "this JVM's %s heap; lower the population or raise the heap (POPFLOW_JAVA_OPTS=-Xmx...)",
-                config.population(), dimension, bytes(needed), usesVelocity ? "momentum, " : "",
-                config.task() instanceof StreamTaskSpec ? ", replay buffers" : "", bytes(maxHeapBytes)));
+                config.population(), dimension, bytes(needed), memory > 0 ? "optimizer memory, " : "",
+                config.task() instanceof StreamTaskSpec ? ", replay buffers"
+                        : config.task() instanceof ControlTaskSpec ? ", target networks, replay memories" : "",
+                bytes(maxHeapBytes)));
+    }
+
+    /** A DQN agent's target network and replay memory (two observations, action, reward and flag a transition). */
+    static long reinforcementBytes(PopulationConfig config, int dimension) {
+        if (!(config.task() instanceof ControlTaskSpec c)) {
+            return 0;
+        }
+        int observation = c.dqn().environment().create().observationSize();
+        return (long) Float.BYTES * dimension + (long) c.dqn().replayCapacity() * (2L * Float.BYTES * observation + 6);
     }
 
     /** A stream-fed task's replay buffers: every trainer subtask holds its own full copy. */

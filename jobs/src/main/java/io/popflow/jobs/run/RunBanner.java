@@ -1,8 +1,11 @@
 package io.popflow.jobs.run;
 
 import io.popflow.config.PopulationConfig;
+import io.popflow.rl.DqnSettings;
+import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
@@ -43,6 +46,13 @@ public final class RunBanner {
         if (task instanceof LandscapeTaskSpec l) {
             return "landscape (" + lower(l.function()) + ", dimension " + l.dimension() + ", curvature " + l.curvature() + ")";
         }
+        if (task instanceof ControlTaskSpec c) {
+            DqnSettings d = c.dqn();
+            return c.name() + " (episodes cut at " + d.environment().maxSteps() + " steps; DQN, Q-network "
+                    + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every " + d.targetUpdate()
+                    + " steps, " + lower(d.loss()) + " loss; fitness mean return of the last " + c.episodes() + " episodes"
+                    + (c.maxRule() ? ", max rule" : "") + ")";
+        }
         if (task instanceof PbtToyTaskSpec t) {
             return "pbt-toy (initial h " + Arrays.toString(t.initial()) + ")";
         }
@@ -63,7 +73,11 @@ public final class RunBanner {
         return switch (m.kernel()) {
             case PBT -> "pbt (resample " + m.resampleProbability() + ", factors "
                     + Arrays.stream(m.perturbationFactors()).mapToObj(Double::toString).collect(Collectors.joining("/")) + ")";
-            case GAUSSIAN -> "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
+            case GAUSSIAN -> m.space() == GaussianMutation.Space.NORMALIZED
+                    ? String.format(Locale.ROOT, "gaussian (normalized space, strength %.4g, %s%s)",
+                            Math.sqrt(2 * m.diffusion() * m.dt()), m.boundary().name().toLowerCase(Locale.ROOT),
+                            m.everyone() ? ", everyone" : "")
+                    : "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
             case NONE -> "none";
         };
     }

@@ -9,7 +9,6 @@ import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.task.StreamTaskSpec;
-import io.popflow.task.Task;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +68,7 @@ public final class RunEnd {
     static int writeSavepointAgents(RunFolder folder, PopulationConfig config, Path savepoint) throws Exception {
         List<AgentState> agents = SavepointAgents.read(savepoint);
         boolean fixedData = !(config.task() instanceof StreamTaskSpec);
-        Task task = config.task().create(config.seed());
-        AgentLifecycle lifecycle = new AgentLifecycle(task, config);
+        AgentLifecycle lifecycle = new AgentLifecycle(config);
         int best = folder.lastGenerationSummary().map(g -> g.get("best_agent").asInt())
                 .orElse(agents.isEmpty() ? -1 : agents.get(0).id);
         RecordJson json = new RecordJson(config.space());
@@ -78,7 +76,7 @@ public final class RunEnd {
         for (AgentState s : agents) {
             FinalAgent f = fixedData ? lifecycle.finalRecord(s, s.id == best)
                     : new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN,
-                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, s.directivesApplied, s.transfersApplied,
+                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, Double.NaN, s.directivesApplied, s.transfersApplied,
                             s.duplicatesIgnored);
             lines.add(json.finalAgent(f));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
+import io.popflow.agent.Learner;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
@@ -16,7 +17,6 @@ import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
-import io.popflow.task.Task;
 import io.popflow.task.TaskSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,7 +126,7 @@ final class EstimatorCheck {
 
     /** The best closed-form F over a grid of 201 points per mutable hyperparameter's coordinate (one or two of them). */
     private static double bestEffectiveFitness(PopulationConfig config) {
-        Task task = config.task().create(config.seed());
+        Learner learner = Learner.of(config);
         HyperparameterSpace space = config.space();
         int dims = space.size();
         int cells = dims == 1 ? 1 : 201;
@@ -138,7 +138,7 @@ final class EstimatorCheck {
                 if (dims > 1) {
                     h[1] = at(space.domain(1), j);
                 }
-                best = Math.max(best, task.closedFormFitness(space.resolve(h)));
+                best = Math.max(best, learner.closedFormFitness(space.resolve(h)));
             }
         }
         return best;

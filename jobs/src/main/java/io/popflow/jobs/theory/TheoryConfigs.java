@@ -1,5 +1,6 @@
 package io.popflow.jobs.theory;
 
+import io.popflow.agent.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
@@ -60,6 +61,7 @@ final class TheoryConfigs {
             HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation, FitnessEstimate fitness) {
         int parallelism = population >= 4 ? 2 : 1;
         return new PopulationConfig(seed, population, generations, interval, Math.min(interval, 50), task, space,
-                selection, mutation, ModelMerge.off(), fitness, false, parallelism, 128, CHECKPOINT_MS);
+                selection, mutation, ModelMerge.off(), CopyPolicy.defaults(space.rule()), fitness, false, parallelism, 128,
+                CHECKPOINT_MS);
     }
 }

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.agent.CopyPolicy;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.UpdateRule;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.TdLoss;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.SelectionSettings;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import java.nio.file.Files;
@@ -84,8 +88,8 @@ class ConfigLoaderTest {
         "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
         "checkpoint_interval=soon|invalid option 'checkpoint_interval': must be a duration like 500ms, 5s or 2m, got \"soon\"",
         "seed=forty-two|invalid option 'seed': must be a whole number, got \"forty-two\"",
-        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, stream, quadratic, landscape, pbt-toy)",
-        "optimizer=adam|invalid option 'optimizer': unknown value 'adam' (known: sgd, sgld)",
+        "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car)",
+        "optimizer=adagrad|invalid option 'optimizer': unknown value 'adagrad' (known: sgd, sgld, adam, adamw)",
         "hyperparam_mutations.lr.max=-1|invalid option 'hyperparam_mutations.lr': need finite min <= max, got [0.001, -1.0]",
         "hyperparameters.momentum=1.5|invalid option 'hyperparameters.momentum': must be in [0, 1), got 1.5",
         "hyperparam_mutations.momentum={min: 0, max: 0.9}|invalid option 'hyperparameters.momentum': is also in hyperparam_mutations; give it in one place",
@@ -199,7 +203,7 @@ class ConfigLoaderTest {
     @Test
     void unknownPresetAndBrokenYamlAreNamed() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.preset("cifar"))
-                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic)");
+                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt)");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "population: [1, 2\n");
         assertThatThrownBy(() -> ConfigLoader.file(bad)).isInstanceOf(InvalidOptionException.class)
@@ -244,5 +248,75 @@ class ConfigLoaderTest {
         ObjectNode back = ConfigLoader.file(file);
         assertThat(back).isEqualTo(tree);
         assertThat(ConfigLoader.parse(back).population().toString()).isEqualTo(ConfigLoader.parse(tree).population().toString());
+    }
+
+    /** The seed authors' experiment, option by option (reference/cartpole.md). */
+    @Test
+    void cartpolePresetIsTheSeedAuthorsExperiment() {
+        PopulationConfig c = preset("cartpole-pbt").population();
+        ControlTaskSpec task = (ControlTaskSpec) c.task();
+        assertThat(c.population()).isEqualTo(500);
+        assertThat(c.generations()).isEqualTo(10);
+        assertThat(c.perturbationInterval()).isEqualTo(500);
+        assertThat(task.dqn().environment()).isEqualTo(new ClassicControl("cartpole", 100));
+        assertThat(task.dqn().hidden()).containsExactly(64, 64);
+        assertThat(task.dqn().gamma()).isEqualTo(0.99);
+        assertThat(task.dqn().targetUpdate()).isEqualTo(100);
+        assertThat(task.dqn().replayCapacity()).isEqualTo(5_000);
+        assertThat(task.dqn().loss()).isEqualTo(TdLoss.MSE);
+        assertThat(task.dqn().epsilonMin()).isEqualTo(0.01);
+        assertThat(task.dqn().maxBatch()).isEqualTo(128);
+        assertThat(task.episodes()).isEqualTo(1);
+        assertThat(task.maxRule()).isTrue();
+        assertThat(c.space().rule()).isEqualTo(UpdateRule.ADAM);
+        assertThat(c.exploit()).isEqualTo(new CopyPolicy(CopyPolicy.Optimizer.RESET, CopyPolicy.Replay.CLEAR));
+        assertThat(c.space().names()).containsExactly("lr", "epsilon_decay", "batch_size");
+        assertThat(c.selection().quantileFraction()).isEqualTo(0.2);
+        assertThat(c.mutation().space()).isEqualTo(GaussianMutation.Space.NORMALIZED);
+        assertThat(c.mutation().boundary()).isEqualTo(GaussianMutation.Boundary.CLIP);
+        // generation 0 draws batch_size from {32, 64, 128} only, later generations move over [32, 128]
+        java.util.Set<Double> batches = new java.util.TreeSet<>();
+        io.popflow.math.SplitMix64 rng = new io.popflow.math.SplitMix64(3);
+        for (int i = 0; i < 300; i++) {
+            batches.add(c.space().sample(rng)[2]);
+        }
+        assertThat(batches).containsExactly(32.0, 64.0, 128.0);
+        assertThat(c.space().contains(new double[] {1e-3, 1000, 77})).isTrue();
+    }
+
+    @Test
+    void controlTaskOptionsAreChecked() {
+        assertThatThrownBy(() -> preset("cartpole-pbt", "optimizer=sgd")).hasMessage(
+                "invalid option 'optimizer': a DQN agent learns with adam or adamw, got sgd");
+        assertThatThrownBy(() -> preset("cartpole-pbt", "dqn.replay_capacity=100")).hasMessage(
+                "invalid option 'dqn.replay_capacity': must hold at least the largest batch_size (128), got 100");
+        assertThatThrownBy(() -> preset("cartpole-pbt", "dqn.gama=0.9")).hasMessageStartingWith(
+                "invalid option 'dqn.gama'");
+        assertThatThrownBy(() -> preset("cartpole-pbt", "hyperparam_mutations.batch_size.initial=[16, 64]"))
+                .hasMessage("invalid option 'hyperparam_mutations.batch_size.initial': holds 16.0, outside the domain");
+        assertThatThrownBy(() -> preset("digits", "exploit.replay=keep")).hasMessage("invalid option 'exploit.replay': "
+                + "applies to reinforcement-learning tasks (cartpole, mountain-car), whose agents keep a replay memory");
+        assertThat(preset("cartpole-pbt", "optimizer=adamw").population().task()).satisfies(t ->
+                assertThat(((ControlTaskSpec) t).dqn().decoupledWeightDecay()).isTrue());
+        assertThat(preset("cartpole-pbt", "task=mountain-car").population().task().name()).isEqualTo("mountain-car");
+    }
+
+    private RunConfig digitsWithoutMomentum(String... assignments) {
+        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
+        tree.remove("hyperparameters");
+        return ConfigLoader.parse(ConfigLoader.set(tree, assignments));
+    }
+
+    /** Adam for a gradient task: its optimizer memory starts afresh on a copy unless told to come along. */
+    @Test
+    void adamForDigits() {
+        PopulationConfig c = digitsWithoutMomentum("optimizer=adam").population();
+        assertThat(c.space().rule()).isEqualTo(UpdateRule.ADAM);
+        assertThat(c.exploit().optimizer()).isEqualTo(CopyPolicy.Optimizer.RESET);
+        assertThat(digitsWithoutMomentum("optimizer=adam", "exploit.optimizer=copy").population().exploit().optimizer())
+                .isEqualTo(CopyPolicy.Optimizer.COPY);
+        assertThat(preset("digits").population().exploit().optimizer()).isEqualTo(CopyPolicy.Optimizer.COPY);
+        assertThatThrownBy(() -> preset("digits", "optimizer=adam")).hasMessage(
+                "invalid option 'hyperparameters.momentum': optimizer adam does not use momentum");
     }
 }

@@ -38,12 +38,12 @@ class LocalLimitsTest {
     void replayBuffersCountAgainstTheHeap() {
         LocalLimits limits = new LocalLimits(2, GB);
         PopulationConfig small = stream(2048);
-        assertThatCode(() -> limits.checkPopulation(small, 4810, true)).doesNotThrowAnyException();
+        assertThatCode(() -> limits.checkPopulation(small, 4810)).doesNotThrowAnyException();
         // 2 subtasks x (1,000,000 + 512) examples x (64 floats + 48 bytes) = 608 MB, beyond half of 1 GB
         PopulationConfig large = stream(1_000_000);
         assertThat(LocalLimits.replayBufferBytes(large)).isEqualTo(2 * 1_000_512.0 * (4 * 64 + 48));
-        assertThatThrownBy(() -> limits.checkPopulation(large, 4810, true))
-                .hasMessageContaining("(weights, momentum, copies kept for transfers, replay buffers), more than half of "
+        assertThatThrownBy(() -> limits.checkPopulation(large, 4810))
+                .hasMessageContaining("(weights, optimizer memory, copies kept for transfers, replay buffers), more than half of "
                         + "this JVM's 1.0 GB heap");
     }
 }

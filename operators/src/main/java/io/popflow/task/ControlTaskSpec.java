@@ -1,0 +1,46 @@
+package io.popflow.task;
+
+import io.popflow.fast.Hyperparameter;
+import io.popflow.rl.DqnSettings;
+import java.util.List;
+
+/**
+ * A reinforcement-learning task: each agent is a DQN learner acting in its own copy of an
+ * environment, and its fitness is made of the returns of its episodes.
+ *
+ * @param dqn the learner's fixed settings and its environment
+ * @param episodes k: fitness is the mean return of the agent's last k finished episodes
+ * @param maxRule the seed authors' rule: with a full window and a generation whose mean return is
+ *     the environment's maximum, the window's maximum instead of its mean
+ * @param testEpisodes greedy episodes the final best agent is tested on
+ */
+public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, int testEpisodes) implements TaskSpec {
+    /** ε's time constant in steps: ε = ε_min + (1 − ε_min)·exp(−steps/ε_decay). */
+    public static final Hyperparameter EPSILON_DECAY =
+            new Hyperparameter("epsilon_decay", 1000, 0, false, Double.POSITIVE_INFINITY, false, false, false);
+
+    public ControlTaskSpec {
+        if (episodes < 1) {
+            throw new IllegalArgumentException("returns.k must be >= 1 episode, got " + episodes);
+        }
+        if (testEpisodes < 1) {
+            throw new IllegalArgumentException("returns.test_episodes must be >= 1, got " + testEpisodes);
+        }
+    }
+
+    @Override
+    public String name() {
+        return dqn.environment().name();
+    }
+
+    /** A DQN's stationary law has no closed form. */
+    @Override
+    public boolean hasClosedForm() {
+        return false;
+    }
+
+    @Override
+    public List<Hyperparameter> hyperparameters() {
+        return List.of(EPSILON_DECAY);
+    }
+}
