@@ -238,7 +238,7 @@ final class PipelineBenchmarks {
     /** Bytes of one freshly created agent's serialized state. */
     static long serializedAgentBytes(PopulationConfig c) throws Exception {
         AgentLifecycle lifecycle = new AgentLifecycle(c);
-        AgentState s = lifecycle.create(0, InitialPopulation.seeds(c).get(0).seed(), 1);
+        AgentState s = lifecycle.create(0, InitialPopulation.draws(c).get(0), 1);
         DataOutputSerializer out = new DataOutputSerializer(1024);
         AgentStateSerializer.INSTANCE.serialize(s, out);
         return out.length();

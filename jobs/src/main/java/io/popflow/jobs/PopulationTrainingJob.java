@@ -119,7 +119,7 @@ public final class PopulationTrainingJob {
         // agents). Records are flushed as they are written: the loop carries few, latency-bound records.
         env.setBufferTimeout(0);
 
-        TypeInformation<AgentCommand> commandType = TypeInformation.of(AgentCommand.class);
+        TypeInformation<AgentCommand> commandType = ExplicitTypeInfo.commands();
         DataStream<AgentCommand> seeds = env.fromData(InitialPopulation.seeds(config), commandType)
                 .name("agent-seeds").uid("agent-seeds");
         DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);

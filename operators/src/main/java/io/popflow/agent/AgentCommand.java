@@ -3,69 +3,132 @@ package io.popflow.agent;
 import io.popflow.data.LabeledExample;
 
 /**
- * The one input type of the keyed agent operator: exactly one of seed, directive, transfer, request
- * and example is set. Also the record type of the feedback edge, which in addition carries
- * end-of-run markers.
+ * The one input type of the keyed agent operator, and the record type of the feedback edge: one of
+ * six kinds, each with what it carries and nothing else.
  *
- * @param agent the addressed agent (the key), {@link #END_OF_RUN} for an end-of-run marker, or
- *     {@link #EXAMPLE} for a training example on its way to one trainer subtask
- * @param route where it goes: the agent id, a marker's feedback channel, or an example's subtask
- * @param seed creates the agent
- * @param directive the slow dynamics' decision for the agent
- * @param transfer a donor's weights for the agent
- * @param request asynchronous mode: another agent asks for the weights of this agent's last report
- * @param example a streamed training example for every agent of subtask {@code route}
- * @param emittedMicros wall-clock time (µs since the epoch) the slow dynamics emitted the decision
- *     this command belongs to; 0 if not stamped. Used only to measure feedback latency.
+ * <p>{@link #agent()} is the key (the addressed agent, or {@link #END_OF_RUN} / {@link #EXAMPLE});
+ * {@link #route()} is where the record travels: the agent, a marker's feedback channel, or an
+ * example's trainer subtask. {@link #emittedMicros()} is the wall-clock time (µs since the epoch)
+ * the slow dynamics emitted the decision a command belongs to, 0 if not stamped; it only measures
+ * feedback latency.
  */
-public record AgentCommand(
-        int agent, int route, Seed seed, Directive directive, WeightTransfer transfer, WeightRequest request,
-        LabeledExample example, long emittedMicros) {
+public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.Decide, AgentCommand.Transfer,
+        AgentCommand.Request, AgentCommand.Example, AgentCommand.EndOfRun {
 
-    public static final int END_OF_RUN = -1;
-    public static final int EXAMPLE = -2;
+    int END_OF_RUN = -1;
+    int EXAMPLE = -2;
 
-    public static AgentCommand seed(int agent, Seed seed) {
-        return new AgentCommand(agent, agent, seed, null, null, null, null, 0);
+    int agent();
+
+    int route();
+
+    default long emittedMicros() {
+        return 0;
     }
 
-    public static AgentCommand directive(int agent, Directive directive) {
-        return new AgentCommand(agent, agent, null, directive, null, null, null, 0);
+    /** This command stamped with its decision's emission time (kinds that carry no decision ignore it). */
+    default AgentCommand emittedAt(long micros) {
+        return this;
     }
 
-    public static AgentCommand transfer(int recipient, WeightTransfer transfer) {
-        return new AgentCommand(recipient, recipient, null, null, transfer, null, null, 0);
+    default boolean isEndOfRun() {
+        return this instanceof EndOfRun;
     }
 
-    public static AgentCommand request(int donor, WeightRequest request) {
-        return new AgentCommand(donor, donor, null, null, null, request, null, 0);
+    /** Creates agent {@code agent} with its initial h. */
+    record Create(int agent, Seed seed) implements AgentCommand {
+        @Override
+        public int route() {
+            return agent;
+        }
+    }
+
+    /** The slow dynamics' decision for the agent. */
+    record Decide(int agent, Directive directive, long emittedMicros) implements AgentCommand {
+        @Override
+        public int route() {
+            return agent;
+        }
+
+        @Override
+        public Decide emittedAt(long micros) {
+            return new Decide(agent, directive, micros);
+        }
+    }
+
+    /** A donor's weights for the agent. */
+    record Transfer(int agent, WeightTransfer transfer, long emittedMicros) implements AgentCommand {
+        @Override
+        public int route() {
+            return agent;
+        }
+
+        @Override
+        public Transfer emittedAt(long micros) {
+            return new Transfer(agent, transfer, micros);
+        }
+    }
+
+    /** Asynchronous mode: another agent asks the addressed one for the weights of its last report. */
+    record Request(int agent, WeightRequest request, long emittedMicros) implements AgentCommand {
+        @Override
+        public int route() {
+            return agent;
+        }
+
+        @Override
+        public Request emittedAt(long micros) {
+            return new Request(agent, request, micros);
+        }
+    }
+
+    /** A streamed training example for every agent of trainer subtask {@code subtask}. */
+    record Example(int subtask, LabeledExample example) implements AgentCommand {
+        @Override
+        public int agent() {
+            return EXAMPLE;
+        }
+
+        @Override
+        public int route() {
+            return subtask;
+        }
     }
 
     /** Marks the end of the run on feedback channel {@code channel}. */
-    public static AgentCommand endOfRun(int channel) {
-        return new AgentCommand(END_OF_RUN, channel, null, null, null, null, null, 0);
+    record EndOfRun(int channel) implements AgentCommand {
+        @Override
+        public int agent() {
+            return END_OF_RUN;
+        }
+
+        @Override
+        public int route() {
+            return channel;
+        }
     }
 
-    /** Delivers {@code example} to the agents of trainer subtask {@code subtask}. */
-    public static AgentCommand example(int subtask, LabeledExample example) {
-        return new AgentCommand(EXAMPLE, subtask, null, null, null, null, example, 0);
+    static AgentCommand seed(int agent, Seed seed) {
+        return new Create(agent, seed);
     }
 
-    /** This command stamped with its decision's emission time. */
-    public AgentCommand emittedAt(long micros) {
-        return new AgentCommand(agent, route, seed, directive, transfer, request, example, micros);
+    static Decide directive(int agent, Directive directive) {
+        return new Decide(agent, directive, 0);
     }
 
-    public boolean isEndOfRun() {
-        return agent == END_OF_RUN;
+    static AgentCommand transfer(int recipient, WeightTransfer transfer) {
+        return new Transfer(recipient, transfer, 0);
     }
 
-    @Override
-    public String toString() {
-        String what = seed != null ? "seed" : directive != null ? "directive g" + directive.generation()
-                : transfer != null ? "weights g" + transfer.generation() + " from " + transfer.donor()
-                : request != null ? "request from " + request.recipient()
-                : example != null ? "example for subtask " + route : "end-of-run";
-        return "AgentCommand{agent=" + agent + ", " + what + '}';
+    static AgentCommand request(int donor, WeightRequest request) {
+        return new Request(donor, request, 0);
+    }
+
+    static AgentCommand endOfRun(int channel) {
+        return new EndOfRun(channel);
+    }
+
+    static AgentCommand example(int subtask, LabeledExample example) {
+        return new Example(subtask, example);
     }
 }

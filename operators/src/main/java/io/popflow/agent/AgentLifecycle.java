@@ -181,37 +181,38 @@ public final class AgentLifecycle {
         } else if (!asynchronous) {
             clearOutbox(s);
         }
-        if (d.stop()) {
-            effects.finish(finalRecord(s, d.evaluateTest()));
+        if (d.action() instanceof Directive.Stop stop) {
+            effects.finish(finalRecord(s, stop.evaluateTest()));
             s.phase = Phase.STOPPED;
             if (!asynchronous) {
                 clearOutbox(s);
             }
             return;
         }
-        if (d.hyperparameters() != null && !space.contains(d.hyperparameters())) {
+        double[] newH = d.newHyperparameters();
+        if (newH != null && !space.contains(newH)) {
             throw new IllegalStateException("directive for agent " + s.id + " leaves the hyperparameter space: "
-                    + Arrays.toString(d.hyperparameters()));
+                    + Arrays.toString(newH));
         }
-        s.pendingMergeTarget = d.mergeTarget();
-        s.pendingMergeStrength = d.mergeStrength();
-        if (d.reset()) {
+        s.pendingMergeTarget = d.merge().isOn() ? d.merge().target() : null;
+        s.pendingMergeStrength = d.merge().strength();
+        if (d.action() instanceof Directive.Reset) {
             initializeWeights(s);
             s.fitnessMemory = Double.NaN;
-            s.hyperparameters = d.hyperparameters().clone();
+            s.hyperparameters = newH.clone();
             startNextGeneration(s);
-        } else if (d.copyFrom() >= 0) {
+        } else if (d.action() instanceof Directive.Copy copy) {
             s.phase = Phase.AWAITING_WEIGHTS;
-            s.awaitingDonor = d.copyFrom();
-            s.pendingHyperparameters = d.hyperparameters().clone();
+            s.awaitingDonor = copy.donor();
+            s.pendingHyperparameters = newH.clone();
             WeightTransfer early = s.earlyTransfer;
             s.earlyTransfer = null;
             if (early != null) {
                 onTransfer(s, early, effects);
             }
         } else {
-            if (d.hyperparameters() != null) {
-                s.hyperparameters = d.hyperparameters().clone();
+            if (newH != null) {
+                s.hyperparameters = newH.clone();
             }
             startNextGeneration(s);
         }

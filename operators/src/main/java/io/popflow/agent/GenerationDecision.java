@@ -59,8 +59,8 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
      * take, donors whom to send their weights to, mutated agents their new h, everyone else to go
      * on; all of them the merge target, if any. A stop tells everyone to stop.
      */
-    public List<AgentCommand> directives() {
-        List<AgentCommand> commands = new ArrayList<>(agents.length);
+    public List<AgentCommand.Decide> directives() {
+        List<AgentCommand.Decide> commands = new ArrayList<>(agents.length);
         if (isStop()) {
             for (int agent : agents) {
                 commands.add(AgentCommand.directive(agent, Directive.stop(generation, agent == stopBest)).emittedAt(emittedMicros));
@@ -79,9 +79,8 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
             Exploitation e = byRecipient.get(agent);
             List<Integer> recipients = recipientsByDonor.get(agent);
             int[] sendTo = recipients == null ? NONE : recipients.stream().mapToInt(Integer::intValue).toArray();
-            int copyFrom = e != null && e.isCopy() ? e.donor() : -1;
-            Directive d = new Directive(generation, copyFrom, e != null && e.isReset(), e == null ? null : e.newH(), sendTo,
-                    false, false, mergeTarget, mergeStrength);
+            Directive.Merge merge = mergeTarget == null ? Directive.Merge.NONE : new Directive.Merge(mergeTarget, mergeStrength);
+            Directive d = new Directive(generation, sendTo, merge, Directives.action(e));
             commands.add(AgentCommand.directive(agent, d).emittedAt(emittedMicros));
         }
         return commands;

@@ -10,13 +10,24 @@ import java.util.List;
 public final class InitialPopulation {
     private InitialPopulation() {}
 
+    /** The commands that create the agents, in agent order. */
     public static List<AgentCommand> seeds(PopulationConfig config) {
-        SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
-        List<AgentCommand> seeds = new ArrayList<>(config.population());
-        for (int agent = 0; agent < config.population(); agent++) {
-            seeds.add(AgentCommand.seed(agent, new Seed(config.space().sample(rng))));
+        List<Seed> draws = draws(config);
+        List<AgentCommand> seeds = new ArrayList<>(draws.size());
+        for (int agent = 0; agent < draws.size(); agent++) {
+            seeds.add(AgentCommand.seed(agent, draws.get(agent)));
         }
         return seeds;
+    }
+
+    /** Every agent's initial h, in agent order. */
+    public static List<Seed> draws(PopulationConfig config) {
+        SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
+        List<Seed> draws = new ArrayList<>(config.population());
+        for (int agent = 0; agent < config.population(); agent++) {
+            draws.add(new Seed(config.space().sample(rng)));
+        }
+        return draws;
     }
 
     /** The seed of agent {@code id}'s own random stream. */

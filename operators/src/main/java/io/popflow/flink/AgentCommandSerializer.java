@@ -15,11 +15,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * Agent commands in operator state (the asynchronous selection operator's outstanding commands):
  * agent, route and stamp, then a tag naming the one part that is set, then that part.
  *
- * <p>Formats: 1, the first; 2, a weight transfer carries the optimizer's step count after its memory.
+ * <p>Formats: 1, the first; 2, a weight transfer carries the optimizer's step count after its memory;
+ * 3, a directive is its generation, recipients and merge, then one tagged action (before: one record
+ * of optional fields, still read).
  */
 public final class AgentCommandSerializer extends VersionedSerializer<AgentCommand> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     public static final AgentCommandSerializer INSTANCE = new AgentCommandSerializer(FORMAT);
 
     private static final byte END_OF_RUN = 0;
@@ -28,6 +30,12 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
     private static final byte TRANSFER = 3;
     private static final byte REQUEST = 4;
     private static final byte EXAMPLE = 5;
+
+    private static final byte KEEP = 0;
+    private static final byte MUTATE = 1;
+    private static final byte COPY = 2;
+    private static final byte RESET = 3;
+    private static final byte STOP = 4;
 
     private AgentCommandSerializer(int readFormat) {
         super(readFormat, FORMAT);
@@ -53,36 +61,93 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         out.writeInt(c.agent());
         out.writeInt(c.route());
         out.writeLong(c.emittedMicros());
-        if (c.seed() != null) {
+        if (c instanceof AgentCommand.Create create) {
             out.writeByte(SEED);
-            ArrayIO.writeDoubles(out, c.seed().hyperparameters());
-        } else if (c.directive() != null) {
+            ArrayIO.writeDoubles(out, create.seed().hyperparameters());
+        } else if (c instanceof AgentCommand.Decide decide) {
             out.writeByte(DIRECTIVE);
-            Directive d = c.directive();
-            out.writeInt(d.generation());
-            out.writeInt(d.copyFrom());
-            out.writeBoolean(d.reset());
-            ArrayIO.writeDoubles(out, d.hyperparameters());
-            ArrayIO.writeInts(out, d.sendTo());
-            out.writeBoolean(d.stop());
-            out.writeBoolean(d.evaluateTest());
-            ArrayIO.writeFloats(out, d.mergeTarget());
-            out.writeDouble(d.mergeStrength());
-        } else if (c.transfer() != null) {
+            writeDirective(decide.directive(), out);
+        } else if (c instanceof AgentCommand.Transfer transfer) {
             out.writeByte(TRANSFER);
-            writeTransfer(c.transfer(), out);
-        } else if (c.request() != null) {
+            writeTransfer(transfer.transfer(), out);
+        } else if (c instanceof AgentCommand.Request request) {
             out.writeByte(REQUEST);
-            out.writeInt(c.request().recipient());
-            out.writeInt(c.request().generation());
-        } else if (c.example() != null) {
+            out.writeInt(request.request().recipient());
+            out.writeInt(request.request().generation());
+        } else if (c instanceof AgentCommand.Example example) {
             out.writeByte(EXAMPLE);
-            ArrayIO.writeFloats(out, c.example().features());
-            out.writeInt(c.example().label());
-            out.writeBoolean(c.example().validation());
+            ArrayIO.writeFloats(out, example.example().features());
+            out.writeInt(example.example().label());
+            out.writeBoolean(example.example().validation());
         } else {
             out.writeByte(END_OF_RUN);
         }
+    }
+
+    /** Format 3: generation, recipients, merge, then the action's tag and its fields. */
+    private static void writeDirective(Directive d, DataOutputView out) throws IOException {
+        out.writeInt(d.generation());
+        ArrayIO.writeInts(out, d.sendTo());
+        ArrayIO.writeFloats(out, d.merge().target());
+        out.writeDouble(d.merge().strength());
+        Directive.Action a = d.action();
+        if (a instanceof Directive.Keep) {
+            out.writeByte(KEEP);
+        } else if (a instanceof Directive.Mutate m) {
+            out.writeByte(MUTATE);
+            ArrayIO.writeDoubles(out, m.hyperparameters());
+        } else if (a instanceof Directive.Copy copy) {
+            out.writeByte(COPY);
+            out.writeInt(copy.donor());
+            ArrayIO.writeDoubles(out, copy.hyperparameters());
+        } else if (a instanceof Directive.Reset r) {
+            out.writeByte(RESET);
+            ArrayIO.writeDoubles(out, r.hyperparameters());
+        } else {
+            out.writeByte(STOP);
+            out.writeBoolean(((Directive.Stop) a).evaluateTest());
+        }
+    }
+
+    private static Directive readDirective(int format, DataInputView in) throws IOException {
+        if (format < 3) {
+            return readFlatDirective(in);
+        }
+        int generation = in.readInt();
+        int[] sendTo = ArrayIO.readInts(in);
+        Directive.Merge merge = new Directive.Merge(ArrayIO.readFloats(in), in.readDouble());
+        byte tag = in.readByte();
+        Directive.Action action = switch (tag) {
+            case KEEP -> new Directive.Keep();
+            case MUTATE -> new Directive.Mutate(ArrayIO.readDoubles(in));
+            case COPY -> new Directive.Copy(in.readInt(), ArrayIO.readDoubles(in));
+            case RESET -> new Directive.Reset(ArrayIO.readDoubles(in));
+            case STOP -> new Directive.Stop(in.readBoolean());
+            default -> throw new IOException("unknown directive action tag " + tag);
+        };
+        return new Directive(generation, sendTo, merge, action);
+    }
+
+    /**
+     * Formats 1 and 2 wrote a directive as one record of optional fields: generation, copyFrom (-1:
+     * none), reset, h (null: keep), sendTo, stop, evaluateTest, merge target (null: none), strength.
+     */
+    private static Directive readFlatDirective(DataInputView in) throws IOException {
+        int generation = in.readInt();
+        int copyFrom = in.readInt();
+        boolean reset = in.readBoolean();
+        double[] h = ArrayIO.readDoubles(in);
+        int[] sendTo = ArrayIO.readInts(in);
+        boolean stop = in.readBoolean();
+        boolean evaluateTest = in.readBoolean();
+        float[] target = ArrayIO.readFloats(in);
+        double strength = in.readDouble();
+        Directive.Action action = stop ? new Directive.Stop(evaluateTest)
+                : reset ? new Directive.Reset(h)
+                : copyFrom >= 0 ? new Directive.Copy(copyFrom, h)
+                : h != null ? new Directive.Mutate(h) : new Directive.Keep();
+        return new Directive(generation, sendTo, target == null ? Directive.Merge.NONE : new Directive.Merge(target, strength),
+                action);
     }
 
     static void writeTransfer(WeightTransfer t, DataOutputView out) throws IOException {
@@ -107,16 +172,13 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         long micros = in.readLong();
         byte tag = in.readByte();
         return switch (tag) {
-            case SEED -> new AgentCommand(agent, route, new Seed(ArrayIO.readDoubles(in)), null, null, null, null, micros);
-            case DIRECTIVE -> new AgentCommand(agent, route, null, new Directive(in.readInt(), in.readInt(), in.readBoolean(),
-                    ArrayIO.readDoubles(in), ArrayIO.readInts(in), in.readBoolean(), in.readBoolean(), ArrayIO.readFloats(in),
-                    in.readDouble()), null, null, null, micros);
-            case TRANSFER -> new AgentCommand(agent, route, null, null, readTransfer(in, format >= 2), null, null, micros);
-            case REQUEST -> new AgentCommand(agent, route, null, null, null, new WeightRequest(in.readInt(), in.readInt()),
-                    null, micros);
-            case EXAMPLE -> new AgentCommand(agent, route, null, null, null, null,
-                    new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()), micros);
-            case END_OF_RUN -> new AgentCommand(agent, route, null, null, null, null, null, micros);
+            case SEED -> new AgentCommand.Create(agent, new Seed(ArrayIO.readDoubles(in)));
+            case DIRECTIVE -> new AgentCommand.Decide(agent, readDirective(format, in), micros);
+            case TRANSFER -> new AgentCommand.Transfer(agent, readTransfer(in, format >= 2), micros);
+            case REQUEST -> new AgentCommand.Request(agent, new WeightRequest(in.readInt(), in.readInt()), micros);
+            case EXAMPLE -> new AgentCommand.Example(route,
+                    new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()));
+            case END_OF_RUN -> new AgentCommand.EndOfRun(route);
             default -> throw new IOException("unknown agent command tag " + tag + " (format " + format + ")");
         };
     }

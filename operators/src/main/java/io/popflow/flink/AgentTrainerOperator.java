@@ -58,7 +58,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<AgentCommand> WEIGHTS =
-            new OutputTag<>("weights", TypeInformation.of(AgentCommand.class));
+            new OutputTag<>("weights", ExplicitTypeInfo.commands());
     public static final OutputTag<FinalAgent> FINAL = new OutputTag<>("final", TypeInformation.of(FinalAgent.class));
 
     /** Name of the keyed state that holds each agent (read back from savepoints by name). */
@@ -166,30 +166,30 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     @Override
     public void processElement(StreamRecord<AgentCommand> element) throws Exception {
         AgentCommand command = element.getValue();
-        if (command.example() != null) {
-            buffer(command);
+        if (command instanceof AgentCommand.Example example) {
+            buffer(example);
             return;
         }
         AgentState s = agents.value();
-        if (command.seed() != null) {
+        if (command instanceof AgentCommand.Create create) {
             if (s != null) {
                 resentIgnored.inc();
                 return;
             }
-            s = lifecycle.create(command.agent(), command.seed(), InitialPopulation.agentSeed(config, command.agent()));
+            s = lifecycle.create(create.agent(), create.seed(), InitialPopulation.agentSeed(config, create.agent()));
         } else if (s == null) {
             throw new IllegalStateException("command for agent " + command.agent() + " that was never seeded: " + command);
         } else {
             int ignoredBefore = s.duplicatesIgnored;
             int appliedBefore = s.directivesApplied;
-            if (command.directive() != null) {
-                lifecycle.onDirective(s, command.directive(), command.emittedMicros(), outputs);
-            } else if (command.transfer() != null) {
-                lifecycle.onTransfer(s, command.transfer(), outputs);
-            } else if (command.request() != null) {
-                lifecycle.onWeightRequest(s, command.request(), outputs);
+            if (command instanceof AgentCommand.Decide decide) {
+                lifecycle.onDirective(s, decide.directive(), decide.emittedMicros(), outputs);
+            } else if (command instanceof AgentCommand.Transfer transfer) {
+                lifecycle.onTransfer(s, transfer.transfer(), outputs);
+            } else if (command instanceof AgentCommand.Request request) {
+                lifecycle.onWeightRequest(s, request.request(), outputs);
             } else {
-                throw new IllegalArgumentException("empty command for agent " + command.agent());
+                throw new IllegalArgumentException("agent " + command.agent() + " cannot act on " + command);
             }
             resentIgnored.inc(s.duplicatesIgnored - ignoredBefore);
             decisionsApplied.inc(s.directivesApplied - appliedBefore);
@@ -200,7 +200,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         }
     }
 
-    private void buffer(AgentCommand command) {
+    private void buffer(AgentCommand.Example command) {
         if (examples == null) {
             throw new IllegalStateException("task " + config.task().name() + " does not learn from a stream, got " + command);
         }

@@ -65,8 +65,8 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         }
         outstandingByAgent = new TreeMap<>();
         for (AgentCommand c : outstanding) {
-            outstandingByAgent.computeIfAbsent(c.isEndOfRun() ? -1 : c.directive() != null ? c.agent()
-                    : c.request().recipient(), a -> new ArrayList<>()).add(c);
+            int owner = c instanceof AgentCommand.Request r ? r.request().recipient() : c.isEndOfRun() ? -1 : c.agent();
+            outstandingByAgent.computeIfAbsent(owner, a -> new ArrayList<>()).add(c);
         }
         reportsSeen = latest.values().stream().mapToLong(r -> r.generation() + 1L).sum();
         stopped = outstandingByAgent.containsKey(-1);

@@ -20,6 +20,11 @@ public final class ExplicitTypeInfo<T> extends TypeInformation<T> {
         this.serializer = serializer;
     }
 
+    /** Agent commands (six kinds of one sealed type), by {@link AgentCommandSerializer}. */
+    public static ExplicitTypeInfo<io.popflow.agent.AgentCommand> commands() {
+        return new ExplicitTypeInfo<>(io.popflow.agent.AgentCommand.class, AgentCommandSerializer.INSTANCE);
+    }
+
     /** Agent reports, by {@link AgentReportSerializer}. */
     public static ExplicitTypeInfo<io.popflow.agent.AgentReport> reports() {
         return new ExplicitTypeInfo<>(io.popflow.agent.AgentReport.class, AgentReportSerializer.INSTANCE);

@@ -9,6 +9,7 @@ import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
 import io.popflow.agent.InitialPopulation;
+import io.popflow.agent.Seed;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
@@ -55,9 +56,9 @@ public final class PlainPopulationLoop {
             lifecycles[t] = new AgentLifecycle(config);
         }
         AgentState[] agents = new AgentState[n];
-        for (AgentCommand seed : InitialPopulation.seeds(config)) {
-            int id = seed.agent();
-            agents[id] = lifecycles[id % threads].create(id, seed.seed(), InitialPopulation.agentSeed(config, id));
+        List<Seed> draws = InitialPopulation.draws(config);
+        for (int id = 0; id < n; id++) {
+            agents[id] = lifecycles[id % threads].create(id, draws.get(id), InitialPopulation.agentSeed(config, id));
         }
         PopulationStep step = config.populationStep();
         List<AgentReport> allReports = Collections.synchronizedList(new ArrayList<>());
@@ -98,21 +99,21 @@ public final class PlainPopulationLoop {
     private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
             AgentLifecycle[] lifecycles, List<FinalAgent> finals) {
         FitnessTable table = reports.table();
-        List<AgentCommand> commands = (g >= config.generations() - 1
+        List<AgentCommand.Decide> commands = (g >= config.generations() - 1
                 ? GenerationDecision.stop(table)
                 : GenerationDecision.of(table, step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g))))
                 .directives();
-        List<AgentCommand> transfers = new ArrayList<>();
+        List<AgentCommand.Transfer> transfers = new ArrayList<>();
         Effects fx = new Effects(null, transfers, finals);
-        for (AgentCommand c : commands) {
+        for (AgentCommand.Decide c : commands) {
             lifecycles[c.agent() % threads].onDirective(agents[c.agent()], c.directive(), fx);
         }
-        for (AgentCommand c : transfers) {
+        for (AgentCommand.Transfer c : transfers) {
             lifecycles[c.agent() % threads].onTransfer(agents[c.agent()], c.transfer(), fx);
         }
     }
 
-    private record Effects(List<AgentReport> reports, List<AgentCommand> transfers, List<FinalAgent> finals)
+    private record Effects(List<AgentReport> reports, List<AgentCommand.Transfer> transfers, List<FinalAgent> finals)
             implements AgentEffects {
         @Override
         public void report(AgentReport report) {
@@ -121,7 +122,7 @@ public final class PlainPopulationLoop {
 
         @Override
         public void send(int recipient, WeightTransfer transfer) {
-            transfers.add(AgentCommand.transfer(recipient, transfer));
+            transfers.add(new AgentCommand.Transfer(recipient, transfer, 0));
         }
 
         @Override

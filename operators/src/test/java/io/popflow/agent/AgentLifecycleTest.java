@@ -72,7 +72,7 @@ class AgentLifecycleTest {
     void donorSendsEndOfGenerationWeightsAndKeepsThemForResending() {
         AgentState donor = trainedAgent(1);
         float[] endOfGeneration = donor.params.clone();
-        Directive d = new Directive(0, -1, false, null, new int[] {4, 6}, false, false, null, 0);
+        Directive d = Directive.keep(0).sendingTo(4, 6);
         lifecycle.onDirective(donor, d, fx);
         assertThat(fx.sent).hasSize(2).allSatisfy(t -> {
             assertThat(t.params()).containsExactly(endOfGeneration);
@@ -94,19 +94,19 @@ class AgentLifecycleTest {
     @Test
     void recipientTakesDonorWeightsOnceWhateverTheArrivalOrder() {
         AgentState donor = trainedAgent(1);
-        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
+        lifecycle.onDirective(donor, Directive.keep(0).sendingTo(2), fx);
         WeightTransfer weights = fx.sent.get(0);
         double[] newH = {0.12};
 
         AgentState late = trainedAgent(2);
-        lifecycle.onDirective(late, new Directive(0, 1, false, newH, new int[0], false, false, null, 0), fx);
+        lifecycle.onDirective(late, Directive.of(0, new Directive.Copy(1, newH)), fx);
         assertThat(late.phase).isEqualTo(Phase.AWAITING_WEIGHTS);
         lifecycle.onTransfer(late, weights, fx);
 
         AgentState early = trainedAgent(2);
         lifecycle.onTransfer(early, weights, fx);
         assertThat(early.phase).isEqualTo(Phase.REPORTED);
-        lifecycle.onDirective(early, new Directive(0, 1, false, newH, new int[0], false, false, null, 0), fx);
+        lifecycle.onDirective(early, Directive.of(0, new Directive.Copy(1, newH)), fx);
 
         for (AgentState s : new AgentState[] {late, early}) {
             assertThat(s.params).containsExactly(weights.params());
@@ -126,8 +126,8 @@ class AgentLifecycleTest {
     void recipientKeepsItsOwnRandomStream() {
         AgentState donor = trainedAgent(1);
         AgentState recipient = trainedAgent(2);
-        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
-        lifecycle.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false, null, 0), fx);
+        lifecycle.onDirective(donor, Directive.keep(0).sendingTo(2), fx);
+        lifecycle.onDirective(recipient, Directive.of(0, new Directive.Copy(1, new double[] {0.1})), fx);
         lifecycle.onTransfer(recipient, fx.sent.get(0), fx);
         assertThat(recipient.rng).isNotEqualTo(donor.rng);
     }
@@ -143,15 +143,15 @@ class AgentLifecycleTest {
     void stopEmitsTheFinalRecordAndTestsOnlyTheBest() {
         AgentState best = trainedAgent(1);
         AgentState other = trainedAgent(2);
-        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true, null, 0), fx);
-        lifecycle.onDirective(other, new Directive(0, -1, false, null, new int[0], true, false, null, 0), fx);
+        lifecycle.onDirective(best, Directive.stop(0, true), fx);
+        lifecycle.onDirective(other, Directive.stop(0, false), fx);
         assertThat(fx.finals).hasSize(2);
         assertThat(fx.finals.get(0).isTested()).isTrue();
         assertThat(fx.finals.get(0).testLoss()).isEqualTo(task.test(best.params).loss());
         assertThat(fx.finals.get(0).paramsSha256()).isEqualTo(AgentLifecycle.sha256(best.params)).hasSize(64);
         assertThat(fx.finals.get(1).isTested()).isFalse();
         assertThat(best.phase).isEqualTo(Phase.STOPPED);
-        lifecycle.onDirective(best, new Directive(0, -1, false, null, new int[0], true, true, null, 0), fx);
+        lifecycle.onDirective(best, Directive.stop(0, true), fx);
         assertThat(fx.finals).hasSize(2);
     }
 
@@ -205,13 +205,13 @@ class AgentLifecycleTest {
         ema.train(donor, INTERVAL, fx);
         double first = fx.reports.get(0).rawFitness();
         assertThat(fx.reports.get(0).fitness()).isEqualTo(first);
-        ema.onDirective(donor, new Directive(0, -1, false, null, new int[] {2}, false, false, null, 0), fx);
+        ema.onDirective(donor, Directive.keep(0).sendingTo(2), fx);
         ema.train(donor, INTERVAL, fx);
         AgentReport second = fx.reports.get(1);
         assertThat(second.fitness()).isEqualTo(0.75 * first + 0.25 * second.rawFitness());
         AgentState recipient = ema.create(2, new Seed(new double[] {0.2}), 2);
         ema.train(recipient, INTERVAL, fx);
-        ema.onDirective(recipient, new Directive(0, 1, false, new double[] {0.1}, new int[0], false, false, null, 0), fx);
+        ema.onDirective(recipient, Directive.of(0, new Directive.Copy(1, new double[] {0.1})), fx);
         ema.onTransfer(recipient, fx.sent.get(0), fx);
         assertThat(recipient.fitnessMemory).isEqualTo(first);
     }
@@ -230,7 +230,7 @@ class AgentLifecycleTest {
         AgentState s = trainedAgent(1);
         float[] before = s.params.clone();
         float[] target = {1, 1, 1};
-        lifecycle.onDirective(s, new Directive(0, -1, false, null, new int[0], false, false, target, 0.25), fx);
+        lifecycle.onDirective(s, new Directive(0, new int[0], new Directive.Merge(target, 0.25), new Directive.Keep()), fx);
         for (int i = 0; i < before.length; i++) {
             assertThat(s.params[i]).isEqualTo((float) (0.75 * before[i] + 0.25));
         }
@@ -264,7 +264,7 @@ class AgentLifecycleTest {
     void resetRestartsFromFreshWeights() {
         AgentState s = trainedAgent(1);
         float[] before = s.params.clone();
-        lifecycle.onDirective(s, new Directive(0, -1, true, new double[] {0.05}, new int[0], false, false, null, 0), fx);
+        lifecycle.onDirective(s, Directive.of(0, new Directive.Reset(new double[] {0.05})), fx);
         assertThat(s.params).isNotEqualTo(before);
         assertThat(s.hyperparameters).containsExactly(0.05);
         assertThat(s.phase).isEqualTo(Phase.TRAINING);

@@ -52,9 +52,8 @@ class DqnAgentTest {
 
     /** Donor 0 sends, recipient 1 copies: the donor's end-of-generation Q-network is the recipient's Q and target. */
     private static AgentState copied(AgentLifecycle lifecycle, AgentState donor, AgentState recipient, RecordingEffects fx) {
-        lifecycle.onDirective(donor, new Directive(0, -1, false, null, new int[] {1}, false, false, null, 0), fx);
-        lifecycle.onDirective(recipient, new Directive(0, 0, false, new double[] {2e-3, 900, 20}, new int[0], false,
-                false, null, 0), fx);
+        lifecycle.onDirective(donor, Directive.keep(0).sendingTo(1), fx);
+        lifecycle.onDirective(recipient, Directive.of(0, new Directive.Copy(0, new double[] {2e-3, 900, 20})), fx);
         lifecycle.onTransfer(recipient, fx.sent.get(0), fx);
         return recipient;
     }

@@ -129,14 +129,14 @@ class AgentTrainerOperatorTest {
             h.processElement(new StreamRecord<>(seed(1)));
             drainMailbox(h);
             h.processElement(new StreamRecord<>(AgentCommand.directive(0,
-                    new Directive(0, -1, false, null, new int[] {1}, false, false, null, 0))));
+                    Directive.keep(0).sendingTo(1))));
             h.processElement(new StreamRecord<>(AgentCommand.directive(1,
-                    new Directive(0, 0, false, new double[] {0.2, 0.02}, new int[0], false, false, null, 0))));
+                    Directive.of(0, new Directive.Copy(0, new double[] {0.2, 0.02})))));
             List<StreamRecord<AgentCommand>> weights = List.copyOf(h.getSideOutput(AgentTrainerOperator.WEIGHTS));
             assertThat(weights).hasSize(1);
             AgentCommand transfer = weights.get(0).getValue();
             assertThat(transfer.agent()).isEqualTo(1);
-            assertThat(transfer.transfer().donor()).isZero();
+            assertThat(((AgentCommand.Transfer) transfer).transfer().donor()).isZero();
 
             h.processElement(new StreamRecord<>(transfer));
             drainMailbox(h);
@@ -144,7 +144,7 @@ class AgentTrainerOperatorTest {
 
             for (int agent : new int[] {0, 1}) {
                 h.processElement(new StreamRecord<>(AgentCommand.directive(agent,
-                        new Directive(1, -1, false, null, new int[0], true, agent == 0, null, 0))));
+                        Directive.stop(1, agent == 0))));
             }
             List<FinalAgent> finals = h.getSideOutput(AgentTrainerOperator.FINAL).stream().map(StreamRecord::getValue).toList();
             assertThat(finals).extracting(FinalAgent::agent).containsExactly(0, 1);

@@ -71,8 +71,8 @@ final class GoldenStates {
     static List<AgentCommand> commands() {
         return List.of(
                 AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
-                AgentCommand.directive(2, new Directive(5, 3, false, new double[] {0.2, 16}, new int[] {4, 6}, false, false,
-                        new float[] {0.5f, -0.5f}, 0.25)).emittedAt(123_456L),
+                AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
+                        new Directive.Copy(3, new double[] {0.2, 16}))).emittedAt(123_456L),
                 AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], 0, -0.125)),
                 AgentCommand.request(4, new WeightRequest(9, 6)),
                 AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
@@ -110,6 +110,24 @@ final class GoldenStates {
                 -0.125)));
     }
 
+    /** Format 3: every kind of command, a directive of every action. */
+    static List<AgentCommand> commandsFormat3() {
+        double[] h = {0.2, 16};
+        return List.of(
+                AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
+                AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
+                        new Directive.Keep())).emittedAt(123_456L),
+                AgentCommand.directive(3, Directive.of(5, new Directive.Mutate(h))),
+                AgentCommand.directive(4, Directive.of(5, new Directive.Copy(2, h))),
+                AgentCommand.directive(5, Directive.of(5, new Directive.Reset(h)).sendingTo(7)),
+                AgentCommand.directive(6, Directive.stop(5, true)),
+                AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9, -0.125))
+                        .emittedAt(77),
+                AgentCommand.request(4, new WeightRequest(9, 6)),
+                AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
+                AgentCommand.endOfRun(1));
+    }
+
     static AgentReport reportFormat2() {
         return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
                 Double.NaN, 61.25, false, null, 812);
@@ -124,10 +142,20 @@ final class GoldenStates {
 
     public static void main(String[] args) throws Exception {
         Path folder = Paths.get("src/test/resources/golden");
-        // the current formats' files (the format-1 files were written by this method's first version)
-        write(folder.resolve("agent-state-format-2.bin"), AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
-        write(folder.resolve("agent-command-format-2.bin"), AgentCommandSerializer.INSTANCE, commandsFormat2());
-        write(folder.resolve("agent-report-format-2.bin"), AgentReportSerializer.INSTANCE, List.of(reportFormat2()));
+        // each current format's file, if it is not there yet: an existing file never changes
+        write(folder, "agent-state", AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
+        write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat3());
+        write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat2()));
+        write(folder, "generation-decision", GenerationDecisionSerializer.INSTANCE, List.of(decision()));
+    }
+
+    private static <T> void write(Path folder, String name, VersionedSerializer<T> serializer, List<T> values)
+            throws Exception {
+        Path file = folder.resolve(name + "-format-" + serializer.currentFormat() + ".bin");
+        if (!Files.exists(file)) {
+            write(file, serializer, values);
+            System.out.println("wrote " + file);
+        }
     }
 
     private static <T> void write(Path file, TypeSerializer<T> serializer, List<T> values) throws Exception {

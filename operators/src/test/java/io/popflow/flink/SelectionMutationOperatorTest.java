@@ -3,6 +3,7 @@ package io.popflow.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.Directive;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
@@ -27,7 +28,9 @@ class SelectionMutationOperatorTest {
     }
 
     private OneInputStreamOperatorTestHarness<GenerationReports, AgentCommand> harness() throws Exception {
-        return new OneInputStreamOperatorTestHarness<>(new SelectionMutationOperator(config));
+        var h = new OneInputStreamOperatorTestHarness<GenerationReports, AgentCommand>(new SelectionMutationOperator(config));
+        h.setup(AgentCommandSerializer.INSTANCE); // as the job declares it: the commands are of six kinds
+        return h;
     }
 
     @Test
@@ -35,16 +38,18 @@ class SelectionMutationOperatorTest {
         try (var h = harness()) {
             h.open();
             h.processElement(new StreamRecord<>(generation(0, 8)));
-            List<AgentCommand> directives = h.extractOutputValues();
-            assertThat(directives).extracting(AgentCommand::agent).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-            assertThat(directives).allMatch(c -> c.directive().generation() == 0);
+            List<AgentCommand> out = h.extractOutputValues();
+            assertThat(out).extracting(AgentCommand::agent).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+            List<Directive> directives = out.stream().map(c -> ((AgentCommand.Decide) c).directive()).toList();
+            assertThat(directives).allMatch(d -> d.generation() == 0);
             List<LineageEvent> lineage = h.getSideOutput(SlowScaleOperator.LINEAGE).stream().map(StreamRecord::getValue).toList();
             // fitness −i: agents 6 and 7 are worst, 0 and 1 best
             assertThat(lineage).extracting(LineageEvent::recipient).containsExactly(6, 7);
             assertThat(lineage).extracting(LineageEvent::donor).allMatch(d -> d == 0 || d == 1);
             for (LineageEvent e : lineage) {
-                assertThat(directives.get(e.recipient()).directive().copyFrom()).isEqualTo(e.donor());
-                assertThat(directives.get(e.donor()).directive().sendTo()).contains(e.recipient());
+                assertThat(directives.get(e.recipient()).action()).isInstanceOfSatisfying(Directive.Copy.class,
+                        copy -> assertThat(copy.donor()).isEqualTo(e.donor()));
+                assertThat(directives.get(e.donor()).sendTo()).contains(e.recipient());
                 assertThat(config.space().contains(e.newHyperparameters())).isTrue();
             }
         }
@@ -56,9 +61,9 @@ class SelectionMutationOperatorTest {
             h.open();
             h.processElement(new StreamRecord<>(generation(2, 8)));
             List<AgentCommand> out = h.extractOutputValues();
-            assertThat(out.subList(0, 8)).allMatch(c -> c.directive().stop());
-            assertThat(out.subList(0, 8)).filteredOn(c -> c.directive().evaluateTest()).extracting(AgentCommand::agent)
-                    .containsExactly(0);
+            assertThat(out.subList(0, 8)).allMatch(c -> ((AgentCommand.Decide) c).directive().action() instanceof Directive.Stop);
+            assertThat(out.subList(0, 8)).filteredOn(c -> ((AgentCommand.Decide) c).directive().action()
+                    .equals(new Directive.Stop(true))).extracting(AgentCommand::agent).containsExactly(0);
             assertThat(out.subList(8, 10)).allMatch(AgentCommand::isEndOfRun).extracting(AgentCommand::route)
                     .containsExactly(0, 1);
             assertThat(h.getSideOutput(SlowScaleOperator.LINEAGE)).isNull();

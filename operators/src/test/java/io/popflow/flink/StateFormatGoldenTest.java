@@ -51,6 +51,12 @@ class StateFormatGoldenTest {
     }
 
     @Test
+    void agentCommandFormat3() throws Exception {
+        assertThat(read("agent-command-format-3.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(GoldenStates.commandsFormat3());
+    }
+
+    @Test
     void agentReportFormat2() throws Exception {
         assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE)).singleElement()
                 .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat2());

@@ -1,0 +1,78 @@
+package io.popflow.cli;
+
+import io.popflow.config.InvalidOptionException;
+import io.popflow.jobs.EmbeddedCluster;
+import io.popflow.jobs.experiments.CartPoleExperiment;
+import io.popflow.jobs.experiments.ExperimentReport;
+import io.popflow.jobs.run.IoErrors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code popflow experiment cartpole}: the seed authors' population experiment on the embedded
+ * cluster, PBT against no population update at equal agent-steps, for each k and seed; prints the
+ * tables and writes every run's numbers.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run an experiment and print its tables (known: cartpole).")
+final class ExperimentCommand implements Callable<Integer> {
+    /** The authors' population; the default is a fifth of it, to finish in minutes. */
+    static final int FULL_POPULATION = 500;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment: cartpole.")
+    String name;
+
+    @Option(names = "--k", split = ",", defaultValue = "1,2,5",
+            description = "Fitness windows: the mean return of each agent's last k episodes (default: 1,2,5).")
+    int[] ks;
+
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per k and arm, 1 to n (default: 5).")
+    int seeds;
+
+    @Option(names = "--population", defaultValue = "100",
+            description = "Agents per run (default: 100; the authors' 500 with --full).")
+    int population;
+
+    @Option(names = "--full", description = "The authors' size: 500 agents.")
+    boolean full;
+
+    @Option(names = "--output", required = true, description = "Folder for " + ExperimentReport.FILE + ".")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        InvalidOptionException.require(name.equals("cartpole"), "experiment", "unknown experiment '" + name
+                + "' (known: cartpole)");
+        InvalidOptionException.require(seeds >= 1, "seeds", "must be >= 1, got " + seeds);
+        InvalidOptionException.require(ks.length >= 1 && Arrays.stream(ks).allMatch(k -> k >= 1), "k",
+                "must list windows >= 1 episode, got " + Arrays.toString(ks));
+        int n = full ? FULL_POPULATION : population;
+        CartPoleExperiment.config(ks[0], 1, CartPoleExperiment.Arm.PBT, n, output); // refuses a bad size before any run
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new InvalidOptionException("output", "cannot create folder " + output + ": " + IoErrors.reason(e));
+        }
+        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %d seeds, %d agents, PBT and no selection%n",
+                Arrays.toString(ks), seeds, n);
+        long start = System.nanoTime();
+        List<CartPoleExperiment.Run> runs;
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, null)) {
+            runs = CartPoleExperiment.run(cluster, ks, seeds, n, output, line -> System.out.println("  " + line));
+        }
+        System.out.println();
+        System.out.print(ExperimentReport.tables(runs));
+        Path file = output.resolve(ExperimentReport.FILE);
+        ExperimentReport.write(runs, file);
+        System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
+        return 0;
+    }
+}
