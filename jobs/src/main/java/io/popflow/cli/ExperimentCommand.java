@@ -65,7 +65,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 Arrays.toString(ks), seeds, n);
         long start = System.nanoTime();
         List<CartPoleExperiment.Run> runs;
-        try (EmbeddedCluster cluster = new EmbeddedCluster(2, null)) {
+        // DQN agents carry their replay memories: checkpoints go to files, not the job manager's memory
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
             runs = CartPoleExperiment.run(cluster, ks, seeds, n, output, line -> System.out.println("  " + line));
         }
         System.out.println();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "popflow 0.1.0",
         description = "Population-based training of neural networks on Apache Flink.",
-        subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;
     /** A command that failed for another reason than its input. */

@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Invalid input ends the command with exit code 2 and one line on standard error, before any job starts. */
 class PopflowTest {
@@ -203,9 +203,31 @@ class PopflowTest {
         picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("train", "--help")).isZero();
-        assertThat(out.toString()).contains("Tasks: digits", "quadratic", "landscape", "pbt-toy", "stream",
-                "Presets: digits, quadratic", "population [16]", "state_backend [hashmap | rocksdb]", "--resume=RUN_DIR",
+        assertThat(out.toString()).contains("Tasks: digits", "quadratic", "landscape", "pbt-toy", "stream", "cartpole",
+                "Start from a preset: digits, quadratic,", "cartpole-pbt.", "popflow options", "--resume=RUN_DIR",
                 "README.md", "popflow train --preset digits --output runs/digits");
+    }
+
+    /** {@code popflow options} prints every declared option with its default and rules. */
+    @Test
+    void optionsListsEveryDeclaredOption() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
+        cli.setOut(new PrintWriter(out, true));
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(cli.execute("options")).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        for (io.popflow.config.Option<?> o : io.popflow.jobs.config.OptionCatalog.ALL) {
+            assertThat(text).contains(o.key() + "  (default " + o.defaultText() + ")");
+        }
+        assertThat(text).contains("dqn.gamma  (default 0.99)", "must be in [0, 1]",
+                "population  (default 16)", "must be >= 2 (selection needs someone to copy)");
     }
 
     private String out() {

@@ -1,7 +1,9 @@
 package io.popflow.agent;
 
+import io.popflow.config.Option;
 import io.popflow.fast.UpdateRule;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What an exploiting agent takes with a donor's weights besides θ (configuration {@code exploit}).
@@ -17,12 +19,20 @@ public record CopyPolicy(Optimizer optimizer, Replay replay) implements Serializ
 
     public enum Replay { CLEAR, KEEP }
 
+    public static final Option<Optimizer> OPTIMIZER = Option.choice("exploit.optimizer", Optimizer.class, null,
+            "a copying agent takes the donor's optimizer memory and step count (copy) or starts afresh (reset)")
+            .defaultIs("copy for sgd's momentum, reset for adam and adamw");
+    public static final Option<Replay> REPLAY = Option.choice("exploit.replay", Replay.class, Replay.CLEAR,
+            "cartpole, mountain-car: a copying agent empties its replay memory (clear) or keeps its own (keep)");
+
+    public static final List<Option<?>> OPTIONS = List.of(OPTIMIZER, REPLAY);
+
     /**
      * The defaults: SGD's momentum travels with θ (it is a velocity of those weights, and popflow has
      * always copied it); Adam starts afresh and the replay memory is cleared, as in the seed
      * authors' experiment (reference/cartpole.md).
      */
     public static CopyPolicy defaults(UpdateRule rule) {
-        return new CopyPolicy(rule.memoryPerWeight() == 2 ? Optimizer.RESET : Optimizer.COPY, Replay.CLEAR);
+        return new CopyPolicy(rule.memoryPerWeight() == 2 ? Optimizer.RESET : Optimizer.COPY, REPLAY.fallback());
     }
 }

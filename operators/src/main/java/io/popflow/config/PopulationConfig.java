@@ -3,6 +3,7 @@ package io.popflow.config;
 import static io.popflow.config.InvalidOptionException.require;
 
 import io.popflow.agent.CopyPolicy;
+import io.popflow.fast.UpdateRule;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
@@ -14,6 +15,7 @@ import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A population training run, validated: the task, the fast dynamics (update rule and its
@@ -56,15 +58,43 @@ public record PopulationConfig(
         int maxParallelism,
         long checkpointIntervalMs) implements Serializable {
 
+    public static final Option<String> TASK = Option.text("task", null,
+            "what the agents learn: digits, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
+    public static final Option<Long> SEED = Option.wholeNumber("seed", 0L, "the run's seed; every random number derives from it");
+    public static final Option<Integer> POPULATION = Option.integer("population", 16, "number of agents")
+            .check(n -> n >= 2, "must be >= 2 (selection needs someone to copy)");
+    public static final Option<Integer> GENERATIONS = Option.integer("generations", 10,
+            "generations per agent; 0 runs until stopped").check(n -> n >= 0, "must be >= 0 (0 runs until cancelled)");
+    public static final Option<Integer> PERTURBATION_INTERVAL = Option.integer("perturbation_interval", 100,
+            "fast steps per generation: the time-scale ratio").check(n -> n >= 1, "must be >= 1 fast step");
+    public static final Option<Integer> CHUNK_STEPS = Option.integer("chunk_steps", 10,
+            "steps an agent takes per turn before the others (and barriers) get theirs").atLeast(1);
+    public static final Option<UpdateRule> OPTIMIZER = Option.choice("optimizer", UpdateRule.class, null,
+            "the fast dynamics' update rule").defaultIs("sgd; adam for cartpole and mountain-car");
+    public static final Option<String> MODE = Option.text("mode", "synchronous",
+            "synchronous generations, or asynchronous: decide each agent as it reports (Ray's default)")
+            .check(m -> m.equals("synchronous") || m.equals("asynchronous"), "must be synchronous or asynchronous");
+    public static final Option<Integer> PARALLELISM = Option.integer("parallelism", 2,
+            "parallel agent subtasks (and feedback channels)").atLeast(1);
+    public static final Option<Integer> MAX_PARALLELISM = Option.integer("max_parallelism", 128,
+            "key groups of the agents' state: the largest parallelism a savepoint of the run restores with; "
+                    + "fixed for the life of its checkpoints").between(1, 32768);
+    public static final Option<Long> CHECKPOINT_INTERVAL = Option.duration("checkpoint_interval", 5_000L,
+            "time between checkpoints").check(ms -> ms >= 10, "must be >= 10 ms");
+
+    /** The options declared here, in the order the README lists them. */
+    public static final List<Option<?>> OPTIONS = List.of(TASK, SEED, POPULATION, GENERATIONS, PERTURBATION_INTERVAL,
+            CHUNK_STEPS, OPTIMIZER, MODE, PARALLELISM, MAX_PARALLELISM, CHECKPOINT_INTERVAL);
+
     public PopulationConfig {
-        require(population >= 2, "population", "must be >= 2 (selection needs someone to copy), got " + population);
-        require(generations >= 0, "generations", "must be >= 0 (0 runs until cancelled), got " + generations);
-        require(perturbationInterval >= 1, "perturbation_interval", "must be >= 1 fast step, got " + perturbationInterval);
-        require(chunkSteps >= 1, "chunk_steps", "must be >= 1, got " + chunkSteps);
-        require(parallelism >= 1, "parallelism", "must be >= 1, got " + parallelism);
+        POPULATION.require(population);
+        GENERATIONS.require(generations);
+        PERTURBATION_INTERVAL.require(perturbationInterval);
+        CHUNK_STEPS.require(chunkSteps);
+        PARALLELISM.require(parallelism);
         require(maxParallelism >= parallelism && maxParallelism <= 32768, "max_parallelism",
                 "must be between parallelism (" + parallelism + ") and 32768, got " + maxParallelism);
-        require(checkpointIntervalMs >= 10, "checkpoint_interval", "must be >= 10 ms, got " + checkpointIntervalMs);
+        CHECKPOINT_INTERVAL.require(checkpointIntervalMs);
         require(task != null, "task", "must be set");
         require(space != null, "hyperparam_mutations", "must be set");
         require(fitness.estimator() != FitnessEstimator.CLOSED_FORM || task.hasClosedForm(), "fitness.estimator",

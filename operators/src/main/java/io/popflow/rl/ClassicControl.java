@@ -1,5 +1,6 @@
 package io.popflow.rl;
 
+import io.popflow.config.Option;
 import io.popflow.env.CartPole;
 import io.popflow.env.Environment;
 import io.popflow.env.MountainCar;
@@ -15,13 +16,20 @@ public record ClassicControl(String name, int maxSteps) implements EnvironmentSp
     public static final String CARTPOLE = "cartpole";
     public static final String MOUNTAIN_CAR = "mountain-car";
 
+    public static final Option<Integer> MAX_STEPS = Option.integer("environment.max_steps", null,
+            "episodes are truncated at this step").defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car")
+            .check(n -> n >= 1, "must be >= 1 step");
+
     public ClassicControl {
         if (!CARTPOLE.equals(name) && !MOUNTAIN_CAR.equals(name)) {
             throw new IllegalArgumentException("unknown environment '" + name + "' (known: cartpole, mountain-car)");
         }
-        if (maxSteps < 1) {
-            throw new IllegalArgumentException("max_steps must be >= 1, got " + maxSteps);
-        }
+        MAX_STEPS.require(maxSteps);
+    }
+
+    /** Gymnasium's truncation: CartPole-v1 at 500 steps, MountainCar-v0 at 200. */
+    public static int defaultMaxSteps(String name) {
+        return CARTPOLE.equals(name) ? 500 : 200;
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.popflow.rl;
 
+import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The fixed part of a DQN agent (its hyperparameters lr, ε_decay and batch_size are h, mutable).
@@ -24,26 +28,35 @@ public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamm
         int replayCapacity, TdLoss loss, double epsilonMin, boolean decoupledWeightDecay, int maxBatch)
         implements Serializable {
 
+    public static final Option<int[]> HIDDEN = Option.integers("dqn.hidden", new int[] {64, 64},
+            "hidden ReLU layers of the Q-network (observation in, one value per action out)")
+            .check(h -> h.length >= 1 && Arrays.stream(h).allMatch(n -> n >= 1), "must list one or more layer sizes >= 1");
+    public static final Option<Double> GAMMA = Option.number("dqn.gamma", 0.99, "discount γ").between(0, 1);
+    public static final Option<Integer> TARGET_UPDATE = Option.integer("dqn.target_update", 100,
+            "the target network copies the Q-network when the agent's step count is a multiple of this")
+            .check(n -> n >= 1, "must be >= 1 step");
+    public static final Option<Integer> REPLAY_CAPACITY = Option.integer("dqn.replay_capacity", 5_000,
+            "transitions each agent keeps, sampled uniformly without replacement").atLeast(1);
+    public static final Option<TdLoss> LOSS = Option.choice("dqn.loss", TdLoss.class, TdLoss.MSE, "TD loss");
+    public static final Option<Double> EPSILON_MIN = Option.number("dqn.epsilon_min", 0.01,
+            "ε's floor: ε = ε_min + (1 − ε_min) exp(−steps / epsilon_decay), on the agent's own step count").between(0, 1);
+
+    public static final List<Option<?>> OPTIONS = List.of(HIDDEN, GAMMA, TARGET_UPDATE, REPLAY_CAPACITY, LOSS, EPSILON_MIN);
+
     public DqnSettings {
-        hidden = hidden.clone();
-        if (!(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1], got " + gamma);
-        }
-        if (targetUpdate < 1) {
-            throw new IllegalArgumentException("target_update must be >= 1 step, got " + targetUpdate);
-        }
-        if (replayCapacity < maxBatch) {
-            throw new IllegalArgumentException("replay_capacity (" + replayCapacity
-                    + ") must hold at least the largest batch_size (" + maxBatch + ")");
-        }
-        if (!(epsilonMin >= 0 && epsilonMin <= 1)) {
-            throw new IllegalArgumentException("epsilon_min must be in [0, 1], got " + epsilonMin);
-        }
+        hidden = HIDDEN.require(hidden).clone();
+        GAMMA.require(gamma);
+        TARGET_UPDATE.require(targetUpdate);
+        REPLAY_CAPACITY.require(replayCapacity);
+        InvalidOptionException.require(replayCapacity >= maxBatch, REPLAY_CAPACITY.key(),
+                "must hold at least the largest batch_size (" + maxBatch + "), got " + replayCapacity);
+        EPSILON_MIN.require(epsilonMin);
     }
 
-    /** The seed authors' agent on {@code environment}, batches up to {@code maxBatch}. */
+    /** The seed authors' agent on {@code environment} (the declarations' defaults), batches up to {@code maxBatch}. */
     public static DqnSettings authors(EnvironmentSpec environment, int maxBatch) {
-        return new DqnSettings(environment, new int[] {64, 64}, 0.99, 100, 5_000, TdLoss.MSE, 0.01, false, maxBatch);
+        return new DqnSettings(environment, HIDDEN.fallback(), GAMMA.fallback(), TARGET_UPDATE.fallback(),
+                REPLAY_CAPACITY.fallback(), LOSS.fallback(), EPSILON_MIN.fallback(), false, maxBatch);
     }
 
     /** The Q-network: observation in, one value per action out, ReLU between. */

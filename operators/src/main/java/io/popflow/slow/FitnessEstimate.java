@@ -1,7 +1,8 @@
 package io.popflow.slow;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The fitness estimator and its parameters.
@@ -17,20 +18,34 @@ import java.io.Serializable;
 public record FitnessEstimate(FitnessEstimator estimator, double window, int every, double emaWeight, double bandwidth)
         implements Serializable {
 
+    public static final Option<FitnessEstimator> ESTIMATOR = Option.choice("fitness.estimator", FitnessEstimator.class,
+            FitnessEstimator.LAST, "the fitness selection sees (also written fitness: <estimator>)");
+    public static final Option<Double> WINDOW = Option.number("fitness.window", 0.5,
+            "window: share of the fast window, at its end, that is averaged").check(w -> w > 0 && w <= 1,
+            "must be in (0, 1]");
+    public static final Option<Integer> EVERY = Option.integer("fitness.every", 1,
+            "window: fitness is measured every this many steps (the last step always counts)").atLeast(1);
+    public static final Option<Double> EMA = Option.number("fitness.ema", 0.5,
+            "ema: weight of the past across generations").check(w -> w >= 0 && w < 1, "must be in [0, 1)");
+    public static final Option<Double> BANDWIDTH = Option.number("fitness.bandwidth", 0.0,
+            "population: kernel width in the space where mutation acts; 0 for Silverman's rule").atLeast(0);
+
+    public static final List<Option<?>> OPTIONS = List.of(ESTIMATOR, WINDOW, EVERY, EMA, BANDWIDTH);
+
     public FitnessEstimate {
-        InvalidOptionException.require(window > 0 && window <= 1, "fitness.window", "must be in (0, 1], got " + window);
-        InvalidOptionException.require(every >= 1, "fitness.every", "must be >= 1, got " + every);
-        InvalidOptionException.require(emaWeight >= 0 && emaWeight < 1, "fitness.ema", "must be in [0, 1), got " + emaWeight);
-        InvalidOptionException.require(bandwidth >= 0, "fitness.bandwidth", "must be >= 0, got " + bandwidth);
+        WINDOW.require(window);
+        EVERY.require(every);
+        EMA.require(emaWeight);
+        BANDWIDTH.require(bandwidth);
     }
 
     /** Ray Tune's behaviour: the end-of-window value. */
     public static FitnessEstimate last() {
-        return new FitnessEstimate(FitnessEstimator.LAST, 0.5, 1, 0.5, 0);
+        return of(FitnessEstimator.LAST);
     }
 
     public static FitnessEstimate of(FitnessEstimator estimator) {
-        return new FitnessEstimate(estimator, 0.5, 1, 0.5, 0);
+        return new FitnessEstimate(estimator, WINDOW.fallback(), EVERY.fallback(), EMA.fallback(), BANDWIDTH.fallback());
     }
 
     /** Steps at the end of a window of {@code interval} steps that the window estimate averages. */

@@ -1,6 +1,8 @@
 package io.popflow.slow;
 
+import io.popflow.config.Option;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Model merging as a population operator (PAPA-style population parameter averaging): at the end of
@@ -12,14 +14,21 @@ import java.io.Serializable;
  */
 public record ModelMerge(double strength, double eliteFraction) implements Serializable {
 
+    public static final Option<Double> STRENGTH = Option.number("merge.strength", 0.0,
+            "γ of the pull θ ← (1 − γ)θ + γ θ̄ toward the elite's mean weights; 0 is off").between(0, 1);
+    public static final Option<Double> ELITE = Option.number("merge.elite", 1.0,
+            "share of the population, from the top, whose weights are averaged").check(e -> e > 0 && e <= 1,
+            "must be in (0, 1]");
+
+    public static final List<Option<?>> OPTIONS = List.of(STRENGTH, ELITE);
+
     public ModelMerge {
-        if (!(strength >= 0 && strength <= 1) || !(eliteFraction > 0 && eliteFraction <= 1)) {
-            throw new IllegalArgumentException("merge needs strength in [0, 1] and elite fraction in (0, 1]");
-        }
+        STRENGTH.require(strength);
+        ELITE.require(eliteFraction);
     }
 
     public static ModelMerge off() {
-        return new ModelMerge(0, 1);
+        return new ModelMerge(STRENGTH.fallback(), ELITE.fallback());
     }
 
     public boolean isOn() {

@@ -1,8 +1,10 @@
 package io.popflow.slow;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Which mutation kernel runs, its parameters, and who mutates.
@@ -28,17 +30,40 @@ public record MutationSettings(
         NONE
     }
 
+    public static final Option<Kernel> KERNEL = Option.choice("mutation.kernel", Kernel.class, Kernel.PBT,
+            "how h moves (also written mutation: <kernel>)");
+    public static final Option<Double> RESAMPLE_PROBABILITY = Option.number("resample_probability", 0.25,
+            "pbt: chance of a fresh draw from the domain instead of a perturbation").between(0, 1);
+    public static final Option<double[]> PERTURBATION_FACTORS = Option.numbers("perturbation_factors",
+            new double[] {1.2, 0.8}, "pbt: factors an interval value is multiplied by, one drawn at random")
+            .check(f -> f.length > 0, "must list at least one factor")
+            .check(f -> Arrays.stream(f).allMatch(x -> x > 0 && Double.isFinite(x)), "factors must be finite and > 0");
+    public static final Option<Double> DIFFUSION = Option.number("mutation.diffusion", 0.0,
+            "gaussian: D of the reduced equation's mutation term").check(d -> d >= 0 && Double.isFinite(d),
+            "must be finite and >= 0");
+    public static final Option<Double> DT = Option.number("mutation.dt", null,
+            "gaussian: the time one generation stands for; step σ = sqrt(2 D dt)")
+            .defaultIs("selection.strength under boltzmann selection, else 1")
+            .check(t -> t > 0 && Double.isFinite(t), "must be finite and > 0");
+    public static final Option<Double> STEP = Option.number("mutation.strength", null,
+            "gaussian: σ of one generation's step instead of diffusion (D = σ²/(2 dt))").defaultIs("none (diffusion)")
+            .atLeast(0);
+    public static final Option<Boolean> EVERYONE = Option.flag("mutation.everyone", false,
+            "mutate every agent each generation, not only those that copied");
+    public static final Option<GaussianMutation.Space> SPACE = Option.choice("mutation.space",
+            GaussianMutation.Space.class, GaussianMutation.Space.COORDINATE,
+            "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]");
+    public static final Option<GaussianMutation.Boundary> BOUNDARY = Option.choice("mutation.boundary",
+            GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT, "gaussian: at the domain's ends");
+
+    public static final List<Option<?>> OPTIONS = List.of(KERNEL, RESAMPLE_PROBABILITY, PERTURBATION_FACTORS, DIFFUSION,
+            DT, STEP, EVERYONE, SPACE, BOUNDARY);
+
     public MutationSettings {
-        InvalidOptionException.require(resampleProbability >= 0 && resampleProbability <= 1, "resample_probability",
-                "must be in [0, 1], got " + resampleProbability);
-        InvalidOptionException.require(perturbationFactors.length > 0, "perturbation_factors", "must list at least one factor");
-        for (double f : perturbationFactors) {
-            InvalidOptionException.require(f > 0 && Double.isFinite(f), "perturbation_factors",
-                    "factors must be finite and > 0, got " + f);
-        }
-        InvalidOptionException.require(dt > 0 && Double.isFinite(dt), "mutation.dt", "must be finite and > 0, got " + dt);
-        InvalidOptionException.require(diffusion >= 0 && Double.isFinite(diffusion), "mutation.diffusion",
-                "must be finite and >= 0, got " + diffusion);
+        RESAMPLE_PROBABILITY.require(resampleProbability);
+        PERTURBATION_FACTORS.require(perturbationFactors);
+        DT.require(dt);
+        DIFFUSION.require(diffusion);
         perturbationFactors = perturbationFactors.clone();
         InvalidOptionException.require(space != null, "mutation.space", "must be set");
         InvalidOptionException.require(boundary != null, "mutation.boundary", "must be set");

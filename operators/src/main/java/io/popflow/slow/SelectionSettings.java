@@ -1,7 +1,8 @@
 package io.popflow.slow;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,12 +24,23 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
         NONE
     }
 
+    public static final Option<Rule> RULE = Option.choice("selection.rule", Rule.class, Rule.TRUNCATION,
+            "who copies whom (also written selection: <rule>)");
+    public static final Option<Double> QUANTILE_FRACTION = Option.number("quantile_fraction", 0.25,
+            "truncation: each of the top and bottom quantiles holds ceil(n q) agents, at most n/2")
+            .check(q -> q > 0 && q <= 0.5, "must be in (0, 0.5]");
+    public static final Option<Double> STRENGTH = Option.number("selection.strength", 1.0,
+            "boltzmann and moran: α of the weights ∝ exp(α F)").check(a -> a >= 0 && Double.isFinite(a),
+            "must be finite and >= 0");
+    public static final Option<Integer> EVENTS = Option.integer("selection.events", null,
+            "moran: birth-death events per generation").defaultIs("population").atLeast(1);
+
+    public static final List<Option<?>> OPTIONS = List.of(RULE, QUANTILE_FRACTION, STRENGTH, EVENTS);
+
     public SelectionSettings {
-        InvalidOptionException.require(quantileFraction > 0 && quantileFraction <= 0.5, "quantile_fraction",
-                "must be in (0, 0.5], got " + quantileFraction);
-        InvalidOptionException.require(strength >= 0 && Double.isFinite(strength), "selection.strength",
-                "must be finite and >= 0, got " + strength);
-        InvalidOptionException.require(moranEvents >= 1, "selection.events", "must be >= 1, got " + moranEvents);
+        QUANTILE_FRACTION.require(quantileFraction);
+        STRENGTH.require(strength);
+        EVENTS.require(moranEvents);
     }
 
     /** Ray Tune's PBT: truncation with the given quantile fraction. */

@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.config.Option;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.rl.DqnSettings;
 import java.util.List;
@@ -19,13 +20,18 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
     public static final Hyperparameter EPSILON_DECAY =
             new Hyperparameter("epsilon_decay", 1000, 0, false, Double.POSITIVE_INFINITY, false, false, false);
 
+    public static final Option<Integer> K = Option.integer("returns.k", 1,
+            "fitness is the mean return of the agent's last k finished episodes").check(k -> k >= 1, "must be >= 1 episode");
+    public static final Option<Boolean> MAX_RULE = Option.flag("returns.max_rule", true,
+            "the seed authors' rule: a full window in a generation whose mean return is the maximum counts its max");
+    public static final Option<Integer> TEST_EPISODES = Option.integer("returns.test_episodes", 100,
+            "greedy episodes the final best agent is tested on").atLeast(1);
+
+    public static final List<Option<?>> OPTIONS = List.of(K, MAX_RULE, TEST_EPISODES);
+
     public ControlTaskSpec {
-        if (episodes < 1) {
-            throw new IllegalArgumentException("returns.k must be >= 1 episode, got " + episodes);
-        }
-        if (testEpisodes < 1) {
-            throw new IllegalArgumentException("returns.test_episodes must be >= 1, got " + testEpisodes);
-        }
+        K.require(episodes);
+        TEST_EPISODES.require(testEpisodes);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.popflow.task;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import io.popflow.data.DatasetSplit;
 import io.popflow.data.DigitsData;
 import io.popflow.math.Streams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Classification of the UCI handwritten digits (8x8 pixels, 10 classes) by an MLP with the given
@@ -22,11 +24,16 @@ public record DigitsTaskSpec(
         int[] hidden, Activation activation, double trainFraction, double validationFraction, FitnessMetric metric)
         implements GradientTaskSpec {
 
+    public static final Option<double[]> SPLIT = Option.numbers("data.split", new double[] {0.6, 0.2},
+            "digits: train and validation fractions; the rest is the test set")
+            .check(s -> s.length == 2, "must be [train, validation] fractions");
+    public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
+            FitnessMetric.ACCURACY, "digits: what fitness is made of");
+
+    public static final List<Option<?>> OPTIONS = List.of(SPLIT, FITNESS);
+
     public DigitsTaskSpec {
-        hidden = hidden.clone();
-        for (int size : hidden) {
-            InvalidOptionException.require(size > 0, "model.hidden", "layer sizes must be > 0, got " + Arrays.toString(hidden));
-        }
+        hidden = ModelOptions.HIDDEN.require(hidden).clone();
         InvalidOptionException.require(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1,
                 "data.split", "train and validation fractions must be > 0 and leave a test part, got "
                         + trainFraction + " and " + validationFraction);

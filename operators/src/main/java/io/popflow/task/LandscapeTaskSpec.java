@@ -1,6 +1,7 @@
 package io.popflow.task;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import io.popflow.fast.Hyperparameter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,12 +22,24 @@ import java.util.List;
 public record LandscapeTaskSpec(Landscape function, int dimension, double curvature, double sharpness, double[] center)
         implements GradientTaskSpec {
 
+    public static final Option<Landscape> FUNCTION = Option.choice("landscape.function", Landscape.class,
+            Landscape.SPHERE, "g, whose minus is fitness");
+    public static final Option<Integer> DIMENSION = Option.integer("landscape.dimension", 2, "dimension of θ and h")
+            .atLeast(1);
+    public static final Option<Double> CURVATURE = Option.number("landscape.curvature", 1.0,
+            "k of the pull ½k|θ − h|²").above(0);
+    public static final Option<Double> SHARPNESS = Option.number("landscape.sharpness", 1.0, "s of the sphere").above(0);
+    public static final Option<double[]> CENTER = Option.numbers("landscape.center", null, "c of the sphere")
+            .defaultIs("the origin");
+
+    public static final List<Option<?>> OPTIONS = List.of(FUNCTION, DIMENSION, CURVATURE, SHARPNESS, CENTER);
+
     public LandscapeTaskSpec {
-        InvalidOptionException.require(dimension >= 1, "landscape.dimension", "must be >= 1, got " + dimension);
+        DIMENSION.require(dimension);
         InvalidOptionException.require(function != Landscape.HIMMELBLAU || dimension == 2, "landscape.dimension",
                 "Himmelblau's function is two-dimensional, got " + dimension);
-        InvalidOptionException.require(curvature > 0, "landscape.curvature", "must be > 0, got " + curvature);
-        InvalidOptionException.require(sharpness > 0, "landscape.sharpness", "must be > 0, got " + sharpness);
+        CURVATURE.require(curvature);
+        SHARPNESS.require(sharpness);
         InvalidOptionException.require(center.length == dimension, "landscape.center",
                 "needs " + dimension + " coordinates, got " + center.length);
         center = center.clone();

@@ -1,6 +1,7 @@
 package io.popflow.task;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import io.popflow.fast.Hyperparameter;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.List;
  * @param initial θ at creation (the paper: (0.9, 0.9))
  */
 public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
+
+    public static final Option<double[]> INITIAL = Option.numbers("pbt_toy.initial", new double[] {0.9, 0.9},
+            "θ at creation");
+
+    public static final List<Option<?>> OPTIONS = List.of(INITIAL);
 
     public PbtToyTaskSpec {
         InvalidOptionException.require(initial.length == 2, "pbt_toy.initial", "needs 2 coordinates, got " + initial.length);

@@ -1,10 +1,12 @@
 package io.popflow.task;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import io.popflow.data.StreamedExamples;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Classification of examples that arrive on a stream (a Kafka topic): every subtask keeps the most
@@ -23,16 +25,28 @@ import java.util.Arrays;
 public record StreamTaskSpec(int features, int classes, int[] hidden, Activation activation, int trainCapacity,
         int validationCapacity, int minimum, FitnessMetric metric) implements GradientTaskSpec {
 
+    public static final Option<Integer> FEATURES = Option.integer("stream.features", null,
+            "features per record").defaultIs("none: must be set").above(0);
+    public static final Option<Integer> CLASSES = Option.integer("stream.classes", null,
+            "labels are 0 to classes - 1").defaultIs("none: must be set").atLeast(2);
+    public static final Option<Integer> REPLAY_CAPACITY = Option.integer("stream.replay_capacity", 2048,
+            "training examples each trainer subtask keeps (newest replace oldest)").above(0);
+    public static final Option<Integer> VALIDATION_CAPACITY = Option.integer("stream.validation_capacity", 512,
+            "held-out examples each trainer subtask keeps").above(0);
+    public static final Option<Integer> MIN_EXAMPLES = Option.integer("stream.min_examples", 128,
+            "examples each buffer needs before agents train").above(0);
+    public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
+            FitnessMetric.NEGATIVE_LOSS, "stream: what fitness is made of");
+
+    public static final List<Option<?>> OPTIONS = List.of(FEATURES, CLASSES, REPLAY_CAPACITY, VALIDATION_CAPACITY,
+            MIN_EXAMPLES, FITNESS);
+
     public StreamTaskSpec {
-        hidden = hidden.clone();
-        InvalidOptionException.require(features > 0, "stream.features", "must be > 0, got " + features);
-        InvalidOptionException.require(classes >= 2, "stream.classes", "must be >= 2, got " + classes);
-        for (int size : hidden) {
-            InvalidOptionException.require(size > 0, "model.hidden", "layer sizes must be > 0, got " + Arrays.toString(hidden));
-        }
-        InvalidOptionException.require(trainCapacity > 0, "stream.replay_capacity", "must be > 0, got " + trainCapacity);
-        InvalidOptionException.require(validationCapacity > 0, "stream.validation_capacity",
-                "must be > 0, got " + validationCapacity);
+        FEATURES.require(features);
+        CLASSES.require(classes);
+        hidden = ModelOptions.HIDDEN.require(hidden).clone();
+        REPLAY_CAPACITY.require(trainCapacity);
+        VALIDATION_CAPACITY.require(validationCapacity);
         InvalidOptionException.require(minimum > 0 && minimum <= Math.min(trainCapacity, validationCapacity),
                 "stream.min_examples", "must be in [1, min(replay_capacity, validation_capacity)], got " + minimum);
     }

@@ -1,6 +1,8 @@
 package io.popflow.connectors.examples;
 
+import io.popflow.config.Option;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What a valid training record looks like.
@@ -14,6 +16,13 @@ import java.io.Serializable;
 public record ExampleFormat(Encoding encoding, int features, int classes, double maxAbs) implements Serializable {
 
     public enum Encoding { CSV, JSON }
+
+    public static final Option<Encoding> FORMAT = Option.choice("stream.format", Encoding.class, Encoding.CSV,
+            "stream: how a record is written (csv: features then label; json: {features, label})");
+    public static final Option<Double> MAX_ABS = Option.number("stream.max_abs", 1e6,
+            "stream: a feature beyond ±max_abs makes its record a dead letter").above(0);
+
+    public static final List<Option<?>> OPTIONS = List.of(FORMAT, MAX_ABS);
 
     public ExampleFormat {
         if (features <= 0 || classes < 2 || !(maxAbs > 0)) {

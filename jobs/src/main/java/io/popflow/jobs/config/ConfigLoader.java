@@ -15,11 +15,9 @@ import io.popflow.jobs.run.IoErrors;
 import io.popflow.model.Activation;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
-import io.popflow.rl.TdLoss;
 import io.popflow.slow.Domain;
+import io.popflow.slow.DomainOptions;
 import io.popflow.slow.FitnessEstimate;
-import io.popflow.slow.FitnessEstimator;
-import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
@@ -29,6 +27,7 @@ import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.Landscape;
 import io.popflow.task.LandscapeTaskSpec;
+import io.popflow.task.ModelOptions;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
@@ -40,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,26 +49,14 @@ import java.util.Map;
  * ({@code key=value}, dotted paths). Every option is checked here or by the typed classes it
  * builds; any problem is one {@link InvalidOptionException} naming the option.
  *
- * <p>The options (Ray Tune's names where Ray has one): {@code task}, {@code seed}, {@code
- * population}, {@code generations}, {@code perturbation_interval}, {@code chunk_steps}, {@code
- * optimizer}, {@code quantile_fraction}, {@code resample_probability}, {@code
- * perturbation_factors}, {@code hyperparameters} (fixed values), {@code hyperparam_mutations}
- * (mutable ones: {@code {min, max, scale, integer}} or a list of values), {@code parallelism},
- * {@code max_parallelism}, {@code checkpoint_interval}, {@code checkpoint_dir}, {@code state_backend}, {@code
- * restart_attempts}, {@code output}; for {@code task: digits}
- * also {@code model.hidden}, {@code model.activation}, {@code data.split}, {@code data.fitness};
- * for {@code task: quadratic} {@code quadratic.dimension}, {@code quadratic.curvature}, {@code
- * quadratic.signal}, {@code quadratic.noise}; for {@code task: stream} {@code stream.*}, {@code
- * model.*} and {@code data.fitness}. Kafka: {@code run_id}, {@code feedback} ({@code in_jvm} or
- * {@code kafka}), {@code kafka.bootstrap_servers}, {@code kafka.properties.*}, {@code
- * kafka.properties_file}, {@code kafka.transaction_timeout}, {@code kafka.metrics}, {@code
- * kafka.topics.*}.
+ * <p>Every option is read through its declaration ({@link OptionCatalog} lists them, with their
+ * defaults and rules); this class holds only how the sections fit together and the checks that
+ * span options.
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt"};
     static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
-    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private ConfigLoader() {}
 
@@ -169,7 +155,7 @@ public final class ConfigLoader {
     /** The validated run described by {@code tree}. */
     public static RunConfig parse(JsonNode tree) {
         OptionTree o = new OptionTree(tree, "");
-        String taskName = o.getString("task", null);
+        String taskName = o.get(PopulationConfig.TASK);
         InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", TASKS) + ")");
         StreamOptions stream = taskName.equals("stream") ? stream(o) : null;
         TaskSpec task = switch (taskName) {
@@ -183,7 +169,7 @@ public final class ConfigLoader {
                     + String.join(", ", TASKS) + ")");
         };
         boolean control = task == null;
-        UpdateRule rule = enumOption(o, "optimizer", UpdateRule.class, control ? UpdateRule.ADAM : UpdateRule.SGD);
+        UpdateRule rule = o.get(PopulationConfig.OPTIMIZER, control ? UpdateRule.ADAM : UpdateRule.SGD);
         List<Hyperparameter> taskKnobs = control ? List.of(ControlTaskSpec.EPSILON_DECAY) : task.hyperparameters();
         List<Hyperparameter> known = new ArrayList<>(Hyperparameter.FAST);
         known.addAll(taskKnobs);
@@ -195,11 +181,11 @@ public final class ConfigLoader {
         }
         SelectionSettings selection = selection(o);
         PopulationConfig population = new PopulationConfig(
-                o.getLong("seed", 0),
-                o.getInt("population", 16),
-                o.getInt("generations", 10),
-                o.getInt("perturbation_interval", 100),
-                o.getInt("chunk_steps", 10),
+                o.get(PopulationConfig.SEED),
+                o.get(PopulationConfig.POPULATION),
+                o.get(PopulationConfig.GENERATIONS),
+                o.get(PopulationConfig.PERTURBATION_INTERVAL),
+                o.get(PopulationConfig.CHUNK_STEPS),
                 task,
                 space,
                 selection,
@@ -208,16 +194,14 @@ public final class ConfigLoader {
                 exploit(o, rule, control),
                 fitness(o),
                 mode(o),
-                o.getInt("parallelism", 2),
-                o.getInt("max_parallelism", 128),
-                o.getMillis("checkpoint_interval", 5_000));
-        String output = o.getString("output", null);
+                o.get(PopulationConfig.PARALLELISM),
+                o.get(PopulationConfig.MAX_PARALLELISM),
+                o.get(PopulationConfig.CHECKPOINT_INTERVAL));
+        String output = o.get(RunConfig.OUTPUT);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
-        String checkpoints = o.getString("checkpoint_dir", null);
-        String runId = o.getString("run_id", "popflow-" + taskName + "-" + population.seed());
-        InvalidOptionException.require(RUN_ID.matcher(runId).matches(), "run_id",
-                "must be 1 to 100 letters, digits, '.', '_' or '-', got '" + runId + "'");
-        RunConfig.Feedback feedback = enumOption(o, "feedback", RunConfig.Feedback.class, RunConfig.Feedback.IN_JVM);
+        String checkpoints = o.get(RunConfig.CHECKPOINT_DIR);
+        String runId = o.get(RunConfig.RUN_ID, "popflow-" + taskName + "-" + population.seed());
+        RunConfig.Feedback feedback = o.get(RunConfig.FEEDBACK);
         KafkaSettings kafka = o.has("kafka") ? kafka(o.child("kafka"), population, stream == null ? null : stream.examples()) : null;
         InvalidOptionException.require(kafka != null || feedback != RunConfig.Feedback.KAFKA, "feedback",
                 "kafka needs the kafka options (kafka.bootstrap_servers)");
@@ -227,11 +211,8 @@ public final class ConfigLoader {
         // from outside: stop-with-savepoint (Ctrl-C locally, flink stop on a cluster), which commits every output.
         InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
                 "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
-        RunConfig.StateBackend backend = enumOption(o, "state_backend", RunConfig.StateBackend.class,
-                RunConfig.StateBackend.HASHMAP);
-        int restartAttempts = o.getInt("restart_attempts", 3);
-        InvalidOptionException.require(restartAttempts >= 0 && restartAttempts <= 1000, "restart_attempts",
-                "must be in [0, 1000], got " + restartAttempts);
+        RunConfig.StateBackend backend = o.get(RunConfig.STATE_BACKEND);
+        int restartAttempts = o.get(RunConfig.RESTART_ATTEMPTS);
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,
@@ -244,11 +225,11 @@ public final class ConfigLoader {
      * metrics, topics: {reports, generations, lineage, feedback, examples, dead_letter}}}.
      */
     private static KafkaSettings kafka(OptionTree k, PopulationConfig population, KafkaSettings.ExampleStream examples) {
-        String bootstrap = k.getString("bootstrap_servers", null);
+        String bootstrap = k.get(KafkaSettings.BOOTSTRAP_SERVERS);
         InvalidOptionException.require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap_servers",
                 "must name the brokers, e.g. 127.0.0.1:9092");
         Map<String, String> properties = new java.util.TreeMap<>();
-        String file = k.getString("properties_file", null);
+        String file = k.get(KafkaSettings.PROPERTIES_FILE);
         if (file != null) {
             java.util.Properties p = new java.util.Properties();
             try (var in = Files.newBufferedReader(Paths.get(file))) {
@@ -259,12 +240,10 @@ public final class ConfigLoader {
             p.stringPropertyNames().forEach(name -> properties.put(name, p.getProperty(name)));
         }
         properties.putAll(k.getTextMap("properties"));
-        long timeout = k.getMillis("transaction_timeout", java.time.Duration.ofMinutes(5).toMillis());
-        InvalidOptionException.require(timeout > population.checkpointIntervalMs()
-                        && timeout <= KafkaSettings.BROKER_MAX_TRANSACTION_TIMEOUT.toMillis(), "kafka.transaction_timeout",
-                "must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got "
-                        + timeout + " ms");
-        boolean metrics = k.getBoolean("metrics", true);
+        long timeout = k.get(KafkaSettings.TRANSACTION_TIMEOUT);
+        InvalidOptionException.require(timeout > population.checkpointIntervalMs(), KafkaSettings.TRANSACTION_TIMEOUT.key(),
+                KafkaSettings.TRANSACTION_TIMEOUT.rules() + ", got " + timeout + " ms");
+        boolean metrics = k.get(KafkaSettings.METRICS);
         OptionTree t = k.child("topics");
         KafkaSettings.Topics topics = new KafkaSettings.Topics(topic(t, "reports"), topic(t, "generations"),
                 topic(t, "lineage"), topic(t, "feedback"), topic(t, "examples"), topic(t, "dead_letter"));
@@ -279,10 +258,7 @@ public final class ConfigLoader {
     }
 
     private static String topic(OptionTree t, String key) {
-        String name = t.getString(key, "popflow." + key.replace('_', '-'));
-        InvalidOptionException.require(name.matches("[A-Za-z0-9._-]{1,249}"), t.pathOf(key),
-                "is not a legal Kafka topic name: '" + name + "'");
-        return name;
+        return t.get(KafkaSettings.TOPICS.stream().filter(o -> o.leaf().equals(key)).findFirst().orElseThrow());
     }
 
     /** A stream task and how its records are read. */
@@ -296,22 +272,20 @@ public final class ConfigLoader {
         OptionTree s = o.child("stream");
         OptionTree model = o.child("model");
         OptionTree data = o.child("data");
-        int[] hidden = model.getInts("hidden", new int[] {64});
-        Activation activation = enumOption(model, "activation", Activation.class, Activation.RELU);
-        FitnessMetric metric = enumOption(data, "fitness", FitnessMetric.class, FitnessMetric.NEGATIVE_LOSS);
-        InvalidOptionException.require(s.has("features"), "stream.features", "must be set: the number of features per record");
-        InvalidOptionException.require(s.has("classes"), "stream.classes", "must be set: labels are 0 to classes - 1");
-        StreamTaskSpec spec = new StreamTaskSpec(s.getInt("features", 0), s.getInt("classes", 0), hidden, activation,
-                s.getInt("replay_capacity", 2048), s.getInt("validation_capacity", 512), s.getInt("min_examples", 128), metric);
-        ExampleFormat.Encoding encoding = enumOption(s, "format", ExampleFormat.Encoding.class, ExampleFormat.Encoding.CSV);
-        double maxAbs = s.getDouble("max_abs", 1e6);
-        InvalidOptionException.require(maxAbs > 0, "stream.max_abs", "must be > 0, got " + maxAbs);
-        double fraction = s.getDouble("validation_fraction", 0.2);
-        InvalidOptionException.require(fraction > 0 && fraction < 1, "stream.validation_fraction",
-                "must be in (0, 1), got " + fraction);
-        String start = s.getString("start", "earliest");
-        InvalidOptionException.require(start.equals("earliest") || start.equals("latest"), "stream.start",
-                "unknown value '" + start + "' (known: earliest, latest)");
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        FitnessMetric metric = data.get(StreamTaskSpec.FITNESS);
+        InvalidOptionException.require(s.has(StreamTaskSpec.FEATURES.leaf()), StreamTaskSpec.FEATURES.key(),
+                "must be set: the number of features per record");
+        InvalidOptionException.require(s.has(StreamTaskSpec.CLASSES.leaf()), StreamTaskSpec.CLASSES.key(),
+                "must be set: labels are 0 to classes - 1");
+        StreamTaskSpec spec = new StreamTaskSpec(s.get(StreamTaskSpec.FEATURES), s.get(StreamTaskSpec.CLASSES), hidden,
+                activation, s.get(StreamTaskSpec.REPLAY_CAPACITY), s.get(StreamTaskSpec.VALIDATION_CAPACITY),
+                s.get(StreamTaskSpec.MIN_EXAMPLES), metric);
+        ExampleFormat.Encoding encoding = s.get(ExampleFormat.FORMAT);
+        double maxAbs = s.get(ExampleFormat.MAX_ABS);
+        double fraction = s.get(KafkaSettings.VALIDATION_FRACTION);
+        String start = s.get(KafkaSettings.START);
         s.rejectUnknown();
         model.rejectUnknown();
         data.rejectUnknown();
@@ -321,13 +295,13 @@ public final class ConfigLoader {
 
     /** {@code selection: boltzmann} or {@code selection: {rule: boltzmann, strength: 2}}; truncation reads {@code quantile_fraction}. */
     private static SelectionSettings selection(OptionTree o) {
-        OptionTree s = o.kindOrMapping("selection", "rule");
-        SelectionSettings.Rule rule = enumOption(s, "rule", SelectionSettings.Rule.class, SelectionSettings.Rule.TRUNCATION);
+        OptionTree s = o.kindOrMapping("selection", SelectionSettings.RULE.leaf());
+        SelectionSettings.Rule rule = s.get(SelectionSettings.RULE);
         // events defaults to the population; a population below 1 is refused by PopulationConfig under
         // its own name, not here under the name of an option the user never set
-        int defaultEvents = Math.max(1, o.getInt("population", 16));
-        SelectionSettings settings = new SelectionSettings(rule, o.getDouble("quantile_fraction", 0.25),
-                s.getDouble("strength", 1.0), s.getInt("events", defaultEvents));
+        int defaultEvents = Math.max(1, o.getInt(PopulationConfig.POPULATION.key(), PopulationConfig.POPULATION.fallback()));
+        SelectionSettings settings = new SelectionSettings(rule, o.get(SelectionSettings.QUANTILE_FRACTION),
+                s.get(SelectionSettings.STRENGTH), s.get(SelectionSettings.EVENTS, defaultEvents));
         s.rejectUnknown();
         return settings;
     }
@@ -340,24 +314,22 @@ public final class ConfigLoader {
      * reduced equation, see docs/reduced-dynamics.md), else to 1.
      */
     private static MutationSettings mutation(OptionTree o, SelectionSettings selection) {
-        OptionTree m = o.kindOrMapping("mutation", "kernel");
-        MutationSettings.Kernel kernel = enumOption(m, "kernel", MutationSettings.Kernel.class, MutationSettings.Kernel.PBT);
+        OptionTree m = o.kindOrMapping("mutation", MutationSettings.KERNEL.leaf());
+        MutationSettings.Kernel kernel = m.get(MutationSettings.KERNEL);
         double defaultDt = selection.rule() == SelectionSettings.Rule.BOLTZMANN && selection.strength() > 0
                 ? selection.strength() : 1.0;
-        double dt = m.getDouble("dt", defaultDt);
-        double diffusion = m.getDouble("diffusion", 0.0);
-        if (m.has("strength")) {
+        double dt = m.get(MutationSettings.DT, defaultDt);
+        double diffusion = m.get(MutationSettings.DIFFUSION);
+        if (m.has(MutationSettings.STEP.leaf())) {
             // σ of one generation's step, the form the seed authors give: D = σ²/(2Δt)
-            InvalidOptionException.require(!m.has("diffusion"), "mutation.strength",
+            InvalidOptionException.require(!m.has(MutationSettings.DIFFUSION.leaf()), MutationSettings.STEP.key(),
                     "sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
-            double strength = m.getDouble("strength", 0);
-            InvalidOptionException.require(strength >= 0, "mutation.strength", "must be >= 0, got " + strength);
+            double strength = m.get(MutationSettings.STEP);
             diffusion = strength * strength / (2 * dt);
         }
-        MutationSettings settings = new MutationSettings(kernel, o.getDouble("resample_probability", 0.25),
-                o.getDoubles("perturbation_factors", new double[] {1.2, 0.8}), diffusion, dt, m.getBoolean("everyone", false),
-                enumOption(m, "space", GaussianMutation.Space.class, GaussianMutation.Space.COORDINATE),
-                enumOption(m, "boundary", GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT));
+        MutationSettings settings = new MutationSettings(kernel, o.get(MutationSettings.RESAMPLE_PROBABILITY),
+                o.get(MutationSettings.PERTURBATION_FACTORS), diffusion, dt, m.get(MutationSettings.EVERYONE),
+                m.get(MutationSettings.SPACE), m.get(MutationSettings.BOUNDARY));
         m.rejectUnknown();
         return settings;
     }
@@ -365,20 +337,17 @@ public final class ConfigLoader {
     /** {@code merge: {strength: 0.5, elite: 0.25}}. */
     private static ModelMerge merge(OptionTree o) {
         OptionTree m = o.child("merge");
-        double strength = m.getDouble("strength", 0);
-        double elite = m.getDouble("elite", 1.0);
+        double strength = m.get(ModelMerge.STRENGTH);
+        double elite = m.get(ModelMerge.ELITE);
         m.rejectUnknown();
-        InvalidOptionException.require(strength >= 0 && strength <= 1, "merge.strength", "must be in [0, 1], got " + strength);
-        InvalidOptionException.require(elite > 0 && elite <= 1, "merge.elite", "must be in (0, 1], got " + elite);
         return new ModelMerge(strength, elite);
     }
 
     /** {@code fitness: window} or {@code fitness: {estimator: window, window: 0.5, every: 1, ema: 0.5, bandwidth: 0}}. */
     private static FitnessEstimate fitness(OptionTree o) {
-        OptionTree f = o.kindOrMapping("fitness", "estimator");
-        FitnessEstimator estimator = enumOption(f, "estimator", FitnessEstimator.class, FitnessEstimator.LAST);
-        FitnessEstimate estimate = new FitnessEstimate(estimator, f.getDouble("window", 0.5), f.getInt("every", 1),
-                f.getDouble("ema", 0.5), f.getDouble("bandwidth", 0));
+        OptionTree f = o.kindOrMapping("fitness", FitnessEstimate.ESTIMATOR.leaf());
+        FitnessEstimate estimate = new FitnessEstimate(f.get(FitnessEstimate.ESTIMATOR), f.get(FitnessEstimate.WINDOW),
+                f.get(FitnessEstimate.EVERY), f.get(FitnessEstimate.EMA), f.get(FitnessEstimate.BANDWIDTH));
         f.rejectUnknown();
         return estimate;
     }
@@ -387,11 +356,11 @@ public final class ConfigLoader {
     private static CopyPolicy exploit(OptionTree o, UpdateRule rule, boolean control) {
         OptionTree e = o.child("exploit");
         CopyPolicy defaults = CopyPolicy.defaults(rule);
-        CopyPolicy policy = new CopyPolicy(enumOption(e, "optimizer", CopyPolicy.Optimizer.class, defaults.optimizer()),
-                enumOption(e, "replay", CopyPolicy.Replay.class, defaults.replay()));
-        InvalidOptionException.require(control || !e.has("replay"), "exploit.replay",
+        CopyPolicy policy = new CopyPolicy(e.get(CopyPolicy.OPTIMIZER, defaults.optimizer()), e.get(CopyPolicy.REPLAY));
+        InvalidOptionException.require(control || !e.has(CopyPolicy.REPLAY.leaf()), CopyPolicy.REPLAY.key(),
                 "applies to reinforcement-learning tasks (cartpole, mountain-car), whose agents keep a replay memory");
-        InvalidOptionException.require(rule.memoryPerWeight() > 0 || !e.has("optimizer"), "exploit.optimizer",
+        InvalidOptionException.require(rule.memoryPerWeight() > 0 || !e.has(CopyPolicy.OPTIMIZER.leaf()),
+                CopyPolicy.OPTIMIZER.key(),
                 "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " has no memory to copy or reset");
         e.rejectUnknown();
         return policy;
@@ -409,30 +378,19 @@ public final class ConfigLoader {
         OptionTree env = o.child("environment");
         OptionTree d = o.child("dqn");
         OptionTree r = o.child("returns");
-        int maxSteps = env.getInt("max_steps", name.equals(ClassicControl.CARTPOLE) ? 500 : 200);
-        InvalidOptionException.require(maxSteps >= 1, "environment.max_steps", "must be >= 1 step, got " + maxSteps);
+        int maxSteps = env.get(ClassicControl.MAX_STEPS, ClassicControl.defaultMaxSteps(name));
         int maxBatch = largestBatch(space);
         DqnSettings authors = DqnSettings.authors(new ClassicControl(name, maxSteps), maxBatch);
-        int[] hidden = d.getInts("hidden", authors.hidden());
-        InvalidOptionException.require(hidden.length >= 1 && Arrays.stream(hidden).allMatch(n -> n >= 1), "dqn.hidden",
-                "must list one or more layer sizes >= 1, got " + Arrays.toString(hidden));
-        double gamma = d.getDouble("gamma", authors.gamma());
-        InvalidOptionException.require(gamma >= 0 && gamma <= 1, "dqn.gamma", "must be in [0, 1], got " + gamma);
-        int targetUpdate = d.getInt("target_update", authors.targetUpdate());
-        InvalidOptionException.require(targetUpdate >= 1, "dqn.target_update", "must be >= 1 step, got " + targetUpdate);
-        int capacity = d.getInt("replay_capacity", authors.replayCapacity());
-        InvalidOptionException.require(capacity >= maxBatch, "dqn.replay_capacity",
-                "must hold at least the largest batch_size (" + maxBatch + "), got " + capacity);
-        double epsilonMin = d.getDouble("epsilon_min", authors.epsilonMin());
-        InvalidOptionException.require(epsilonMin >= 0 && epsilonMin <= 1, "dqn.epsilon_min",
-                "must be in [0, 1], got " + epsilonMin);
+        int[] hidden = d.get(DqnSettings.HIDDEN);
+        double gamma = d.get(DqnSettings.GAMMA);
+        int targetUpdate = d.get(DqnSettings.TARGET_UPDATE);
+        int capacity = d.get(DqnSettings.REPLAY_CAPACITY);
+        double epsilonMin = d.get(DqnSettings.EPSILON_MIN);
         DqnSettings settings = new DqnSettings(authors.environment(), hidden, gamma, targetUpdate, capacity,
-                enumOption(d, "loss", TdLoss.class, authors.loss()), epsilonMin, rule == UpdateRule.ADAMW, maxBatch);
-        int k = r.getInt("k", 1);
-        InvalidOptionException.require(k >= 1, "returns.k", "must be >= 1 episode, got " + k);
-        int testEpisodes = r.getInt("test_episodes", 100);
-        InvalidOptionException.require(testEpisodes >= 1, "returns.test_episodes", "must be >= 1, got " + testEpisodes);
-        ControlTaskSpec spec = new ControlTaskSpec(settings, k, r.getBoolean("max_rule", true), testEpisodes);
+                d.get(DqnSettings.LOSS), epsilonMin, rule == UpdateRule.ADAMW, maxBatch);
+        int k = r.get(ControlTaskSpec.K);
+        int testEpisodes = r.get(ControlTaskSpec.TEST_EPISODES);
+        ControlTaskSpec spec = new ControlTaskSpec(settings, k, r.get(ControlTaskSpec.MAX_RULE), testEpisodes);
         env.rejectUnknown();
         d.rejectUnknown();
         r.rejectUnknown();
@@ -459,25 +417,21 @@ public final class ConfigLoader {
     }
 
     private static boolean mode(OptionTree o) {
-        String mode = o.getString("mode", "synchronous");
-        return switch (mode) {
-            case "synchronous" -> false;
-            case "asynchronous" -> true;
-            default -> throw new InvalidOptionException("mode", "unknown value '" + mode + "' (known: synchronous, asynchronous)");
-        };
+        String mode = o.get(PopulationConfig.MODE);
+        return mode.equals("asynchronous");
     }
 
     private static TaskSpec landscape(OptionTree l) {
-        Landscape function = enumOption(l, "function", Landscape.class, Landscape.SPHERE);
-        int dimension = l.getInt("dimension", 2);
-        LandscapeTaskSpec spec = new LandscapeTaskSpec(function, dimension, l.getDouble("curvature", 1.0),
-                l.getDouble("sharpness", 1.0), l.getDoubles("center", new double[dimension]));
+        Landscape function = l.get(LandscapeTaskSpec.FUNCTION);
+        int dimension = l.get(LandscapeTaskSpec.DIMENSION);
+        LandscapeTaskSpec spec = new LandscapeTaskSpec(function, dimension, l.get(LandscapeTaskSpec.CURVATURE),
+                l.get(LandscapeTaskSpec.SHARPNESS), l.get(LandscapeTaskSpec.CENTER, new double[dimension]));
         l.rejectUnknown();
         return spec;
     }
 
     private static TaskSpec pbtToy(OptionTree t) {
-        PbtToyTaskSpec spec = new PbtToyTaskSpec(t.getDoubles("initial", new double[] {0.9, 0.9}));
+        PbtToyTaskSpec spec = new PbtToyTaskSpec(t.get(PbtToyTaskSpec.INITIAL));
         t.rejectUnknown();
         return spec;
     }
@@ -485,21 +439,19 @@ public final class ConfigLoader {
     private static TaskSpec digits(OptionTree o) {
         OptionTree model = o.child("model");
         OptionTree data = o.child("data");
-        int[] hidden = model.getInts("hidden", new int[] {64});
-        Activation activation = enumOption(model, "activation", Activation.class, Activation.RELU);
-        double[] split = data.getDoubles("split", new double[] {0.6, 0.2});
-        InvalidOptionException.require(split.length == 2, "data.split", "must be [train, validation] fractions");
-        FitnessMetric metric = enumOption(data, "fitness", FitnessMetric.class, FitnessMetric.ACCURACY);
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        double[] split = data.get(DigitsTaskSpec.SPLIT);
+        FitnessMetric metric = data.get(DigitsTaskSpec.FITNESS);
         model.rejectUnknown();
         data.rejectUnknown();
         return new DigitsTaskSpec(hidden, activation, split[0], split[1], metric);
     }
 
     private static TaskSpec quadratic(OptionTree q) {
-        double[] curvature = q.getDoubles("curvature", new double[] {0.5, 5.0});
-        InvalidOptionException.require(curvature.length == 2, "quadratic.curvature", "must be [min, max]");
-        QuadraticTaskSpec spec = new QuadraticTaskSpec(q.getInt("dimension", 10), curvature[0], curvature[1],
-                q.getDouble("signal", 1.0), q.getDouble("noise", 0.5));
+        double[] curvature = q.get(QuadraticTaskSpec.CURVATURE);
+        QuadraticTaskSpec spec = new QuadraticTaskSpec(q.get(QuadraticTaskSpec.DIMENSION), curvature[0], curvature[1],
+                q.get(QuadraticTaskSpec.SIGNAL), q.get(QuadraticTaskSpec.NOISE));
         q.rejectUnknown();
         return spec;
     }
@@ -511,8 +463,8 @@ public final class ConfigLoader {
         for (String key : m.keys()) {
             Hyperparameter h = hyperparameter(m, key, known);
             domains.put(h, domain(m, key, h));
-            if (!m.isList(key) && m.child(key).has("initial")) {
-                initial.put(h, m.child(key).getDoubles("initial", null));
+            if (!m.isList(key) && m.child(key).has(DomainOptions.INITIAL.leaf())) {
+                initial.put(h, m.child(key).getLeaf(DomainOptions.INITIAL, null));
             }
         }
         InvalidOptionException.require(!domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
@@ -529,15 +481,16 @@ public final class ConfigLoader {
                 return new Domain.Choice(m.getDoubles(key, null));
             }
             OptionTree d = m.child(key);
-            d.getDoubles("initial", null); // read by mutations()
+            d.getLeaf(DomainOptions.INITIAL, null); // read by mutations()
             Domain domain;
-            if (d.has("values")) {
-                domain = new Domain.Choice(d.getDoubles("values", null));
+            if (d.has(DomainOptions.VALUES.leaf())) {
+                domain = new Domain.Choice(d.getLeaf(DomainOptions.VALUES, null));
             } else {
-                InvalidOptionException.require(d.has("min") && d.has("max"), option, "needs min and max, or values");
-                Domain.Scale scale = enumOption(d, "scale", Domain.Scale.class, Domain.Scale.LINEAR);
-                boolean integer = d.getBoolean("integer", h.integer());
-                domain = new Domain.Interval(d.getDouble("min", 0), d.getDouble("max", 0), scale, integer);
+                InvalidOptionException.require(d.has(DomainOptions.MIN.leaf()) && d.has(DomainOptions.MAX.leaf()), option,
+                        "needs min and max, or values");
+                domain = new Domain.Interval(d.getLeaf(DomainOptions.MIN, null), d.getLeaf(DomainOptions.MAX, null),
+                        d.getLeaf(DomainOptions.SCALE, DomainOptions.SCALE.fallback()),
+                        d.getLeaf(DomainOptions.INTEGER, h.integer()));
             }
             d.rejectUnknown();
             return domain;
@@ -561,19 +514,5 @@ public final class ConfigLoader {
         return known.stream().filter(h -> h.key().equals(key)).findFirst().orElseThrow(() ->
                 new InvalidOptionException(tree.pathOf(key), "unknown hyperparameter (known: "
                         + String.join(", ", known.stream().map(Hyperparameter::key).toList()) + ")"));
-    }
-
-    private static <E extends Enum<E>> E enumOption(OptionTree tree, String key, Class<E> type, E fallback) {
-        String value = tree.getString(key, null);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException(tree.pathOf(key), "unknown value '" + value + "' (known: "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants())
-                            .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()) + ")");
-        }
     }
 }

@@ -3,10 +3,12 @@ package io.popflow.jobs.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +55,56 @@ final class OptionTree {
     private JsonNode get(String key) {
         read.add(key);
         return node == null ? null : node.get(key);
+    }
+
+    /** The value of {@code option} (declared with the full key; this tree is its section), checked. */
+    <T> T get(Option<T> option) {
+        return get(option, option.fallback());
+    }
+
+    /** As {@link #get(Option)}, with a default computed by the caller where the declaration has none. */
+    <T> T get(Option<T> option, T fallback) {
+        if (!option.key().equals(pathOf(option.leaf()))) {
+            throw new IllegalArgumentException("option " + option.key() + " is not in section '" + path + "'");
+        }
+        return getLeaf(option, fallback);
+    }
+
+    /**
+     * An option of a section that repeats under names of the user's ({@code
+     * hyperparam_mutations.<name>.min}): read by its last key part in this tree.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T getLeaf(Option<T> option, T fallback) {
+        String key = option.leaf();
+        Object value = switch (option.kind()) {
+            case INTEGER -> has(key) ? (Object) getInt(key, 0) : fallback;
+            case LONG -> has(key) ? (Object) getLong(key, 0) : fallback;
+            case NUMBER -> has(key) ? (Object) getDouble(key, 0) : fallback;
+            case FLAG -> has(key) ? (Object) getBoolean(key, false) : fallback;
+            case TEXT -> getString(key, (String) fallback);
+            case CHOICE -> choice(key, option.choices(), fallback);
+            case INTEGERS -> getInts(key, (int[]) fallback);
+            case NUMBERS -> getDoubles(key, (double[]) fallback);
+            case DURATION -> has(key) ? (Object) getMillis(key, 0) : fallback;
+        };
+        read.add(key);
+        return value == null ? null : option.require((T) value);
+    }
+
+    private Object choice(String key, Class<?> type, Object fallback) {
+        String value = getString(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Object c : type.getEnumConstants()) {
+            if (((Enum<?>) c).name().equals(name)) {
+                return c;
+            }
+        }
+        throw new InvalidOptionException(pathOf(key), "unknown value '" + value + "' (known: "
+                + String.join(", ", Option.choiceNames(type)) + ")");
     }
 
     OptionTree child(String key) {

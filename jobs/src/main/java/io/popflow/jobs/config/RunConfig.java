@@ -1,7 +1,9 @@
 package io.popflow.jobs.config;
 
+import io.popflow.config.Option;
 import io.popflow.config.PopulationConfig;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A population run and where it writes.
@@ -27,4 +29,22 @@ public record RunConfig(PopulationConfig population, Path output, Path checkpoin
      * checkpoints that upload only what changed).
      */
     public enum StateBackend { HASHMAP, ROCKSDB }
+
+    public static final Option<String> OUTPUT = Option.text("output", null,
+            "folder of the run's outputs: new or empty (--resume names a run's own)").defaultIs("none: must be set")
+            .check(s -> !s.isBlank(), "must name a folder");
+    public static final Option<String> CHECKPOINT_DIR = Option.text("checkpoint_dir", null, "where checkpoints go")
+            .defaultIs("<output>/checkpoints");
+    public static final Option<String> RUN_ID = Option.text("run_id", null,
+            "names the run in Kafka records and transactional ids").defaultIs("popflow-<task>-<seed>")
+            .check(s -> s.matches("[A-Za-z0-9._-]{1,100}"), "must be 1 to 100 letters, digits, '.', '_' or '-'");
+    public static final Option<Feedback> FEEDBACK = Option.choice("feedback", Feedback.class, Feedback.IN_JVM,
+            "the feedback edge: in one JVM per channel, or through a Kafka topic");
+    public static final Option<StateBackend> STATE_BACKEND = Option.choice("state_backend", StateBackend.class,
+            StateBackend.HASHMAP, "hashmap (heap) or rocksdb (local disk, incremental checkpoints)");
+    public static final Option<Integer> RESTART_ATTEMPTS = Option.integer("restart_attempts", 3,
+            "restarts after a failure before the run ends with its cause").between(0, 1000);
+
+    public static final List<Option<?>> OPTIONS = List.of(OUTPUT, CHECKPOINT_DIR, RUN_ID, FEEDBACK, STATE_BACKEND,
+            RESTART_ATTEMPTS);
 }

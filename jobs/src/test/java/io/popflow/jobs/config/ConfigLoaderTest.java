@@ -13,8 +13,8 @@ import io.popflow.rl.ClassicControl;
 import io.popflow.rl.TdLoss;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimator;
-import io.popflow.slow.MutationSettings;
 import io.popflow.slow.GaussianMutation;
+import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
@@ -82,7 +82,7 @@ class ConfigLoaderTest {
         "population=1|invalid option 'population': must be >= 2 (selection needs someone to copy), got 1",
         "quantile_fraction=0.7|invalid option 'quantile_fraction': must be in (0, 0.5], got 0.7",
         "resample_probability=1.5|invalid option 'resample_probability': must be in [0, 1], got 1.5",
-        "perturbation_factors=[1.2, -0.8]|invalid option 'perturbation_factors': factors must be finite and > 0, got -0.8",
+        "perturbation_factors=[1.2, -0.8]|invalid option 'perturbation_factors': factors must be finite and > 0, got [1.2, -0.8]",
         "perturbation_interval=0|invalid option 'perturbation_interval': must be >= 1 fast step, got 0",
         "generations=-3|invalid option 'generations': must be >= 0 (0 runs until cancelled), got -3",
         "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
@@ -118,7 +118,7 @@ class ConfigLoaderTest {
         "kafka.metrics=true|invalid option 'kafka.bootstrap_servers': must name the brokers, e.g. 127.0.0.1:9092",
         "kafka.bootstrap_servers=b:9092,kafka.transaction_timeout=60m|invalid option 'kafka.transaction_timeout': must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got 3600000 ms",
         "kafka.bootstrap_servers=b:9092,kafka.transaction_timeout=2s|invalid option 'kafka.transaction_timeout': must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m), got 2000 ms",
-        "kafka.bootstrap_servers=b:9092,kafka.topics.reports=a b|invalid option 'kafka.topics.reports': is not a legal Kafka topic name: 'a b'",
+        "kafka.bootstrap_servers=b:9092,kafka.topics.reports=a b|invalid option 'kafka.topics.reports': is not a legal Kafka topic name, got 'a b'",
         "kafka.bootstrap_servers=b:9092,kafka.topics.metrics=m|invalid option 'kafka.topics.metrics': unknown option",
         "kafka.bootstrap_servers=b:9092,kafka.properties_file=/nonexistent/k.properties|invalid option 'kafka.properties_file': cannot read /nonexistent/k.properties: No such file or directory",
         "kafka.bootstrap_servers=b:9092,kafka.properties=sasl.jaas.config=hunter2|invalid option 'kafka.properties': must be a mapping of names to values, got a string",

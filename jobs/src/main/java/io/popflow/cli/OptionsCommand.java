@@ -1,0 +1,21 @@
+package io.popflow.cli;
+
+import io.popflow.jobs.config.OptionCatalog;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code popflow options}: every configuration option, its default, its values and its meaning, from their declarations. */
+@Command(name = "options", mixinStandardHelpOptions = true,
+        description = "List every configuration option (for --config files and --set), from its declaration.")
+final class OptionsCommand implements Callable<Integer> {
+
+    @Option(names = "--markdown", description = "As the README's Markdown table.")
+    boolean markdown;
+
+    @Override
+    public Integer call() {
+        System.out.print(markdown ? OptionCatalog.markdown() : OptionCatalog.text());
+        return 0;
+    }
+}

@@ -1,0 +1,95 @@
+package io.popflow.jobs.config;
+
+import io.popflow.agent.CopyPolicy;
+import io.popflow.config.Option;
+import io.popflow.config.PopulationConfig;
+import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.DqnSettings;
+import io.popflow.slow.DomainOptions;
+import io.popflow.slow.FitnessEstimate;
+import io.popflow.slow.ModelMerge;
+import io.popflow.slow.MutationSettings;
+import io.popflow.slow.SelectionSettings;
+import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.LandscapeTaskSpec;
+import io.popflow.task.ModelOptions;
+import io.popflow.task.PbtToyTaskSpec;
+import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.StreamTaskSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every option of a run's configuration, gathered from the classes that declare them: what {@code
+ * popflow options} prints and the README's option table is checked against.
+ */
+public final class OptionCatalog {
+    /** Fixed values of hyperparameters that do not mutate (the user names them). */
+    public static final Option<Double> FIXED = Option.number("hyperparameters.<name>", null,
+            "a fixed value for a hyperparameter that does not mutate (lr, momentum, weight_decay, temperature, "
+                    + "batch_size, or the task's own)").defaultIs("the hyperparameter's default");
+    /** Kafka client settings passed through (the user names them). */
+    public static final Option<String> KAFKA_PROPERTY = Option.text("kafka.properties.<name>", null,
+            "a Kafka client setting, e.g. security.protocol").defaultIs("none");
+
+    /** Sections whose keys the user names: hyperparameters, mutable hyperparameters, Kafka client settings. */
+    public static final List<String> NAMED_BY_USER = List.of("hyperparameters", "hyperparam_mutations", "kafka.properties");
+
+    public static final List<Option<?>> ALL = all();
+
+    private OptionCatalog() {}
+
+    private static List<Option<?>> all() {
+        List<Option<?>> all = new ArrayList<>(PopulationConfig.OPTIONS);
+        all.add(FIXED);
+        all.addAll(DomainOptions.OPTIONS);
+        all.addAll(SelectionSettings.OPTIONS);
+        all.addAll(MutationSettings.OPTIONS);
+        all.addAll(FitnessEstimate.OPTIONS);
+        all.addAll(ModelMerge.OPTIONS);
+        all.addAll(CopyPolicy.OPTIONS);
+        all.addAll(ModelOptions.OPTIONS);
+        all.addAll(DigitsTaskSpec.OPTIONS);
+        all.addAll(QuadraticTaskSpec.OPTIONS);
+        all.addAll(LandscapeTaskSpec.OPTIONS);
+        all.addAll(PbtToyTaskSpec.OPTIONS);
+        all.add(ClassicControl.MAX_STEPS);
+        all.addAll(DqnSettings.OPTIONS);
+        all.addAll(ControlTaskSpec.OPTIONS);
+        all.addAll(StreamTaskSpec.OPTIONS);
+        all.addAll(ExampleFormat.OPTIONS);
+        all.addAll(RunConfig.OPTIONS);
+        all.addAll(KafkaSettings.OPTIONS);
+        all.add(KAFKA_PROPERTY);
+        return List.copyOf(all);
+    }
+
+    /** The options as a Markdown table: key, default, values, meaning. */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder("| option | default | values | meaning |\n|---|---|---|---|\n");
+        for (Option<?> o : ALL) {
+            sb.append("| `").append(o.key()).append("` | ").append(cell(o.defaultText())).append(" | ")
+                    .append(cell(o.rules())).append(" | ").append(cell(o.description())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** The options for a console: one block per option. */
+    public static String text() {
+        StringBuilder sb = new StringBuilder();
+        for (Option<?> o : ALL) {
+            sb.append(o.key()).append("  (default ").append(o.defaultText()).append(")\n");
+            sb.append("    ").append(o.description()).append('\n');
+            if (!o.rules().isEmpty()) {
+                sb.append("    ").append(o.rules()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+}
