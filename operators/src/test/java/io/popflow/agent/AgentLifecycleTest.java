@@ -132,6 +132,46 @@ class AgentLifecycleTest {
         assertThat(recipient.rng).isNotEqualTo(donor.rng);
     }
 
+    /**
+     * Adam on a gradient task: its two moments and step count are the agent's; a recipient takes θ
+     * and, by default, starts its optimizer afresh (the seed authors' choice), or with {@code
+     * exploit.optimizer: copy} takes the donor's memory and step count.
+     */
+    @Test
+    void adamRecipientsStartTheirOptimizerAfreshUnlessTheyCopyIt() {
+        Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
+        m.put(Hyperparameter.LR, new Domain.Interval(0.001, 0.1, Domain.Scale.LOG, false));
+        HyperparameterSpace adam = new HyperparameterSpace(UpdateRule.ADAM, m, Map.of());
+        for (CopyPolicy.Optimizer policy : CopyPolicy.Optimizer.values()) {
+            PopulationConfig c = TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), adam, 4, 3, INTERVAL,
+                    FitnessEstimate.last(), 1);
+            PopulationConfig config = new PopulationConfig(c.seed(), c.population(), c.generations(),
+                    c.perturbationInterval(), c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(),
+                    new CopyPolicy(policy, CopyPolicy.Replay.CLEAR), c.fitness(), false, c.parallelism(),
+                    c.maxParallelism(), c.checkpointIntervalMs());
+            AgentLifecycle l = new AgentLifecycle(task, config);
+            RecordingEffects effects = new RecordingEffects();
+            AgentState donor = l.create(1, new Seed(new double[] {0.01}), 11);
+            AgentState recipient = l.create(2, new Seed(new double[] {0.01}), 12);
+            l.train(donor, INTERVAL, effects);
+            l.train(recipient, INTERVAL, effects);
+            assertThat(donor.velocity).hasSize(2 * donor.params.length);
+            assertThat(donor.optimizerSteps).isEqualTo(INTERVAL);
+            float[] moments = donor.velocity.clone();
+            l.onDirective(donor, Directive.keep(0).sendingTo(2), effects);
+            l.onDirective(recipient, Directive.of(0, new Directive.Copy(1, new double[] {0.02})), effects);
+            l.onTransfer(recipient, effects.sent.get(0), effects);
+            assertThat(recipient.params).containsExactly(donor.params);
+            if (policy == CopyPolicy.Optimizer.RESET) {
+                assertThat(recipient.velocity).hasSize(moments.length).containsOnly(0f);
+                assertThat(recipient.optimizerSteps).isZero();
+            } else {
+                assertThat(recipient.velocity).containsExactly(moments);
+                assertThat(recipient.optimizerSteps).isEqualTo(INTERVAL);
+            }
+        }
+    }
+
     @Test
     void aDirectiveForAnUnreportedGenerationIsABug() {
         AgentState s = lifecycle.create(1, new Seed(new double[] {0.1}), 1);

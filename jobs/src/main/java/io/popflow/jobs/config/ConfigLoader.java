@@ -109,12 +109,17 @@ public final class ConfigLoader {
         return (ObjectNode) node;
     }
 
-    /** {@code base} with {@code overlay} merged in, mappings merged key by key. */
+    /**
+     * {@code base} with {@code overlay} merged in, mappings merged key by key; a null in the overlay
+     * removes the option ({@code --set hyperparameters.momentum=null} unsets what a preset sets).
+     */
     public static ObjectNode merge(ObjectNode base, JsonNode overlay) {
         ObjectNode merged = base.deepCopy();
         overlay.fields().forEachRemaining(e -> {
             JsonNode old = merged.get(e.getKey());
-            if (old != null && old.isObject() && e.getValue().isObject()) {
+            if (e.getValue().isNull()) {
+                merged.remove(e.getKey());
+            } else if (old != null && old.isObject() && e.getValue().isObject()) {
                 merged.set(e.getKey(), merge((ObjectNode) old, e.getValue()));
             } else {
                 merged.set(e.getKey(), e.getValue());

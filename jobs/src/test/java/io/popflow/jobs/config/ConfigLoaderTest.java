@@ -301,19 +301,16 @@ class ConfigLoaderTest {
         assertThat(preset("cartpole-pbt", "task=mountain-car").population().task().name()).isEqualTo("mountain-car");
     }
 
-    private RunConfig digitsWithoutMomentum(String... assignments) {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
-        tree.remove("hyperparameters");
-        return ConfigLoader.parse(ConfigLoader.set(tree, assignments));
-    }
-
-    /** Adam for a gradient task: its optimizer memory starts afresh on a copy unless told to come along. */
+    /**
+     * Adam for a gradient task (a null unsets the preset's momentum, which Adam does not read): its
+     * optimizer memory starts afresh on a copy unless told to come along.
+     */
     @Test
     void adamForDigits() {
-        PopulationConfig c = digitsWithoutMomentum("optimizer=adam").population();
+        PopulationConfig c = preset("digits", "optimizer=adam", "hyperparameters.momentum=null").population();
         assertThat(c.space().rule()).isEqualTo(UpdateRule.ADAM);
         assertThat(c.exploit().optimizer()).isEqualTo(CopyPolicy.Optimizer.RESET);
-        assertThat(digitsWithoutMomentum("optimizer=adam", "exploit.optimizer=copy").population().exploit().optimizer())
+        assertThat(preset("digits", "optimizer=adam", "hyperparameters.momentum=null", "exploit.optimizer=copy").population().exploit().optimizer())
                 .isEqualTo(CopyPolicy.Optimizer.COPY);
         assertThat(preset("digits").population().exploit().optimizer()).isEqualTo(CopyPolicy.Optimizer.COPY);
         assertThatThrownBy(() -> preset("digits", "optimizer=adam")).hasMessage(
