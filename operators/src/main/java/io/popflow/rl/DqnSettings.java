@@ -59,6 +59,31 @@ public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamm
                 REPLAY_CAPACITY.fallback(), LOSS.fallback(), EPSILON_MIN.fallback(), false, maxBatch);
     }
 
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DqnSettings d && environment.equals(d.environment) && Arrays.equals(hidden, d.hidden)
+                && gamma == d.gamma && targetUpdate == d.targetUpdate && replayCapacity == d.replayCapacity
+                && loss == d.loss && epsilonMin == d.epsilonMin && decoupledWeightDecay == d.decoupledWeightDecay
+                && maxBatch == d.maxBatch;
+    }
+
+    @Override
+    public int hashCode() {
+        return environment.hashCode() * 31 + Arrays.hashCode(hidden);
+    }
+
+    @Override
+    public String toString() {
+        return "DqnSettings{" + environment + ", hidden=" + Arrays.toString(hidden) + ", gamma=" + gamma
+                + ", target_update=" + targetUpdate + ", replay_capacity=" + replayCapacity + ", loss=" + loss
+                + ", epsilon_min=" + epsilonMin + (decoupledWeightDecay ? ", adamw" : "") + ", max_batch=" + maxBatch + '}';
+    }
+
     /** The Q-network: observation in, one value per action out, ReLU between. */
     public MlpArchitecture architecture(int observationSize, int actions) {
         int[] sizes = new int[hidden.length + 2];

@@ -89,6 +89,8 @@ final class OptionTree {
             case DURATION -> has(key) ? (Object) getMillis(key, 0) : fallback;
         };
         read.add(key);
+        // a declaration's default list is shared: hand out a copy
+        value = value instanceof int[] a ? a.clone() : value instanceof double[] d ? d.clone() : value;
         return value == null ? null : option.require((T) value);
     }
 
