@@ -18,7 +18,7 @@ class PureMathArchitectureTest {
         noClasses()
                 .that().resideInAnyPackage("io.popflow.math..", "io.popflow.model..", "io.popflow.fast..",
                         "io.popflow.slow..", "io.popflow.task..", "io.popflow.agent..", "io.popflow.data..",
-                        "io.popflow.config..", "io.popflow.theory..", "io.popflow.env..", "io.popflow.rl..",
+                        "io.popflow.config..", "io.popflow.theory..", "io.popflow.env..", "io.popflow.rl..", "io.popflow.es..",
                         "io.popflow.loop..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..")
                 .check(classes);

@@ -1,0 +1,253 @@
+package io.popflow.es;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.random.RandomGenerator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * CMA-ES with full covariance (Hansen, "The CMA Evolution Strategy: A Tutorial", 2016), in the
+ * ask/tell form: {@link #ask} draws λ candidates x = m + σ B D z, {@link #tell} takes their
+ * fitness (higher is better) and moves the mean, the evolution paths, C and σ. Defaults are the
+ * tutorial's: λ = 4 + ⌊3 ln n⌋, μ = ⌊λ/2⌋, log-linear weights, cumulative step-size adaptation,
+ * and, as in pycma, active covariance adaptation: the worse half of the candidates gets negative
+ * weights in the rank-μ update (the tutorial's §A "negative weights"); {@code active = false} is
+ * the classic positive-weights update.
+ *
+ * <p>For dimensions up to a few hundred: the state is O(n²) and the eigendecomposition O(n³),
+ * redone lazily (after more than 1/(10 n (c₁ + c_μ)) generations, as purecma does).
+ */
+public final class CmaEs {
+    private final int n;
+    private final int lambda;
+    private final int mu;
+    /** λ weights: μ positive ones (the mean's), then negative ones (0 without active adaptation). */
+    private final double[] weights;
+    private final double weightSum;
+    private final double muEff;
+    private final double cc;
+    private final double cs;
+    private final double c1;
+    private final double cmu;
+    private final double damps;
+    private final double chiN;
+
+    private final double[] mean;
+    private double sigma;
+    private final double[] pc;
+    private final double[] ps;
+    private final double[][] c;
+    private double[][] b;
+    private double[] d;
+    private int generation;
+    private int eigenGeneration;
+
+    /** A search distribution N(mean0, σ0² I) on n = mean0.length coordinates, with the default λ. */
+    public CmaEs(double[] mean0, double sigma0) {
+        this(mean0, sigma0, 4 + (int) Math.floor(3 * Math.log(mean0.length)), true);
+    }
+
+    public CmaEs(double[] mean0, double sigma0, int lambda, boolean active) {
+        if (mean0.length < 1 || !(sigma0 > 0) || lambda < 2) {
+            throw new IllegalArgumentException("CMA-ES needs n >= 1, sigma0 > 0 and lambda >= 2");
+        }
+        this.n = mean0.length;
+        this.lambda = lambda;
+        this.mu = lambda / 2;
+        double[] raw = new double[lambda];
+        double positive = 0;
+        double positiveSquares = 0;
+        double negative = 0;
+        double negativeSquares = 0;
+        for (int i = 0; i < lambda; i++) {
+            raw[i] = Math.log((lambda + 1) / 2.0) - Math.log(i + 1);
+            if (i < mu) {
+                positive += raw[i];
+                positiveSquares += raw[i] * raw[i];
+            } else {
+                negative += raw[i];
+                negativeSquares += raw[i] * raw[i];
+            }
+        }
+        this.muEff = positive * positive / positiveSquares;
+        this.cc = (4 + muEff / n) / (n + 4 + 2 * muEff / n);
+        this.cs = (muEff + 2) / (n + muEff + 5);
+        this.c1 = 2 / ((n + 1.3) * (n + 1.3) + muEff);
+        this.cmu = Math.min(1 - c1, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
+        this.weights = new double[lambda];
+        double muEffMinus = negativeSquares == 0 ? 0 : negative * negative / negativeSquares;
+        double negativeScale = Math.min(1 + c1 / cmu, Math.min(1 + 2 * muEffMinus / (muEff + 2),
+                (1 - c1 - cmu) / (n * cmu)));
+        double sum = 0;
+        for (int i = 0; i < lambda; i++) {
+            weights[i] = i < mu ? raw[i] / positive : active ? raw[i] * negativeScale / -negative : 0;
+            sum += weights[i];
+        }
+        this.weightSum = sum;
+        this.damps = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cs;
+        this.chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
+        this.mean = mean0.clone();
+        this.sigma = sigma0;
+        this.pc = new double[n];
+        this.ps = new double[n];
+        this.c = new double[n][n];
+        this.b = new double[n][n];
+        this.d = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i][i] = 1;
+            b[i][i] = 1;
+            d[i] = 1;
+        }
+    }
+
+    public int lambda() {
+        return lambda;
+    }
+
+    public double sigma() {
+        return sigma;
+    }
+
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** The covariance matrix C (the distribution's is σ² C). */
+    public double[][] covariance() {
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            copy[i] = c[i].clone();
+        }
+        return copy;
+    }
+
+    public int generation() {
+        return generation;
+    }
+
+    /** λ candidates of this generation, drawn with {@code rng}. */
+    public double[][] ask(RandomGenerator rng) {
+        double[][] x = new double[lambda][n];
+        double[] z = new double[n];
+        for (int k = 0; k < lambda; k++) {
+            for (int j = 0; j < n; j++) {
+                z[j] = d[j] * rng.nextGaussian();
+            }
+            for (int i = 0; i < n; i++) {
+                double bz = 0;
+                for (int j = 0; j < n; j++) {
+                    bz += b[i][j] * z[j];
+                }
+                x[k][i] = mean[i] + sigma * bz;
+            }
+        }
+        return x;
+    }
+
+    /** Updates the distribution from the candidates {@code x} of {@link #ask} and their fitness (higher is better). */
+    public void tell(double[][] x, double[] fitness) {
+        if (x.length != lambda || fitness.length != lambda) {
+            throw new IllegalArgumentException("tell needs the " + lambda + " candidates of ask and their fitness");
+        }
+        Integer[] order = new Integer[lambda];
+        for (int k = 0; k < lambda; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> fitness[k]).reversed());
+        double[] old = mean.clone();
+        Arrays.fill(mean, 0);
+        for (int i = 0; i < mu; i++) {
+            double[] xi = x[order[i]];
+            for (int j = 0; j < n; j++) {
+                mean[j] += weights[i] * xi[j];
+            }
+        }
+        double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+            y[j] = (mean[j] - old[j]) / sigma;
+        }
+        // C^(-1/2) y = B D^(-1) Bᵀ y
+        double[] bty = new double[n];
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += b[i][j] * y[i];
+            }
+            bty[j] = s / d[j];
+        }
+        double csn = Math.sqrt(cs * (2 - cs) * muEff);
+        double psNorm2 = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += b[i][j] * bty[j];
+            }
+            ps[i] = (1 - cs) * ps[i] + csn * s;
+            psNorm2 += ps[i] * ps[i];
+        }
+        generation++;
+        double psNorm = Math.sqrt(psNorm2);
+        boolean hsig = psNorm / Math.sqrt(1 - Math.pow(1 - cs, 2.0 * generation)) / chiN < 1.4 + 2.0 / (n + 1);
+        double ccn = Math.sqrt(cc * (2 - cc) * muEff);
+        for (int i = 0; i < n; i++) {
+            pc[i] = (1 - cc) * pc[i] + (hsig ? ccn * y[i] : 0);
+        }
+        double decay = 1 - c1 - cmu * weightSum + (hsig ? 0 : c1 * cc * (2 - cc));
+        double[][] yi = new double[lambda][n];
+        double[] w = new double[lambda];
+        for (int k = 0; k < lambda; k++) {
+            for (int j = 0; j < n; j++) {
+                yi[k][j] = (x[order[k]][j] - old[j]) / sigma;
+            }
+            // a negative weight is rescaled by n / |C^(-1/2) y|², so that long steps cannot make C indefinite
+            w[k] = weights[k] >= 0 ? weights[k] : weights[k] * n / whitenedNorm2(yi[k]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double rankMu = 0;
+                for (int k = 0; k < lambda; k++) {
+                    if (w[k] != 0) {
+                        rankMu += w[k] * yi[k][i] * yi[k][j];
+                    }
+                }
+                double v = decay * c[i][j] + c1 * pc[i] * pc[j] + cmu * rankMu;
+                c[i][j] = v;
+                c[j][i] = v;
+            }
+        }
+        sigma *= Math.exp((cs / damps) * (psNorm / chiN - 1));
+        if (generation - eigenGeneration > 1 / (c1 + cmu) / n / 10) {
+            decompose();
+        }
+    }
+
+    /** |C^(-1/2) v|² = |D^(-1) Bᵀ v|². */
+    private double whitenedNorm2(double[] v) {
+        double norm = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += b[i][j] * v[i];
+            }
+            s /= d[j];
+            norm += s * s;
+        }
+        return norm;
+    }
+
+    private void decompose() {
+        eigenGeneration = generation;
+        RealMatrix m = new Array2DRowRealMatrix(c, false);
+        EigenDecomposition e = new EigenDecomposition(m);
+        double[] values = e.getRealEigenvalues();
+        RealMatrix v = e.getV();
+        for (int j = 0; j < n; j++) {
+            d[j] = Math.sqrt(Math.max(values[j], 1e-300));
+            for (int i = 0; i < n; i++) {
+                b[i][j] = v.getEntry(i, j);
+            }
+        }
+    }
+}
