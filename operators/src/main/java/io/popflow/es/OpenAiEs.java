@@ -1,0 +1,107 @@
+package io.popflow.es;
+
+import io.popflow.fast.Adam;
+
+/**
+ * OpenAI-ES (Salimans et al. 2017): members θ + σε_i with ε_i ~ N(0, I) rebuilt from the
+ * generation's {@link SharedNoise}, the gradient of the Gaussian-smoothed fitness estimated as
+ * g = 1/(Nσ) Σ w_i ε_i with w the shaped fitness, and the mean moved up g by Adam (PyTorch's
+ * arithmetic, {@link Adam}) with optional decoupled weight decay, σ fixed or decayed each
+ * generation towards a floor.
+ */
+public final class OpenAiEs {
+    private final int population;
+    private final double sigmaDecay;
+    private final double sigmaMin;
+    private final double lr;
+    private final double weightDecay;
+    private final boolean antithetic;
+    private final FitnessShaping shaping;
+
+    private final float[] mean;
+    private final float[] moments;
+    private long steps;
+    private double sigma;
+
+    /**
+     * @param mean0 the initial mean (weights)
+     * @param population members per generation (even with antithetic sampling)
+     */
+    public OpenAiEs(float[] mean0, int population, double sigma, double sigmaDecay, double sigmaMin, double lr,
+            double weightDecay, boolean antithetic, FitnessShaping shaping) {
+        if (population < 2 || (antithetic && population % 2 != 0)) {
+            throw new IllegalArgumentException("population must be >= 2, and even with antithetic sampling, got "
+                    + population);
+        }
+        if (!(sigma > 0) || !(sigmaDecay > 0 && sigmaDecay <= 1) || !(lr > 0)) {
+            throw new IllegalArgumentException("sigma > 0, sigma_decay in (0, 1] and lr > 0 required");
+        }
+        this.population = population;
+        this.sigma = sigma;
+        this.sigmaDecay = sigmaDecay;
+        this.sigmaMin = sigmaMin;
+        this.lr = lr;
+        this.weightDecay = weightDecay;
+        this.antithetic = antithetic;
+        this.shaping = shaping;
+        this.mean = mean0.clone();
+        this.moments = new float[2 * mean0.length];
+    }
+
+    public int population() {
+        return population;
+    }
+
+    public double sigma() {
+        return sigma;
+    }
+
+    public float[] mean() {
+        return mean.clone();
+    }
+
+    /** The noise of the generation whose seed is {@code seed}. */
+    public SharedNoise noise(long seed) {
+        return new SharedNoise(seed, antithetic);
+    }
+
+    /** Member {@code member}'s weights θ + σε into {@code out}. */
+    public void member(SharedNoise noise, int member, float[] out) {
+        double[] eps = new double[mean.length];
+        noise.draw(member, eps);
+        for (int i = 0; i < mean.length; i++) {
+            out[i] = (float) (mean[i] + sigma * eps[i]);
+        }
+    }
+
+    /** g = 1/(Nσ) Σ w_i ε_i: the estimate of the smoothed fitness's gradient at the mean. */
+    public static double[] gradient(SharedNoise noise, double[] weights, double sigma, int dimension) {
+        double[] g = new double[dimension];
+        double[] eps = new double[dimension];
+        for (int k = 0; k < weights.length; k++) {
+            noise.draw(k, eps);
+            for (int i = 0; i < dimension; i++) {
+                g[i] += weights[k] * eps[i];
+            }
+        }
+        for (int i = 0; i < dimension; i++) {
+            g[i] /= weights.length * sigma;
+        }
+        return g;
+    }
+
+    /** One generation's update from the members' fitness (higher is better), in member order. */
+    public void tell(SharedNoise noise, double[] fitness) {
+        if (fitness.length != population) {
+            throw new IllegalArgumentException("tell needs " + population + " fitness values, got " + fitness.length);
+        }
+        double[] g = gradient(noise, shaping.shape(fitness), sigma, mean.length);
+        float[] descent = new float[mean.length];
+        for (int i = 0; i < descent.length; i++) {
+            descent[i] = (float) -g[i];
+        }
+        steps++;
+        Adam.step(mean, descent, moments, steps, lr, weightDecay, true);
+        sigma = Math.max(sigmaMin, sigma * sigmaDecay);
+    }
+}
