@@ -54,40 +54,18 @@ public final class CmaEs {
             throw new IllegalArgumentException("CMA-ES needs n >= 1, sigma0 > 0 and lambda >= 2");
         }
         this.n = mean0.length;
+        CmaParameters p = CmaParameters.of(n, lambda, active, 1);
         this.lambda = lambda;
-        this.mu = lambda / 2;
-        double[] raw = new double[lambda];
-        double positive = 0;
-        double positiveSquares = 0;
-        double negative = 0;
-        double negativeSquares = 0;
-        for (int i = 0; i < lambda; i++) {
-            raw[i] = Math.log((lambda + 1) / 2.0) - Math.log(i + 1);
-            if (i < mu) {
-                positive += raw[i];
-                positiveSquares += raw[i] * raw[i];
-            } else {
-                negative += raw[i];
-                negativeSquares += raw[i] * raw[i];
-            }
-        }
-        this.muEff = positive * positive / positiveSquares;
-        this.cc = (4 + muEff / n) / (n + 4 + 2 * muEff / n);
-        this.cs = (muEff + 2) / (n + muEff + 5);
-        this.c1 = 2 / ((n + 1.3) * (n + 1.3) + muEff);
-        this.cmu = Math.min(1 - c1, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
-        this.weights = new double[lambda];
-        double muEffMinus = negativeSquares == 0 ? 0 : negative * negative / negativeSquares;
-        double negativeScale = Math.min(1 + c1 / cmu, Math.min(1 + 2 * muEffMinus / (muEff + 2),
-                (1 - c1 - cmu) / (n * cmu)));
-        double sum = 0;
-        for (int i = 0; i < lambda; i++) {
-            weights[i] = i < mu ? raw[i] / positive : active ? raw[i] * negativeScale / -negative : 0;
-            sum += weights[i];
-        }
-        this.weightSum = sum;
-        this.damps = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cs;
-        this.chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
+        this.mu = p.mu();
+        this.weights = p.weights();
+        this.weightSum = p.weightSum();
+        this.muEff = p.muEff();
+        this.cc = p.cc();
+        this.cs = p.cs();
+        this.c1 = p.c1();
+        this.cmu = p.cmu();
+        this.damps = p.damps();
+        this.chiN = p.chiN();
         this.mean = mean0.clone();
         this.sigma = sigma0;
         this.pc = new double[n];
