@@ -31,14 +31,14 @@ final class ExperimentCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--k", split = ",", defaultValue = "1,2,5",
-            description = "Fitness windows: the mean return of each agent's last k episodes (default: 1,2,5).")
+            description = "Fitness windows: the mean return of each agent's last k episodes (default: ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per k and arm, 1 to n (default: 5).")
+    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per k and arm, 1 to n (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--population", defaultValue = "100",
-            description = "Agents per run (default: 100; the authors' 500 with --full).")
+            description = "Agents per run (default: ${DEFAULT-VALUE}; the authors' 500 with --full).")
     int population;
 
     @Option(names = "--full", description = "The authors' size: 500 agents.")

@@ -20,7 +20,10 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
 
     int agent();
 
-    int route();
+    /** Where the record travels: the addressed agent, but for examples and end-of-run markers. */
+    default int route() {
+        return agent();
+    }
 
     default long emittedMicros() {
         return 0;
@@ -36,20 +39,10 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
     }
 
     /** Creates agent {@code agent} with its initial h. */
-    record Create(int agent, Seed seed) implements AgentCommand {
-        @Override
-        public int route() {
-            return agent;
-        }
-    }
+    record Create(int agent, Seed seed) implements AgentCommand {}
 
     /** The slow dynamics' decision for the agent. */
     record Decide(int agent, Directive directive, long emittedMicros) implements AgentCommand {
-        @Override
-        public int route() {
-            return agent;
-        }
-
         @Override
         public Decide emittedAt(long micros) {
             return new Decide(agent, directive, micros);
@@ -59,11 +52,6 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
     /** A donor's weights for the agent. */
     record Transfer(int agent, WeightTransfer transfer, long emittedMicros) implements AgentCommand {
         @Override
-        public int route() {
-            return agent;
-        }
-
-        @Override
         public Transfer emittedAt(long micros) {
             return new Transfer(agent, transfer, micros);
         }
@@ -71,11 +59,6 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
 
     /** Asynchronous mode: another agent asks the addressed one for the weights of its last report. */
     record Request(int agent, WeightRequest request, long emittedMicros) implements AgentCommand {
-        @Override
-        public int route() {
-            return agent;
-        }
-
         @Override
         public Request emittedAt(long micros) {
             return new Request(agent, request, micros);

@@ -2,7 +2,6 @@ package io.popflow.agent;
 
 import io.popflow.env.Environment;
 import io.popflow.fast.HyperparameterValues;
-import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
 import io.popflow.rl.DqnLearner;
 import io.popflow.rl.DqnState;
@@ -25,10 +24,8 @@ final class DqnAgentLearner implements Learner {
     private final DqnLearner dqn;
     private final double maxReturn;
 
-    DqnAgentLearner(ControlTaskSpec spec, UpdateRule rule, CopyPolicy copy) {
-        if (rule.memoryPerWeight() != 2) {
-            throw new IllegalArgumentException("a DQN agent learns with adam or adamw, not " + rule);
-        }
+    /** The optimizer is Adam or AdamW (PopulationConfig refuses others), as {@code spec.dqn()} says. */
+    DqnAgentLearner(ControlTaskSpec spec, CopyPolicy copy) {
         this.spec = spec;
         this.copy = copy;
         this.dqn = new DqnLearner(spec.dqn());

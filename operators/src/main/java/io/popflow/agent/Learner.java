@@ -22,7 +22,7 @@ public interface Learner {
     /** The learner of {@code config}'s task, for one thread. */
     static Learner of(PopulationConfig config) {
         if (config.task() instanceof ControlTaskSpec control) {
-            return new DqnAgentLearner(control, config.space().rule(), config.exploit());
+            return new DqnAgentLearner(control, config.exploit());
         }
         return new GradientLearner(((GradientTaskSpec) config.task()).create(config.seed()), config.space().rule(),
                 config.exploit());

@@ -378,20 +378,17 @@ public final class ConfigLoader {
      * max_steps, whose default is Gymnasium's (500 for CartPole-v1, 200 for MountainCar-v0).
      */
     private static ControlTaskSpec control(OptionTree o, String name, UpdateRule rule, HyperparameterSpace space) {
-        InvalidOptionException.require(rule.memoryPerWeight() == 2, "optimizer",
-                "a DQN agent learns with adam or adamw, got " + rule.name().toLowerCase(Locale.ROOT));
         OptionTree env = o.child("environment");
         OptionTree d = o.child("dqn");
         OptionTree r = o.child("returns");
         int maxSteps = env.get(ClassicControl.MAX_STEPS, ClassicControl.defaultMaxSteps(name));
         int maxBatch = largestBatch(space);
-        DqnSettings authors = DqnSettings.authors(new ClassicControl(name, maxSteps), maxBatch);
         int[] hidden = d.get(DqnSettings.HIDDEN);
         double gamma = d.get(DqnSettings.GAMMA);
         int targetUpdate = d.get(DqnSettings.TARGET_UPDATE);
         int capacity = d.get(DqnSettings.REPLAY_CAPACITY);
         double epsilonMin = d.get(DqnSettings.EPSILON_MIN);
-        DqnSettings settings = new DqnSettings(authors.environment(), hidden, gamma, targetUpdate, capacity,
+        DqnSettings settings = new DqnSettings(new ClassicControl(name, maxSteps), hidden, gamma, targetUpdate, capacity,
                 d.get(DqnSettings.LOSS), epsilonMin, rule == UpdateRule.ADAMW, maxBatch);
         int k = r.get(ControlTaskSpec.K);
         int testEpisodes = r.get(ControlTaskSpec.TEST_EPISODES);

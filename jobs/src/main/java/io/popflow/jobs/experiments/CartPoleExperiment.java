@@ -6,10 +6,13 @@ import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.math.Summary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The seed authors' CartPole experiment (reference/cartpole.md): the {@code cartpole-pbt} preset
@@ -64,26 +67,15 @@ public final class CartPoleExperiment {
     }
 
     static Run summarize(int k, long seed, Arm arm, int generations, List<AgentReport> reports, double seconds) {
+        Map<Integer, List<AgentReport>> byGeneration = reports.stream().collect(Collectors.groupingBy(AgentReport::generation));
         double[] fitness = new double[generations];
         double[] returns = new double[generations];
         long steps = 0;
         for (int g = 0; g < generations; g++) {
-            int generation = g;
-            GenerationReports table = GenerationReports.of(g, reports.stream().filter(r -> r.generation() == generation)
-                    .toList());
-            double sum = 0;
-            int healthy = 0;
-            for (AgentReport r : table.reports()) {
-                if (!r.diverged()) {
-                    sum += r.fitness();
-                    healthy++;
-                }
-            }
-            fitness[g] = healthy == 0 ? Double.NaN : sum / healthy;
+            GenerationReports table = GenerationReports.of(g, byGeneration.getOrDefault(g, List.of()));
+            fitness[g] = Summary.of(table.table().fitness()).mean(); // diverged agents are NaN there: left out
             returns[g] = table.episodeReturnMean();
-            if (g == generations - 1) {
-                steps = table.agentSteps();
-            }
+            steps = table.agentSteps();
         }
         return new Run(k, seed, arm, fitness, returns, steps, seconds);
     }
