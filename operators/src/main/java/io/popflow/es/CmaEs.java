@@ -1,5 +1,8 @@
 package io.popflow.es;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
@@ -19,7 +22,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>For dimensions up to a few hundred: the state is O(n²) and the eigendecomposition O(n³),
  * redone lazily (after more than 1/(10 n (c₁ + c_μ)) generations, as purecma does).
  */
-public final class CmaEs {
+public final class CmaEs implements EvolutionStrategy {
     private final int n;
     private final int lambda;
     private final int mu;
@@ -84,10 +87,23 @@ public final class CmaEs {
         return lambda;
     }
 
+    @Override
+    public int population() {
+        return lambda;
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    /** σ; the distribution is N(m, σ² C). */
+    @Override
     public double sigma() {
         return sigma;
     }
 
+    @Override
     public double[] mean() {
         return mean.clone();
     }
@@ -101,6 +117,7 @@ public final class CmaEs {
         return copy;
     }
 
+    @Override
     public int generation() {
         return generation;
     }
@@ -122,6 +139,63 @@ public final class CmaEs {
             }
         }
         return x;
+    }
+
+    /** x = m + σ B D z, z from the generation's noise: O(n²) per member. */
+    @Override
+    public void member(long seed, int k, double[] out) {
+        double[] z = new double[n];
+        new SharedNoise(seed, false).draw(k, z);
+        for (int j = 0; j < n; j++) {
+            z[j] *= d[j];
+        }
+        for (int i = 0; i < n; i++) {
+            double bz = 0;
+            for (int j = 0; j < n; j++) {
+                bz += b[i][j] * z[j];
+            }
+            out[i] = mean[i] + sigma * bz;
+        }
+    }
+
+    @Override
+    public void tell(long seed, double[] fitness) {
+        double[][] x = new double[lambda][n];
+        for (int k = 0; k < lambda; k++) {
+            member(seed, k, x[k]);
+        }
+        tell(x, EvolutionStrategy.finite(fitness));
+    }
+
+    /** The state, B and D included: they are those of the last decomposition, not recomputable from C. */
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StrategyStates.writeDoubles(out, mean);
+        out.writeDouble(sigma);
+        StrategyStates.writeDoubles(out, pc);
+        StrategyStates.writeDoubles(out, ps);
+        for (int i = 0; i < n; i++) {
+            StrategyStates.writeDoubles(out, c[i]);
+            StrategyStates.writeDoubles(out, b[i]);
+        }
+        StrategyStates.writeDoubles(out, d);
+        out.writeInt(generation);
+        out.writeInt(eigenGeneration);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StrategyStates.readDoubles(in, mean);
+        sigma = in.readDouble();
+        StrategyStates.readDoubles(in, pc);
+        StrategyStates.readDoubles(in, ps);
+        for (int i = 0; i < n; i++) {
+            StrategyStates.readDoubles(in, c[i]);
+            StrategyStates.readDoubles(in, b[i]);
+        }
+        StrategyStates.readDoubles(in, d);
+        generation = in.readInt();
+        eigenGeneration = in.readInt();
     }
 
     /** Updates the distribution from the candidates {@code x} of {@link #ask} and their fitness (higher is better). */

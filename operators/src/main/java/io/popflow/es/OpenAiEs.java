@@ -1,15 +1,23 @@
 package io.popflow.es;
 
 import io.popflow.fast.Adam;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * OpenAI-ES (Salimans et al. 2017): members θ + σε_i with ε_i ~ N(0, I) rebuilt from the
  * generation's {@link SharedNoise}, the gradient of the Gaussian-smoothed fitness estimated as
  * g = 1/(Nσ) Σ w_i ε_i with w the shaped fitness, and the mean moved up g by Adam (PyTorch's
  * arithmetic, {@link Adam}) with optional decoupled weight decay, σ fixed or decayed each
- * generation towards a floor.
+ * generation towards a floor. SGD with momentum (v ← βv + g, θ ← θ + ηv, decay as L2) is the
+ * other optimizer of the mean. Defaults (in {@link StrategySettings}) are the paper's: σ = 0.02,
+ * centered ranks, mirrored sampling, Adam with η = 0.01.
  */
-public final class OpenAiEs {
+public final class OpenAiEs implements EvolutionStrategy {
+    /** How the mean follows the gradient estimate. */
+    public enum MeanOptimizer { ADAM, SGD }
+
     private final int population;
     private final double sigmaDecay;
     private final double sigmaMin;
@@ -17,6 +25,8 @@ public final class OpenAiEs {
     private final double weightDecay;
     private final boolean antithetic;
     private final FitnessShaping shaping;
+    private final MeanOptimizer optimizer;
+    private final double momentum;
 
     private final float[] mean;
     private final float[] moments;
@@ -29,6 +39,12 @@ public final class OpenAiEs {
      */
     public OpenAiEs(float[] mean0, int population, double sigma, double sigmaDecay, double sigmaMin, double lr,
             double weightDecay, boolean antithetic, FitnessShaping shaping) {
+        this(mean0, population, sigma, sigmaDecay, sigmaMin, lr, weightDecay, antithetic, shaping, MeanOptimizer.ADAM, 0);
+    }
+
+    /** As above, the mean moved by {@code optimizer} ({@code momentum} is SGD's β). */
+    public OpenAiEs(float[] mean0, int population, double sigma, double sigmaDecay, double sigmaMin, double lr,
+            double weightDecay, boolean antithetic, FitnessShaping shaping, MeanOptimizer optimizer, double momentum) {
         if (population < 2 || (antithetic && population % 2 != 0)) {
             throw new IllegalArgumentException("population must be >= 2, and even with antithetic sampling, got "
                     + population);
@@ -44,19 +60,43 @@ public final class OpenAiEs {
         this.weightDecay = weightDecay;
         this.antithetic = antithetic;
         this.shaping = shaping;
+        this.optimizer = optimizer;
+        this.momentum = momentum;
         this.mean = mean0.clone();
-        this.moments = new float[2 * mean0.length];
+        this.moments = new float[(optimizer == MeanOptimizer.ADAM ? 2 : 1) * mean0.length];
     }
 
+    @Override
     public int population() {
         return population;
     }
 
+    @Override
+    public int dimension() {
+        return mean.length;
+    }
+
+    @Override
+    public int generation() {
+        return (int) steps;
+    }
+
+    @Override
     public double sigma() {
         return sigma;
     }
 
-    public float[] mean() {
+    @Override
+    public double[] mean() {
+        double[] m = new double[mean.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = mean[i];
+        }
+        return m;
+    }
+
+    /** The mean as the float weights it is kept in. */
+    public float[] weights() {
         return mean.clone();
     }
 
@@ -72,6 +112,19 @@ public final class OpenAiEs {
         for (int i = 0; i < mean.length; i++) {
             out[i] = (float) (mean[i] + sigma * eps[i]);
         }
+    }
+
+    @Override
+    public void member(long seed, int k, double[] out) {
+        noise(seed).draw(k, out);
+        for (int i = 0; i < mean.length; i++) {
+            out[i] = mean[i] + sigma * out[i];
+        }
+    }
+
+    @Override
+    public void tell(long seed, double[] fitness) {
+        tell(noise(seed), EvolutionStrategy.finite(fitness));
     }
 
     /** g = 1/(Nσ) Σ w_i ε_i: the estimate of the smoothed fitness's gradient at the mean. */
@@ -101,7 +154,30 @@ public final class OpenAiEs {
             descent[i] = (float) -g[i];
         }
         steps++;
-        Adam.step(mean, descent, moments, steps, lr, weightDecay, true);
+        if (optimizer == MeanOptimizer.ADAM) {
+            Adam.step(mean, descent, moments, steps, lr, weightDecay, true);
+        } else {
+            for (int i = 0; i < mean.length; i++) {
+                moments[i] = (float) (momentum * moments[i] + descent[i] + weightDecay * mean[i]);
+                mean[i] = (float) (mean[i] - lr * moments[i]);
+            }
+        }
         sigma = Math.max(sigmaMin, sigma * sigmaDecay);
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StrategyStates.writeFloats(out, mean);
+        StrategyStates.writeFloats(out, moments);
+        out.writeLong(steps);
+        out.writeDouble(sigma);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StrategyStates.readFloats(in, mean);
+        StrategyStates.readFloats(in, moments);
+        steps = in.readLong();
+        sigma = in.readDouble();
     }
 }

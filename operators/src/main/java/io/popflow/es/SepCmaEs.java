@@ -1,5 +1,8 @@
 package io.popflow.es;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
@@ -10,7 +13,7 @@ import java.util.random.RandomGenerator;
  * full model's times (n + 2)/3, as the paper prescribes for the diagonal model's n parameters;
  * positive weights only.
  */
-public final class SepCmaEs {
+public final class SepCmaEs implements EvolutionStrategy {
     private final int n;
     private final int lambda;
     private final CmaParameters p;
@@ -45,12 +48,67 @@ public final class SepCmaEs {
         return lambda;
     }
 
+    @Override
+    public int population() {
+        return lambda;
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** σ; the per-coordinate deviations are σ √C_ii ({@link #deviations}). */
+    @Override
     public double sigma() {
         return sigma;
+    }
+
+    @Override
+    public void member(long seed, int k, double[] out) {
+        new SharedNoise(seed, false).draw(k, out);
+        for (int i = 0; i < n; i++) {
+            out[i] = mean[i] + sigma * Math.sqrt(c[i]) * out[i];
+        }
+    }
+
+    @Override
+    public void tell(long seed, double[] fitness) {
+        double[][] x = new double[lambda][n];
+        for (int k = 0; k < lambda; k++) {
+            member(seed, k, x[k]);
+        }
+        tell(x, EvolutionStrategy.finite(fitness));
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StrategyStates.writeDoubles(out, mean);
+        out.writeDouble(sigma);
+        StrategyStates.writeDoubles(out, pc);
+        StrategyStates.writeDoubles(out, ps);
+        StrategyStates.writeDoubles(out, c);
+        out.writeInt(generation);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StrategyStates.readDoubles(in, mean);
+        sigma = in.readDouble();
+        StrategyStates.readDoubles(in, pc);
+        StrategyStates.readDoubles(in, ps);
+        StrategyStates.readDoubles(in, c);
+        generation = in.readInt();
     }
 
     /** The per-coordinate standard deviations σ √C_ii. */

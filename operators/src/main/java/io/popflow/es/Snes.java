@@ -1,5 +1,8 @@
 package io.popflow.es;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.random.RandomGenerator;
@@ -11,13 +14,14 @@ import java.util.random.RandomGenerator;
  * paper's defaults λ = 4 + ⌊3 ln d⌋, η_μ = 1, η_σ = (3 + ln d)/(5 √d). O(d) state: for weight
  * vectors of any size.
  */
-public final class Snes {
+public final class Snes implements EvolutionStrategy {
     private final int lambda;
     private final double etaMean;
     private final double etaSigma;
     private final double[] utilities;
     private final double[] mean;
     private final double[] sigma;
+    private int generation;
 
     public Snes(double[] mean0, double sigma0) {
         this(mean0, sigma0, 4 + (int) Math.floor(3 * Math.log(mean0.length)));
@@ -49,12 +53,67 @@ public final class Snes {
         return lambda;
     }
 
+    @Override
+    public int population() {
+        return lambda;
+    }
+
+    @Override
+    public int dimension() {
+        return mean.length;
+    }
+
+    @Override
+    public int generation() {
+        return generation;
+    }
+
+    @Override
     public double[] mean() {
         return mean.clone();
     }
 
-    public double[] sigma() {
+    /** The per-coordinate step sizes. */
+    public double[] sigmas() {
         return sigma.clone();
+    }
+
+    /** The root mean square of the per-coordinate step sizes. */
+    @Override
+    public double sigma() {
+        return StrategyStates.rms(sigma);
+    }
+
+    @Override
+    public void member(long seed, int k, double[] out) {
+        new SharedNoise(seed, false).draw(k, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mean[i] + sigma[i] * out[i];
+        }
+    }
+
+    @Override
+    public void tell(long seed, double[] fitness) {
+        double[][] z = new double[lambda][mean.length];
+        SharedNoise noise = new SharedNoise(seed, false);
+        for (int k = 0; k < lambda; k++) {
+            noise.draw(k, z[k]);
+        }
+        tell(z, EvolutionStrategy.finite(fitness));
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        StrategyStates.writeDoubles(out, mean);
+        StrategyStates.writeDoubles(out, sigma);
+        out.writeInt(generation);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        StrategyStates.readDoubles(in, mean);
+        StrategyStates.readDoubles(in, sigma);
+        generation = in.readInt();
     }
 
     /** λ standard normal draws z (the members are μ + σ⊙z: {@link #member}). */
@@ -94,5 +153,6 @@ public final class Snes {
             mean[i] += etaMean * sigma[i] * gMean;
             sigma[i] *= Math.exp(etaSigma / 2 * gSigma);
         }
+        generation++;
     }
 }

@@ -78,7 +78,7 @@ class OpenAiEsCartPoleTest {
                 }
                 es.tell(noise, f);
                 if (g % 5 == 0) {
-                    last = meanReturn(es.mean(), SplitMix64.derive(seed, 99));
+                    last = meanReturn(es.weights(), SplitMix64.derive(seed, 99));
                     if (last >= 475) {
                         solvedAt = g;
                     }

@@ -123,7 +123,7 @@ class OpenAiEsTest {
             }
             es.tell(noise, f);
         }
-        float[] m = es.mean();
+        float[] m = es.weights();
         double start = -fitness(MU);
         double end = -fitness(new double[] {m[0], m[1], m[2]});
         System.out.printf("OpenAI-ES on the quadratic: f from %.4f to %.6f in 300 generations%n", start, end);

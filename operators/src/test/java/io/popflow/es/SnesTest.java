@@ -35,7 +35,7 @@ class SnesTest {
 
                 @Override
                 public double[] deviations() {
-                    return snes.sigma();
+                    return snes.sigmas();
                 }
             }, A, seed);
             System.out.println("SNES seed " + seed + ": σ_i √a_i / σ_0 √a_0 = " + Arrays.toString(ratios));

@@ -1,0 +1,124 @@
+package io.popflow.es;
+
+import io.popflow.config.InvalidOptionException;
+import io.popflow.config.Option;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The {@code strategy} section: which evolution strategy moves the weights' search distribution,
+ * and its constants. The run's {@code population} is the strategy's population (members are
+ * agents); {@code inner_steps} gradient (or DQN) steps from each member's perturbed weights come
+ * before its evaluation, Baldwinian: the distribution moves by the members' starting points, which
+ * every agent rebuilds from the generation's seed.
+ *
+ * <p>Defaults follow each strategy's paper: OpenAI-ES (Salimans et al. 2017) σ = 0.02, Adam with
+ * η = 0.01, mirrored sampling and centered ranks; SNES (Schaul et al. 2011), sep-CMA-ES (Ros &amp;
+ * Hansen 2008) and CMA-ES (Hansen 2016) adapt their own learning rates, and start at σ = 0.1.
+ */
+public record StrategySettings(Kind kind, double sigma, double sigmaDecay, double sigmaMin, double lr,
+        OpenAiEs.MeanOptimizer optimizer, double momentum, double weightDecay, boolean antithetic,
+        FitnessShaping shaping, boolean active, int innerSteps, double initialMean, int episodes) implements Serializable {
+
+    /** The strategies; NONE is selection and mutation of hyperparameters (PBT and its kin). */
+    public enum Kind { NONE, OPENAI_ES, SNES, SEP_CMA_ES, CMA_ES }
+
+    public static final Option<Kind> NAME = Option.choice("strategy.name", Kind.class, Kind.NONE,
+            "an evolution strategy over the weights instead of selection and mutation of h");
+    public static final Option<Double> SIGMA = Option.number("strategy.sigma", null, "initial step size σ₀")
+            .defaultIs("0.02 for openai_es, 0.1 for the others").above(0);
+    public static final Option<Double> SIGMA_DECAY = Option.number("strategy.sigma_decay", 1.0,
+            "openai_es: σ ← max(σ_min, σ · decay) each generation").check(d -> d > 0 && d <= 1, "must be in (0, 1]");
+    public static final Option<Double> SIGMA_MIN = Option.number("strategy.sigma_min", 0.0,
+            "openai_es: the floor of a decaying σ").atLeast(0);
+    public static final Option<Double> LR = Option.number("strategy.lr", 0.01,
+            "openai_es: learning rate of the mean's optimizer").above(0);
+    public static final Option<OpenAiEs.MeanOptimizer> OPTIMIZER = Option.choice("strategy.optimizer",
+            OpenAiEs.MeanOptimizer.class, OpenAiEs.MeanOptimizer.ADAM, "openai_es: how the mean follows the estimate");
+    public static final Option<Double> MOMENTUM = Option.number("strategy.momentum", 0.9,
+            "openai_es with sgd: the momentum β").check(m -> m >= 0 && m < 1, "must be in [0, 1)");
+    public static final Option<Double> WEIGHT_DECAY = Option.number("strategy.weight_decay", 0.0,
+            "openai_es: weight decay of the mean (decoupled with adam, L2 with sgd)").atLeast(0);
+    public static final Option<Boolean> ANTITHETIC = Option.flag("strategy.antithetic", true,
+            "openai_es: mirrored pairs +ε, −ε (needs an even population)");
+    public static final Option<FitnessShaping> SHAPING = Option.choice("strategy.shaping", FitnessShaping.class,
+            FitnessShaping.CENTERED_RANKS, "openai_es: fitness shaping before the gradient estimate");
+    public static final Option<Boolean> ACTIVE = Option.flag("strategy.active", true,
+            "cma_es: active covariance adaptation (negative weights for the worse half), as pycma");
+    public static final Option<Integer> INNER_STEPS = Option.integer("strategy.inner_steps", 0,
+            "gradient or DQN steps each member takes from its perturbed weights before it is evaluated").atLeast(0);
+    public static final Option<Double> INITIAL_MEAN = Option.number("strategy.initial_mean", null,
+            "every coordinate of the initial mean").defaultIs("the task's weight initialization, drawn from the run's seed");
+    public static final Option<Integer> EPISODES = Option.integer("strategy.episodes", 1,
+            "cartpole, mountain-car: greedy episodes that evaluate a member").atLeast(1);
+
+    public static final List<Option<?>> OPTIONS = List.of(NAME, SIGMA, SIGMA_DECAY, SIGMA_MIN, LR, OPTIMIZER, MOMENTUM,
+            WEIGHT_DECAY, ANTITHETIC, SHAPING, ACTIVE, INNER_STEPS, INITIAL_MEAN, EPISODES);
+
+    public StrategySettings {
+        SIGMA.require(sigma);
+        SIGMA_DECAY.require(sigmaDecay);
+        SIGMA_MIN.require(sigmaMin);
+        LR.require(lr);
+        MOMENTUM.require(momentum);
+        WEIGHT_DECAY.require(weightDecay);
+        INNER_STEPS.require(innerSteps);
+        EPISODES.require(episodes);
+    }
+
+    /** No strategy: the population evolves by selection and mutation. */
+    public static StrategySettings none() {
+        return of(Kind.NONE);
+    }
+
+    /** {@code kind} with every default. */
+    public static StrategySettings of(Kind kind) {
+        return new StrategySettings(kind, defaultSigma(kind), SIGMA_DECAY.fallback(), SIGMA_MIN.fallback(),
+                LR.fallback(), OPTIMIZER.fallback(), MOMENTUM.fallback(), WEIGHT_DECAY.fallback(),
+                ANTITHETIC.fallback(), SHAPING.fallback(), ACTIVE.fallback(), INNER_STEPS.fallback(), Double.NaN,
+                EPISODES.fallback());
+    }
+
+    public static double defaultSigma(Kind kind) {
+        return kind == Kind.OPENAI_ES ? 0.02 : 0.1;
+    }
+
+    public boolean isOn() {
+        return kind != Kind.NONE;
+    }
+
+    /** Whether the initial mean is a constant ({@link #initialMean}) rather than the task's initialization. */
+    public boolean hasInitialMean() {
+        return !Double.isNaN(initialMean);
+    }
+
+    /** Checks what depends on the population; names the option at fault. */
+    public void requireFits(int population) {
+        InvalidOptionException.require(kind != Kind.OPENAI_ES || !antithetic || population % 2 == 0, "population",
+                "openai_es with antithetic sampling needs an even population, got " + population);
+    }
+
+    /** The strategy, with its initial mean {@code mean0} and {@code population} members. */
+    public EvolutionStrategy build(double[] mean0, int population) {
+        requireFits(population);
+        return switch (kind) {
+            case OPENAI_ES -> {
+                float[] m = new float[mean0.length];
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = (float) mean0[i];
+                }
+                yield new OpenAiEs(m, population, sigma, sigmaDecay, sigmaMin, lr, weightDecay, antithetic, shaping,
+                        optimizer, momentum);
+            }
+            case SNES -> new Snes(mean0, sigma, population);
+            case SEP_CMA_ES -> new SepCmaEs(mean0, sigma, population);
+            case CMA_ES -> new CmaEs(mean0, sigma, population, active);
+            case NONE -> throw new IllegalStateException("no strategy to build");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase() + (isOn() ? " sigma=" + sigma + (innerSteps > 0 ? " inner_steps=" + innerSteps : "") : "");
+    }
+}
