@@ -14,6 +14,7 @@ import io.popflow.flink.AsyncSelectionMutationOperator;
 import io.popflow.flink.ExplicitTypeInfo;
 import io.popflow.flink.ExampleFanOut;
 import io.popflow.flink.ExampleInput;
+import io.popflow.flink.EvolutionStrategyOperator;
 import io.popflow.flink.FitnessWindowFunction;
 import io.popflow.flink.SelectionMutationOperator;
 import io.popflow.flink.SlowScaleOperator;
@@ -153,11 +154,12 @@ public final class PopulationTrainingJob {
                     .process(new FitnessWindowFunction(config.space().names()), TypeInformation.of(GenerationReports.class))
                     .name("fitness-window").uid("fitness-window")
                     .setParallelism(1);
-            directives = generations
-                    .transform("selection-mutation", commandType, new SelectionMutationOperator(config))
-                    .uid("selection-mutation")
-                    .setParallelism(1)
-                    .setMaxParallelism(1);
+            directives = config.isEvolutionStrategy()
+                    ? generations.transform("evolution-strategy", commandType, new EvolutionStrategyOperator(config))
+                            .uid("evolution-strategy")
+                    : generations.transform("selection-mutation", commandType, new SelectionMutationOperator(config))
+                            .uid("selection-mutation");
+            directives.setParallelism(1).setMaxParallelism(1);
             summaries = generations.getSideOutput(FitnessWindowFunction.SUMMARIES);
         }
 

@@ -1,22 +1,24 @@
 package io.popflow.agent;
 
 import io.popflow.data.LabeledExample;
+import io.popflow.es.EsGeneration;
 
 /**
  * The one input type of the keyed agent operator, and the record type of the feedback edge: one of
- * six kinds, each with what it carries and nothing else.
+ * seven kinds, each with what it carries and nothing else.
  *
- * <p>{@link #agent()} is the key (the addressed agent, or {@link #END_OF_RUN} / {@link #EXAMPLE});
- * {@link #route()} is where the record travels: the agent, a marker's feedback channel, or an
- * example's trainer subtask. {@link #emittedMicros()} is the wall-clock time (µs since the epoch)
+ * <p>{@link #agent()} is the key (the addressed agent, or {@link #END_OF_RUN} / {@link #EXAMPLE} /
+ * {@link #DISTRIBUTION}); {@link #route()} is where the record travels: the agent, a marker's
+ * feedback channel, or the trainer subtask of an example or a distribution update. {@link #emittedMicros()} is the wall-clock time (µs since the epoch)
  * the slow dynamics emitted the decision a command belongs to, 0 if not stamped; it only measures
  * feedback latency.
  */
 public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.Decide, AgentCommand.Transfer,
-        AgentCommand.Request, AgentCommand.Example, AgentCommand.EndOfRun {
+        AgentCommand.Request, AgentCommand.Example, AgentCommand.EndOfRun, AgentCommand.Distribution {
 
     int END_OF_RUN = -1;
     int EXAMPLE = -2;
+    int DISTRIBUTION = -3;
 
     int agent();
 
@@ -75,6 +77,24 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
         @Override
         public int route() {
             return subtask;
+        }
+    }
+
+    /** An evolution strategy's generation update for the distribution replica of trainer subtask {@code subtask}. */
+    record Distribution(int subtask, EsGeneration update, long emittedMicros) implements AgentCommand {
+        @Override
+        public int agent() {
+            return DISTRIBUTION;
+        }
+
+        @Override
+        public int route() {
+            return subtask;
+        }
+
+        @Override
+        public Distribution emittedAt(long micros) {
+            return new Distribution(subtask, update, micros);
         }
     }
 

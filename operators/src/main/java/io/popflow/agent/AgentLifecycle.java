@@ -34,6 +34,10 @@ import java.util.function.LongSupplier;
  * asynchronous mode an agent keeps the weights of its last report instead, and sends them when a
  * {@link WeightRequest} asks.
  *
+ * <p>In an evolution-strategy run an agent is a member: it takes its weights from the subtask's
+ * {@link MemberSource} at creation and on each {@link Directive.Sample}, trains {@code inner_steps}
+ * steps from them, reports its fitness, and at the end takes the distribution's mean.
+ *
  * <p>Everything random comes from the agent's own stream, stored in its state: a run is a function
  * of its seed, whatever the chunking, scheduling or restarts.
  */
@@ -45,6 +49,8 @@ public final class AgentLifecycle {
     private final boolean reportWeights;
     private final boolean asynchronous;
     private final LongSupplier clockMicros;
+    /** An evolution strategy's members; null in a run of selection and mutation. */
+    private MemberSource members;
 
     /** The rules of {@code config} for its agents, with a learner of its own, timing feedback with the wall clock. */
     public AgentLifecycle(PopulationConfig config) {
@@ -67,6 +73,12 @@ public final class AgentLifecycle {
         this.clockMicros = clockMicros;
     }
 
+    /** Agents take their weights from {@code source} (an evolution-strategy run). */
+    public AgentLifecycle withMembers(MemberSource source) {
+        this.members = source;
+        return this;
+    }
+
     /** The learner this lifecycle drives (one per thread). */
     public Learner learner() {
         return learner;
@@ -83,6 +95,9 @@ public final class AgentLifecycle {
         s.id = id;
         s.rng = agentSeed;
         initializeWeights(s);
+        if (members != null) {
+            becomeMember(s, members.member(0, id));
+        }
         s.hyperparameters = seed.hyperparameters().clone();
         s.phase = Phase.TRAINING;
         s.generation = 0;
@@ -181,12 +196,22 @@ public final class AgentLifecycle {
         } else if (!asynchronous) {
             clearOutbox(s);
         }
-        if (d.action() instanceof Directive.Stop stop) {
-            effects.finish(finalRecord(s, stop.evaluateTest()));
+        if (d.action() instanceof Directive.TakeMean mean) {
+            becomeMember(s, requireMembers(d).mean(d.generation() + 1));
+        }
+        if (d.action() instanceof Directive.Stop || d.action() instanceof Directive.TakeMean) {
+            boolean test = d.action() instanceof Directive.Stop stop ? stop.evaluateTest()
+                    : ((Directive.TakeMean) d.action()).evaluateTest();
+            effects.finish(finalRecord(s, test));
             s.phase = Phase.STOPPED;
             if (!asynchronous) {
                 clearOutbox(s);
             }
+            return;
+        }
+        if (d.action() instanceof Directive.Sample) {
+            becomeMember(s, requireMembers(d).member(d.generation() + 1, s.id));
+            startNextGeneration(s);
             return;
         }
         double[] newH = d.newHyperparameters();
@@ -242,6 +267,19 @@ public final class AgentLifecycle {
             throw new IllegalStateException("agent " + s.id + " was asked for weights before its first report");
         }
         sendOutbox(s, new int[] {request.recipient()}, request.generation(), effects);
+    }
+
+    private MemberSource requireMembers(Directive d) {
+        if (members == null) {
+            throw new IllegalStateException("agent got " + d.action() + " in a run without an evolution strategy");
+        }
+        return members;
+    }
+
+    /** θ becomes {@code weights}, with fresh optimizer memory (and, for a DQN agent, target network). */
+    private void becomeMember(AgentState s, float[] weights) {
+        learner.adopt(s, new WeightTransfer(s.generation, -1, weights, new float[s.velocity.length], 0, Double.NaN));
+        s.diverged = false;
     }
 
     private void startNextGeneration(AgentState s) {

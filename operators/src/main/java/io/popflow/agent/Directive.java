@@ -18,7 +18,7 @@ public record Directive(int generation, int[] sendTo, Merge merge, Action action
     }
 
     /** What an agent does after its generation's report. */
-    public sealed interface Action permits Keep, Mutate, Copy, Reset, Stop {}
+    public sealed interface Action permits Keep, Mutate, Copy, Reset, Stop, Sample, TakeMean {}
 
     /** Go on with the same weights and h. */
     public record Keep() implements Action {}
@@ -34,6 +34,18 @@ public record Directive(int generation, int[] sendTo, Merge merge, Action action
 
     /** The run is over: emit the final record ({@code evaluateTest}: the best agent, on the test data) and stop. */
     public record Stop(boolean evaluateTest) implements Action {}
+
+    /**
+     * An evolution strategy's member: take your member of the next generation's search
+     * distribution, which the agent's subtask rebuilds from the generation's seed ({@link MemberSource}).
+     */
+    public record Sample() implements Action {}
+
+    /**
+     * An evolution strategy's run is over: take the final distribution's mean, then stop as {@link
+     * Stop} does ({@code evaluateTest}: measure its test performance).
+     */
+    public record TakeMean(boolean evaluateTest) implements Action {}
 
     /**
      * Model merging: θ ← (1 − γ)θ + γ target.

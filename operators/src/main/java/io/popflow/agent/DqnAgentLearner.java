@@ -10,7 +10,8 @@ import io.popflow.task.ControlTaskSpec;
 /**
  * A DQN agent: a step is one environment step and, once the replay memory holds a batch, one Adam
  * step ({@link DqnLearner}). Its h: {@code lr}, {@code batch_size}, {@code weight_decay} and the
- * task's {@code epsilon_decay}. Fitness is the episode-return rule of {@link ControlTaskSpec}.
+ * task's {@code epsilon_decay}. Fitness is the episode-return rule of {@link ControlTaskSpec}; as a
+ * member of an evolution strategy, the mean return of greedy episodes of its current Q-network.
  *
  * <p>The agent's θ, optimizer memory and step count are {@link AgentState}'s own fields (so that
  * digests, merging and copies treat every learner alike); {@link #bind} points the learner's view
@@ -18,16 +19,24 @@ import io.popflow.task.ControlTaskSpec;
  */
 final class DqnAgentLearner implements Learner {
     private static final long TEST_STREAM = 0x7e57_e915_0de5L;
+    private static final long MEMBER_STREAM = 0xe5_e7a1_0a7eL;
 
     private final ControlTaskSpec spec;
     private final CopyPolicy copy;
     private final DqnLearner dqn;
     private final double maxReturn;
+    /** Greedy episodes that evaluate an ES member; 0 for the DQN fitness rule. */
+    private final int memberEpisodes;
 
-    /** The optimizer is Adam or AdamW (PopulationConfig refuses others), as {@code spec.dqn()} says. */
-    DqnAgentLearner(ControlTaskSpec spec, CopyPolicy copy) {
+    /**
+     * The optimizer is Adam or AdamW (PopulationConfig refuses others), as {@code spec.dqn()} says.
+     *
+     * @param memberEpisodes greedy episodes per evaluation of an ES member, 0 outside ES
+     */
+    DqnAgentLearner(ControlTaskSpec spec, CopyPolicy copy, int memberEpisodes) {
         this.spec = spec;
         this.copy = copy;
+        this.memberEpisodes = memberEpisodes;
         this.dqn = new DqnLearner(spec.dqn());
         this.maxReturn = spec.dqn().environment().maxReturn();
     }
@@ -68,6 +77,10 @@ final class DqnAgentLearner implements Learner {
 
     @Override
     public double currentFitness(AgentState s) {
+        if (memberEpisodes > 0) {
+            // a stream derived from the agent's, which it leaves untouched: the evaluation changes nothing
+            return greedyReturn(s.params, new SplitMix64(SplitMix64.derive(s.rng, MEMBER_STREAM)), memberEpisodes);
+        }
         return s.rl.returns.fitness(spec.maxRule(), maxReturn, s.rl.episodeReturn);
     }
 
@@ -75,7 +88,9 @@ final class DqnAgentLearner implements Learner {
     public GenerationMeasure measure(AgentState s) {
         DqnState d = s.rl;
         double trainLoss = d.gradientSteps == 0 ? Double.NaN : d.lossSum / d.gradientSteps;
-        return new GenerationMeasure(currentFitness(s), trainLoss, Double.NaN, Double.NaN, d.returns.generationMean());
+        double fitness = currentFitness(s);
+        return new GenerationMeasure(fitness, trainLoss, Double.NaN, Double.NaN,
+                memberEpisodes > 0 ? fitness : d.returns.generationMean());
     }
 
     /** Every generation starts on a fresh episode: the unfinished one is dropped, its return never counted. */
@@ -111,23 +126,28 @@ final class DqnAgentLearner implements Learner {
     @Override
     public TestResult test(AgentState s) {
         SplitMix64 rng = new SplitMix64(SplitMix64.derive(s.rng, TEST_STREAM));
+        return new TestResult(Double.NaN, Double.NaN, greedyReturn(s.params, rng, spec.testEpisodes()));
+    }
+
+    /** Mean return of {@code episodes} episodes of the greedy policy of Q-network {@code q}. */
+    private double greedyReturn(float[] q, SplitMix64 rng, int episodes) {
         Environment env = spec.dqn().environment().create();
         float[] observation = new float[env.observationSize()];
         double sum = 0;
-        for (int e = 0; e < spec.testEpisodes(); e++) {
+        for (int e = 0; e < episodes; e++) {
             double[] o = env.reset(rng);
             boolean done = false;
             while (!done) {
                 for (int i = 0; i < o.length; i++) {
                     observation[i] = (float) o[i];
                 }
-                Environment.Step step = env.step(dqn.greedyAction(s.params, observation));
+                Environment.Step step = env.step(dqn.greedyAction(q, observation));
                 sum += step.reward();
                 o = step.observation();
                 done = step.done();
             }
         }
-        return new TestResult(Double.NaN, Double.NaN, sum / spec.testEpisodes());
+        return sum / episodes;
     }
 
     @Override

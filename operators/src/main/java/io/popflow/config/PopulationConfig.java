@@ -3,6 +3,7 @@ package io.popflow.config;
 import static io.popflow.config.InvalidOptionException.require;
 
 import io.popflow.agent.CopyPolicy;
+import io.popflow.es.StrategySettings;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
@@ -39,6 +40,8 @@ import java.util.List;
  * @param maxParallelism key groups of the agents' state: the largest parallelism a savepoint of the
  *     run can be restored with
  * @param checkpointIntervalMs milliseconds between checkpoints
+ * @param strategy an evolution strategy over the weights instead of selection and mutation (off by
+ *     default); a generation is then its {@code inner_steps} fast steps
  */
 public record PopulationConfig(
         long seed,
@@ -56,7 +59,8 @@ public record PopulationConfig(
         boolean asynchronous,
         int parallelism,
         int maxParallelism,
-        long checkpointIntervalMs) implements Serializable {
+        long checkpointIntervalMs,
+        StrategySettings strategy) implements Serializable {
 
     public static final Option<String> TASK = Option.text("task", null,
             "what the agents learn: digits, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
@@ -89,7 +93,18 @@ public record PopulationConfig(
     public PopulationConfig {
         POPULATION.require(population);
         GENERATIONS.require(generations);
-        PERTURBATION_INTERVAL.require(perturbationInterval);
+        require(strategy != null, "strategy", "must be set");
+        if (strategy.isOn()) {
+            require(perturbationInterval == strategy.innerSteps(), "strategy.inner_steps",
+                    "is the generation's length in an ES run: perturbation_interval must equal it");
+            require(!asynchronous, "mode", "an evolution strategy tells whole generations: needs synchronous mode");
+            require(!merge.isOn(), "merge", "an evolution strategy moves the mean itself: merging must be off");
+            require(fitness.estimator() == FitnessEstimator.LAST, "fitness.estimator",
+                    "an evolution strategy ranks each generation's members by their own fitness: needs last");
+            strategy.requireFits(population);
+        } else {
+            PERTURBATION_INTERVAL.require(perturbationInterval);
+        }
         CHUNK_STEPS.require(chunkSteps);
         PARALLELISM.require(parallelism);
         require(maxParallelism >= parallelism && maxParallelism <= 32768, "max_parallelism",
@@ -103,6 +118,27 @@ public record PopulationConfig(
         require(exploit != null, "exploit", "must be set");
         require(!(task instanceof ControlTaskSpec) || space.rule().memoryPerWeight() == 2, "optimizer",
                 "a DQN agent learns with adam or adamw, got " + space.rule().name().toLowerCase());
+    }
+
+    /** A run without an evolution strategy. */
+    public PopulationConfig(long seed, int population, int generations, int perturbationInterval, int chunkSteps,
+            TaskSpec task, HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation,
+            ModelMerge merge, CopyPolicy exploit, FitnessEstimate fitness, boolean asynchronous, int parallelism,
+            int maxParallelism, long checkpointIntervalMs) {
+        this(seed, population, generations, perturbationInterval, chunkSteps, task, space, selection, mutation, merge,
+                exploit, fitness, asynchronous, parallelism, maxParallelism, checkpointIntervalMs, StrategySettings.none());
+    }
+
+    /** This configuration with {@code s} as its strategy, a generation then {@code s.innerSteps()} steps. */
+    public PopulationConfig withStrategy(StrategySettings s) {
+        return new PopulationConfig(seed, population, generations, s.isOn() ? s.innerSteps() : perturbationInterval,
+                chunkSteps, task, space, selection, mutation, merge, exploit, fitness, asynchronous, parallelism,
+                maxParallelism, checkpointIntervalMs, s);
+    }
+
+    /** Whether an evolution strategy moves the weights' distribution (instead of selection and mutation). */
+    public boolean isEvolutionStrategy() {
+        return strategy.isOn();
     }
 
     /** Whether the run has a last generation. */
@@ -122,7 +158,8 @@ public record PopulationConfig(
                 + space.rule().name().toLowerCase() + ", mutable=" + Arrays.toString(space.names())
                 + ", selection=" + selection + ", mutation=" + mutation
                 + (merge.isOn() ? ", merge=" + merge : "") + ", fitness=" + fitness.estimator().name().toLowerCase()
-                + (asynchronous ? ", asynchronous" : "") + ", parallelism=" + parallelism
+                + (asynchronous ? ", asynchronous" : "") + (strategy.isOn() ? ", strategy=" + strategy : "")
+                + ", parallelism=" + parallelism
                 + ", checkpoint_interval=" + checkpointIntervalMs + "ms}";
     }
 }

@@ -79,6 +79,18 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
                 EPISODES.fallback());
     }
 
+    /** These settings starting at {@code sigma0}, all coordinates of the mean at {@code mean0} (NaN: the task's). */
+    public StrategySettings startingAt(double mean0, double sigma0) {
+        return new StrategySettings(kind, sigma0, sigmaDecay, sigmaMin, lr, optimizer, momentum, weightDecay, antithetic,
+                shaping, active, innerSteps, mean0, episodes);
+    }
+
+    /** These settings with {@code steps} inner steps per member. */
+    public StrategySettings withInnerSteps(int steps) {
+        return new StrategySettings(kind, sigma, sigmaDecay, sigmaMin, lr, optimizer, momentum, weightDecay, antithetic,
+                shaping, active, steps, initialMean, episodes);
+    }
+
     public static double defaultSigma(Kind kind) {
         return kind == Kind.OPENAI_ES ? 0.02 : 0.1;
     }

@@ -6,6 +6,7 @@ import io.popflow.agent.Seed;
 import io.popflow.agent.WeightRequest;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.data.LabeledExample;
+import io.popflow.es.EsGeneration;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -17,11 +18,12 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Formats: 1, the first; 2, a weight transfer carries the optimizer's step count after its memory;
  * 3, a directive is its generation, recipients and merge, then one tagged action (before: one record
- * of optional fields, still read).
+ * of optional fields, still read); 4, an evolution strategy's commands: the distribution update and
+ * the sample and take-mean actions (new tags; formats 1-3 never hold them, so they read unchanged).
  */
 public final class AgentCommandSerializer extends VersionedSerializer<AgentCommand> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     public static final AgentCommandSerializer INSTANCE = new AgentCommandSerializer(FORMAT);
 
     private static final byte END_OF_RUN = 0;
@@ -30,12 +32,15 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
     private static final byte TRANSFER = 3;
     private static final byte REQUEST = 4;
     private static final byte EXAMPLE = 5;
+    private static final byte DISTRIBUTION = 6;
 
     private static final byte KEEP = 0;
     private static final byte MUTATE = 1;
     private static final byte COPY = 2;
     private static final byte RESET = 3;
     private static final byte STOP = 4;
+    private static final byte SAMPLE = 5;
+    private static final byte TAKE_MEAN = 6;
 
     private AgentCommandSerializer(int readFormat) {
         super(readFormat, FORMAT);
@@ -79,6 +84,14 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             ArrayIO.writeFloats(out, example.example().features());
             out.writeInt(example.example().label());
             out.writeBoolean(example.example().validation());
+        } else if (c instanceof AgentCommand.Distribution distribution) {
+            out.writeByte(DISTRIBUTION);
+            EsGeneration u = distribution.update();
+            out.writeInt(u.generation());
+            out.writeLong(u.seed());
+            ArrayIO.writeDoubles(out, u.fitness());
+            out.writeLong(u.nextSeed());
+            out.writeLong(u.digest());
         } else {
             out.writeByte(END_OF_RUN);
         }
@@ -103,6 +116,11 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         } else if (a instanceof Directive.Reset r) {
             out.writeByte(RESET);
             ArrayIO.writeDoubles(out, r.hyperparameters());
+        } else if (a instanceof Directive.Sample) {
+            out.writeByte(SAMPLE);
+        } else if (a instanceof Directive.TakeMean mean) {
+            out.writeByte(TAKE_MEAN);
+            out.writeBoolean(mean.evaluateTest());
         } else {
             out.writeByte(STOP);
             out.writeBoolean(((Directive.Stop) a).evaluateTest());
@@ -123,6 +141,8 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             case COPY -> new Directive.Copy(in.readInt(), ArrayIO.readDoubles(in));
             case RESET -> new Directive.Reset(ArrayIO.readDoubles(in));
             case STOP -> new Directive.Stop(in.readBoolean());
+            case SAMPLE -> new Directive.Sample();
+            case TAKE_MEAN -> new Directive.TakeMean(in.readBoolean());
             default -> throw new IOException("unknown directive action tag " + tag);
         };
         return new Directive(generation, sendTo, merge, action);
@@ -179,6 +199,8 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             case EXAMPLE -> new AgentCommand.Example(route,
                     new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()));
             case END_OF_RUN -> new AgentCommand.EndOfRun(route);
+            case DISTRIBUTION -> new AgentCommand.Distribution(route,
+                    new EsGeneration(in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readLong(), in.readLong()), micros);
             default -> throw new IOException("unknown agent command tag " + tag + " (format " + format + ")");
         };
     }

@@ -32,7 +32,8 @@ public final class AgentPlacement implements KeySelector<AgentCommand, Integer> 
 
     @Override
     public Integer getKey(AgentCommand command) {
-        return command instanceof AgentCommand.Example ? keyOfSubtask(command.route()) : keyOf(command.agent());
+        return command instanceof AgentCommand.Example || command instanceof AgentCommand.Distribution
+                ? keyOfSubtask(command.route()) : keyOf(command.agent());
     }
 
     /** A key that lands on trainer subtask {@code subtask}: the smallest in its first key group. */

@@ -6,11 +6,14 @@ import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.FinalAgent;
+import io.popflow.agent.InitialDistribution;
 import io.popflow.agent.InitialPopulation;
+import io.popflow.agent.MemberSource;
 import io.popflow.agent.Phase;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.StreamedExamples;
+import io.popflow.es.DistributionReplica;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,10 @@ import org.apache.flink.util.OutputTag;
  * ({@link AgentPlacement#keyOfSubtask}); they go into the subtask's replay buffers (operator state,
  * not keyed), and agents train only once the buffers hold enough examples.
  *
+ * <p>In an evolution-strategy run the subtask also holds a copy of the search distribution
+ * (operator state, the same on every subtask, so restored as a union): each generation's {@link
+ * AgentCommand.Distribution} update moves it, and agents take their members from it.
+ *
  * <p>Outputs: end-of-generation reports on the main output; weights for other agents on {@link
  * #WEIGHTS} (to the feedback edge); final records on {@link #FINAL}.
  */
@@ -80,6 +87,12 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private transient ListState<byte[]> examplesState;
     private transient List<byte[]> restoredExamples;
     private transient Counter examplesBuffered;
+    /** The evolution strategy's search distribution, or null in a run of selection and mutation. */
+    private transient DistributionReplica distribution;
+    private transient ListState<byte[]> distributionState;
+    private transient byte[] restoredDistribution;
+    private transient List<AgentCommand.Decide> waitingForDistribution;
+    private transient AgentPlacement placement;
     private transient ArrayDeque<Integer> runQueue;
     private transient boolean turnScheduled;
     private transient Outputs outputs;
@@ -104,12 +117,23 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         for (byte[] bytes : examplesState.get()) {
             restoredExamples.add(bytes);
         }
+        distributionState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("es-distribution", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        // every subtask wrote its copy; one may be a generation ahead of another: the update in
+        // between was applied by one and will be resent to all, and the later copy already holds it
+        for (byte[] bytes : distributionState.get()) {
+            if (restoredDistribution == null
+                    || DistributionReplica.generationOf(bytes) > DistributionReplica.generationOf(restoredDistribution)) {
+                restoredDistribution = bytes;
+            }
+        }
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
         examplesState.update(examples == null ? List.of() : List.of(ReplayBufferCodec.encode(examples)));
+        distributionState.update(distribution == null ? List.of() : List.of(distribution.encode()));
     }
 
     @Override
@@ -118,6 +142,16 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         agents = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, AgentStateSerializer.INSTANCE));
         lifecycle = new AgentLifecycle(config);
         examples = lifecycle.learner().streamedExamples();
+        if (config.isEvolutionStrategy()) {
+            distribution = InitialDistribution.of(config, lifecycle.learner());
+            if (restoredDistribution != null) {
+                distribution.restore(restoredDistribution);
+            }
+            lifecycle.withMembers(new Members());
+            DistributionReplica d = distribution;
+            getMetricGroup().gauge("esGeneration", d::generation);
+        }
+        restoredDistribution = null;
         examplesBuffered = getMetricGroup().counter("examplesBuffered");
         if (examples != null) {
             // after a rescale a subtask may hold several subtasks' buffers: it keeps all it can
@@ -140,7 +174,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         latestDecisionLatencyMicros = -1;
         getMetricGroup().gauge("feedbackLatencyMs",
                 () -> latestDecisionLatencyMicros < 0 ? Double.NaN : latestDecisionLatencyMicros / 1000.0);
-        AgentPlacement placement = new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism());
+        placement = new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism());
+        waitingForDistribution = new ArrayList<>();
         for (Integer key : restoredKeys()) {
             setCurrentKey(key);
             AgentState s = agents.value();
@@ -170,6 +205,40 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             buffer(example);
             return;
         }
+        if (command instanceof AgentCommand.Distribution update) {
+            if (distribution == null) {
+                throw new IllegalStateException("a distribution update in a run without an evolution strategy: " + update);
+            }
+            if (!distribution.apply(update.update())) {
+                resentIgnored.inc();
+            }
+            actOnWaiting();
+            return;
+        }
+        if (distribution != null && command instanceof AgentCommand.Decide decide
+                && decide.directive().generation() + 1 > distribution.generation()) {
+            // the update travels another feedback channel than the agent's directive and may come later
+            waitingForDistribution.add(decide);
+            return;
+        }
+        act(command);
+    }
+
+    /**
+     * Directives that came before their distribution update, now that it is here. Not state: after
+     * a restore the slow operator resends the latest decision, these directives among it.
+     */
+    private void actOnWaiting() throws Exception {
+        List<AgentCommand.Decide> ready = new ArrayList<>();
+        waitingForDistribution.removeIf(d -> d.directive().generation() + 1 <= distribution.generation() && ready.add(d));
+        for (AgentCommand.Decide d : ready) {
+            setCurrentKey(placement.keyOf(d.agent()));
+            act(d);
+        }
+    }
+
+    /** Hands {@code command} to the current key's agent. */
+    private void act(AgentCommand command) throws Exception {
         AgentState s = agents.value();
         if (command instanceof AgentCommand.Create create) {
             if (s != null) {
@@ -247,6 +316,28 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     /** Agents waiting for their turn (for tests). */
     int queuedAgents() {
         return runQueue.size();
+    }
+
+    /** The subtask's distribution, as the agents' source of members. */
+    private final class Members implements MemberSource {
+        @Override
+        public float[] member(int generation, int agent) {
+            requireAt(generation);
+            return distribution.member(agent);
+        }
+
+        @Override
+        public float[] mean(int generation) {
+            requireAt(generation);
+            return distribution.mean();
+        }
+
+        private void requireAt(int generation) {
+            if (distribution.generation() != generation) {
+                throw new IllegalStateException("an agent needs generation " + generation + " of the distribution, "
+                        + "this subtask's copy is at generation " + distribution.generation());
+            }
+        }
     }
 
     private final class Outputs implements AgentEffects {

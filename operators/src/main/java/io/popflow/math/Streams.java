@@ -14,7 +14,11 @@ public enum Streams {
     /** The train/validation/test split of a data set. */
     DATA_SPLIT,
     /** The instance of an analytic task (optima, curvatures). */
-    TASK_INSTANCE;
+    TASK_INSTANCE,
+    /** An evolution strategy's noise seeds (indexed by generation); appended, so the others keep their seeds. */
+    ES_NOISE,
+    /** The initial mean of an evolution strategy's search distribution. */
+    ES_INITIAL_MEAN;
 
     /** Seed of this stream for the run seed. */
     public long seed(long runSeed) {

@@ -51,6 +51,22 @@ public record FitnessTable(int generation, int[] agents, double[] fitness, doubl
         return order[order.length - 1];
     }
 
+    /**
+     * Fitness by agent id for agents 0 .. population − 1 (an evolution strategy's member order),
+     * NaN where an agent diverged.
+     */
+    public double[] fitnessByAgent(int population) {
+        if (agents.length != population) {
+            throw new IllegalArgumentException("generation " + generation + " has " + agents.length + " agents, not "
+                    + population);
+        }
+        double[] byAgent = new double[population];
+        for (int row = 0; row < agents.length; row++) {
+            byAgent[agents[row]] = isHealthy(row) ? fitness[row] : Double.NaN;
+        }
+        return byAgent;
+    }
+
     public int indexOf(int agent) {
         return Arrays.binarySearch(agents, agent);
     }

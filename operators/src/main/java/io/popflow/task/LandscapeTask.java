@@ -52,6 +52,22 @@ public final class LandscapeTask implements AnalyticTask {
             double w = x[0] + x[1] * x[1] - 7;
             return u * u + w * w;
         }
+        if (spec.function() == Landscape.ELLIPSOID) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += Math.pow(1e6, i / (x.length - 1.0)) * x[i] * x[i];
+            }
+            return sum;
+        }
+        if (spec.function() == Landscape.ROSENBROCK) {
+            double sum = 0;
+            for (int i = 0; i < x.length - 1; i++) {
+                double a = x[i + 1] - x[i] * x[i];
+                double b = 1 - x[i];
+                sum += 100 * a * a + b * b;
+            }
+            return sum;
+        }
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double r = x[i] - spec.center()[i];
@@ -68,6 +84,9 @@ public final class LandscapeTask implements AnalyticTask {
      */
     @Override
     public double closedFormFitness(HyperparameterValues h) {
+        if (!spec.function().hasClosedForm()) {
+            return Double.NaN;
+        }
         FastHyperparameters fast = h.fast();
         double kPrime = spec.curvature() + fast.weightDecay();
         if (fast.learningRate() * kPrime >= 2) {

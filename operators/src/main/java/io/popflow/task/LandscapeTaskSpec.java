@@ -38,6 +38,8 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
         DIMENSION.require(dimension);
         InvalidOptionException.require(function != Landscape.HIMMELBLAU || dimension == 2, "landscape.dimension",
                 "Himmelblau's function is two-dimensional, got " + dimension);
+        InvalidOptionException.require(function.hasClosedForm() || dimension >= 2, "landscape.dimension",
+                function.name().toLowerCase() + " needs at least 2 dimensions, got " + dimension);
         CURVATURE.require(curvature);
         SHARPNESS.require(sharpness);
         InvalidOptionException.require(center.length == dimension, "landscape.center",
@@ -48,6 +50,11 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
     @Override
     public Task create(long runSeed) {
         return new LandscapeTask(this);
+    }
+
+    @Override
+    public boolean hasClosedForm() {
+        return function.hasClosedForm();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.popflow.testing;
 
 import io.popflow.agent.CopyPolicy;
 import io.popflow.config.PopulationConfig;
+import io.popflow.es.StrategySettings;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
@@ -27,6 +28,18 @@ public final class TestConfigs {
         HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m, Map.of(Hyperparameter.LR, 0.05));
         return pbt(new QuadraticTaskSpec(10, 0.5, 5, 1, 0.5), space, population, generations, 40, FitnessEstimate.last(),
                 parallelism);
+    }
+
+    /**
+     * An evolution-strategy run of {@code strategy} on {@code task}, with SGD at the fast scale
+     * (used by inner steps only) and no mutable h.
+     */
+    public static PopulationConfig es(TaskSpec task, StrategySettings strategy, long seed, int population,
+            int generations, int parallelism) {
+        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGD, Map.of(), Map.of(), task.hyperparameters());
+        return new PopulationConfig(seed, population, generations, 1, 10, task, space, SelectionSettings.truncation(0.25),
+                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), ModelMerge.off(), CopyPolicy.defaults(space.rule()),
+                FitnessEstimate.last(), false, parallelism, 128, 200).withStrategy(strategy);
     }
 
     /** Ray Tune's PBT (truncation 0.25, explore 0.25 / [1.2, 0.8]) on any task and space. */

@@ -9,6 +9,7 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.examples.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
+import io.popflow.es.StrategySettings;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.jobs.run.IoErrors;
@@ -179,7 +180,9 @@ public final class ConfigLoader {
         List<Hyperparameter> known = new ArrayList<>(Hyperparameter.FAST);
         known.addAll(taskKnobs);
         Map<Hyperparameter, double[]> initial = new LinkedHashMap<>();
-        HyperparameterSpace space = new HyperparameterSpace(rule, mutations(o.child("hyperparam_mutations"), known, initial),
+        boolean evolutionStrategy = o.child("strategy").get(StrategySettings.NAME) != StrategySettings.Kind.NONE;
+        HyperparameterSpace space = new HyperparameterSpace(rule,
+                mutations(o.child("hyperparam_mutations"), known, initial, evolutionStrategy),
                 fixed(o.child("hyperparameters"), known), taskKnobs).withInitialValues(initial);
         if (control) {
             task = control(o, taskName, rule, space);
@@ -201,7 +204,7 @@ public final class ConfigLoader {
                 mode(o),
                 o.get(PopulationConfig.PARALLELISM),
                 o.get(PopulationConfig.MAX_PARALLELISM),
-                o.get(PopulationConfig.CHECKPOINT_INTERVAL));
+                o.get(PopulationConfig.CHECKPOINT_INTERVAL)).withStrategy(strategy(o));
         String output = o.get(RunConfig.OUTPUT);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
         String checkpoints = o.get(RunConfig.CHECKPOINT_DIR);
@@ -340,6 +343,28 @@ public final class ConfigLoader {
     }
 
     /** {@code merge: {strength: 0.5, elite: 0.25}}. */
+    /** {@code strategy: {name: openai_es, sigma: 0.02, ...}}; absent, no strategy. */
+    private static StrategySettings strategy(OptionTree o) {
+        OptionTree t = o.child("strategy");
+        StrategySettings.Kind kind = t.get(StrategySettings.NAME);
+        StrategySettings s = new StrategySettings(kind,
+                t.get(StrategySettings.SIGMA, StrategySettings.defaultSigma(kind)),
+                t.get(StrategySettings.SIGMA_DECAY),
+                t.get(StrategySettings.SIGMA_MIN),
+                t.get(StrategySettings.LR),
+                t.get(StrategySettings.OPTIMIZER),
+                t.get(StrategySettings.MOMENTUM),
+                t.get(StrategySettings.WEIGHT_DECAY),
+                t.get(StrategySettings.ANTITHETIC),
+                t.get(StrategySettings.SHAPING),
+                t.get(StrategySettings.ACTIVE),
+                t.get(StrategySettings.INNER_STEPS),
+                t.get(StrategySettings.INITIAL_MEAN, Double.NaN),
+                t.get(StrategySettings.EPISODES));
+        t.rejectUnknown();
+        return s;
+    }
+
     private static ModelMerge merge(OptionTree o) {
         OptionTree m = o.child("merge");
         double strength = m.get(ModelMerge.STRENGTH);
@@ -459,8 +484,15 @@ public final class ConfigLoader {
     }
 
     /** The mutable hyperparameters' domains; {@code initial} receives the generation-0 values given with {@code initial: [...]}. */
+    /** {@code evolutionStrategy}: the run moves weights, not h, and there must be no mutations. */
     private static Map<Hyperparameter, Domain> mutations(OptionTree m, List<Hyperparameter> known,
-            Map<Hyperparameter, double[]> initial) {
+            Map<Hyperparameter, double[]> initial, boolean evolutionStrategy) {
+        if (evolutionStrategy) {
+            InvalidOptionException.require(m.keys().isEmpty(), "hyperparam_mutations", "an evolution strategy moves the "
+                    + "weights and every member keeps one h: give it under hyperparameters (over a preset, "
+                    + "--set hyperparam_mutations=null)");
+            return Map.of();
+        }
         Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
         for (String key : m.keys()) {
             Hyperparameter h = hyperparameter(m, key, known);

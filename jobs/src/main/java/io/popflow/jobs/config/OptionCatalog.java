@@ -4,6 +4,7 @@ import io.popflow.agent.CopyPolicy;
 import io.popflow.config.Option;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.es.StrategySettings;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
 import io.popflow.slow.DomainOptions;
@@ -49,6 +50,7 @@ public final class OptionCatalog {
         all.addAll(MutationSettings.OPTIONS);
         all.addAll(FitnessEstimate.OPTIONS);
         all.addAll(ModelMerge.OPTIONS);
+        all.addAll(StrategySettings.OPTIONS);
         all.addAll(CopyPolicy.OPTIONS);
         all.addAll(ModelOptions.OPTIONS);
         all.addAll(DigitsTaskSpec.OPTIONS);

@@ -1,0 +1,39 @@
+package io.popflow.agent;
+
+import io.popflow.config.PopulationConfig;
+import io.popflow.es.DistributionReplica;
+import io.popflow.es.StrategySettings;
+import io.popflow.math.SplitMix64;
+import io.popflow.math.Streams;
+import java.util.Arrays;
+
+/**
+ * The search distribution an evolution-strategy run starts with, the same wherever it is built (the
+ * slow operator and every trainer subtask): the strategy of the config, its mean a constant
+ * ({@code strategy.initial_mean}) or the learner's weight initialization drawn from the run's own
+ * stream, and the noise seeds of the run.
+ */
+public final class InitialDistribution {
+    private InitialDistribution() {}
+
+    /** The distribution of generation 0; {@code learner} is the run's (it only initializes weights). */
+    public static DistributionReplica of(PopulationConfig config, Learner learner) {
+        StrategySettings s = config.strategy();
+        double[] mean0 = new double[learner.dimension()];
+        if (s.hasInitialMean()) {
+            Arrays.fill(mean0, s.initialMean());
+        } else {
+            AgentState blank = new AgentState();
+            learner.initialize(blank, new SplitMix64(Streams.ES_INITIAL_MEAN.seed(config.seed())));
+            for (int i = 0; i < mean0.length; i++) {
+                mean0[i] = blank.params[i];
+            }
+        }
+        return new DistributionReplica(s.build(mean0, config.population()), noiseSeed(config, 0));
+    }
+
+    /** The noise seed of generation {@code generation}. */
+    public static long noiseSeed(PopulationConfig config, int generation) {
+        return Streams.ES_NOISE.seed(config.seed(), generation);
+    }
+}
