@@ -48,6 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
             figures.add(PipelineBenchmarks.throughputAgainstLoop(cluster, quick));
             say("scaling");
             figures.addAll(PipelineBenchmarks.scaling(cluster, quick));
+            say("evolution strategies: feedback bytes and members per second");
+            figures.addAll(EsBenchmarks.run(cluster, quick));
             say("feedback latency");
             figures.addAll(PipelineBenchmarks.feedbackLatency(cluster, quick));
             say("Kafka feedback latency (starts a local broker)");

@@ -3,6 +3,7 @@ package io.popflow.cli;
 import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.experiments.CartPoleExperiment;
+import io.popflow.jobs.experiments.EsExperiments;
 import io.popflow.jobs.experiments.ExperimentReport;
 import io.popflow.jobs.run.IoErrors;
 import java.io.IOException;
@@ -19,15 +20,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code popflow experiment cartpole}: the seed authors' population experiment on the embedded
  * cluster, PBT against no population update at equal agent-steps, for each k and seed; prints the
- * tables and writes every run's numbers.
+ * tables and writes every run's numbers. {@code es-cartpole} and {@code es-digits}: evolution
+ * strategies on the job ({@link EsExperiments}).
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run an experiment and print its tables (known: cartpole).")
+        description = "Run an experiment and print its tables (known: cartpole, es-cartpole, es-digits).")
 final class ExperimentCommand implements Callable<Integer> {
     /** The authors' population; the default is a fifth of it, to finish in minutes. */
     static final int FULL_POPULATION = 500;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment: cartpole.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment: cartpole, es-cartpole or es-digits.")
     String name;
 
     @Option(names = "--k", split = ",", defaultValue = "1,2,5",
@@ -49,18 +51,17 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InvalidOptionException.require(name.equals("cartpole"), "experiment", "unknown experiment '" + name
-                + "' (known: cartpole)");
+        InvalidOptionException.require(List.of("cartpole", "es-cartpole", "es-digits").contains(name), "experiment",
+                "unknown experiment '" + name + "' (known: cartpole, es-cartpole, es-digits)");
+        if (name.startsWith("es-")) {
+            return evolutionStrategies();
+        }
         InvalidOptionException.require(seeds >= 1, "seeds", "must be >= 1, got " + seeds);
         InvalidOptionException.require(ks.length >= 1 && Arrays.stream(ks).allMatch(k -> k >= 1), "k",
                 "must list windows >= 1 episode, got " + Arrays.toString(ks));
         int n = full ? FULL_POPULATION : population;
         CartPoleExperiment.config(ks[0], 1, CartPoleExperiment.Arm.PBT, n, output); // refuses a bad size before any run
-        try {
-            Files.createDirectories(output);
-        } catch (IOException e) {
-            throw new InvalidOptionException("output", "cannot create folder " + output + ": " + IoErrors.reason(e));
-        }
+        createOutput();
         System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %d seeds, %d agents, PBT and no selection%n",
                 Arrays.toString(ks), seeds, n);
         long start = System.nanoTime();
@@ -73,6 +74,36 @@ final class ExperimentCommand implements Callable<Integer> {
         System.out.print(ExperimentReport.tables(runs));
         Path file = output.resolve(ExperimentReport.FILE);
         ExperimentReport.write(runs, file);
+        System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
+        return 0;
+    }
+
+    private void createOutput() {
+        try {
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw new InvalidOptionException("output", "cannot create folder " + output + ": " + IoErrors.reason(e));
+        }
+    }
+
+    private Integer evolutionStrategies() throws Exception {
+        InvalidOptionException.require(seeds >= 1, "seeds", "must be >= 1, got " + seeds);
+        createOutput();
+        long start = System.nanoTime();
+        List<EsExperiments.Run> runs;
+        boolean cartpole = name.equals("es-cartpole");
+        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + seeds + " seeds" : "");
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
+            runs = cartpole
+                    ? EsExperiments.cartpole(cluster, seeds, 200, output, line -> System.out.println("  " + line))
+                    : EsExperiments.digits(cluster, full ? new int[] {50, 100, 200, 400} : new int[] {50, 100, 200},
+                            full ? new int[] {200, 1_000, 5_000, 20_000} : new int[] {200, 1_000, 5_000}, output,
+                            line -> System.out.println("  " + line));
+        }
+        System.out.println();
+        System.out.print(EsExperiments.tables(runs, cartpole));
+        Path file = output.resolve(name + "-experiment.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), runs);
         System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
         return 0;
     }

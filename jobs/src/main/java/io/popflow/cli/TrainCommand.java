@@ -157,7 +157,8 @@ final class TrainCommand implements Callable<Integer> {
         Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(population.parallelism());
-        JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet);
+        JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet,
+                population.isEvolutionStrategy() ? population.population() : 0);
 
         long start = System.nanoTime();
         Path stoppedAt;

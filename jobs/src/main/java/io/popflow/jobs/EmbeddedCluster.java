@@ -1,6 +1,8 @@
 package io.popflow.jobs;
 
 import io.popflow.agent.AgentReport;
+import io.popflow.agent.FinalAgent;
+import io.popflow.es.DistributionSummary;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.connectors.memory.GenerationClockSink;
@@ -91,11 +93,23 @@ public final class EmbeddedCluster implements AutoCloseable {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(config.parallelism());
         Sink<AgentReport> reports = keepReports ? new CollectingSink<>(key) : new GenerationClockSink(key);
-        JobSinks sinks = JobSinks.of(reports, new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
+        Sink<FinalAgent> finals = keepReports ? new CollectingSink<>(finalsKey(key)) : new DiscardingSink<>();
+        JobSinks sinks = JobSinks.of(reports, new DiscardingSink<>(), new DiscardingSink<>(), finals);
+        if (keepReports) {
+            sinks = sinks.withDistributions(new CollectingSink<>(distributionsKey(key)));
+        }
         job.apply(sinks).build(env);
         JobGraph graph = env.getStreamGraph().getJobGraph();
         JobID id = cluster.submitJob(graph).get().getJobID();
         return new Run(id, key, keepReports, config.generations());
+    }
+
+    private static String finalsKey(String key) {
+        return key + "/final-agents";
+    }
+
+    private static String distributionsKey(String key) {
+        return key + "/distribution";
     }
 
     /** A submitted run. */
@@ -155,8 +169,12 @@ public final class EmbeddedCluster implements AutoCloseable {
             CheckpointStatsSnapshot stats = cluster.getArchivedExecutionGraph(id).get().getCheckpointStatsSnapshot();
             long[] ends = new long[generations];
             List<CollectingSink.Arrival<AgentReport>> reports;
+            List<FinalAgent> finals = List.of();
+            List<DistributionSummary> distributions = List.of();
             int count;
             if (keepReports) {
+                finals = CollectingSink.drain(finalsKey(key));
+                distributions = CollectingSink.drain(distributionsKey(key));
                 reports = CollectingSink.drainArrivals(key);
                 count = reports.size();
                 for (CollectingSink.Arrival<AgentReport> a : reports) {
@@ -168,7 +186,7 @@ public final class EmbeddedCluster implements AutoCloseable {
                 count = clock.count().get();
                 clock.lastArrival().forEach((g, nanos) -> ends[g] = nanos);
             }
-            return new Finished(reports, count, ends, stats);
+            return new Finished(reports, count, ends, stats, finals, distributions);
         }
     }
 
@@ -179,9 +197,11 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @param reportCount how many reports arrived
      * @param generationEnds {@link System#nanoTime()} of each generation's last report
      * @param checkpoints the run's checkpoint statistics
+     * @param finals every agent's final record (empty if the run kept no reports)
+     * @param distributions an evolution strategy's distribution records, by generation (empty otherwise)
      */
     public record Finished(List<CollectingSink.Arrival<AgentReport>> reports, int reportCount, long[] generationEnds,
-            CheckpointStatsSnapshot checkpoints) {}
+            CheckpointStatsSnapshot checkpoints, List<FinalAgent> finals, List<DistributionSummary> distributions) {}
 
     @Override
     public void close() throws Exception {

@@ -48,7 +48,7 @@ public final class KafkaJobParts {
     public static JobSinks sinks(RunConfig run) {
         KafkaSettings k = run.kafka();
         if (k == null || !k.metrics()) {
-            return new JobSinks(List.of(), List.of(), List.of(), List.of());
+            return new JobSinks(List.of(), List.of(), List.of(), List.of(), List.of());
         }
         RecordJson json = new RecordJson(run.population().space(), run.runId());
         String id = run.runId();
@@ -61,7 +61,7 @@ public final class KafkaJobParts {
                         s -> json.summary(s).getBytes(StandardCharsets.UTF_8), id + "-generations", k.transactionTimeout())),
                 List.of(ExactlyOnceKafkaSinks.<LineageEvent>of(k.connection(), k.topics().lineage(), e -> runKey,
                         e -> json.lineage(e).getBytes(StandardCharsets.UTF_8), id + "-lineage", k.transactionTimeout())),
-                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of());
+                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of());
     }
 
     /** The example input of a stream-fed task, or null. */

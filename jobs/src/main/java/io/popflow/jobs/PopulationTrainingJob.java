@@ -171,6 +171,9 @@ public final class PopulationTrainingJob {
         sink(summaries, sinks.summaries(), "generation-summaries");
         sink(lineage, sinks.lineage(), "lineage");
         sink(finals, sinks.finalAgents(), "final-agents");
+        if (config.isEvolutionStrategy()) {
+            sink(directives.getSideOutput(EvolutionStrategyOperator.DISTRIBUTION), sinks.distributions(), "distribution");
+        }
     }
 
     private static <T> void sink(DataStream<T> stream, List<Sink<T>> sinks, String name) {

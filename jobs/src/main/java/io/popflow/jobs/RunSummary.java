@@ -101,6 +101,17 @@ public final class RunSummary {
         o.put("best_agent", bestAgent);
         o.set("best_hyperparameters", best.get("hyperparameters"));
         JsonNode lastReport = reportByAgentGeneration.get(key(bestAgent, lastGeneration));
+        if (config.isEvolutionStrategy()) {
+            // every agent ends holding the final mean; the last reports are of members, not of it
+            lastReport = JSON.createObjectNode().set("fitness", best.get("fitness"));
+            ObjectNode strategy = o.putObject("strategy");
+            strategy.put("name", config.strategy().kind().name().toLowerCase(Locale.ROOT));
+            strategy.put("sigma0", config.strategy().sigma());
+            strategy.put("inner_steps", config.strategy().innerSteps());
+            strategy.put("members_evaluated", (long) config.population() * (lastGeneration + 1));
+            strategy.put("members_evaluated_per_second",
+                    Math.round(config.population() * (lastGeneration + 1) / (wallTime.toNanos() / 1e9) * 10) / 10.0);
+        }
         ObjectNode validation = o.putObject("validation");
         validation.set("fitness", lastReport == null ? null : lastReport.get("fitness"));
         validation.set("loss", lastReport == null ? null : lastReport.get("validation_loss"));
@@ -113,7 +124,9 @@ public final class RunSummary {
             o.put("test_episodes", ((ControlTaskSpec) config.task()).testEpisodes());
         }
         o.put("params_sha256", best.get("params_sha256").asText());
-        o.set("schedule", schedule(bestAgent, lastGeneration, reportByAgentGeneration, copyByRecipientGeneration));
+        if (!config.isEvolutionStrategy()) {
+            o.set("schedule", schedule(bestAgent, lastGeneration, reportByAgentGeneration, copyByRecipientGeneration));
+        }
         o.put("lineage_events", lineage.size());
         o.put("diverged_reports", diverged);
         double seconds = wallTime.toNanos() / 1e9;
@@ -192,6 +205,22 @@ public final class RunSummary {
         StringBuilder sb = new StringBuilder();
         JsonNode test = json.get("test");
         JsonNode validation = json.get("validation");
+        JsonNode strategy = json.get("strategy");
+        if (strategy != null) {
+            sb.append(String.format(Locale.ROOT, "final mean of the %s distribution: %s, validation fitness %s%n",
+                    strategy.get("name").asText(), test.has("greedy_return")
+                            ? "greedy test return " + number(test.get("greedy_return")) + " (mean of "
+                                    + json.get("test_episodes") + " episodes)"
+                            : test.get("accuracy").isNull() ? "test loss " + number(test.get("loss"))
+                            : "test accuracy " + percent(test.get("accuracy")), number(validation.get("fitness"))));
+            sb.append(String.format(Locale.ROOT, "%d members evaluated in %.1f s: %.0f members/s", 
+                    strategy.get("members_evaluated").asLong(), json.get("wall_time_seconds").asDouble(),
+                    strategy.get("members_evaluated_per_second").asDouble()));
+            if (json.get("agent_steps").asLong() > 0) {
+                sb.append(String.format(Locale.ROOT, ", %d inner steps", json.get("agent_steps").asLong()));
+            }
+            return sb.toString();
+        }
         if (test.has("greedy_return")) {
             sb.append(String.format(Locale.ROOT, "best agent %d: greedy test return %s (mean of %s episodes), fitness %s%n",
                     json.get("best_agent").asInt(), number(test.get("greedy_return")), json.get("test_episodes"),

@@ -65,7 +65,7 @@ class KafkaDriftITCase {
         String summariesKey = "drift-summaries-" + System.nanoTime();
         String reportsKey = "drift-reports-" + System.nanoTime();
         JobSinks sinks = new JobSinks(List.of(new CollectingSink<AgentReport>(reportsKey)),
-                List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(), List.of());
+                List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(), List.of(), List.of());
 
         produce(topic, 0, IntUnaryOperator.identity());
         JobClient job = KafkaJobParts.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());

@@ -7,6 +7,7 @@ import io.popflow.agent.InitialDistribution;
 import io.popflow.agent.Learner;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
+import io.popflow.es.DistributionSummary;
 import io.popflow.es.EsGeneration;
 import io.popflow.slow.FitnessTable;
 import java.util.ArrayList;
@@ -14,9 +15,12 @@ import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The slow time scale of an evolution-strategy run: for each generation's fitness table it tells
@@ -31,6 +35,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  */
 public final class EvolutionStrategyOperator extends SlowScaleOperator<GenerationReports> {
     private static final long serialVersionUID = 1L;
+
+    /** One record per generation: σ, |mean| and the feedback edge's bytes. */
+    public static final OutputTag<DistributionSummary> DISTRIBUTION =
+            new OutputTag<>("distribution", TypeInformation.of(DistributionSummary.class));
 
     private transient DistributionReplica distribution;
     private transient ListState<byte[]> distributionState;
@@ -76,7 +84,31 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
         }
         latest = distribution.tell(table.fitnessByAgent(config.population()), InitialDistribution.noiseSeed(config, g + 1));
         latestEmittedMicros = nowMicros();
-        emit(commands(latest, latestEmittedMicros));
+        List<AgentCommand> commands = commands(latest, latestEmittedMicros);
+        emit(commands);
+        double[] mean = distribution.strategy().mean();
+        double norm = 0;
+        for (double m : mean) {
+            norm += m * m;
+        }
+        output.collect(DISTRIBUTION, new StreamRecord<>(new DistributionSummary(g, distribution.strategy().sigma(),
+                Math.sqrt(norm), serializedBytes(commands), commands.size(), mean.length)));
+    }
+
+    /** Bytes of {@code commands} as the feedback edge's serializer writes them. */
+    static long serializedBytes(List<AgentCommand> commands) {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        long bytes = 0;
+        for (AgentCommand c : commands) {
+            out.clear();
+            try {
+                AgentCommandSerializer.INSTANCE.serialize(c, out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            bytes += out.length();
+        }
+        return bytes;
     }
 
     private boolean isLast(EsGeneration update) {

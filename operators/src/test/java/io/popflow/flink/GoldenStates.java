@@ -128,6 +128,16 @@ final class GoldenStates {
                 AgentCommand.endOfRun(1));
     }
 
+    /** Format 4: format 3's commands, an evolution strategy's distribution update and its two actions. */
+    static List<AgentCommand> commandsFormat4() {
+        List<AgentCommand> all = new java.util.ArrayList<>(commandsFormat3());
+        all.add(new AgentCommand.Distribution(1, new io.popflow.es.EsGeneration(7, 0x1234_5678_9abcL,
+                new double[] {-0.5, Double.NEGATIVE_INFINITY, 2.25}, -99L, 0x0fed_cba9_8765_4321L), 4_321L));
+        all.add(AgentCommand.directive(2, Directive.of(7, new Directive.Sample())).emittedAt(4_321L));
+        all.add(AgentCommand.directive(0, Directive.of(7, new Directive.TakeMean(true))));
+        return all;
+    }
+
     static AgentReport reportFormat2() {
         return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
                 Double.NaN, 61.25, false, null, 812);
@@ -144,7 +154,7 @@ final class GoldenStates {
         Path folder = Paths.get("src/test/resources/golden");
         // each current format's file, if it is not there yet: an existing file never changes
         write(folder, "agent-state", AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
-        write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat3());
+        write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat4());
         write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat2()));
         write(folder, "generation-decision", GenerationDecisionSerializer.INSTANCE, List.of(decision()));
     }

@@ -57,6 +57,12 @@ class StateFormatGoldenTest {
     }
 
     @Test
+    void agentCommandFormat4() throws Exception {
+        assertThat(read("agent-command-format-4.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(GoldenStates.commandsFormat4());
+    }
+
+    @Test
     void agentReportFormat2() throws Exception {
         assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE)).singleElement()
                 .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat2());

@@ -19,32 +19,38 @@ public final class ProgressSink implements Sink<GenerationSummary> {
 
     private final HyperparameterSpace space;
     private final int generations;
+    private final int members;
 
     /**
      * @param space the run's hyperparameter space, to print h
      * @param generations total generations, 0 if the run has no end
+     * @param members an evolution strategy's members per generation (then members evaluated per
+     *     second are shown, and no h: all members share it), 0 otherwise
      */
-    public ProgressSink(HyperparameterSpace space, int generations) {
+    public ProgressSink(HyperparameterSpace space, int generations, int members) {
         this.space = space;
         this.generations = generations;
+        this.members = members;
     }
 
     @Override
     public SinkWriter<GenerationSummary> createWriter(WriterInitContext context) {
-        return new Writer(space, generations, System.out);
+        return new Writer(space, generations, members, System.out);
     }
 
     static final class Writer implements SinkWriter<GenerationSummary> {
         private final HyperparameterSpace space;
         private final int generations;
+        private final int members;
         private final PrintStream out;
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;
         private long lastSteps;
 
-        Writer(HyperparameterSpace space, int generations, PrintStream out) {
+        Writer(HyperparameterSpace space, int generations, int members, PrintStream out) {
             this.space = space;
             this.generations = generations;
+            this.members = members;
             this.out = out;
         }
 
@@ -66,8 +72,15 @@ public final class ProgressSink implements Sink<GenerationSummary> {
                 sb.append(String.format(Locale.ROOT, "  mean fitness %.2f  mean return %.2f", s.fitnessMean(),
                         s.episodeReturnMean()));
             }
-            sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));
-            sb.append(String.format(Locale.ROOT, "  %.0f agent-steps/s", stepsPerSecond));
+            if (members == 0) {
+                sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));
+            }
+            if (members == 0 || stepsPerSecond > 0) {
+                sb.append(String.format(Locale.ROOT, "  %.0f agent-steps/s", stepsPerSecond));
+            }
+            if (members > 0) {
+                sb.append(String.format(Locale.ROOT, "  %.0f members/s", members / seconds));
+            }
             if (s.diverged() > 0) {
                 sb.append("  diverged ").append(s.diverged());
             }

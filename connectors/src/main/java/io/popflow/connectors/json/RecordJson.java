@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
+import io.popflow.es.DistributionSummary;
 import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.LineageEvent;
@@ -105,6 +106,17 @@ public final class RecordJson implements Serializable {
         for (String op : e.operations()) {
             ops.add(op);
         }
+        return write(o);
+    }
+
+    public String distribution(DistributionSummary d) {
+        ObjectNode o = record();
+        o.put("generation", d.generation());
+        number(o, "sigma", d.sigma());
+        number(o, "mean_norm", d.meanNorm());
+        o.put("dimension", d.dimension());
+        o.put("feedback_records", d.feedbackRecords());
+        o.put("feedback_bytes", d.feedbackBytes());
         return write(o);
     }
 

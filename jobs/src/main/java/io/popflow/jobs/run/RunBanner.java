@@ -21,6 +21,14 @@ public final class RunBanner {
     private RunBanner() {}
 
     public static String describe(PopulationConfig c) {
+        if (c.isEvolutionStrategy()) {
+            return String.format(Locale.ROOT, "popflow: task %s; evolution strategy %s (σ₀ %s%s); seed %d; %d members; %s; "
+                            + "parallelism %d", task(c.task()), c.strategy().kind().name().toLowerCase(Locale.ROOT), c.strategy().sigma(),
+                    c.strategy().innerSteps() > 0 ? ", " + c.strategy().innerSteps() + " inner " + lower(c.space().rule())
+                            + " steps per member" : "",
+                    c.seed(), c.population(), c.isBounded() ? c.generations() + " generations" : "unbounded (until stopped)",
+                    c.parallelism());
+        }
         return String.format(Locale.ROOT, "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
                         + "fitness estimator %s; seed %d; population %d; %s; parallelism %d",
                 task(c.task()), lower(c.space().rule()), selection(c.selection()), mutation(c.mutation()),
