@@ -56,7 +56,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits"};
+    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock"};
     static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
 
     private ConfigLoader() {}

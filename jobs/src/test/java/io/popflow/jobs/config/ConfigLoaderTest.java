@@ -53,6 +53,41 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void evolutionStrategyPresetsAndTheirRules() {
+        PopulationConfig es = preset("es-digits").population();
+        assertThat(es.isEvolutionStrategy()).isTrue();
+        assertThat(es.strategy().kind()).isEqualTo(io.popflow.es.StrategySettings.Kind.OPENAI_ES);
+        assertThat(es.strategy().sigma()).isEqualTo(0.02);
+        assertThat(es.perturbationInterval()).isZero();
+        assertThat(preset("es-digits", "strategy.inner_steps=10").population().perturbationInterval()).isEqualTo(10);
+        assertThat(preset("es-digits", "strategy.name=cma_es").population().strategy().sigma())
+                .as("the preset's σ, not the strategy's default").isEqualTo(0.02);
+        assertThat(preset("cma-rosenbrock", "strategy.sigma=null").population().strategy().sigma()).isEqualTo(0.1);
+        assertThat(preset("es-cartpole").population().strategy().episodes()).isEqualTo(1);
+        assertThat(preset("digits").population().isEvolutionStrategy()).isFalse();
+
+        assertThatThrownBy(() -> preset("digits", "strategy.name=snes")).hasMessage("invalid option "
+                + "'hyperparam_mutations': an evolution strategy moves the weights and every member keeps one h: give it "
+                + "under hyperparameters (over a preset, --set hyperparam_mutations=null)");
+        assertThatThrownBy(() -> preset("es-digits", "mode=asynchronous")).hasMessage(
+                "invalid option 'mode': an evolution strategy tells whole generations: needs synchronous mode");
+        assertThatThrownBy(() -> preset("es-digits", "fitness=window")).hasMessage("invalid option 'fitness.estimator': "
+                + "an evolution strategy ranks each generation's members by their own fitness: needs last");
+        assertThatThrownBy(() -> preset("es-digits", "merge.strength=0.5")).hasMessage(
+                "invalid option 'merge': an evolution strategy moves the mean itself: merging must be off");
+        assertThatThrownBy(() -> preset("es-digits", "population=99")).hasMessage("invalid option 'population': "
+                + "openai_es with antithetic sampling needs an even population, got 99");
+        assertThatThrownBy(() -> preset("es-digits", "strategy.sigma=0")).hasMessage(
+                "invalid option 'strategy.sigma': must be > 0, got 0.0");
+        assertThatThrownBy(() -> preset("es-digits", "strategy.name=pso")).hasMessage(
+                "invalid option 'strategy.name': unknown value 'pso' (known: none, openai_es, snes, sep_cma_es, cma_es)");
+        assertThatThrownBy(() -> preset("es-digits", "strategy.sigmma=0.1")).hasMessageStartingWith(
+                "invalid option 'strategy.sigmma': unknown option");
+        assertThatThrownBy(() -> preset("cma-rosenbrock", "landscape.dimension=1")).hasMessage(
+                "invalid option 'landscape.dimension': rosenbrock needs at least 2 dimensions, got 1");
+    }
+
+    @Test
     void quadraticPresetUsesLangevinAgents() {
         RunConfig run = preset("quadratic");
         assertThat(run.population().task()).isInstanceOf(QuadraticTaskSpec.class);
@@ -203,7 +238,7 @@ class ConfigLoaderTest {
     @Test
     void unknownPresetAndBrokenYamlAreNamed() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.preset("cifar"))
-                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt)");
+                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt, es-cartpole, es-digits, cma-rosenbrock)");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "population: [1, 2\n");
         assertThatThrownBy(() -> ConfigLoader.file(bad)).isInstanceOf(InvalidOptionException.class)

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every YAML block of the README is a valid configuration as written: laid over the digits preset
- * (the blocks show options, not whole runs; a CartPole block over the cartpole-pbt preset), with
+ * (the blocks show options, not whole runs; a CartPole block over the cartpole-pbt preset, an
+ * evolution strategy's block over es-digits), with
  * an output folder; the streamed-training block also over the Kafka block it belongs to, and
  * without the digits' data split.
  */
@@ -33,7 +34,7 @@ class ReadmeExamplesTest {
         String kafka = blocks.stream().filter(b -> b.contains("bootstrap_servers")).findFirst().orElseThrow();
         for (String block : blocks) {
             // a reinforcement-learning block lies over its own preset: digits' model, data and momentum are not its options
-            ObjectNode tree = ConfigLoader.preset(block.contains("task: cartpole") ? "cartpole-pbt" : "digits");
+            ObjectNode tree = ConfigLoader.preset(preset(block));
             if (block.contains("task: stream")) {
                 tree.remove("data"); // the digits' split: a stream holds out by position instead
                 tree = ConfigLoader.merge(tree, parse(kafka));
@@ -41,6 +42,15 @@ class ReadmeExamplesTest {
             ObjectNode run = ConfigLoader.set(ConfigLoader.merge(tree, parse(block)), "output=" + dir);
             assertThatCode(() -> ConfigLoader.parse(run)).as("README block:%n%s", block).doesNotThrowAnyException();
         }
+    }
+
+    /** The preset a block lies over: its task's, and for an evolution strategy's block an ES preset. */
+    private static String preset(String block) {
+        boolean cartpole = block.contains("task: cartpole");
+        if (block.contains("strategy:")) {
+            return cartpole ? "es-cartpole" : "es-digits";
+        }
+        return cartpole ? "cartpole-pbt" : "digits";
     }
 
     private ObjectNode parse(String block) throws Exception {
