@@ -69,6 +69,31 @@ class EvolutionStrategyITCase {
         assertThat(b.finals()).allMatch(f -> f.get("directives_applied").asInt() == 40);
     }
 
+    /**
+     * Members that train 5 SGD steps toward the landscape's h = 0 before they are evaluated, with
+     * Lamarckian inheritance: the trained weights go to the slow operator with the reports and the
+     * new strategy state comes back to every subtask; still the loop's result bit for bit.
+     */
+    @Test
+    void lamarckianInheritanceIsThePlainLoopBitForBit(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
+            throws Exception {
+        PopulationConfig config = config("task=landscape", "landscape.function=sphere", "landscape.dimension=10",
+                "population=10", "generations=30", "strategy.name=cma_es", "strategy.sigma=0.5",
+                "strategy.initial_mean=0.5", "strategy.inner_steps=5", "strategy.inheritance=lamarckian",
+                "hyperparameters.lr=0.1", "parallelism=2");
+        PlainEsLoop.Result loop = new PlainEsLoop(config).run();
+        JobRuns.Outputs out = runOn(cluster, config, dir.resolve("lamarckian"));
+        assertThat(out.finals()).hasSize(10).allMatch(f -> f.get("params_sha256").asText().equals(meanDigest(loop)));
+        // the inner steps shrink θ toward 0: trained members are better than drawn ones, and the mean follows them
+        double baldwinian = -new PlainEsLoop(cmaSphere(1, 30)).run().reports().stream()
+                .filter(r -> r.generation() == 29).mapToDouble(r -> r.rawFitness()).max().orElseThrow();
+        double lamarckian = 0;
+        for (int i = 0; i < loop.finalMean().length; i++) {
+            lamarckian += (double) loop.finalMean()[i] * loop.finalMean()[i];
+        }
+        assertThat(lamarckian).isLessThan(baldwinian);
+    }
+
     @Test
     void aTaskFailureMidRunEndsWithTheSameDistribution(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
             throws Exception {

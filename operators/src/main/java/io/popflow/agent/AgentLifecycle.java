@@ -68,7 +68,8 @@ public final class AgentLifecycle {
         this.space = config.space();
         this.interval = config.perturbationInterval();
         this.estimate = config.fitness();
-        this.reportWeights = config.merge().isOn();
+        // merging averages the reported weights; Lamarckian inheritance tells the trained members
+        this.reportWeights = config.merge().isOn() || config.strategy().isLamarckian();
         this.asynchronous = config.asynchronous();
         this.clockMicros = clockMicros;
     }

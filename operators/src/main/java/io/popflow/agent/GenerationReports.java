@@ -39,6 +39,15 @@ public record GenerationReports(int generation, AgentReport[] reports) {
         return Arrays.stream(reports).map(AgentReport::params).toArray(float[][]::new);
     }
 
+    /** The reported weights of agents 0 .. n − 1 at index agent id (an evolution strategy's members). */
+    public float[][] paramsByAgent() {
+        float[][] byAgent = new float[reports.length][];
+        for (AgentReport r : reports) {
+            byAgent[r.agent()] = r.params();
+        }
+        return byAgent;
+    }
+
     /**
      * Mean over the healthy agents that finished an episode in the generation of their mean episode
      * return; NaN for gradient tasks.

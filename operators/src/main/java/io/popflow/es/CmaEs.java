@@ -160,11 +160,12 @@ public final class CmaEs implements EvolutionStrategy {
 
     @Override
     public void tell(long seed, double[] fitness) {
-        double[][] x = new double[lambda][n];
-        for (int k = 0; k < lambda; k++) {
-            member(seed, k, x[k]);
-        }
-        tell(x, EvolutionStrategy.finite(fitness));
+        tell(EvolutionStrategy.members(this, seed), EvolutionStrategy.finite(fitness));
+    }
+
+    @Override
+    public void shiftMean(double[] delta) {
+        StrategyStates.add(mean, delta);
     }
 
     /** The state, B and D included: they are those of the last decomposition, not recomputable from C. */

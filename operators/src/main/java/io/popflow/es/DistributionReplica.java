@@ -64,6 +64,26 @@ public final class DistributionReplica {
     }
 
     /**
+     * Tells the current generation's members as they were evaluated ({@code trained[k]} for member
+     * k: Lamarckian inheritance); the update carries the resulting state for the other replicas.
+     */
+    public EsGeneration tellTrained(float[][] trained, double[] fitness, long nextSeed) {
+        double[][] x = new double[trained.length][];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = new double[trained[k] == null ? 0 : trained[k].length];
+            for (int i = 0; i < x[k].length; i++) {
+                x[k][i] = trained[k][i];
+            }
+        }
+        int g = generation();
+        long told = seed;
+        strategy.tellSolutions(told, x, fitness);
+        seed = nextSeed;
+        return new EsGeneration(g, told, fitness.clone(), nextSeed, StrategyStates.digest(strategy),
+                StrategyStates.encode(strategy));
+    }
+
+    /**
      * Applies {@code update} if it is this replica's generation; one already applied (a resent copy)
      * is ignored. Returns whether it was applied.
      *
@@ -78,7 +98,11 @@ public final class DistributionReplica {
             throw new IllegalStateException("the distribution is at generation " + generation() + " (seed " + seed
                     + "), the update is for generation " + update.generation() + " (seed " + update.seed() + ")");
         }
-        strategy.tell(seed, update.fitness());
+        if (update.carriesState()) {
+            StrategyStates.decodeInto(update.state(), strategy);
+        } else {
+            strategy.tell(seed, update.fitness());
+        }
         seed = update.nextSeed();
         long digest = StrategyStates.digest(strategy);
         if (digest != update.digest()) {

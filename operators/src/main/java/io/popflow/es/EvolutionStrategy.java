@@ -36,6 +36,43 @@ public sealed interface EvolutionStrategy permits OpenAiEs, Snes, SepCmaEs, CmaE
      */
     void tell(long seed, double[] fitness);
 
+    /**
+     * One generation's update with Lamarckian inheritance, from the members as they were
+     * evaluated ({@code x[k]} for member k, after their inner steps) and their fitness: the
+     * strategy's own update from the drawn members (as {@link #tell}), then the mean moves by the
+     * members' mean training displacement (1/N) Σ (x_k − drawn_k), so it inherits what training
+     * acquired. A member that is not finite counts as no displacement (and its fitness as the worst).
+     *
+     * <p>Feeding the trained members to the update itself would read every training step as
+     * noise: with displacements much larger than σ it drove OpenAI-ES's mean on digits to a
+     * validation loss of 115 in 50 generations, and it inflates SNES's and CMA-ES's step sizes.
+     */
+    default void tellSolutions(long seed, double[][] x, double[] fitness) {
+        int d = dimension();
+        double[] shift = new double[d];
+        double[] drawn = new double[d];
+        for (int k = 0; k < x.length; k++) {
+            boolean finite = x[k] != null && x[k].length == d;
+            for (int i = 0; finite && i < d; i++) {
+                finite = Double.isFinite(x[k][i]);
+            }
+            if (finite) {
+                member(seed, k, drawn);
+                for (int i = 0; i < d; i++) {
+                    shift[i] += x[k][i] - drawn[i];
+                }
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            shift[i] /= x.length;
+        }
+        tell(seed, fitness);
+        shiftMean(shift);
+    }
+
+    /** mean ← mean + delta. */
+    void shiftMean(double[] delta);
+
     /** The distribution's mean. */
     double[] mean();
 
@@ -45,6 +82,15 @@ public sealed interface EvolutionStrategy permits OpenAiEs, Snes, SepCmaEs, CmaE
     void writeState(DataOutput out) throws IOException;
 
     void readState(DataInput in) throws IOException;
+
+    /** Every member of the generation whose noise seed is {@code seed}. */
+    static double[][] members(EvolutionStrategy s, long seed) {
+        double[][] x = new double[s.population()][s.dimension()];
+        for (int k = 0; k < x.length; k++) {
+            s.member(seed, k, x[k]);
+        }
+        return x;
+    }
 
     /**
      * {@code fitness} with every non-finite value replaced by the smallest finite one (or 0 if

@@ -148,7 +148,18 @@ public final class OpenAiEs implements EvolutionStrategy {
         if (fitness.length != population) {
             throw new IllegalArgumentException("tell needs " + population + " fitness values, got " + fitness.length);
         }
-        double[] g = gradient(noise, shaping.shape(fitness), sigma, mean.length);
+        ascend(gradient(noise, shaping.shape(fitness), sigma, mean.length));
+    }
+
+    @Override
+    public void shiftMean(double[] delta) {
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] = (float) (mean[i] + delta[i]);
+        }
+    }
+
+    /** Moves the mean up {@code g} with the optimizer, and decays σ. */
+    private void ascend(double[] g) {
         float[] descent = new float[mean.length];
         for (int i = 0; i < descent.length; i++) {
             descent[i] = (float) -g[i];

@@ -103,6 +103,11 @@ public final class Snes implements EvolutionStrategy {
     }
 
     @Override
+    public void shiftMean(double[] delta) {
+        StrategyStates.add(mean, delta);
+    }
+
+    @Override
     public void writeState(DataOutput out) throws IOException {
         StrategyStates.writeDoubles(out, mean);
         StrategyStates.writeDoubles(out, sigma);

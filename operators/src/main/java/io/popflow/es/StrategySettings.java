@@ -9,8 +9,11 @@ import java.util.List;
  * The {@code strategy} section: which evolution strategy moves the weights' search distribution,
  * and its constants. The run's {@code population} is the strategy's population (members are
  * agents); {@code inner_steps} gradient (or DQN) steps from each member's perturbed weights come
- * before its evaluation, Baldwinian: the distribution moves by the members' starting points, which
- * every agent rebuilds from the generation's seed.
+ * before its evaluation. Baldwinian inheritance moves the distribution by the members' starting
+ * points, which every agent rebuilds from the generation's seed; Lamarckian also moves the mean by
+ * the members' mean training displacement ({@link EvolutionStrategy#tellSolutions}), so the trained
+ * weights travel to the slow operator with the reports, and the new distribution's state back to
+ * every subtask (O(d), or O(d²) for CMA-ES, per subtask and generation).
  *
  * <p>Defaults follow each strategy's paper: OpenAI-ES (Salimans et al. 2017) σ = 0.02, Adam with
  * η = 0.01, mirrored sampling and centered ranks; SNES (Schaul et al. 2011), sep-CMA-ES (Ros &amp;
@@ -18,10 +21,19 @@ import java.util.List;
  */
 public record StrategySettings(Kind kind, double sigma, double sigmaDecay, double sigmaMin, double lr,
         OpenAiEs.MeanOptimizer optimizer, double momentum, double weightDecay, boolean antithetic,
-        FitnessShaping shaping, boolean active, int innerSteps, double initialMean, int episodes) implements Serializable {
+        FitnessShaping shaping, boolean active, int innerSteps, Inheritance inheritance, double initialMean, int episodes)
+        implements Serializable {
 
     /** The strategies; NONE is selection and mutation of hyperparameters (PBT and its kin). */
     public enum Kind { NONE, OPENAI_ES, SNES, SEP_CMA_ES, CMA_ES }
+
+    /** What the distribution learns from when members take inner steps. */
+    public enum Inheritance {
+        /** The members' starting points, rebuilt from the seed: the feedback edge carries O(N). */
+        BALDWINIAN,
+        /** Also the trained members: the mean moves by their mean training displacement. */
+        LAMARCKIAN
+    }
 
     public static final Option<Kind> NAME = Option.choice("strategy.name", Kind.class, Kind.NONE,
             "an evolution strategy over the weights instead of selection and mutation of h");
@@ -47,13 +59,16 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
             "cma_es: active covariance adaptation (negative weights for the worse half), as pycma");
     public static final Option<Integer> INNER_STEPS = Option.integer("strategy.inner_steps", 0,
             "gradient or DQN steps each member takes from its perturbed weights before it is evaluated").atLeast(0);
+    public static final Option<Inheritance> INHERITANCE = Option.choice("strategy.inheritance", Inheritance.class,
+            Inheritance.BALDWINIAN, "with inner steps: the distribution moves by the members' starting points "
+                    + "(baldwinian), and the mean also by their mean training displacement (lamarckian)");
     public static final Option<Double> INITIAL_MEAN = Option.number("strategy.initial_mean", null,
             "every coordinate of the initial mean").defaultIs("the task's weight initialization, drawn from the run's seed");
     public static final Option<Integer> EPISODES = Option.integer("strategy.episodes", 1,
             "cartpole, mountain-car: greedy episodes that evaluate a member").atLeast(1);
 
     public static final List<Option<?>> OPTIONS = List.of(NAME, SIGMA, SIGMA_DECAY, SIGMA_MIN, LR, OPTIMIZER, MOMENTUM,
-            WEIGHT_DECAY, ANTITHETIC, SHAPING, ACTIVE, INNER_STEPS, INITIAL_MEAN, EPISODES);
+            WEIGHT_DECAY, ANTITHETIC, SHAPING, ACTIVE, INNER_STEPS, INHERITANCE, INITIAL_MEAN, EPISODES);
 
     public StrategySettings {
         SIGMA.require(sigma);
@@ -75,20 +90,24 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
     public static StrategySettings of(Kind kind) {
         return new StrategySettings(kind, defaultSigma(kind), SIGMA_DECAY.fallback(), SIGMA_MIN.fallback(),
                 LR.fallback(), OPTIMIZER.fallback(), MOMENTUM.fallback(), WEIGHT_DECAY.fallback(),
-                ANTITHETIC.fallback(), SHAPING.fallback(), ACTIVE.fallback(), INNER_STEPS.fallback(), Double.NaN,
-                EPISODES.fallback());
+                ANTITHETIC.fallback(), SHAPING.fallback(), ACTIVE.fallback(), INNER_STEPS.fallback(),
+                INHERITANCE.fallback(), Double.NaN, EPISODES.fallback());
     }
 
     /** These settings starting at {@code sigma0}, all coordinates of the mean at {@code mean0} (NaN: the task's). */
     public StrategySettings startingAt(double mean0, double sigma0) {
         return new StrategySettings(kind, sigma0, sigmaDecay, sigmaMin, lr, optimizer, momentum, weightDecay, antithetic,
-                shaping, active, innerSteps, mean0, episodes);
+                shaping, active, innerSteps, inheritance, mean0, episodes);
     }
 
-    /** These settings with {@code steps} inner steps per member. */
-    public StrategySettings withInnerSteps(int steps) {
+    /** These settings with {@code steps} inner steps per member and {@code how} the distribution learns from them. */
+    public StrategySettings withInnerSteps(int steps, Inheritance how) {
         return new StrategySettings(kind, sigma, sigmaDecay, sigmaMin, lr, optimizer, momentum, weightDecay, antithetic,
-                shaping, active, steps, initialMean, episodes);
+                shaping, active, steps, how, initialMean, episodes);
+    }
+
+    public boolean isLamarckian() {
+        return isOn() && innerSteps > 0 && inheritance == Inheritance.LAMARCKIAN;
     }
 
     public static double defaultSigma(Kind kind) {
@@ -131,6 +150,7 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase() + (isOn() ? " sigma=" + sigma + (innerSteps > 0 ? " inner_steps=" + innerSteps : "") : "");
+        return kind.name().toLowerCase() + (isOn() ? " sigma=" + sigma + (innerSteps > 0 ? " inner_steps=" + innerSteps
+                + " " + inheritance.name().toLowerCase() : "") : "");
     }
 }

@@ -116,6 +116,13 @@ public final class StrategyStates {
         }
     }
 
+    /** v ← v + delta. */
+    static void add(double[] v, double[] delta) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] += delta[i];
+        }
+    }
+
     static double rms(double[] v) {
         double s = 0;
         for (double x : v) {

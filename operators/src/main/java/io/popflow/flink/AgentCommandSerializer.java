@@ -92,6 +92,8 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             ArrayIO.writeDoubles(out, u.fitness());
             out.writeLong(u.nextSeed());
             out.writeLong(u.digest());
+            out.writeInt(u.state().length);
+            out.write(u.state());
         } else {
             out.writeByte(END_OF_RUN);
         }
@@ -200,9 +202,16 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
                     new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()));
             case END_OF_RUN -> new AgentCommand.EndOfRun(route);
             case DISTRIBUTION -> new AgentCommand.Distribution(route,
-                    new EsGeneration(in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readLong(), in.readLong()), micros);
+                    new EsGeneration(in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readLong(), in.readLong(),
+                            readBytes(in)), micros);
             default -> throw new IOException("unknown agent command tag " + tag + " (format " + format + ")");
         };
+    }
+
+    private static byte[] readBytes(DataInputView in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return b;
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.FinalAgent;
-import io.popflow.agent.InitialDistribution;
+import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.MemberSource;
 import io.popflow.agent.Phase;
@@ -143,7 +143,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         lifecycle = new AgentLifecycle(config);
         examples = lifecycle.learner().streamedExamples();
         if (config.isEvolutionStrategy()) {
-            distribution = InitialDistribution.of(config, lifecycle.learner());
+            distribution = SearchDistributions.of(config, lifecycle.learner());
             if (restoredDistribution != null) {
                 distribution.restore(restoredDistribution);
             }

@@ -3,7 +3,7 @@ package io.popflow.flink;
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.InitialDistribution;
+import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.Learner;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
@@ -52,7 +52,7 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
 
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
-        distribution = InitialDistribution.of(config, Learner.of(config));
+        distribution = SearchDistributions.of(config, Learner.of(config));
         distributionState = context.getOperatorStateStore().getListState(
                 new ListStateDescriptor<>("es-distribution", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         latestState = context.getOperatorStateStore().getListState(
@@ -82,7 +82,7 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
             throw new IllegalStateException("fitness of generation " + g + " for a distribution at generation "
                     + distribution.generation());
         }
-        latest = distribution.tell(table.fitnessByAgent(config.population()), InitialDistribution.noiseSeed(config, g + 1));
+        latest = SearchDistributions.tell(config, distribution, element.getValue());
         latestEmittedMicros = nowMicros();
         List<AgentCommand> commands = commands(latest, latestEmittedMicros);
         emit(commands);

@@ -7,7 +7,7 @@ import io.popflow.agent.AgentState;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.InitialDistribution;
+import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.MemberSource;
 import io.popflow.agent.Seed;
@@ -15,13 +15,12 @@ import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
 import io.popflow.es.StrategyStates;
-import io.popflow.slow.FitnessTable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An evolution-strategy run in a plain loop on one thread: the same members ({@link
- * AgentLifecycle}), the same distribution ({@link InitialDistribution}, {@link DistributionReplica})
+ * AgentLifecycle}), the same distribution ({@link SearchDistributions}, {@link DistributionReplica})
  * and the same directives as the Flink job, so the job's result can be checked against it bit for
  * bit, and many seeded runs made in the time of a few jobs.
  */
@@ -47,7 +46,7 @@ public final class PlainEsLoop {
 
     public Result run() {
         AgentLifecycle lifecycle = new AgentLifecycle(config);
-        DistributionReplica distribution = InitialDistribution.of(config, lifecycle.learner());
+        DistributionReplica distribution = SearchDistributions.of(config, lifecycle.learner());
         lifecycle.withMembers(new MemberSource() {
             @Override
             public float[] member(int generation, int agent) {
@@ -76,8 +75,7 @@ public final class PlainEsLoop {
                 }
             }
             all.addAll(reports);
-            FitnessTable table = GenerationReports.of(g, reports).table();
-            distribution.tell(table.fitnessByAgent(n), InitialDistribution.noiseSeed(config, g + 1));
+            SearchDistributions.tell(config, distribution, GenerationReports.of(g, reports));
             boolean last = g == config.generations() - 1;
             for (AgentState s : agents) {
                 Directive.Action action = last ? new Directive.TakeMean(s.id == 0) : new Directive.Sample();

@@ -86,6 +86,65 @@ class EvolutionStrategyTest {
         assertThat(es.sigma()).isFinite().isPositive();
     }
 
+    /** Members that did not move in training leave the Lamarckian update the seed's, bit for bit. */
+    @ParameterizedTest
+    @EnumSource(value = StrategySettings.Kind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void untrainedMembersMakeTheLamarckianUpdateTheSeeds(StrategySettings.Kind kind) {
+        EvolutionStrategy bySeed = build(kind);
+        EvolutionStrategy bySolutions = build(kind);
+        for (int g = 0; g < 5; g++) {
+            long seed = SplitMix64.derive(3, g);
+            double[][] x = new double[N][D];
+            double[] f = new double[N];
+            for (int k = 0; k < N; k++) {
+                bySeed.member(seed, k, x[k]);
+                f[k] = -sphere(x[k]);
+            }
+            bySeed.tell(seed, f);
+            bySolutions.tellSolutions(seed, x, f);
+        }
+        assertThat(StrategyStates.encode(bySolutions)).isEqualTo(StrategyStates.encode(bySeed));
+    }
+
+    /** The mean inherits the members' mean training displacement on top of the seed's update. */
+    @ParameterizedTest
+    @EnumSource(value = StrategySettings.Kind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void theMeanInheritsTheMeanTrainingDisplacement(StrategySettings.Kind kind) {
+        EvolutionStrategy bySeed = build(kind);
+        EvolutionStrategy lamarckian = build(kind);
+        double[][] x = new double[N][D];
+        double[] f = new double[N];
+        for (int k = 0; k < N; k++) {
+            bySeed.member(11, k, x[k]);
+            f[k] = -sphere(x[k]);
+            x[k][0] += 0.25 * k; // member k's training moved its first coordinate by k/4: a mean of 1.125
+        }
+        bySeed.tell(11, f);
+        lamarckian.tellSolutions(11, x, f);
+        assertThat(lamarckian.mean()[0] - bySeed.mean()[0]).isCloseTo(1.125, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(lamarckian.mean()[1]).isEqualTo(bySeed.mean()[1]);
+        assertThat(lamarckian.sigma()).isEqualTo(bySeed.sigma());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StrategySettings.Kind.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void aDivergedTrainedMemberIsReplacedByItsDrawnOne(StrategySettings.Kind kind) {
+        EvolutionStrategy es = build(kind);
+        double[][] x = new double[N][D];
+        double[] f = new double[N];
+        for (int k = 0; k < N; k++) {
+            es.member(9, k, x[k]);
+            f[k] = -sphere(x[k]);
+        }
+        x[4][2] = Float.NaN;
+        f[4] = Double.NaN;
+        es.tellSolutions(9, x, f);
+        for (double m : es.mean()) {
+            assertThat(m).isFinite();
+        }
+        assertThat(es.sigma()).isFinite().isPositive();
+    }
+
     @org.junit.jupiter.api.Test
     void aStateOfAnotherShapeOrFormatIsRefused() {
         byte[] cma = StrategyStates.encode(build(StrategySettings.Kind.CMA_ES));

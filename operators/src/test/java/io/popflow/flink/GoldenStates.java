@@ -133,6 +133,8 @@ final class GoldenStates {
         List<AgentCommand> all = new java.util.ArrayList<>(commandsFormat3());
         all.add(new AgentCommand.Distribution(1, new io.popflow.es.EsGeneration(7, 0x1234_5678_9abcL,
                 new double[] {-0.5, Double.NEGATIVE_INFINITY, 2.25}, -99L, 0x0fed_cba9_8765_4321L), 4_321L));
+        all.add(new AgentCommand.Distribution(0, new io.popflow.es.EsGeneration(8, 5L, new double[] {1.5}, 6L, 7L,
+                new byte[] {1, 2, 3, -4}), 0));
         all.add(AgentCommand.directive(2, Directive.of(7, new Directive.Sample())).emittedAt(4_321L));
         all.add(AgentCommand.directive(0, Directive.of(7, new Directive.TakeMean(true))));
         return all;

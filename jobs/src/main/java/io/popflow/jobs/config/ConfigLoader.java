@@ -359,6 +359,7 @@ public final class ConfigLoader {
                 t.get(StrategySettings.SHAPING),
                 t.get(StrategySettings.ACTIVE),
                 t.get(StrategySettings.INNER_STEPS),
+                t.get(StrategySettings.INHERITANCE),
                 t.get(StrategySettings.INITIAL_MEAN, Double.NaN),
                 t.get(StrategySettings.EPISODES));
         t.rejectUnknown();

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  *       episodes is at least 475; a run of g generations is the first g generations of any longer
  *       one (a run is a function of its config and seed), so this is the mean after g generations;
  *   <li>{@code es-digits}: the {@code es-digits} preset (OpenAI-ES, 100 members), the same with
- *       10 inner SGD steps per member (Baldwinian), and plain SGD (two independent agents, the
- *       same fixed h, no selection), each run for several lengths; test accuracy and wall time of
- *       each run, so that arms are compared at equal wall time.
+ *       10 inner SGD steps per member (Baldwinian and Lamarckian), and plain SGD (two independent
+ *       agents, the same fixed h, no selection), each run for several lengths; test accuracy and
+ *       wall time of each run, so that arms are compared at equal wall time.
  * </ul>
  */
 public final class EsExperiments {
@@ -83,8 +83,11 @@ public final class EsExperiments {
         for (int g : esGenerations) {
             runs.add(run(cluster, "openai_es", config("es-digits", output, "generations=" + g)));
             progress.accept(describe(runs.get(runs.size() - 1)));
-            runs.add(run(cluster, "openai_es+sgd", config("es-digits", output, "generations=" + g,
+            runs.add(run(cluster, "openai_es+sgd baldwinian", config("es-digits", output, "generations=" + g,
                     "strategy.inner_steps=10")));
+            progress.accept(describe(runs.get(runs.size() - 1)));
+            runs.add(run(cluster, "openai_es+sgd lamarckian", config("es-digits", output, "generations=" + g,
+                    "strategy.inner_steps=10", "strategy.inheritance=lamarckian")));
             progress.accept(describe(runs.get(runs.size() - 1)));
         }
         for (int steps : sgdSteps) {
@@ -98,7 +101,7 @@ public final class EsExperiments {
     }
 
     private static String describe(Run r) {
-        return String.format(Locale.ROOT, "%-14s %4d generations, %8d agent-steps: test accuracy %.2f%% (%.1f s)", r.arm(),
+        return String.format(Locale.ROOT, "%-25s %4d generations, %8d agent-steps: test accuracy %.2f%% (%.1f s)", r.arm(),
                 r.generations(), r.agentSteps(), 100 * r.testAccuracy(), r.seconds());
     }
 

@@ -2,19 +2,32 @@ package io.popflow.agent;
 
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
+import io.popflow.es.EsGeneration;
 import io.popflow.es.StrategySettings;
 import io.popflow.math.SplitMix64;
 import io.popflow.math.Streams;
 import java.util.Arrays;
 
 /**
- * The search distribution an evolution-strategy run starts with, the same wherever it is built (the
- * slow operator and every trainer subtask): the strategy of the config, its mean a constant
+ * An evolution-strategy run's search distribution, as the slow operator, every trainer subtask and
+ * the plain loop build and tell it: the strategy of the config, its initial mean a constant
  * ({@code strategy.initial_mean}) or the learner's weight initialization drawn from the run's own
  * stream, and the noise seeds of the run.
  */
-public final class InitialDistribution {
-    private InitialDistribution() {}
+public final class SearchDistributions {
+    private SearchDistributions() {}
+
+    /**
+     * Tells {@code distribution} generation {@code reports}: from the fitness alone, or with
+     * Lamarckian inheritance from the members' reported (trained) weights too.
+     */
+    public static EsGeneration tell(PopulationConfig config, DistributionReplica distribution, GenerationReports reports) {
+        double[] fitness = reports.table().fitnessByAgent(config.population());
+        long nextSeed = noiseSeed(config, reports.table().generation() + 1);
+        return config.strategy().isLamarckian()
+                ? distribution.tellTrained(reports.paramsByAgent(), fitness, nextSeed)
+                : distribution.tell(fitness, nextSeed);
+    }
 
     /** The distribution of generation 0; {@code learner} is the run's (it only initializes weights). */
     public static DistributionReplica of(PopulationConfig config, Learner learner) {
