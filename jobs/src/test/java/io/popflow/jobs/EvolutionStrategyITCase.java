@@ -31,7 +31,7 @@ class EvolutionStrategyITCase {
     static PopulationConfig cmaSphere(int parallelism, int generations) {
         return config("task=landscape", "landscape.function=sphere", "landscape.dimension=10", "population=10",
                 "generations=" + generations, "strategy.name=cma_es", "strategy.sigma=0.5", "strategy.initial_mean=0.5",
-                "parallelism=" + parallelism, "checkpoint_interval=100ms");
+                "parallelism=" + parallelism, "checkpoint_interval=10ms");
     }
 
     static PopulationConfig config(String... options) {
@@ -97,13 +97,15 @@ class EvolutionStrategyITCase {
     @Test
     void aTaskFailureMidRunEndsWithTheSameDistribution(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
             throws Exception {
-        PopulationConfig config = cmaSphere(2, 120);
+        // 400 generations of some 5 ms against checkpoints every 10 ms: with 120 generations and
+        // checkpoints every 100 ms the failure once came before any checkpoint had completed
+        PopulationConfig config = cmaSphere(2, 400);
         JobRuns.Outputs clean = runOn(cluster, config, dir.resolve("clean"));
         JobRuns.FailOnce.INJECTED.set(0);
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         JobRuns.Outputs failed;
         try {
-            failed = JobRuns.run(config, dir.resolve("failed"), new JobRuns.FailOnce(61));
+            failed = JobRuns.run(config, dir.resolve("failed"), new JobRuns.FailOnce(301));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }
@@ -113,7 +115,7 @@ class EvolutionStrategyITCase {
         assertThat(JobRuns.finalPopulation(failed)).isEqualTo(JobRuns.finalPopulation(clean)).hasSize(10);
         assertThat(failed.reportsInOrder()).isEqualTo(clean.reportsInOrder());
         assertThat(failed.summaries()).isEqualTo(clean.summaries());
-        assertThat(failed.finals()).allMatch(f -> f.get("directives_applied").asInt() == 120);
+        assertThat(failed.finals()).allMatch(f -> f.get("directives_applied").asInt() == 400);
     }
 
     private static JobRuns.Outputs runOn(MiniCluster cluster, PopulationConfig config, Path folder) throws Exception {

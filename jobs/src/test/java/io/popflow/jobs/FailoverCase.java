@@ -75,9 +75,10 @@ abstract class FailoverCase {
     @Test
     void noFeedbackRecordIsLostOrDuplicatedAcrossTheRestore() {
         assertThat(JobRuns.copiesByRecipient(failed.lineage())).isNotEmpty();
+        // exactly one directive acted on per agent and generation: whatever was resent after the restore
+        // was ignored (how much was resent depends on where the checkpoint fell: an agent that had not
+        // yet acted on the latest decision takes the resent copy as its first)
         JobRuns.assertEveryDecisionActedOnOnce(failed, config);
-        int resentIgnored = failed.finals().stream().mapToInt(f -> f.get("resent_ignored").asInt()).sum();
-        assertThat(resentIgnored).as("the latest decision was resent after the restore").isPositive();
         assertThat(clean.finals()).allMatch(f -> f.get("resent_ignored").asInt() == 0);
     }
 }

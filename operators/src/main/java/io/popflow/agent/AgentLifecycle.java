@@ -199,15 +199,11 @@ public final class AgentLifecycle {
         }
         if (d.action() instanceof Directive.TakeMean mean) {
             becomeMember(s, requireMembers(d).mean(d.generation() + 1));
+            stop(s, mean.evaluateTest(), effects);
+            return;
         }
-        if (d.action() instanceof Directive.Stop || d.action() instanceof Directive.TakeMean) {
-            boolean test = d.action() instanceof Directive.Stop stop ? stop.evaluateTest()
-                    : ((Directive.TakeMean) d.action()).evaluateTest();
-            effects.finish(finalRecord(s, test));
-            s.phase = Phase.STOPPED;
-            if (!asynchronous) {
-                clearOutbox(s);
-            }
+        if (d.action() instanceof Directive.Stop stop) {
+            stop(s, stop.evaluateTest(), effects);
             return;
         }
         if (d.action() instanceof Directive.Sample) {
@@ -268,6 +264,14 @@ public final class AgentLifecycle {
             throw new IllegalStateException("agent " + s.id + " was asked for weights before its first report");
         }
         sendOutbox(s, new int[] {request.recipient()}, request.generation(), effects);
+    }
+
+    private void stop(AgentState s, boolean evaluateTest, AgentEffects effects) {
+        effects.finish(finalRecord(s, evaluateTest));
+        s.phase = Phase.STOPPED;
+        if (!asynchronous) {
+            clearOutbox(s);
+        }
     }
 
     private MemberSource requireMembers(Directive d) {
