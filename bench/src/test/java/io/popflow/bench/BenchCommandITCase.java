@@ -31,7 +31,7 @@ class BenchCommandITCase {
             assertThat(f.get("value").isNumber() && Double.isFinite(f.get("value").asDouble())).as("%s", f).isTrue();
             assertThat(f.has("unit") && f.has("target") && f.has("met")).as("%s", f).isTrue();
         }
-        assertThat(names).hasSize(10).anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
+        assertThat(names).hasSize(13).anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
                 .anySatisfy(n -> assertThat(n).startsWith("wide-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("small-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("memory per agent"))
@@ -44,6 +44,10 @@ class BenchCommandITCase {
             JsonNode dqn = figures.get(names.indexOf("DQN step at batch " + batch + ": PyTorch (authors) time / popflow time"));
             assertThat(dqn.at("/details/flops").asDouble()).isEqualTo(36_108.0 * Integer.parseInt(batch));
         }
+        // the ES feedback edge carries the same bytes for both network sizes, even at the quick size
+        JsonNode esRatio = figures.get(names.indexOf("ES feedback bytes per generation, d = 19210 / d = 4810"));
+        assertThat(esRatio.get("value").asDouble()).isEqualTo(1.0);
+        assertThat(names).anySatisfy(n -> assertThat(n).startsWith("ES members evaluated per second"));
         JsonNode largest = figures.get(names.indexOf("largest population run"));
         assertThat(largest.get("value").asInt()).isEqualTo(1000);
         assertThat(largest.get("met").asBoolean()).as("every report of the 1,000-agent run arrived").isTrue();
