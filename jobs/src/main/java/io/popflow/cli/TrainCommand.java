@@ -43,9 +43,9 @@ import picocli.CommandLine.Option;
         description = {
             "Train a population. Options override the preset, which the config file overrides.",
             "",
-            "Tasks: digits (MLP on the UCI handwritten digits, shipped), quadratic (Langevin agents with a",
-            "closed-form effective fitness), landscape, pbt-toy, stream (examples from Kafka), cartpole and",
-            "mountain-car (DQN agents).",
+            "Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or TSV file:",
+            "table.file, table.label, table.target), quadratic (Langevin agents with a closed-form effective",
+            "fitness), landscape, pbt-toy, stream (examples from Kafka), cartpole and mountain-car (DQN agents).",
             "Presets: see --preset below.",
             "Options: --set KEY=VALUE, or in --config FILE. Every option, with its default and values,",
             "declared once in the code: popflow options.",

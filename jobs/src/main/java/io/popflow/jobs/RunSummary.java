@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
 import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.TableTaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,6 +120,16 @@ public final class RunSummary {
         ObjectNode test = o.putObject("test");
         test.set("loss", best.get("test_loss"));
         test.set("accuracy", best.get("test_accuracy"));
+        if (best.has("test_r2")) {
+            test.set("mae", best.get("test_mae"));
+            test.set("r2", best.get("test_r2"));
+        }
+        if (config.task() instanceof TableTaskSpec table && table.target() == TableTaskSpec.Target.CLASSIFICATION) {
+            ArrayNode classes = o.putArray("classes");
+            for (String c : table.classes()) {
+                classes.add(c);
+            }
+        }
         if (best.has("test_return")) {
             test.set("greedy_return", best.get("test_return"));
             o.put("test_episodes", ((ControlTaskSpec) config.task()).testEpisodes());
@@ -225,6 +236,10 @@ public final class RunSummary {
             sb.append(String.format(Locale.ROOT, "best agent %d: greedy test return %s (mean of %s episodes), fitness %s%n",
                     json.get("best_agent").asInt(), number(test.get("greedy_return")), json.get("test_episodes"),
                     number(validation.get("fitness"))));
+        } else if (test.has("r2")) {
+            sb.append(String.format(Locale.ROOT, "best agent %d: test R² %.4f, MSE %s, MAE %s (the target's units), "
+                    + "validation loss %s%n", json.get("best_agent").asInt(), test.get("r2").asDouble(),
+                    number(test.get("loss")), number(test.get("mae")), number(validation.get("loss"))));
         } else if (test.get("accuracy").isNull()) {
             sb.append(String.format(Locale.ROOT, "best agent %d: test loss %s, validation loss %s%n",
                     json.get("best_agent").asInt(), number(test.get("loss")), number(validation.get("loss"))));

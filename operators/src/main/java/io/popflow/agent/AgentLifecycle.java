@@ -346,7 +346,7 @@ public final class AgentLifecycle {
         Learner.TestResult test = evaluateTest && !s.diverged ? learner.test(s) : Learner.TestResult.NONE;
         double fitness = s.diverged ? Double.NaN : learner.currentFitness(s);
         return new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, sha256(s.params),
-                test.loss(), test.accuracy(), test.episodeReturn(), s.directivesApplied, s.transfersApplied,
+                test.loss(), test.accuracy(), test.episodeReturn(), test.meanAbsoluteError(), test.r2(), s.directivesApplied, s.transfersApplied,
                 s.duplicatesIgnored);
     }
 

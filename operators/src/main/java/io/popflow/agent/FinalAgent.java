@@ -12,6 +12,8 @@ package io.popflow.agent;
  * @param testLoss test-set loss, measured for the best agent only (NaN otherwise)
  * @param testAccuracy test-set accuracy, measured for the best agent only (NaN otherwise)
  * @param testReturn a control task's mean return of greedy test episodes, for the best agent only
+ * @param testMae a regression's test mean absolute error in original units (NaN otherwise)
+ * @param testR2 a regression's test R² (NaN otherwise)
  * @param directivesApplied directives it acted on (one per generation, the final stop included)
  * @param transfersApplied weight copies it received
  * @param resentIgnored resent copies of directives or weights it had already acted on (non-zero
@@ -27,6 +29,8 @@ public record FinalAgent(
         double testLoss,
         double testAccuracy,
         double testReturn,
+        double testMae,
+        double testR2,
         int directivesApplied,
         int transfersApplied,
         int resentIgnored) {

@@ -68,11 +68,15 @@ public interface Learner {
      * A final agent's test: loss and accuracy on the test set (gradient tasks), or the mean return
      * of greedy episodes (control tasks); NaN where not applicable.
      */
-    record TestResult(double loss, double accuracy, double episodeReturn) {
+    record TestResult(double loss, double accuracy, double episodeReturn, double meanAbsoluteError, double r2) {
         public static final TestResult NONE = new TestResult(Double.NaN, Double.NaN, Double.NaN);
 
+        public TestResult(double loss, double accuracy, double episodeReturn) {
+            this(loss, accuracy, episodeReturn, Double.NaN, Double.NaN);
+        }
+
         public static TestResult of(Evaluation e) {
-            return new TestResult(e.loss(), e.accuracy(), Double.NaN);
+            return new TestResult(e.loss(), e.accuracy(), Double.NaN, e.meanAbsoluteError(), e.r2());
         }
     }
 }

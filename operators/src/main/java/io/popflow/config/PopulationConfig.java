@@ -63,7 +63,7 @@ public record PopulationConfig(
         StrategySettings strategy) implements Serializable {
 
     public static final Option<String> TASK = Option.text("task", null,
-            "what the agents learn: digits, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
+            "what the agents learn: digits, table, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
     public static final Option<Long> SEED = Option.wholeNumber("seed", 0L, "the run's seed; every random number derives from it");
     public static final Option<Integer> POPULATION = Option.integer("population", 16, "number of agents")
             .check(n -> n >= 2, "must be >= 2 (selection needs someone to copy)");

@@ -118,6 +118,27 @@ public final class Mlp {
         return new Evaluation(lossSum / data.size(), accuracy);
     }
 
+    /** The network's outputs on every row of {@code data}: row r's output j at {@code r * outputs + j}. */
+    public float[] predict(float[] theta, Dataset data) {
+        paramsBuffer.put(0, theta);
+        int k = arch.outputSize();
+        float[] out = new float[data.size() * k];
+        int[] all = data.allRows();
+        for (int start = 0; start < all.length; start += EVAL_BATCH) {
+            int[] rows = java.util.Arrays.copyOfRange(all, start, Math.min(all.length, start + EVAL_BATCH));
+            Activations a = activations(rows.length);
+            a.load(data, rows);
+            forward(a);
+            a.outBuffer.get(0, a.host, 0, rows.length * k);
+            for (int b = 0; b < rows.length; b++) {
+                for (int j = 0; j < k; j++) {
+                    out[(start + b) * k + j] = a.host[b + j * rows.length];
+                }
+            }
+        }
+        return out;
+    }
+
     private void forward(Activations a) {
         int layers = arch.layers();
         for (int l = 0; l < layers; l++) {

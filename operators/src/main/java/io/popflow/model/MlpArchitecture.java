@@ -36,11 +36,20 @@ public final class MlpArchitecture implements Serializable {
 
     /** A classifier: {@code inputs}, then the hidden layers, then {@code classes} softmax outputs. */
     public static MlpArchitecture classifier(int inputs, int[] hidden, int classes, Activation activation) {
+        return new MlpArchitecture(sizes(inputs, hidden, classes), activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+    }
+
+    /** A regression network: {@code inputs}, then the hidden layers, then {@code outputs} linear outputs. */
+    public static MlpArchitecture regressor(int inputs, int[] hidden, int outputs, Activation activation) {
+        return new MlpArchitecture(sizes(inputs, hidden, outputs), activation, OutputLoss.SQUARED_ERROR);
+    }
+
+    private static int[] sizes(int inputs, int[] hidden, int outputs) {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = inputs;
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = classes;
-        return new MlpArchitecture(sizes, activation, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        sizes[sizes.length - 1] = outputs;
+        return sizes;
     }
 
     public int layers() {

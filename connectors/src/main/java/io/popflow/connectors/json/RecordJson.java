@@ -133,6 +133,10 @@ public final class RecordJson implements Serializable {
         if (!Double.isNaN(f.testReturn())) {
             o.put("test_return", f.testReturn());
         }
+        if (!Double.isNaN(f.testR2())) {
+            o.put("test_mae", f.testMae());
+            o.put("test_r2", f.testR2());
+        }
         o.put("directives_applied", f.directivesApplied());
         o.put("transfers_applied", f.transfersApplied());
         o.put("resent_ignored", f.resentIgnored());

@@ -9,6 +9,8 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.examples.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
+import io.popflow.data.Table;
+import io.popflow.data.TableParser;
 import io.popflow.es.StrategySettings;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
@@ -32,6 +34,7 @@ import io.popflow.task.ModelOptions;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
+import io.popflow.task.TableTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,8 +59,8 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock"};
-    static final String[] TASKS = {"digits", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
+    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock", "diabetes"};
+    static final String[] TASKS = {"digits", "table", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
 
     private ConfigLoader() {}
 
@@ -166,6 +169,7 @@ public final class ConfigLoader {
         StreamOptions stream = taskName.equals("stream") ? stream(o) : null;
         TaskSpec task = switch (taskName) {
             case "digits" -> digits(o);
+            case "table" -> table(o);
             case "stream" -> stream.spec();
             case "quadratic" -> quadratic(o.child("quadratic"));
             case "landscape" -> landscape(o.child("landscape"));
@@ -462,6 +466,49 @@ public final class ConfigLoader {
         PbtToyTaskSpec spec = new PbtToyTaskSpec(t.get(PbtToyTaskSpec.INITIAL));
         t.rejectUnknown();
         return spec;
+    }
+
+    /** A user's CSV or TSV file, read and checked now: any problem is one line before a job starts. */
+    private static TaskSpec table(OptionTree o) {
+        OptionTree model = o.child("model");
+        OptionTree t = o.child("table");
+        String file = t.get(TableTaskSpec.FILE);
+        InvalidOptionException.require(file != null && !file.isBlank(), "table.file", "must name a CSV or TSV file");
+        Path path = Paths.get(file);
+        InvalidOptionException.require(Files.isRegularFile(path), "table.file", "no file " + path.toAbsolutePath());
+        TableTaskSpec.Delimiter delimiter = t.get(TableTaskSpec.DELIMITER);
+        char separator = switch (delimiter) {
+            case COMMA -> ',';
+            case TAB -> '\t';
+            case SEMICOLON -> ';';
+            case AUTO -> file.endsWith(".tsv") || file.endsWith(".tab") ? '\t' : ',';
+        };
+        Table table;
+        try {
+            table = TableParser.read(path, separator, t.get(TableTaskSpec.HEADER));
+        } catch (TableParser.BadTableException e) {
+            throw new InvalidOptionException("table.file", e.getMessage());
+        } catch (IOException e) {
+            throw new InvalidOptionException("table.file", "cannot read " + path + ": " + IoErrors.reason(e));
+        }
+        String label = t.get(TableTaskSpec.LABEL);
+        int index = label == null ? table.names().length - 1 : table.indexOf(label);
+        if (index < 0 && label.matches("[0-9]+")) {
+            int number = Integer.parseInt(label);
+            index = number >= 1 && number <= table.names().length ? number - 1 : -1;
+        }
+        InvalidOptionException.require(index >= 0, "table.label", "no column '" + label + "' in " + file + " (columns: "
+                + String.join(", ", table.names()) + "; or a number from 1 to " + table.names().length + ")");
+        TableTaskSpec.Target target = t.get(TableTaskSpec.TARGET);
+        InvalidOptionException.require(target != null, "table.target", "must be set: classification or regression");
+        double[] split = t.get(TableTaskSpec.SPLIT);
+        TableTaskSpec.Missing missing = t.get(TableTaskSpec.MISSING);
+        FitnessMetric metric = t.get(TableTaskSpec.FITNESS);
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        model.rejectUnknown();
+        t.rejectUnknown();
+        return new TableTaskSpec(table, index, target, missing, hidden, activation, split[0], split[1], metric);
     }
 
     private static TaskSpec digits(OptionTree o) {

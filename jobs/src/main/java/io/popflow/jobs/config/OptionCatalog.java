@@ -19,6 +19,7 @@ import io.popflow.task.ModelOptions;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
+import io.popflow.task.TableTaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,6 +55,7 @@ public final class OptionCatalog {
         all.addAll(CopyPolicy.OPTIONS);
         all.addAll(ModelOptions.OPTIONS);
         all.addAll(DigitsTaskSpec.OPTIONS);
+        all.addAll(TableTaskSpec.OPTIONS);
         all.addAll(QuadraticTaskSpec.OPTIONS);
         all.addAll(LandscapeTaskSpec.OPTIONS);
         all.addAll(PbtToyTaskSpec.OPTIONS);

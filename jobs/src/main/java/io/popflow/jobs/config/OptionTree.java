@@ -170,7 +170,8 @@ final class OptionTree {
         if (v == null || v.isNull()) {
             return fallback;
         }
-        if (!v.isTextual()) {
+        // a whole number is text too where text is asked for (table.label: 3, a column's number)
+        if (!v.isTextual() && !v.isIntegralNumber()) {
             throw new InvalidOptionException(pathOf(key), "must be text, got " + v);
         }
         return v.asText();

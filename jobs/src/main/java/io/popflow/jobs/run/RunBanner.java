@@ -11,6 +11,7 @@ import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
+import io.popflow.task.TableTaskSpec;
 import io.popflow.task.TaskSpec;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,6 +43,12 @@ public final class RunBanner {
     static String task(TaskSpec task) {
         if (task instanceof DigitsTaskSpec d) {
             return "digits (MLP 64-" + layers(d.hidden()) + "-10 " + lower(d.activation()) + ", fitness " + lower(d.metric()) + ")";
+        }
+        if (task instanceof TableTaskSpec t) {
+            return "table (" + t.table().source() + ": " + lower(t.target()) + " of " + t.table().names()[t.label()] + ", "
+                    + t.table().rows() + " rows, " + (t.table().names().length - 1) + " feature columns"
+                    + (t.target() == TableTaskSpec.Target.CLASSIFICATION ? ", classes " + String.join(", ", t.classes()) : "")
+                    + "; MLP hidden " + layers(t.hidden()) + " " + lower(t.activation()) + ")";
         }
         if (task instanceof StreamTaskSpec s) {
             return "stream (MLP " + s.features() + "-" + layers(s.hidden()) + "-" + s.classes() + " " + lower(s.activation())

@@ -76,7 +76,8 @@ public final class RunEnd {
         for (AgentState s : agents) {
             FinalAgent f = fixedData ? lifecycle.finalRecord(s, s.id == best)
                     : new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN,
-                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, Double.NaN, s.directivesApplied, s.transfersApplied,
+                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            s.directivesApplied, s.transfersApplied,
                             s.duplicatesIgnored);
             lines.add(json.finalAgent(f));
         }
