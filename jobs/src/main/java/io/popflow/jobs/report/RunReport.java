@@ -1,0 +1,221 @@
+package io.popflow.jobs.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * What a run did, seen: PNG charts made with JFreeChart from a run folder's JSON Lines files, and
+ * one self-contained HTML page that holds them (as data URIs) and checks, when a browser loads it,
+ * that every chart decoded. Charts: fitness over generations (best, quartiles, median); each
+ * hyperparameter's values, agent by agent; selection events per generation; a reinforcement-learning
+ * run's mean episode return; an evolution strategy's σ.
+ */
+public final class RunReport {
+    public static final String FOLDER = "report";
+    public static final String PAGE = "report.html";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 420;
+    /** Distinct on white (the first lines of a chart: best, quartiles, median). */
+    private static final Color[] PALETTE = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
+
+    private RunReport() {}
+
+    /** One chart: its file name, title and image. */
+    record Chart(String file, String title, JFreeChart chart) {}
+
+    /** Writes the charts and the page into {@code run}/report; returns the page. */
+    public static Path write(Path run) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<JsonNode> generations = read(run.resolve("generations.jsonl"));
+        if (generations.isEmpty()) {
+            throw new IOException(run.resolve("generations.jsonl") + " holds no generation: nothing to report");
+        }
+        List<Chart> charts = new ArrayList<>();
+        charts.add(fitness(generations));
+        charts.addAll(hyperparameters(read(run.resolve("reports.jsonl"))));
+        charts.add(selection(generations, read(run.resolve("lineage.jsonl"))));
+        if (generations.get(0).hasNonNull("episode_return_mean")) {
+            charts.add(line("returns.png", "Mean episode return", "episode return",
+                    series("population mean", generations, "generation", "episode_return_mean")));
+        }
+        List<JsonNode> distribution = read(run.resolve("distribution.jsonl"));
+        if (!distribution.isEmpty()) {
+            charts.add(line("sigma.png", "Evolution strategy: σ after each generation", "σ",
+                    series("σ", distribution, "generation", "sigma")));
+        }
+        Path folder = Files.createDirectories(run.resolve(FOLDER));
+        StringBuilder images = new StringBuilder();
+        for (Chart c : charts) {
+            Path png = folder.resolve(c.file());
+            ChartUtils.saveChartAsPNG(png.toFile(), c.chart(), WIDTH, HEIGHT);
+            images.append("<figure><img class=\"chart\" alt=\"").append(c.title()).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
+                    .append("\"><figcaption>").append(c.title()).append(" (").append(c.file()).append(")</figcaption></figure>\n");
+        }
+        Path page = folder.resolve(PAGE);
+        Files.writeString(page, page(run, generations, images.toString()), StandardCharsets.UTF_8);
+        return page;
+    }
+
+    private static String page(Path run, List<JsonNode> generations, String images) throws IOException {
+        Path summaryFile = run.resolve("summary.json");
+        String summary = Files.exists(summaryFile) ? escape(JSON.readTree(summaryFile.toFile()).path("test").toString()) : "";
+        return """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>popflow report: %s</title>
+                <style>body{font-family:sans-serif;margin:2em;max-width:960px} figure{margin:1.5em 0}
+                figcaption{color:#555;font-size:0.9em} img{max-width:100%%;border:1px solid #ddd}</style></head>
+                <body data-charts="%d">
+                <h1>popflow run %s</h1>
+                <p>%d generations; final test: <code>%s</code></p>
+                %s<script>
+                // the page checks itself: how many charts decoded (a browser test reads the attribute)
+                window.addEventListener('load', function () {
+                  var charts = document.querySelectorAll('img.chart');
+                  var loaded = 0;
+                  charts.forEach(function (img) { if (img.complete && img.naturalWidth > 0) { loaded++; } });
+                  document.body.setAttribute('data-charts-loaded', String(loaded));
+                });
+                </script>
+                </body></html>
+                """.formatted(escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
+                escape(run.getFileName().toString()), generations.size(), summary, images);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static Chart fitness(List<JsonNode> generations) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(series("best", generations, "generation", "fitness", "max"));
+        data.addSeries(series("upper quartile", generations, "generation", "fitness", "q75"));
+        data.addSeries(series("median", generations, "generation", "fitness", "median"));
+        data.addSeries(series("lower quartile", generations, "generation", "fitness", "q25"));
+        return line("fitness.png", "Fitness over generations", "fitness", data);
+    }
+
+    /** One chart per hyperparameter: every agent's value, generation by generation. */
+    private static List<Chart> hyperparameters(List<JsonNode> reports) {
+        Map<String, Map<Integer, XYSeries>> byName = new LinkedHashMap<>();
+        for (JsonNode r : reports) {
+            int agent = r.get("agent").asInt();
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> h = it.next();
+                byName.computeIfAbsent(h.getKey(), k -> new TreeMap<>())
+                        .computeIfAbsent(agent, a -> new XYSeries("agent " + a))
+                        .add(r.get("generation").asInt(), h.getValue().asDouble());
+            }
+        }
+        List<Chart> charts = new ArrayList<>();
+        for (Map.Entry<String, Map<Integer, XYSeries>> e : byName.entrySet()) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (XYSeries s : e.getValue().values()) {
+                data.addSeries(s);
+                min = Math.min(min, s.getMinY());
+                max = Math.max(max, s.getMaxY());
+            }
+            Chart c = line("h-" + e.getKey() + ".png", "Hyperparameter " + e.getKey() + ", every agent", e.getKey(), data);
+            XYPlot plot = c.chart().getXYPlot();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                plot.getRenderer().setSeriesStroke(i, new BasicStroke(1f));
+            }
+            c.chart().removeLegend();
+            if (min > 0 && max / min >= 20) {
+                plot.setRangeAxis(new LogAxis(e.getKey()));
+            }
+            charts.add(c);
+        }
+        return charts;
+    }
+
+    private static Chart selection(List<JsonNode> generations, List<JsonNode> lineage) {
+        TreeMap<Integer, Integer> events = new TreeMap<>();
+        for (JsonNode g : generations) {
+            events.put(g.get("generation").asInt(), 0);
+        }
+        for (JsonNode e : lineage) {
+            events.merge(e.get("generation").asInt(), 1, Integer::sum);
+        }
+        XYSeries s = new XYSeries("exploit-explore events");
+        events.forEach(s::add);
+        return line("selection.png", "Selection events per generation (copies, resets, mutations)", "events",
+                new XYSeriesCollection(s));
+    }
+
+    private static XYSeriesCollection series(String name, List<JsonNode> rows, String x, String... y) {
+        return new XYSeriesCollection(series(name, rows, x, y[0], y.length > 1 ? y[1] : null));
+    }
+
+    private static XYSeries series(String name, List<JsonNode> rows, String x, String field, String sub) {
+        XYSeries s = new XYSeries(name);
+        for (JsonNode r : rows) {
+            JsonNode v = sub == null ? r.get(field) : r.path(field).get(sub);
+            if (v != null && v.isNumber()) {
+                s.add(r.get(x).asDouble(), v.asDouble());
+            }
+        }
+        return s;
+    }
+
+    private static Chart line(String file, String title, String yLabel, XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "generation", yLabel, data, PlotOrientation.VERTICAL,
+                true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        renderer.setDefaultShapesVisible(false);
+        for (int i = 0; i < Math.min(data.getSeriesCount(), PALETTE.length); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        return new Chart(file, title, chart);
+    }
+
+    private static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return rows;
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(JSON.readTree(line));
+                }
+            }
+        }
+        return rows;
+    }
+}
