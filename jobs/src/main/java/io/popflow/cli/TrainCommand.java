@@ -107,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line per generation.")
     boolean quiet;
 
+    @Option(names = "--report", description = "At the end, also write the run's charts and report.html (popflow report).")
+    boolean report;
+
     @Override
     public Integer call() throws Exception {
         LoadedRun loaded = load();
@@ -184,7 +187,11 @@ final class TrainCommand implements Callable<Integer> {
                 return RunEnd.FAILED;
             }
         }
-        return RunEnd.write(folder, run, stoppedAt, stepsBefore, wall);
+        int code = RunEnd.write(folder, run, stoppedAt, stepsBefore, wall);
+        if (report) {
+            System.out.println("report: " + io.popflow.jobs.report.RunReport.write(folder.path()).toAbsolutePath());
+        }
+        return code;
     }
 
     /** The run's configuration and the effective option tree it was parsed from. */

@@ -31,8 +31,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * What a run did, seen: PNG charts made with JFreeChart from a run folder's JSON Lines files, and
  * one self-contained HTML page that holds them (as data URIs) and checks, when a browser loads it,
  * that every chart decoded. Charts: fitness over generations (best, quartiles, median); each
- * hyperparameter's values, agent by agent; selection events per generation; a reinforcement-learning
- * run's mean episode return; an evolution strategy's σ.
+ * hyperparameter's values, agent by agent; selection events per generation (not for an evolution
+ * strategy, which has none); a reinforcement-learning run's mean episode return; an evolution
+ * strategy's σ.
  */
 public final class RunReport {
     public static final String FOLDER = "report";
@@ -59,12 +60,15 @@ public final class RunReport {
         List<Chart> charts = new ArrayList<>();
         charts.add(fitness(generations));
         charts.addAll(hyperparameters(read(run.resolve("reports.jsonl"))));
-        charts.add(selection(generations, read(run.resolve("lineage.jsonl"))));
+        List<JsonNode> distribution = read(run.resolve("distribution.jsonl"));
+        if (distribution.isEmpty()) {
+            // an evolution strategy selects no one: its chart is σ's
+            charts.add(selection(generations, read(run.resolve("lineage.jsonl"))));
+        }
         if (generations.get(0).hasNonNull("episode_return_mean")) {
             charts.add(line("returns.png", "Mean episode return", "episode return",
                     series("population mean", generations, "generation", "episode_return_mean")));
         }
-        List<JsonNode> distribution = read(run.resolve("distribution.jsonl"));
         if (!distribution.isEmpty()) {
             charts.add(line("sigma.png", "Evolution strategy: σ after each generation", "σ",
                     series("σ", distribution, "generation", "sigma")));
@@ -199,7 +203,9 @@ public final class RunReport {
             renderer.setSeriesPaint(i, PALETTE[i]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        // zoom on the data, but not on a constant (σ of a strategy that keeps it): that axis would be all one label
+        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(range == null || range.getLength() == 0);
         return new Chart(file, title, chart);
     }
 
