@@ -79,8 +79,8 @@ public final class DistributionReplica {
         long told = seed;
         strategy.tellSolutions(told, x, fitness);
         seed = nextSeed;
-        return new EsGeneration(g, told, fitness.clone(), nextSeed, StrategyStates.digest(strategy),
-                StrategyStates.encode(strategy));
+        byte[] state = StrategyStates.encode(strategy);
+        return new EsGeneration(g, told, fitness.clone(), nextSeed, StrategyStates.digest(state), state);
     }
 
     /**

@@ -80,8 +80,13 @@ public final class StrategyStates {
 
     /** The first 8 bytes of the state's SHA-256: replicas of a distribution compare these. */
     public static long digest(EvolutionStrategy s) {
+        return digest(encode(s));
+    }
+
+    /** As {@link #digest(EvolutionStrategy)}, of state bytes already encoded. */
+    public static long digest(byte[] state) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(encode(s));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(state);
             long v = 0;
             for (int i = 0; i < 8; i++) {
                 v = v << 8 | (h[i] & 0xff);
