@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
             "",
             "Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or TSV file:",
             "table.file, table.label, table.target), quadratic (Langevin agents with a closed-form effective",
-            "fitness), landscape, pbt-toy, stream (examples from Kafka), cartpole and mountain-car (DQN agents).",
+            "fitness), landscape, pbt-toy, stream (examples from Kafka or a watched folder), cartpole and mountain-car (DQN agents).",
             "Presets: see --preset below.",
             "Options: --set KEY=VALUE, or in --config FILE. Every option, with its default and values,",
             "declared once in the code: popflow options.",

@@ -5,6 +5,7 @@ import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
+import io.popflow.connectors.file.FolderExampleInput;
 import io.popflow.connectors.kafka.ExactlyOnceKafkaSinks;
 import io.popflow.connectors.kafka.KafkaExampleInput;
 import io.popflow.connectors.kafka.KafkaFeedbackEdge;
@@ -13,6 +14,7 @@ import io.popflow.flink.AgentCommandRouting;
 import io.popflow.flink.ExampleInput;
 import io.popflow.flink.feedback.FeedbackEdge;
 import io.popflow.flink.feedback.InJvmFeedbackEdge;
+import io.popflow.jobs.config.FolderSettings;
 import io.popflow.jobs.config.KafkaSettings;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.slow.GenerationSummary;
@@ -64,8 +66,13 @@ public final class KafkaJobParts {
                 List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of());
     }
 
-    /** The example input of a stream-fed task, or null. */
+    /** The example input of a stream-fed task (a watched folder or a Kafka topic), or null. */
     public static ExampleInput examples(RunConfig run) {
+        FolderSettings f = run.folder();
+        if (f != null) {
+            return new FolderExampleInput(f.folder(), f.interval(), f.format(), f.header(), f.validationFraction(),
+                    f.deadLetters());
+        }
         KafkaSettings k = run.kafka();
         if (k == null || k.examples() == null) {
             return null;

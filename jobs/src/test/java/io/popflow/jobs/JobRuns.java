@@ -288,4 +288,13 @@ final class JobRuns {
         }
         return nodes;
     }
+
+    /** A Flink counter of {@code job} summed over the subtasks that have it. */
+    static long counterSum(org.apache.flink.runtime.testutils.InMemoryReporter metrics,
+            org.apache.flink.core.execution.JobClient job, String name) {
+        return metrics.findMetrics(job.getJobID(), name).entrySet().stream()
+                .filter(e -> e.getKey().endsWith("." + name) && e.getValue() instanceof org.apache.flink.metrics.Counter)
+                .mapToLong(e -> ((org.apache.flink.metrics.Counter) e.getValue()).getCount())
+                .sum();
+    }
 }

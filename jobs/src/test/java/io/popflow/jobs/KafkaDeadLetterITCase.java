@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -134,11 +133,7 @@ class KafkaDeadLetterITCase {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A counter summed over the subtasks that have it. */
     private static long sum(JobClient job, String name) {
-        return METRICS.findMetrics(job.getJobID(), name).entrySet().stream()
-                .filter(e -> e.getKey().endsWith("." + name) && e.getValue() instanceof Counter)
-                .mapToLong(e -> ((Counter) e.getValue()).getCount())
-                .sum();
+        return JobRuns.counterSum(METRICS, job, name);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a valid training record looks like.
  *
- * @param encoding CSV ({@code f1,...,fN,label}) or JSON ({@code {"features": [...], "label": k}})
+ * @param encoding CSV or TSV ({@code f1,...,fN,label}) or JSON ({@code {"features": [...], "label": k}})
  * @param features the declared number of features
  * @param classes labels must be integers in {@code [0, classes)}
  * @param maxAbs features beyond this magnitude are rejected as absurd (a unit or encoding error
@@ -15,10 +15,11 @@ import java.util.List;
  */
 public record ExampleFormat(Encoding encoding, int features, int classes, double maxAbs) implements Serializable {
 
-    public enum Encoding { CSV, JSON }
+    /** CSV and TSV: {@code f1,...,fN,label} with commas or tabs; JSON: {@code {"features": [...], "label": k}}. */
+    public enum Encoding { CSV, TSV, JSON }
 
     public static final Option<Encoding> FORMAT = Option.choice("stream.format", Encoding.class, Encoding.CSV,
-            "stream: how a record is written (csv: features then label; json: {features, label})");
+            "stream: how a record is written (csv, tsv: features then label; json: {features, label})");
     public static final Option<Double> MAX_ABS = Option.number("stream.max_abs", 1e6,
             "stream: a feature beyond ±max_abs makes its record a dead letter").above(0);
 

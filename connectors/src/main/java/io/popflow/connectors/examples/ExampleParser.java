@@ -46,8 +46,8 @@ public final class ExampleParser implements Serializable {
         double[] numbers;
         double label;
         try {
-            if (format.encoding() == ExampleFormat.Encoding.CSV) {
-                double[] fields = csv(utf8(value));
+            if (format.encoding() != ExampleFormat.Encoding.JSON) {
+                double[] fields = delimited(utf8(value), format.encoding() == ExampleFormat.Encoding.TSV ? "\t" : ",");
                 if (fields.length != format.features() + 1) {
                     return Result.reject(Rejection.WRONG_WIDTH, (fields.length - 1) + " features, expected " + format.features());
                 }
@@ -106,8 +106,8 @@ public final class ExampleParser implements Serializable {
                 .toString();
     }
 
-    private static double[] csv(String line) {
-        String[] fields = line.strip().split(",", -1);
+    private static double[] delimited(String line, String delimiter) {
+        String[] fields = line.strip().split(delimiter, -1);
         double[] numbers = new double[fields.length];
         for (int i = 0; i < fields.length; i++) {
             String f = fields[i].strip();

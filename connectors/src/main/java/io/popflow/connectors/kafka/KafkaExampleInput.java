@@ -1,5 +1,7 @@
 package io.popflow.connectors.kafka;
 
+import io.popflow.connectors.examples.DeadLetter;
+import io.popflow.connectors.examples.ExampleDecoder;
 import io.popflow.connectors.examples.ExampleFormat;
 import io.popflow.data.LabeledExample;
 import io.popflow.flink.ExampleInput;
@@ -45,14 +47,11 @@ public record KafkaExampleInput(KafkaConnection connection, String topic, String
                 .setStartingOffsets(fromLatest ? OffsetsInitializer.latest() : OffsetsInitializer.earliest())
                 .setDeserializer(new Raw())
                 .build();
-        SingleOutputStreamOperator<LabeledExample> decoded = env
+        SingleOutputStreamOperator<LabeledExample> decoded = ExampleDecoder.decode(env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "examples-source")
-                .uid("examples-source")
-                .process(new ExampleDecoder(format, validationFraction), TypeInformation.of(LabeledExample.class))
-                .name("example-decoder")
-                .uid("example-decoder");
+                .uid("examples-source"), format, validationFraction);
         decoded.getSideOutput(ExampleDecoder.DEAD_LETTERS)
-                .sinkTo(ExactlyOnceKafkaSinks.of(connection, deadLetterTopic, d -> d.original().key(), DeadLetter::toJson,
+                .sinkTo(ExactlyOnceKafkaSinks.of(connection, deadLetterTopic, DeadLetter.Encoded::key, DeadLetter.Encoded::json,
                         transactionalIdPrefix, transactionTimeout))
                 .name("dead-letter-sink")
                 .uid("dead-letter-sink")

@@ -23,6 +23,15 @@ class ExampleParserTest {
     }
 
     @Test
+    void tsvSplitsOnTabsAndRefusesCommas() {
+        ExampleParser tsv = new ExampleParser(new ExampleFormat(ExampleFormat.Encoding.TSV, 3, 10, 1e6));
+        ExampleParser.Result r = tsv.parse(bytes("0.5\t-1\t2e3\t7"));
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.features()).containsExactly(0.5f, -1f, 2000f);
+        assertThat(tsv.parse(bytes("0.5,-1,2e3,7")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
+    }
+
+    @Test
     void acceptsWellFormedJsonAndIgnoresExtraFields() {
         ExampleParser.Result r = json.parse(bytes("{\"features\": [1, 2.5, -3], \"label\": 0, \"source\": \"cam\"}"));
         assertThat(r.accepted()).isTrue();

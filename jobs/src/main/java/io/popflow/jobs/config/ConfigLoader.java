@@ -214,11 +214,14 @@ public final class ConfigLoader {
         String checkpoints = o.get(RunConfig.CHECKPOINT_DIR);
         String runId = o.get(RunConfig.RUN_ID, "popflow-" + taskName + "-" + population.seed());
         RunConfig.Feedback feedback = o.get(RunConfig.FEEDBACK);
-        KafkaSettings kafka = o.has("kafka") ? kafka(o.child("kafka"), population, stream == null ? null : stream.examples()) : null;
+        KafkaSettings kafka = o.has("kafka") ? kafka(o.child("kafka"), population,
+                stream == null || stream.folder() != null ? null : stream.examples()) : null;
         InvalidOptionException.require(kafka != null || feedback != RunConfig.Feedback.KAFKA, "feedback",
                 "kafka needs the kafka options (kafka.bootstrap_servers)");
-        InvalidOptionException.require(kafka != null || !(task instanceof StreamTaskSpec), "task",
-                "stream reads its examples from Kafka: set kafka.bootstrap_servers");
+        FolderSettings folder = stream == null || stream.folder() == null ? null
+                : stream.folder().resolve(Paths.get(output), stream.examples());
+        InvalidOptionException.require(kafka != null || folder != null || !(task instanceof StreamTaskSpec), "task",
+                "stream reads its examples from Kafka or a folder: set kafka.bootstrap_servers or stream.folder");
         // A bounded run ends when its sources end, and a topic never does: a streamed run is stopped
         // from outside: stop-with-savepoint (Ctrl-C locally, flink stop on a cluster), which commits every output.
         InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
@@ -229,7 +232,7 @@ public final class ConfigLoader {
         Path outputPath = Paths.get(output);
         return new RunConfig(population, outputPath,
                 checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints), runId, feedback, kafka,
-                backend, restartAttempts);
+                backend, restartAttempts, folder);
     }
 
     /**
@@ -273,8 +276,16 @@ public final class ConfigLoader {
         return t.get(KafkaSettings.TOPICS.stream().filter(o -> o.leaf().equals(key)).findFirst().orElseThrow());
     }
 
-    /** A stream task and how its records are read. */
-    private record StreamOptions(StreamTaskSpec spec, KafkaSettings.ExampleStream examples) {}
+    /** A stream task and how its records are read: from Kafka, or from a folder when {@code folder} is set. */
+    private record StreamOptions(StreamTaskSpec spec, KafkaSettings.ExampleStream examples, FolderOptions folder) {}
+
+    /** {@code stream.folder} and its options, the dead-letter file still relative to the output folder. */
+    private record FolderOptions(Path folder, long intervalMs, boolean header, String deadLetters) {
+        FolderSettings resolve(Path output, KafkaSettings.ExampleStream examples) {
+            return new FolderSettings(folder, java.time.Duration.ofMillis(intervalMs), examples.format(), header,
+                    examples.validationFraction(), deadLetters == null ? output.resolve("dead-letters.jsonl") : Paths.get(deadLetters));
+        }
+    }
 
     /**
      * {@code task: stream}: {@code stream: {format, features, classes, max_abs, validation_fraction,
@@ -298,11 +309,28 @@ public final class ConfigLoader {
         double maxAbs = s.get(ExampleFormat.MAX_ABS);
         double fraction = s.get(KafkaSettings.VALIDATION_FRACTION);
         String start = s.get(KafkaSettings.START);
+        String folder = s.get(FolderSettings.FOLDER);
+        long interval = s.get(FolderSettings.WATCH_INTERVAL);
+        boolean header = s.get(FolderSettings.HEADER);
+        String deadLetters = s.get(FolderSettings.DEAD_LETTER_FILE);
+        FolderOptions folderOptions = null;
+        if (folder != null) {
+            Path path = Paths.get(folder);
+            InvalidOptionException.require(Files.isDirectory(path), FolderSettings.FOLDER.key(),
+                    Files.exists(path) ? folder + " is not a folder" : "folder " + folder + " does not exist");
+            InvalidOptionException.require(Files.isReadable(path), FolderSettings.FOLDER.key(), "cannot read folder " + folder);
+            folderOptions = new FolderOptions(path, interval, header, deadLetters);
+        } else {
+            for (var o2 : List.of(FolderSettings.WATCH_INTERVAL, FolderSettings.HEADER, FolderSettings.DEAD_LETTER_FILE)) {
+                InvalidOptionException.require(!s.has(o2.leaf()), o2.key(), "needs stream.folder (it applies to a watched folder)");
+            }
+        }
         s.rejectUnknown();
         model.rejectUnknown();
         data.rejectUnknown();
         return new StreamOptions(spec, new KafkaSettings.ExampleStream(
-                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start.equals("latest")));
+                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start.equals("latest")),
+                folderOptions);
     }
 
     /** {@code selection: boltzmann} or {@code selection: {rule: boltzmann, strength: 2}}; truncation reads {@code quantile_fraction}. */

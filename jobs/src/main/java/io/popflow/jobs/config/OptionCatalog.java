@@ -64,6 +64,7 @@ public final class OptionCatalog {
         all.addAll(ControlTaskSpec.OPTIONS);
         all.addAll(StreamTaskSpec.OPTIONS);
         all.addAll(ExampleFormat.OPTIONS);
+        all.addAll(FolderSettings.OPTIONS);
         all.addAll(RunConfig.OPTIONS);
         all.addAll(KafkaSettings.OPTIONS);
         all.add(KAFKA_PROPERTY);

@@ -16,9 +16,16 @@ import java.util.List;
  * @param kafka the run's Kafka, or null if it uses none
  * @param stateBackend where the agents' state lives between checkpoints
  * @param restartAttempts restarts after a failure before the run ends with it (fixed delay)
+ * @param folder a stream task's watched folder, or null (examples from Kafka, or no stream task)
  */
 public record RunConfig(PopulationConfig population, Path output, Path checkpointDir, String runId, Feedback feedback,
-        KafkaSettings kafka, StateBackend stateBackend, int restartAttempts) {
+        KafkaSettings kafka, StateBackend stateBackend, int restartAttempts, FolderSettings folder) {
+
+    /** A run without a watched folder. */
+    public RunConfig(PopulationConfig population, Path output, Path checkpointDir, String runId, Feedback feedback,
+            KafkaSettings kafka, StateBackend stateBackend, int restartAttempts) {
+        this(population, output, checkpointDir, runId, feedback, kafka, stateBackend, restartAttempts, null);
+    }
 
     /** The feedback edges: in one JVM per channel (the default), or through a Kafka topic. */
     public enum Feedback { IN_JVM, KAFKA }

@@ -52,7 +52,7 @@ public final class RunBanner {
         }
         if (task instanceof StreamTaskSpec s) {
             return "stream (MLP " + s.features() + "-" + layers(s.hidden()) + "-" + s.classes() + " " + lower(s.activation())
-                    + ", examples from Kafka)";
+                    + ", examples from Kafka or a watched folder)";
         }
         if (task instanceof QuadraticTaskSpec q) {
             return "quadratic (dimension " + q.dimension() + ", curvature " + q.curvatureMin() + " to " + q.curvatureMax()

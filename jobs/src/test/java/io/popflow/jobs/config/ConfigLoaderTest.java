@@ -183,12 +183,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWatchedFolderMustExistAndItsOptionsNeedIt() throws Exception {
+        ObjectNode digits = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir, "generations=0");
+        digits.remove("data");
+        ObjectNode stream = ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10");
+        Path missing = dir.resolve("incoming");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.set(stream, "stream.folder=" + missing)))
+                .hasMessage("invalid option 'stream.folder': folder " + missing + " does not exist");
+        Path file = Files.writeString(dir.resolve("a.csv"), "1,0\n");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.set(stream, "stream.folder=" + file)))
+                .hasMessage("invalid option 'stream.folder': " + file + " is not a folder");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092", "stream.header=true")))
+                .hasMessage("invalid option 'stream.header': needs stream.folder (it applies to a watched folder)");
+        Files.createDirectories(missing);
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(stream, "stream.folder=" + missing, "stream.watch_interval=250ms"));
+        assertThat(run.kafka()).isNull();
+        assertThat(run.folder().folder()).isEqualTo(missing);
+        assertThat(run.folder().interval()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(run.folder().deadLetters()).isEqualTo(dir.resolve("dead-letters.jsonl"));
+    }
+
+    @Test
     void streamTaskNeedsKafka() {
         ObjectNode digits = ConfigLoader.set(ConfigLoader.preset("digits"), "output=" + dir);
         digits.remove("data");
         ObjectNode stream = ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10");
         assertThatThrownBy(() -> ConfigLoader.parse(stream)).isInstanceOf(InvalidOptionException.class)
-                .hasMessage("invalid option 'task': stream reads its examples from Kafka: set kafka.bootstrap_servers");
+                .hasMessage("invalid option 'task': stream reads its examples from Kafka or a folder: set "
+                        + "kafka.bootstrap_servers or stream.folder");
         ObjectNode withKafka = ConfigLoader.set(stream, "kafka.bootstrap_servers=b:9092");
         assertThatThrownBy(() -> ConfigLoader.parse(withKafka)).hasMessage(
                 "invalid option 'generations': task stream trains until stopped, as its data never ends: set 0, got 20");

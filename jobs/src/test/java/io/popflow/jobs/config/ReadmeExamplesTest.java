@@ -37,9 +37,14 @@ class ReadmeExamplesTest {
             ObjectNode tree = ConfigLoader.preset(preset(block));
             if (block.contains("task: stream")) {
                 tree.remove("data"); // the digits' split: a stream holds out by position instead
-                tree = ConfigLoader.merge(tree, parse(kafka));
+                if (!block.contains("folder:")) {
+                    tree = ConfigLoader.merge(tree, parse(kafka));
+                }
             }
             ObjectNode merged = ConfigLoader.set(ConfigLoader.merge(tree, parse(block)), "output=" + dir);
+            if (block.contains("folder:")) {
+                merged = ConfigLoader.set(merged, "stream.folder=" + dir); // the block's folder is relative to the user's
+            }
             // the preset's path is the project folder's; the tests run in a module's
             ObjectNode run = block.contains("task: table")
                     ? ConfigLoader.set(merged, "table.file=" + projectFolder().resolve("data/diabetes/diabetes.csv"))

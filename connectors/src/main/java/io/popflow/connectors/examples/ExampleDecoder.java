@@ -1,15 +1,13 @@
-package io.popflow.connectors.kafka;
+package io.popflow.connectors.examples;
 
-import io.popflow.connectors.examples.ExampleFormat;
-import io.popflow.connectors.examples.ExampleParser;
-import io.popflow.connectors.examples.HeldOut;
-import io.popflow.connectors.examples.Rejection;
 import io.popflow.data.LabeledExample;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,17 +18,25 @@ import org.apache.flink.util.OutputTag;
  * its position; everything else goes to {@link #DEAD_LETTERS} with its reason. Counts are Flink
  * metrics: {@code examplesAccepted}, {@code examplesRejected}, and {@code rejected.<reason>}.
  */
-public final class ExampleDecoder extends ProcessFunction<KafkaBytes, LabeledExample> {
+public final class ExampleDecoder<R extends RawRecord> extends ProcessFunction<R, LabeledExample> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+    public static final OutputTag<DeadLetter.Encoded> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.Encoded.class));
 
     private final ExampleParser parser;
     private final double validationFraction;
     private transient Counter accepted;
     private transient Counter rejected;
     private transient Map<Rejection, Counter> byReason;
+
+    /** {@code raw} decoded by an {@code example-decoder} operator; its refused records are its {@link #DEAD_LETTERS} side output. */
+    public static <R extends RawRecord> SingleOutputStreamOperator<LabeledExample> decode(DataStream<R> raw,
+            ExampleFormat format, double validationFraction) {
+        return raw.process(new ExampleDecoder<R>(format, validationFraction), TypeInformation.of(LabeledExample.class))
+                .name("example-decoder")
+                .uid("example-decoder");
+    }
 
     public ExampleDecoder(ExampleFormat format, double validationFraction) {
         this.parser = new ExampleParser(format);
@@ -50,16 +56,16 @@ public final class ExampleDecoder extends ProcessFunction<KafkaBytes, LabeledExa
     }
 
     @Override
-    public void processElement(KafkaBytes record, Context ctx, Collector<LabeledExample> out) {
+    public void processElement(R record, Context ctx, Collector<LabeledExample> out) {
         ExampleParser.Result r = parser.parse(record.value());
         if (r.accepted()) {
             accepted.inc();
             out.collect(new LabeledExample(r.features(), r.label(),
-                    HeldOut.isValidation(record.partition(), record.offset(), validationFraction)));
+                    HeldOut.isValidation(record.position(), validationFraction)));
         } else {
             rejected.inc();
             byReason.get(r.rejection()).inc();
-            ctx.output(DEAD_LETTERS, new DeadLetter(r.rejection(), r.detail(), record));
+            ctx.output(DEAD_LETTERS, new DeadLetter(r.rejection(), r.detail(), record).encoded());
         }
     }
 }
