@@ -196,7 +196,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
                 "--configDir", confDir.toString()));
         command.addAll(resourceParams("GET_TM_RESOURCE_PARAMS", 1));
         command.addAll(List.of("-D", "taskmanager.resource-id=" + id));
-        ClusterProcess tm = ClusterProcess.start(id, command, dir.resolve("log"), Map.of("OMP_NUM_THREADS", "1"));
+        ClusterProcess tm = ClusterProcess.start(id, command, dir.resolve("log"), Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_CORETYPE", "Haswell"));
         taskManagers.add(tm);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!registeredTaskManagers().contains(id)) {

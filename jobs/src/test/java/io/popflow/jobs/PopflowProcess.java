@@ -43,6 +43,7 @@ final class PopflowProcess {
         Path err = logs.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().put("OPENBLAS_CORETYPE", "Haswell");
         return new PopflowProcess(builder.start(), out, err);
     }
 

@@ -47,8 +47,9 @@ class RunReportITCase {
         try (Stream<Path> files = Files.list(dir.resolve(RunReport.FOLDER))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly("fitness.png", "h-batch_size.png",
-                "h-lr.png", "h-weight_decay.png", "selection.png");
+        assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly("density-batch_size.png",
+                "density-lr.png", "density-weight_decay.png", "fitness.png", "h-batch_size.png", "h-lr.png",
+                "h-weight_decay.png", "lineage.png", "selection.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).as("%s", png).isEqualTo(900);
@@ -66,7 +67,7 @@ class RunReportITCase {
         assertThat(browser.waitFor(2, TimeUnit.MINUTES)).as("chromium finished").isTrue();
         assertThat(browser.exitValue()).isZero();
         String dom = Files.readString(dir.resolve("dom.html"), StandardCharsets.UTF_8);
-        assertThat(dom).contains("data-charts=\"5\"").contains("data-charts-loaded=\"5\"");
+        assertThat(dom).contains("data-charts=\"9\"").contains("data-charts-loaded=\"9\"");
         assertThat(Files.readAllLines(dir.resolve("browser.log"))).as("console messages of the page")
                 .noneMatch(l -> l.contains(":CONSOLE"));
     }

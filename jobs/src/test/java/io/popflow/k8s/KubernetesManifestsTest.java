@@ -110,7 +110,8 @@ class KubernetesManifestsTest {
         }
         JsonNode container = deployment.path("spec").path("podTemplate").path("spec").path("containers").get(0);
         assertThat(container.path("name").asText()).isEqualTo("flink-main-container");
-        assertThat(container.path("env").toString()).contains("{\"name\":\"OMP_NUM_THREADS\",\"value\":\"1\"}");
+        assertThat(container.path("env").toString()).contains("{\"name\":\"OMP_NUM_THREADS\",\"value\":\"1\"}")
+                .contains("{\"name\":\"OPENBLAS_CORETYPE\",\"value\":\"Haswell\"}");
         JsonNode security = deployment.path("spec").path("podTemplate").path("spec").path("securityContext");
         assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
         assertThat(security.path("runAsUser").asInt()).as("the flink user of the official image").isEqualTo(9999);

@@ -31,8 +31,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * What a run did, seen: PNG charts made with JFreeChart from a run folder's JSON Lines files, and
  * one self-contained HTML page that holds them (as data URIs) and checks, when a browser loads it,
  * that every chart decoded. Charts: fitness over generations (best, quartiles, median); each
- * hyperparameter's values, agent by agent; selection events per generation (not for an evolution
- * strategy, which has none); a reinforcement-learning run's mean episode return; an evolution
+ * hyperparameter's values, agent by agent, and its density in the population as a heatmap; selection events per generation and the final best
+ * agent's lineage with its h schedule (not for an evolution strategy, which selects no one); a reinforcement-learning run's mean episode return; an evolution
  * strategy's σ.
  */
 public final class RunReport {
@@ -41,6 +41,7 @@ public final class RunReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
+    private static final int BINS = 30;
     /** Distinct on white (the first lines of a chart: best, quartiles, median). */
     private static final Color[] PALETTE = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
@@ -59,11 +60,15 @@ public final class RunReport {
         }
         List<Chart> charts = new ArrayList<>();
         charts.add(fitness(generations));
-        charts.addAll(hyperparameters(read(run.resolve("reports.jsonl"))));
+        List<JsonNode> reports = read(run.resolve("reports.jsonl"));
+        charts.addAll(hyperparameters(reports));
+        charts.addAll(densities(reports));
         List<JsonNode> distribution = read(run.resolve("distribution.jsonl"));
         if (distribution.isEmpty()) {
-            // an evolution strategy selects no one: its chart is σ's
-            charts.add(selection(generations, read(run.resolve("lineage.jsonl"))));
+            // an evolution strategy selects no one: its charts are σ's
+            List<JsonNode> lineage = read(run.resolve("lineage.jsonl"));
+            charts.add(selection(generations, lineage));
+            charts.add(winnerLineage(generations, reports, lineage, read(run.resolve("final-agents.jsonl"))));
         }
         if (generations.get(0).hasNonNull("episode_return_mean")) {
             charts.add(line("returns.png", "Mean episode return", "episode return",
@@ -161,6 +166,74 @@ public final class RunReport {
         return charts;
     }
 
+    /**
+     * One heatmap per hyperparameter: the share of the population in each of {@value #BINS} bins of
+     * its range (logarithmic when it spans 20x or more), generation by generation: where the
+     * population's density of h went.
+     */
+    private static List<Chart> densities(List<JsonNode> reports) {
+        Map<String, TreeMap<Integer, List<Double>>> byName = new LinkedHashMap<>();
+        for (JsonNode r : reports) {
+            int g = r.get("generation").asInt();
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> h = it.next();
+                byName.computeIfAbsent(h.getKey(), k -> new TreeMap<>()).computeIfAbsent(g, k -> new ArrayList<>())
+                        .add(h.getValue().asDouble());
+            }
+        }
+        List<Chart> charts = new ArrayList<>();
+        for (Map.Entry<String, TreeMap<Integer, List<Double>>> e : byName.entrySet()) {
+            double min = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+            boolean log = min > 0 && max / min >= 20;
+            java.util.function.DoubleUnaryOperator scale = log ? Math::log10 : v -> v;
+            double lo = scale.applyAsDouble(min);
+            double width = Math.max(scale.applyAsDouble(max) - lo, 1e-12) / BINS;
+            org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
+            int cells = e.getValue().size() * BINS;
+            double[][] xyz = new double[3][cells];
+            int i = 0;
+            for (Map.Entry<Integer, List<Double>> g : e.getValue().entrySet()) {
+                int[] counts = new int[BINS];
+                for (double v : g.getValue()) {
+                    counts[Math.min(BINS - 1, (int) ((scale.applyAsDouble(v) - lo) / width))]++;
+                }
+                for (int b = 0; b < BINS; b++, i++) {
+                    xyz[0][i] = g.getKey();
+                    xyz[1][i] = lo + (b + 0.5) * width;
+                    xyz[2][i] = counts[b] / (double) g.getValue().size();
+                }
+            }
+            data.addSeries(e.getKey(), xyz);
+            org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+            renderer.setBlockHeight(width);
+            renderer.setBlockWidth(1);
+            // white where no agent is; then from pale to dark blue in twentieths of the population
+            org.jfree.chart.renderer.LookupPaintScale paint = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001, Color.WHITE);
+            for (int k = 0; k < 20; k++) {
+                float t = (k + 1) / 20f;
+                paint.add(k == 0 ? 1e-9 : k / 20.0, new Color(1 - 0.9f * t, 1 - 0.6f * t, 1 - 0.3f * t));
+            }
+            renderer.setPaintScale(paint);
+            NumberAxis x = new NumberAxis("generation");
+            NumberAxis y = new NumberAxis(log ? "log10 " + e.getKey() : e.getKey());
+            y.setAutoRangeIncludesZero(false);
+            XYPlot plot = new XYPlot(data, x, y, renderer);
+            plot.setBackgroundPaint(Color.WHITE);
+            String title = "Density of " + e.getKey() + " in the population, generation by generation";
+            JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+            chart.setBackgroundPaint(Color.WHITE);
+            org.jfree.chart.axis.NumberAxis shareAxis = new org.jfree.chart.axis.NumberAxis("share of the population");
+            shareAxis.setRange(0, 1);
+            org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(paint, shareAxis);
+            legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+            legend.setMargin(4, 4, 4, 4);
+            chart.addSubtitle(legend);
+            charts.add(new Chart("density-" + e.getKey() + ".png", title, chart));
+        }
+        return charts;
+    }
+
     private static Chart selection(List<JsonNode> generations, List<JsonNode> lineage) {
         TreeMap<Integer, Integer> events = new TreeMap<>();
         for (JsonNode g : generations) {
@@ -173,6 +246,82 @@ public final class RunReport {
         events.forEach(s::add);
         return line("selection.png", "Selection events per generation (copies, resets, mutations)", "events",
                 new XYSeriesCollection(s));
+    }
+
+    /**
+     * The final best agent's line (whose weights it carried, generation by generation; a marker
+     * where it was copied from another agent) over one panel per hyperparameter: the schedule of h
+     * the winning weights were trained with.
+     */
+    private static Chart winnerLineage(List<JsonNode> generations, List<JsonNode> reports, List<JsonNode> lineage,
+            List<JsonNode> finals) {
+        int last = generations.get(generations.size() - 1).get("generation").asInt();
+        int winner = generations.get(generations.size() - 1).get("best_agent").asInt();
+        double best = Double.NEGATIVE_INFINITY;
+        for (JsonNode f : finals) {
+            if (f.path("fitness").isNumber() && f.get("fitness").asDouble() > best) {
+                best = f.get("fitness").asDouble();
+                winner = f.get("agent").asInt();
+            }
+        }
+        WinnerLineage line = WinnerLineage.trace(winner, last, lineage);
+        Map<Long, JsonNode> byAgent = new java.util.HashMap<>();
+        for (JsonNode r : reports) {
+            byAgent.put(((long) r.get("generation").asInt() << 32) | r.get("agent").asInt(), r);
+        }
+        XYSeries carrier = new XYSeries("weights of agent");
+        XYSeries copied = new XYSeries("donor: its weights were copied after this generation");
+        Map<String, XYSeries> schedule = new LinkedHashMap<>();
+        for (int g = line.firstGeneration(); g <= last; g++) {
+            int a = line.agents()[g];
+            carrier.add(g, a);
+            if (line.copies()[g]) {
+                copied.add(g, a);
+            }
+            JsonNode r = byAgent.get(((long) g << 32) | a);
+            if (r != null) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> h = it.next();
+                    schedule.computeIfAbsent(h.getKey(), XYSeries::new).add(g, h.getValue().asDouble());
+                }
+            }
+        }
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(new NumberAxis("generation"));
+        XYSeriesCollection who = new XYSeriesCollection(carrier);
+        who.addSeries(copied);
+        XYLineAndShapeRenderer whoRenderer = new XYLineAndShapeRenderer();
+        whoRenderer.setSeriesShapesVisible(0, false);
+        whoRenderer.setSeriesPaint(0, PALETTE[1]);
+        whoRenderer.setSeriesLinesVisible(1, false);
+        whoRenderer.setSeriesPaint(1, PALETTE[0]);
+        NumberAxis agentAxis = new NumberAxis("agent");
+        agentAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.add(new XYPlot(who, null, agentAxis, whoRenderer), 2);
+        int colour = 2;
+        for (Map.Entry<String, XYSeries> h : schedule.entrySet()) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setSeriesPaint(0, PALETTE[colour++ % PALETTE.length]);
+            XYSeries s = h.getValue();
+            org.jfree.chart.axis.ValueAxis axis;
+            if (s.getMinY() > 0 && s.getMaxY() / s.getMinY() >= 20) {
+                axis = new LogAxis(h.getKey());
+            } else {
+                NumberAxis linear = new NumberAxis(h.getKey());
+                linear.setAutoRangeIncludesZero(false);
+                axis = linear;
+            }
+            plot.add(new XYPlot(new XYSeriesCollection(s), null, axis, r), 1);
+        }
+        for (Object sub : plot.getSubplots()) {
+            XYPlot p = (XYPlot) sub;
+            p.setBackgroundPaint(Color.WHITE);
+            p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
+        String title = "Lineage of the final best agent " + winner + ": whose weights, and the h they trained with";
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return new Chart("lineage.png", title, chart);
     }
 
     private static XYSeriesCollection series(String name, List<JsonNode> rows, String x, String... y) {
