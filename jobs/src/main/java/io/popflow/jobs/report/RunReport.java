@@ -11,19 +11,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -186,10 +195,10 @@ public final class RunReport {
             double min = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
             double max = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
             boolean log = min > 0 && max / min >= 20;
-            java.util.function.DoubleUnaryOperator scale = log ? Math::log10 : v -> v;
+            DoubleUnaryOperator scale = log ? Math::log10 : v -> v;
             double lo = scale.applyAsDouble(min);
             double width = Math.max(scale.applyAsDouble(max) - lo, 1e-12) / BINS;
-            org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
+            DefaultXYZDataset data = new DefaultXYZDataset();
             int cells = e.getValue().size() * BINS;
             double[][] xyz = new double[3][cells];
             int i = 0;
@@ -205,11 +214,11 @@ public final class RunReport {
                 }
             }
             data.addSeries(e.getKey(), xyz);
-            org.jfree.chart.renderer.xy.XYBlockRenderer renderer = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+            XYBlockRenderer renderer = new XYBlockRenderer();
             renderer.setBlockHeight(width);
             renderer.setBlockWidth(1);
             // white where no agent is; then from pale to dark blue in twentieths of the population
-            org.jfree.chart.renderer.LookupPaintScale paint = new org.jfree.chart.renderer.LookupPaintScale(0, 1.0001, Color.WHITE);
+            LookupPaintScale paint = new LookupPaintScale(0, 1.0001, Color.WHITE);
             for (int k = 0; k < 20; k++) {
                 float t = (k + 1) / 20f;
                 paint.add(k == 0 ? 1e-9 : k / 20.0, new Color(1 - 0.9f * t, 1 - 0.6f * t, 1 - 0.3f * t));
@@ -223,10 +232,10 @@ public final class RunReport {
             String title = "Density of " + e.getKey() + " in the population, generation by generation";
             JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
             chart.setBackgroundPaint(Color.WHITE);
-            org.jfree.chart.axis.NumberAxis shareAxis = new org.jfree.chart.axis.NumberAxis("share of the population");
+            NumberAxis shareAxis = new NumberAxis("share of the population");
             shareAxis.setRange(0, 1);
-            org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(paint, shareAxis);
-            legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+            PaintScaleLegend legend = new PaintScaleLegend(paint, shareAxis);
+            legend.setPosition(RectangleEdge.RIGHT);
             legend.setMargin(4, 4, 4, 4);
             chart.addSubtitle(legend);
             charts.add(new Chart("density-" + e.getKey() + ".png", title, chart));
@@ -265,9 +274,9 @@ public final class RunReport {
             }
         }
         WinnerLineage line = WinnerLineage.trace(winner, last, lineage);
-        Map<Long, JsonNode> byAgent = new java.util.HashMap<>();
+        Map<Long, JsonNode> byAgent = new HashMap<>();
         for (JsonNode r : reports) {
-            byAgent.put(((long) r.get("generation").asInt() << 32) | r.get("agent").asInt(), r);
+            byAgent.put(WinnerLineage.key(r.get("generation").asInt(), r.get("agent").asInt()), r);
         }
         XYSeries carrier = new XYSeries("weights of agent");
         XYSeries copied = new XYSeries("donor: its weights were copied after this generation");
@@ -278,7 +287,7 @@ public final class RunReport {
             if (line.copies()[g]) {
                 copied.add(g, a);
             }
-            JsonNode r = byAgent.get(((long) g << 32) | a);
+            JsonNode r = byAgent.get(WinnerLineage.key(g, a));
             if (r != null) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> h = it.next();
@@ -286,7 +295,7 @@ public final class RunReport {
                 }
             }
         }
-        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(new NumberAxis("generation"));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new NumberAxis("generation"));
         XYSeriesCollection who = new XYSeriesCollection(carrier);
         who.addSeries(copied);
         XYLineAndShapeRenderer whoRenderer = new XYLineAndShapeRenderer();
@@ -302,7 +311,7 @@ public final class RunReport {
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
             r.setSeriesPaint(0, PALETTE[colour++ % PALETTE.length]);
             XYSeries s = h.getValue();
-            org.jfree.chart.axis.ValueAxis axis;
+            ValueAxis axis;
             if (s.getMinY() > 0 && s.getMaxY() / s.getMinY() >= 20) {
                 axis = new LogAxis(h.getKey());
             } else {

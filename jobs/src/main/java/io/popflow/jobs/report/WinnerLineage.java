@@ -45,7 +45,8 @@ record WinnerLineage(int[] agents, boolean[] copies, int firstGeneration) {
         return new WinnerLineage(agents, copies, first);
     }
 
-    private static long key(int generation, int agent) {
+    /** One agent's row of one generation, as a map key (lineage events here, agent reports in the report). */
+    static long key(int generation, int agent) {
         return ((long) generation << 32) | (agent & 0xffffffffL);
     }
 }
