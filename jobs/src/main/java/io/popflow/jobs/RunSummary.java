@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.run.JsonLines;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class RunSummary {
 
     /** Reads the outputs of the finished run in {@code folder}. */
     public static RunSummary read(Path folder, PopulationConfig config, Duration wallTime) throws IOException {
-        List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
+        List<JsonNode> finals = JsonLines.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
         JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull() || f.has("test_return"))
                 .findFirst().orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
         return read(folder, config, wallTime, finals, best);
@@ -54,7 +55,7 @@ public final class RunSummary {
      */
     public static RunSummary readStopped(Path folder, PopulationConfig config, Duration wallTime, int bestAgent,
             Path savepoint) throws IOException {
-        List<JsonNode> finals = lines(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
+        List<JsonNode> finals = JsonLines.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
         JsonNode best = finals.stream().filter(f -> f.get("agent").asInt() == bestAgent).findFirst()
                 .orElseThrow(() -> new IOException("no final record of agent " + bestAgent + " in " + folder));
         RunSummary summary = read(folder, config, wallTime, finals, best);
@@ -66,8 +67,8 @@ public final class RunSummary {
 
     private static RunSummary read(Path folder, PopulationConfig config, Duration wallTime, List<JsonNode> finals,
             JsonNode best) throws IOException {
-        List<JsonNode> reports = lines(folder.resolve(JobSinks.REPORTS_FILE));
-        List<JsonNode> lineage = lines(folder.resolve(JobSinks.LINEAGE_FILE));
+        List<JsonNode> reports = JsonLines.read(folder.resolve(JobSinks.REPORTS_FILE));
+        List<JsonNode> lineage = JsonLines.read(folder.resolve(JobSinks.LINEAGE_FILE));
         int bestAgent = best.get("agent").asInt();
 
         Map<Long, JsonNode> reportByAgentGeneration = new HashMap<>();
@@ -184,15 +185,6 @@ public final class RunSummary {
         return ((long) agent << 32) | (generation & 0xffffffffL);
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
-    }
 
     /**
      * For a run resumed when its population had taken {@code stepsBefore} fast steps: throughput

@@ -148,7 +148,7 @@ public final class AgentLifecycle {
         if (s.diverged) {
             s.fitnessMemory = Double.NaN;
             return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN, Double.NaN,
-                    trueFitness, trainLoss, Double.NaN, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros);
+                    trueFitness, trainLoss, Double.NaN, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros, s.rng);
         }
         GenerationMeasure measure = learner.measure(s);
         double raw = measure.fitness();
@@ -162,7 +162,7 @@ public final class AgentLifecycle {
         return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), estimated, raw, trueFitness,
                 measure.trainLoss(), measure.validationLoss(), measure.validationAccuracy(), measure.episodeReturn(),
                 !Double.isFinite(estimated),
-                reportWeights ? s.params.clone() : null, s.decisionLatencyMicros);
+                reportWeights ? s.params.clone() : null, s.decisionLatencyMicros, s.rng);
     }
 
     /** Acts on the generation's directive, once; a resent copy only makes a donor resend. */

@@ -21,6 +21,9 @@ package io.popflow.agent;
  * @param decisionLatencyMicros wall-clock time from the emission of the decision that started this
  *     generation to the start of its first step (weights copied, if any); -1 for generation 0. The
  *     one field that is not a function of the seed.
+ * @param rngState the position of the agent's own random stream (SplitMix64 state) at the end of
+ *     the generation: with the h above and the lineage, what {@code popflow replay} needs to retrain
+ *     the winner's weights alone, bit for bit
  */
 public record AgentReport(
         int agent,
@@ -36,4 +39,5 @@ public record AgentReport(
         double episodeReturn,
         boolean diverged,
         float[] params,
-        long decisionLatencyMicros) {}
+        long decisionLatencyMicros,
+        long rngState) {}

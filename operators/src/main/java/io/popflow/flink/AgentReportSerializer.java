@@ -10,11 +10,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * Agent reports in operator state (the asynchronous selection operator's latest report per agent):
  * every field of {@link AgentReport} in declaration order.
  *
- * <p>Formats: 1, the first; 2, adds the episode return after the validation accuracy.
+ * <p>Formats: 1, the first; 2, adds the episode return after the validation accuracy; 3, adds the
+ * agent's stream position at the end (read as 0 from earlier formats).
  */
 public final class AgentReportSerializer extends VersionedSerializer<AgentReport> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     public static final AgentReportSerializer INSTANCE = new AgentReportSerializer(FORMAT);
 
     private AgentReportSerializer(int readFormat) {
@@ -28,7 +29,7 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
 
     @Override
     public AgentReport createInstance() {
-        return new AgentReport(0, 0, 0, new double[0], 0, 0, 0, 0, 0, 0, Double.NaN, false, null, -1);
+        return new AgentReport(0, 0, 0, new double[0], 0, 0, 0, 0, 0, 0, Double.NaN, false, null, -1, 0);
     }
 
     @Override
@@ -52,13 +53,15 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
         out.writeBoolean(r.diverged());
         ArrayIO.writeFloats(out, r.params());
         out.writeLong(r.decisionLatencyMicros());
+        out.writeLong(r.rngState());
     }
 
     @Override
     protected AgentReport read(int format, DataInputView in) throws IOException {
         return new AgentReport(in.readInt(), in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readDouble(),
                 in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-                format >= 2 ? in.readDouble() : Double.NaN, in.readBoolean(), ArrayIO.readFloats(in), in.readLong());
+                format >= 2 ? in.readDouble() : Double.NaN, in.readBoolean(), ArrayIO.readFloats(in), in.readLong(),
+                format >= 3 ? in.readLong() : 0);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
 import io.popflow.slow.FitnessTable;
+import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStep;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +47,10 @@ public final class PlainPopulationLoop {
      * @param reports every agent's reports, generation by generation
      * @param finals every agent's final record, by agent id
      * @param generationEndNanos {@link System#nanoTime()} when each generation's last report was made
+     * @param lineage every exploit-and-explore event, generation by generation
      */
-    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long[] generationEndNanos) {}
+    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long[] generationEndNanos,
+            List<LineageEvent> lineage) {}
 
     public Result run() throws Exception {
         int n = config.population();
@@ -65,6 +68,7 @@ public final class PlainPopulationLoop {
         List<FinalAgent> finals = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long[] ends = new long[config.generations()];
+        List<LineageEvent> lineage = new ArrayList<>();
         try {
             for (int g = 0; g < config.generations(); g++) {
                 List<AgentReport> reports = Collections.synchronizedList(new ArrayList<>());
@@ -86,23 +90,28 @@ public final class PlainPopulationLoop {
                 ends[g] = System.nanoTime();
                 allReports.addAll(reports);
                 GenerationReports table = GenerationReports.of(g, reports);
-                decide(table, g, step, agents, lifecycles, finals);
+                decide(table, g, step, agents, lifecycles, finals, lineage);
             }
         } finally {
             pool.shutdownNow();
         }
         List<FinalAgent> byAgent = new ArrayList<>(finals);
         byAgent.sort(java.util.Comparator.comparingInt(FinalAgent::agent));
-        return new Result(allReports, byAgent, ends);
+        return new Result(allReports, byAgent, ends, lineage);
     }
 
     private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
-            AgentLifecycle[] lifecycles, List<FinalAgent> finals) {
+            AgentLifecycle[] lifecycles, List<FinalAgent> finals, List<LineageEvent> lineage) {
         FitnessTable table = reports.table();
-        List<AgentCommand.Decide> commands = (g >= config.generations() - 1
-                ? GenerationDecision.stop(table)
-                : GenerationDecision.of(table, step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g))))
-                .directives();
+        GenerationDecision decision;
+        if (g >= config.generations() - 1) {
+            decision = GenerationDecision.stop(table);
+        } else {
+            PopulationStep.Decision d = step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g));
+            d.changes().forEach(e -> lineage.add(LineageEvent.of(g, e)));
+            decision = GenerationDecision.of(table, d);
+        }
+        List<AgentCommand.Decide> commands = decision.directives();
         List<AgentCommand.Transfer> transfers = new ArrayList<>();
         Effects fx = new Effects(null, transfers, finals);
         for (AgentCommand.Decide c : commands) {

@@ -81,7 +81,7 @@ final class GoldenStates {
 
     static AgentReport report() {
         return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4}, -0.25, -0.3, Double.NaN, 0.4, 0.35, 0.9,
-                Double.NaN, false, new float[] {0.5f, 1.5f}, 812);
+                Double.NaN, false, new float[] {0.5f, 1.5f}, 812, 0);
     }
 
     /** Format 2: a DQN agent a few steps into CartPole (replay, target, Adam moments and step count, episode). */
@@ -142,7 +142,13 @@ final class GoldenStates {
 
     static AgentReport reportFormat2() {
         return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
-                Double.NaN, 61.25, false, null, 812);
+                Double.NaN, 61.25, false, null, 812, 0);
+    }
+
+    /** Format 3: format 2's report with the agent's stream position. */
+    static AgentReport reportFormat3() {
+        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
+                Double.NaN, 61.25, false, new float[] {0.25f}, 812, 0x8000_1234_5678_9abcL);
     }
 
     static GenerationDecision decision() {
@@ -157,7 +163,7 @@ final class GoldenStates {
         // each current format's file, if it is not there yet: an existing file never changes
         write(folder, "agent-state", AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
         write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat4());
-        write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat2()));
+        write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat3()));
         write(folder, "generation-decision", GenerationDecisionSerializer.INSTANCE, List.of(decision()));
     }
 

@@ -22,7 +22,7 @@ class SelectionMutationOperatorTest {
         AgentReport[] reports = new AgentReport[n];
         for (int i = 0; i < n; i++) {
             reports[i] = new AgentReport(i, g, 40L * (g + 1), new double[] {0.01 * (i + 1), 0.001}, -i, -i, Double.NaN, 1, i,
-                    Double.NaN, Double.NaN, false, null, -1);
+                    Double.NaN, Double.NaN, false, null, -1, i);
         }
         return new GenerationReports(g, reports);
     }

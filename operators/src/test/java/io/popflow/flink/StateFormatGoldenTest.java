@@ -63,6 +63,12 @@ class StateFormatGoldenTest {
     }
 
     @Test
+    void agentReportFormat3() throws Exception {
+        assertThat(read("agent-report-format-3.bin", AgentReportSerializer.INSTANCE)).singleElement()
+                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat3());
+    }
+
+    @Test
     void agentReportFormat2() throws Exception {
         assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE)).singleElement()
                 .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat2());

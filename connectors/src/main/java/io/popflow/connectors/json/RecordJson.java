@@ -12,6 +12,7 @@ import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.LineageEvent;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
 
 /**
  * The JSON form of popflow's output records, one object per line: snake_case keys, hyperparameters
@@ -60,6 +61,8 @@ public final class RecordJson implements Serializable {
         } else {
             o.putNull("decision_latency_ms");
         }
+        // hex text: a 64-bit state is beyond the integers JSON readers such as JavaScript keep exactly
+        o.put("rng_state", HexFormat.of().toHexDigits(r.rngState()));
         return write(o);
     }
 

@@ -2,9 +2,11 @@ package io.popflow.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.jobs.replay.WinnerReplay;
+import io.popflow.jobs.run.JsonLines;
+import io.popflow.slow.LineOfDescent;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +43,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * one self-contained HTML page that holds them (as data URIs) and checks, when a browser loads it,
  * that every chart decoded. Charts: fitness over generations (best, quartiles, median); each
  * hyperparameter's values, agent by agent, and its density in the population as a heatmap; selection events per generation and the final best
- * agent's lineage with its h schedule (not for an evolution strategy, which selects no one); a reinforcement-learning run's mean episode return; an evolution
+ * agent's lineage with its h schedule (not for an evolution strategy, which selects no one), and once {@code popflow replay}
+ * has run, the winner's line replayed alone over the run's; a reinforcement-learning run's mean episode return; an evolution
  * strategy's σ.
  */
 public final class RunReport {
@@ -63,21 +66,25 @@ public final class RunReport {
     /** Writes the charts and the page into {@code run}/report; returns the page. */
     public static Path write(Path run) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        List<JsonNode> generations = read(run.resolve("generations.jsonl"));
+        List<JsonNode> generations = JsonLines.read(run.resolve("generations.jsonl"));
         if (generations.isEmpty()) {
             throw new IOException(run.resolve("generations.jsonl") + " holds no generation: nothing to report");
         }
         List<Chart> charts = new ArrayList<>();
         charts.add(fitness(generations));
-        List<JsonNode> reports = read(run.resolve("reports.jsonl"));
+        List<JsonNode> reports = JsonLines.read(run.resolve("reports.jsonl"));
         charts.addAll(hyperparameters(reports));
         charts.addAll(densities(reports));
-        List<JsonNode> distribution = read(run.resolve("distribution.jsonl"));
+        List<JsonNode> distribution = JsonLines.read(run.resolve("distribution.jsonl"));
         if (distribution.isEmpty()) {
             // an evolution strategy selects no one: its charts are σ's
-            List<JsonNode> lineage = read(run.resolve("lineage.jsonl"));
+            List<JsonNode> lineage = JsonLines.read(run.resolve("lineage.jsonl"));
             charts.add(selection(generations, lineage));
-            charts.add(winnerLineage(generations, reports, lineage, read(run.resolve("final-agents.jsonl"))));
+            charts.add(winnerLineage(generations, reports, lineage, JsonLines.read(run.resolve("final-agents.jsonl"))));
+            List<JsonNode> replay = JsonLines.read(run.resolve(WinnerReplay.LINE_FILE));
+            if (!replay.isEmpty()) {
+                charts.add(replay(replay));
+            }
         }
         if (generations.get(0).hasNonNull("episode_return_mean")) {
             charts.add(line("returns.png", "Mean episode return", "episode return",
@@ -273,10 +280,10 @@ public final class RunReport {
                 winner = f.get("agent").asInt();
             }
         }
-        WinnerLineage line = WinnerLineage.trace(winner, last, lineage);
+        LineOfDescent line = WinnerLineage.trace(winner, last, lineage);
         Map<Long, JsonNode> byAgent = new HashMap<>();
         for (JsonNode r : reports) {
-            byAgent.put(WinnerLineage.key(r.get("generation").asInt(), r.get("agent").asInt()), r);
+            byAgent.put(LineOfDescent.key(r.get("generation").asInt(), r.get("agent").asInt()), r);
         }
         XYSeries carrier = new XYSeries("weights of agent");
         XYSeries copied = new XYSeries("donor: its weights were copied after this generation");
@@ -287,7 +294,7 @@ public final class RunReport {
             if (line.copies()[g]) {
                 copied.add(g, a);
             }
-            JsonNode r = byAgent.get(WinnerLineage.key(g, a));
+            JsonNode r = byAgent.get(LineOfDescent.key(g, a));
             if (r != null) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> h = it.next();
@@ -333,6 +340,19 @@ public final class RunReport {
         return new Chart("lineage.png", title, chart);
     }
 
+    /** The winner's line as the run trained it (a line) and as {@code popflow replay} retrained it alone (markers). */
+    private static Chart replay(List<JsonNode> replay) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(series("in the run", replay, "generation", "original", "raw_fitness"));
+        data.addSeries(series("replayed alone", replay, "generation", "raw_fitness", null));
+        Chart c = line("replay.png", "The final best agent's line: in the run, and replayed alone (popflow replay)",
+                "fitness at the end of the generation", data);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
+        r.setSeriesShapesVisible(1, true);
+        r.setSeriesLinesVisible(1, false);
+        return c;
+    }
+
     private static XYSeriesCollection series(String name, List<JsonNode> rows, String x, String... y) {
         return new XYSeriesCollection(series(name, rows, x, y[0], y.length > 1 ? y[1] : null));
     }
@@ -365,21 +385,5 @@ public final class RunReport {
         org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(range == null || range.getLength() == 0);
         return new Chart(file, title, chart);
-    }
-
-    private static List<JsonNode> read(Path file) throws IOException {
-        List<JsonNode> rows = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return rows;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(JSON.readTree(line));
-                }
-            }
-        }
-        return rows;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.slow.LineOfDescent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class WinnerLineageTest {
     void followsEveryCopyIntoTheLineAndIgnoresTheOthers() throws Exception {
         // after 0: 2 copies 1; after 1: 3 copies 2 (into the line), 0 copies 1 (not); after 3: 0 copies 3
         List<JsonNode> events = events("[0,2,1]", "[1,3,2]", "[1,0,1]", "[3,0,3]");
-        WinnerLineage line = WinnerLineage.trace(0, 4, events);
+        LineOfDescent line = WinnerLineage.trace(0, 4, events);
         assertThat(line.agents()).containsExactly(1, 2, 3, 3, 0);
         assertThat(line.copies()).containsExactly(true, true, false, true, false);
         assertThat(line.firstGeneration()).isZero();
@@ -24,7 +25,7 @@ class WinnerLineageTest {
 
     @Test
     void aResetEndsTheLine() throws Exception {
-        WinnerLineage line = WinnerLineage.trace(5, 3, events("[0,5,4]", "[1,5,null]"));
+        LineOfDescent line = WinnerLineage.trace(5, 3, events("[0,5,4]", "[1,5,null]"));
         assertThat(line.firstGeneration()).isEqualTo(2);
         assertThat(line.agents()[2]).isEqualTo(5);
         assertThat(line.agents()[3]).isEqualTo(5);
