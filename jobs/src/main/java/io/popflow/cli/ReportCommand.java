@@ -2,34 +2,117 @@ package io.popflow.cli;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.JobSinks;
+import io.popflow.jobs.RunSummary;
+import io.popflow.jobs.report.KafkaRunRecords;
 import io.popflow.jobs.report.RunReport;
 import io.popflow.jobs.run.IoErrors;
+import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code popflow report RUN_DIR}: the run's charts as PNGs and one self-contained HTML page. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Draw a run's charts (PNG) and one self-contained HTML page into RUN_DIR/report.")
+/**
+ * {@code popflow report RUN_DIR}: the run's charts as PNGs and one self-contained HTML page; from the
+ * run's folder, or from the Kafka topics its configuration writes to; once, or kept current.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Draw a run's charts (PNG) and one self-contained HTML page into RUN_DIR/report.",
+            "",
+            "Examples:",
+            "  popflow report runs/digits                  (a run's output folder)",
+            "  popflow report --follow runs/q              (redraw every 10 s until the run ends; Ctrl-C to stop)",
+            "  popflow report --kafka run.yaml reports/q   (the records of the run run.yaml describes, read from its",
+            "                                              Kafka topics into reports/q, then drawn there)",
+            ""})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run's output folder.")
+    @Parameters(index = "0", paramLabel = "RUN_DIR",
+            description = "A run's output folder; with --kafka, the folder the topics' records are written to.")
     Path run;
 
+    @Option(names = "--follow", description = "Keep the report current: redraw it as the run goes on, until the run "
+            + "ends (or Ctrl-C). The page reloads itself in a browser.")
+    boolean follow;
+
+    @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --follow: seconds between redraws (default ${DEFAULT-VALUE}).")
+    int everySeconds;
+
+    @Option(names = "--kafka", paramLabel = "CONFIG",
+            description = "Read the run's reports, generation summaries and lineage from the Kafka topics that the "
+                    + "configuration file CONFIG names (kafka.bootstrap_servers, kafka.topics.*, run_id), for a run whose "
+                    + "output folder is elsewhere (on a cluster).")
+    Path kafka;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        InvalidOptionException.require(everySeconds >= 1, "every", "must be >= 1 second, got " + everySeconds);
+        InvalidOptionException.require(follow || !wasGiven("--every"), "every", "goes with --follow");
+        if (kafka != null) {
+            try (KafkaRunRecords records = KafkaRunRecords.open(kafka, run)) {
+                return loop(records);
+            }
+        }
         InvalidOptionException.require(Files.isDirectory(run), "RUN_DIR", "no folder " + run.toAbsolutePath());
-        InvalidOptionException.require(Files.exists(run.resolve(JobSinks.GENERATIONS_FILE)), "RUN_DIR",
-                run + " holds no " + JobSinks.GENERATIONS_FILE + ": not a popflow run's output folder");
+        if (follow) {
+            InvalidOptionException.require(Files.exists(run.resolve(RunFolder.CONFIG_FILE)), "RUN_DIR", run + " holds no "
+                    + RunFolder.CONFIG_FILE + ": not a popflow run's output folder");
+        } else {
+            InvalidOptionException.require(Files.exists(run.resolve(JobSinks.GENERATIONS_FILE)), "RUN_DIR",
+                    run + " holds no " + JobSinks.GENERATIONS_FILE + ": not a popflow run's output folder");
+        }
+        return loop(null);
+    }
+
+    private boolean wasGiven(String option) {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Draws once, or with --follow each time there is more to draw until the run has ended. */
+    private int loop(KafkaRunRecords records) throws IOException, InterruptedException {
+        int drawnGenerations = -1;
+        boolean waitingSaid = false;
+        while (true) {
+            if (records != null) {
+                records.update();
+            }
+            boolean ended = records != null ? records.runEnded() : Files.exists(run.resolve(RunSummary.FILE));
+            int generations = JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
+            if (generations > drawnGenerations && generations > 0) {
+                Path page = draw(follow && !ended ? everySeconds : 0);
+                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + generations + " generations)" : ""));
+                drawnGenerations = generations;
+            } else if (!follow && generations == 0) {
+                throw new InvalidOptionException("RUN_DIR", run + " holds no generation yet: nothing to report "
+                        + "(--follow waits for them)");
+            } else if (!waitingSaid && generations == 0) {
+                System.out.println("report: waiting for the run's first generation in " + run.toAbsolutePath());
+                waitingSaid = true;
+            }
+            if (!follow || ended) {
+                if (follow && drawnGenerations >= 0) {
+                    draw(0); // the last page stops reloading itself
+                }
+                return 0;
+            }
+            Thread.sleep(everySeconds * 1000L);
+        }
+    }
+
+    private Path draw(int refreshSeconds) {
         try {
-            Path page = RunReport.write(run);
-            System.out.println("report: " + page.toAbsolutePath());
+            return RunReport.write(run, refreshSeconds);
         } catch (IOException e) {
             throw new InvalidOptionException("RUN_DIR", "cannot write the report of " + run + ": " + IoErrors.reason(e));
         }
-        return 0;
     }
 }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.cli.Popflow;
+import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +45,16 @@ class KafkaMetricsITCase {
     @TempDir
     static Path dir;
 
+    private static ObjectNode tree;
     private static RunConfig run;
     private static JobRuns.Outputs files;
 
     @BeforeAll
     static void runWithAFailure(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        run = KafkaRuns.config("digits", "metrics", "population=8", "generations=8", "perturbation_interval=300",
-                "parallelism=2", "checkpoint_interval=100ms");
+        tree = KafkaRuns.tree(ConfigLoader.preset("digits"), "metrics", "population=8", "generations=8",
+                "perturbation_interval=300", "parallelism=2", "checkpoint_interval=100ms");
+        run = ConfigLoader.parse(tree);
+        KafkaJobParts.prepareTopics(run);
         TestStreamEnvironment.setAsContext(cluster, run.population().parallelism());
         try {
             JobRuns.FailOnce.INJECTED.set(0);
@@ -136,6 +144,41 @@ class KafkaMetricsITCase {
         assertThat(lines).hasSize(run.population().population() * run.population().generations());
         assertThat(lines).allSatisfy(r -> assertThat(RecordSchemas.AGENT_REPORT.violations(r)).isEmpty());
         assertThat(JobRuns.texts(lines, JobRuns.BY_AGENT_AND_GENERATION, "run")).isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
+    }
+
+    /**
+     * {@code popflow report --kafka CONFIG DIR}, with {@code --follow}, on the finished run: the
+     * topics' committed records of this run become DIR's files (exactly the run's own files, up to
+     * the run field), the charts are drawn, and following a run whose last generation is in Kafka
+     * returns at once. A folder that holds anything but such a report is refused.
+     */
+    @Test
+    void theReportReadsTheRunFromItsTopics() throws Exception {
+        Path config = dir.resolve("run.yaml");
+        ConfigLoader.writeYaml(tree, config);
+        Path folder = dir.resolve("from-kafka");
+        assertThat(Popflow.run("report", "--kafka", config.toString(), "--follow", "--every", "1", folder.toString()))
+                .isZero();
+
+        assertThat(JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION, "run"))
+                .isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
+        assertThat(JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)), JobRuns.BY_GENERATION, "run"))
+                .isEqualTo(JobRuns.texts(files.summaries(), JobRuns.BY_GENERATION));
+        assertThat(JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.LINEAGE_FILE)), null, "run"))
+                .isEqualTo(JobRuns.texts(files.lineage(), null));
+        assertThat(folder.resolve("report").resolve("fitness.png")).isNotEmptyFile();
+        assertThat(folder.resolve("report").resolve("lineage.png")).isNotEmptyFile();
+        assertThat(Files.readString(folder.resolve("report").resolve("report.html"))).doesNotContain("http-equiv");
+
+        // again into the same folder: written afresh, not appended to
+        assertThat(Popflow.run("report", "--kafka", config.toString(), folder.toString())).isZero();
+        assertThat(JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE))).hasSize(run.population().generations());
+
+        StringWriter err = new StringWriter();
+        assertThat(Popflow.run(new PrintWriter(err, true), "report", "--kafka", config.toString(), dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("popflow: invalid option 'RUN_DIR': " + dir + " holds files that "
+                + "are not a Kafka report's (a run's own output folder?); give a new or empty folder");
     }
 
     private static List<JsonNode> parse(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {

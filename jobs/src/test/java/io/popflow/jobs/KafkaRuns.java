@@ -52,14 +52,19 @@ final class KafkaRuns {
     }
 
     private static RunConfig config(ObjectNode base, String name, String... assignments) {
+        RunConfig run = ConfigLoader.parse(tree(base, name, assignments));
+        KafkaJobParts.prepareTopics(run);
+        return run;
+    }
+
+    /** The option tree of {@link #config(String, String, String...)}, as a user's configuration file holds it. */
+    static ObjectNode tree(ObjectNode base, String name, String... assignments) {
         String id = name + "-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid();
         ObjectNode tree = ConfigLoader.set(base, "output=unused", "run_id=" + id, "kafka.bootstrap_servers=" + bootstrapServers());
         for (String kind : new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter"}) {
             tree = ConfigLoader.set(tree, "kafka.topics." + kind + "=" + id + "." + kind.replace('_', '-'));
         }
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(tree, assignments));
-        KafkaJobParts.prepareTopics(run);
-        return run;
+        return ConfigLoader.set(tree, assignments);
     }
 
     /** Every record of {@code topic} a {@code read_committed} consumer sees, partition by partition. */

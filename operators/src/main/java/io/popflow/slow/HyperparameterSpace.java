@@ -173,6 +173,11 @@ public final class HyperparameterSpace implements Serializable {
         return domains[index];
     }
 
+    /** Where generation 0 draws entry {@code index} from: its domain, or the run's initial values. */
+    public Domain initialDomain(int index) {
+        return initialDomains[index];
+    }
+
     /** An initial h: each mutable hyperparameter drawn from its domain (or its initial values), in vector order. */
     public double[] sample(RandomGenerator rng) {
         double[] h = new double[mutable.length];

@@ -3,14 +3,18 @@ package io.popflow.jobs.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.jobs.replay.WinnerReplay;
+import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.RunFolder;
 import io.popflow.slow.LineOfDescent;
+import io.popflow.theory.ReducedPrediction;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.ChartFactory;
@@ -27,6 +32,7 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -65,16 +71,44 @@ public final class RunReport {
 
     /** Writes the charts and the page into {@code run}/report; returns the page. */
     public static Path write(Path run) throws IOException {
-        System.setProperty("java.awt.headless", "true");
+        return write(run, 0);
+    }
+
+    /**
+     * As {@link #write(Path)}, for a run that is still going: with {@code refreshSeconds} > 0 the page
+     * reloads itself that often, to show what {@code report --follow} redraws.
+     */
+    public static Path write(Path run, int refreshSeconds) throws IOException {
         List<JsonNode> generations = JsonLines.read(run.resolve("generations.jsonl"));
         if (generations.isEmpty()) {
             throw new IOException(run.resolve("generations.jsonl") + " holds no generation: nothing to report");
         }
+        List<Chart> charts = charts(run, generations);
+        Path folder = Files.createDirectories(run.resolve(FOLDER));
+        StringBuilder images = new StringBuilder();
+        for (Chart c : charts) {
+            Path png = folder.resolve(c.file());
+            ChartUtils.saveChartAsPNG(png.toFile(), c.chart(), WIDTH, HEIGHT);
+            images.append("<figure><img class=\"chart\" alt=\"").append(c.title()).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
+                    .append("\"><figcaption>").append(c.title()).append(" (").append(c.file()).append(")</figcaption></figure>\n");
+        }
+        Path page = folder.resolve(PAGE);
+        Path partial = folder.resolve(PAGE + ".part");
+        Files.writeString(partial, page(run, generations, images.toString(), refreshSeconds), StandardCharsets.UTF_8);
+        // a browser reloading the page never reads half of it
+        Files.move(partial, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return page;
+    }
+
+    /** The run's charts, from its files; {@code generations} is its generations.jsonl, not empty. */
+    static List<Chart> charts(Path run, List<JsonNode> generations) throws IOException {
+        System.setProperty("java.awt.headless", "true");
         List<Chart> charts = new ArrayList<>();
         charts.add(fitness(generations));
         List<JsonNode> reports = JsonLines.read(run.resolve("reports.jsonl"));
         charts.addAll(hyperparameters(reports));
-        charts.addAll(densities(reports));
+        charts.addAll(densities(reports, prediction(run, reports)));
         List<JsonNode> distribution = JsonLines.read(run.resolve("distribution.jsonl"));
         if (distribution.isEmpty()) {
             // an evolution strategy selects no one: its charts are σ's
@@ -94,26 +128,16 @@ public final class RunReport {
             charts.add(line("sigma.png", "Evolution strategy: σ after each generation", "σ",
                     series("σ", distribution, "generation", "sigma")));
         }
-        Path folder = Files.createDirectories(run.resolve(FOLDER));
-        StringBuilder images = new StringBuilder();
-        for (Chart c : charts) {
-            Path png = folder.resolve(c.file());
-            ChartUtils.saveChartAsPNG(png.toFile(), c.chart(), WIDTH, HEIGHT);
-            images.append("<figure><img class=\"chart\" alt=\"").append(c.title()).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
-                    .append("\"><figcaption>").append(c.title()).append(" (").append(c.file()).append(")</figcaption></figure>\n");
-        }
-        Path page = folder.resolve(PAGE);
-        Files.writeString(page, page(run, generations, images.toString()), StandardCharsets.UTF_8);
-        return page;
+        return charts;
     }
 
-    private static String page(Path run, List<JsonNode> generations, String images) throws IOException {
+    private static String page(Path run, List<JsonNode> generations, String images, int refreshSeconds)
+            throws IOException {
         Path summaryFile = run.resolve("summary.json");
         String summary = Files.exists(summaryFile) ? escape(JSON.readTree(summaryFile.toFile()).path("test").toString()) : "";
         return """
                 <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>popflow report: %s</title>
+                <html lang="en"><head><meta charset="utf-8">%s<title>popflow report: %s</title>
                 <style>body{font-family:sans-serif;margin:2em;max-width:960px} figure{margin:1.5em 0}
                 figcaption{color:#555;font-size:0.9em} img{max-width:100%%;border:1px solid #ddd}</style></head>
                 <body data-charts="%d">
@@ -129,7 +153,8 @@ public final class RunReport {
                 });
                 </script>
                 </body></html>
-                """.formatted(escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
+                """.formatted(refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "",
+                escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
                 escape(run.getFileName().toString()), generations.size(), summary, images);
     }
 
@@ -183,11 +208,30 @@ public final class RunReport {
     }
 
     /**
+     * The reduced equation's prediction for the run, if its configuration is one the equation
+     * describes ({@link ReducedPrediction#of}); empty also when the configuration no longer loads
+     * (a table file moved): the report is drawn without it.
+     */
+    private static Optional<ReducedPrediction> prediction(Path run, List<JsonNode> reports) {
+        Path config = run.resolve(RunFolder.CONFIG_FILE);
+        if (!Files.exists(config) || reports.isEmpty()) {
+            return Optional.empty();
+        }
+        int generations = reports.stream().mapToInt(r -> r.get("generation").asInt()).max().orElse(0) + 1;
+        try {
+            return ReducedPrediction.of(ConfigLoader.parse(ConfigLoader.file(config)).population(), generations);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * One heatmap per hyperparameter: the share of the population in each of {@value #BINS} bins of
      * its range (logarithmic when it spans 20x or more), generation by generation: where the
-     * population's density of h went.
+     * population's density of h went. With a {@code prediction}, its median and 10 % and 90 %
+     * quantiles over the heatmap of its hyperparameter.
      */
-    private static List<Chart> densities(List<JsonNode> reports) {
+    private static List<Chart> densities(List<JsonNode> reports, Optional<ReducedPrediction> prediction) {
         Map<String, TreeMap<Integer, List<Double>>> byName = new LinkedHashMap<>();
         for (JsonNode r : reports) {
             int g = r.get("generation").asInt();
@@ -237,7 +281,22 @@ public final class RunReport {
             XYPlot plot = new XYPlot(data, x, y, renderer);
             plot.setBackgroundPaint(Color.WHITE);
             String title = "Density of " + e.getKey() + " in the population, generation by generation";
-            JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+            boolean predicted = prediction.isPresent() && prediction.get().hyperparameter().equals(e.getKey());
+            if (predicted) {
+                plot.setDataset(1, quantiles(prediction.get(), scale));
+                XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+                for (int k = 0; k < 3; k++) {
+                    lines.setSeriesPaint(k, PALETTE[0]);
+                    lines.setSeriesStroke(k, k == 0 ? new BasicStroke(2.5f)
+                            : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+                }
+                lines.setSeriesVisibleInLegend(2, false);
+                plot.setRenderer(1, lines);
+                plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+                renderer.setSeriesVisibleInLegend(0, false);
+                title += ", and the reduced equation's prediction";
+            }
+            JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, predicted);
             chart.setBackgroundPaint(Color.WHITE);
             NumberAxis shareAxis = new NumberAxis("share of the population");
             shareAxis.setRange(0, 1);
@@ -248,6 +307,21 @@ public final class RunReport {
             charts.add(new Chart("density-" + e.getKey() + ".png", title, chart));
         }
         return charts;
+    }
+
+    /** The prediction's median and 10 % and 90 % quantiles by generation, in the heatmap's units. */
+    private static XYSeriesCollection quantiles(ReducedPrediction p, DoubleUnaryOperator scale) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        String[] names = {"reduced equation: median", "reduced equation: 10 % and 90 %", "90 %"};
+        double[] qs = {0.5, 0.1, 0.9};
+        for (int k = 0; k < qs.length; k++) {
+            XYSeries s = new XYSeries(names[k]);
+            for (int g = 0; g < p.densities().length; g++) {
+                s.add(g, scale.applyAsDouble(p.domain().fromCoordinate(p.quantile(g, qs[k]))));
+            }
+            data.addSeries(s);
+        }
+        return data;
     }
 
     private static Chart selection(List<JsonNode> generations, List<JsonNode> lineage) {
