@@ -59,7 +59,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock", "diabetes"};
+    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock", "diabetes", "reduced-sphere"};
     static final String[] TASKS = {"digits", "table", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
 
     private ConfigLoader() {}
