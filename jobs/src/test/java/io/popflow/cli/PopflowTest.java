@@ -204,7 +204,7 @@ class PopflowTest {
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("train", "--help")).isZero();
         assertThat(out.toString()).contains("Tasks: digits", "quadratic", "landscape", "pbt-toy", "stream", "cartpole",
-                "Start from a preset: digits, quadratic,", "cartpole-pbt,", "diabetes.", "popflow options", "--resume=RUN_DIR",
+                "Start from a preset: digits, quadratic,", "cartpole-pbt,", "diabetes,", "reduced-sphere.", "popflow options", "--resume=RUN_DIR",
                 "README.md", "popflow train --preset digits --output runs/digits");
     }
 

@@ -260,7 +260,7 @@ class ConfigLoaderTest {
     @Test
     void unknownPresetAndBrokenYamlAreNamed() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.preset("cifar"))
-                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt, es-cartpole, es-digits, cma-rosenbrock, diabetes)");
+                .hasMessage("invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt, es-cartpole, es-digits, cma-rosenbrock, diabetes, reduced-sphere)");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "population: [1, 2\n");
         assertThatThrownBy(() -> ConfigLoader.file(bad)).isInstanceOf(InvalidOptionException.class)
