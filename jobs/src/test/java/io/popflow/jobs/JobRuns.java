@@ -222,6 +222,22 @@ final class JobRuns {
     }
 
     /**
+     * A golden run's reports against a run of today: the golden part was written before reports logged
+     * their stream position (rng_state), so that field is compared only from generation {@code from} on.
+     */
+    static void assertReportsMatchAfterGolden(Path resumed, Path clean, int from) throws IOException {
+        assertThat(texts(read(resumed.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms", "rng_state"))
+                .isEqualTo(texts(read(clean.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms", "rng_state"));
+        List<JsonNode> since = read(resumed.resolve(JobSinks.REPORTS_FILE)).stream()
+                .filter(r -> r.get("generation").asInt() >= from).toList();
+        List<JsonNode> cleanSince = read(clean.resolve(JobSinks.REPORTS_FILE)).stream()
+                .filter(r -> r.get("generation").asInt() >= from).toList();
+        assertThat(since).isNotEmpty().allMatch(r -> r.hasNonNull("rng_state"));
+        assertThat(texts(since, BY_AGENT_AND_GENERATION, "decision_latency_ms"))
+                .isEqualTo(texts(cleanSince, BY_AGENT_AND_GENERATION, "decision_latency_ms"));
+    }
+
+    /**
      * No gaps and no duplicates: generation summaries 0 to n - 1 once each, and every agent's
      * reports, in file order, the generations 0, 1, 2, ... with each summarised generation complete.
      */

@@ -30,11 +30,15 @@ class PlainLoopEquivalenceITCase {
     @TempDir
     Path dir;
 
+    /** The presets, and PB2, whose bandit's data the slow operator carries from generation to generation. */
     @ParameterizedTest
-    @ValueSource(strings = {"digits", "quadratic"})
-    void pipelineEqualsThePlainLoop(String preset) throws Exception {
-        PopulationConfig config = JobRuns.config(preset, "population=8", "generations=4", "perturbation_interval=60",
-                "parallelism=2", "checkpoint_interval=100ms");
+    @ValueSource(strings = {"digits", "quadratic", "quadratic;mutation=pb2;generations=6"})
+    void pipelineEqualsThePlainLoop(String run) throws Exception {
+        String[] parts = run.split(";");
+        List<String> options = new ArrayList<>(List.of("population=8", "generations=4", "perturbation_interval=60",
+                "parallelism=2", "checkpoint_interval=100ms"));
+        options.addAll(List.of(parts).subList(1, parts.length));
+        PopulationConfig config = JobRuns.config(parts[0], options.toArray(String[]::new));
         JobRuns.Outputs pipeline = JobRuns.run(config, dir);
         PlainPopulationLoop.Result loop = new PlainPopulationLoop(config, 2).run();
 

@@ -118,6 +118,10 @@ public record PopulationConfig(
         require(exploit != null, "exploit", "must be set");
         require(!(task instanceof ControlTaskSpec) || space.rule().memoryPerWeight() == 2, "optimizer",
                 "a DQN agent learns with adam or adamw, got " + space.rule().name().toLowerCase());
+        if (mutation.kernel() == MutationSettings.Kernel.PB2) {
+            require(!asynchronous, "mutation.kernel", "pb2 fits its bandit to whole generations: needs synchronous mode");
+            require(space.size() > 0, "mutation.kernel", "pb2 chooses h: needs at least one entry in hyperparam_mutations");
+        }
     }
 
     /** A run without an evolution strategy. */
@@ -148,7 +152,10 @@ public record PopulationConfig(
 
     /** The slow dynamics' step of this configuration. */
     public PopulationStep populationStep() {
-        return new PopulationStep(space, selection.build(), mutation.build(space), mutation.everyone(), fitness, merge);
+        // the burn-in's end: the first generation after which every agent has taken burn_in steps
+        long burnInGenerations = (selection.burnIn() + perturbationInterval - 1) / perturbationInterval;
+        return new PopulationStep(space, selection.build(), mutation.build(space), mutation.everyone(), fitness, merge,
+                (int) Math.max(0, Math.min(Integer.MAX_VALUE, burnInGenerations - 1)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.popflow.math.Streams;
 import io.popflow.slow.Exploitation;
 import io.popflow.slow.FitnessTable;
 import io.popflow.slow.LineageEvent;
+import io.popflow.slow.Pb2Data;
 import io.popflow.slow.PopulationStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +25,19 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * the feedback edge; after the last generation every agent is told to stop and each feedback channel
  * gets an end-of-run marker.
  *
- * <p>Decisions are a pure function of the table and the generation's random stream. Only the
- * latest decision can be in flight at a checkpoint (the next needs every agent's next report), so
- * that is what is kept, in its compact form, and resent after a restore.
+ * <p>Decisions are a pure function of the table, the generation's random stream and, with PB2, the
+ * bandit's data. Only the latest decision can be in flight at a checkpoint (the next needs every
+ * agent's next report), so that is what is kept, in its compact form, and resent after a restore;
+ * PB2's data after it is kept beside it.
  */
 public final class SelectionMutationOperator extends SlowScaleOperator<GenerationReports> {
     private static final long serialVersionUID = 1L;
 
     private transient ListState<GenerationDecision> latestState;
     private transient GenerationDecision latest;
+    private transient ListState<Pb2Data> pb2State;
+    /** What PB2 has seen; null for other kernels. */
+    private transient Pb2Data pb2Data;
 
     public SelectionMutationOperator(PopulationConfig config) {
         super(config);
@@ -45,12 +50,18 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
         for (GenerationDecision d : latestState.get()) {
             latest = d;
         }
+        pb2State = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("pb2-data", Pb2DataSerializer.INSTANCE));
+        pb2Data = config.populationStep().initialData();
+        for (Pb2Data d : pb2State.get()) {
+            pb2Data = d;
+        }
         return latest == null ? List.of() : commands(latest);
     }
 
     @Override
     protected void snapshot(StateSnapshotContext context) throws Exception {
         latestState.update(latest == null ? List.of() : List.of(latest));
+        pb2State.update(pb2Data == null ? List.of() : List.of(pb2Data));
     }
 
     @Override
@@ -62,7 +73,9 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
         if (config.isBounded() && g >= config.generations() - 1) {
             decision = GenerationDecision.stop(table);
         } else {
-            PopulationStep.Decision d = step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g));
+            PopulationStep.Decision d = step.decide(table, reports.params(), pb2Data,
+                    Streams.SELECTION.generator(config.seed(), g));
+            pb2Data = d.data();
             for (Exploitation e : d.changes()) {
                 lineage(LineageEvent.of(g, e));
             }

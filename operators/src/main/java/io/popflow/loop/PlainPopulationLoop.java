@@ -15,6 +15,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
 import io.popflow.slow.FitnessTable;
 import io.popflow.slow.LineageEvent;
+import io.popflow.slow.Pb2Data;
 import io.popflow.slow.PopulationStep;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,6 +70,7 @@ public final class PlainPopulationLoop {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long[] ends = new long[config.generations()];
         List<LineageEvent> lineage = new ArrayList<>();
+        Pb2Data[] pb2 = {step.initialData()};
         try {
             for (int g = 0; g < config.generations(); g++) {
                 List<AgentReport> reports = Collections.synchronizedList(new ArrayList<>());
@@ -90,7 +92,7 @@ public final class PlainPopulationLoop {
                 ends[g] = System.nanoTime();
                 allReports.addAll(reports);
                 GenerationReports table = GenerationReports.of(g, reports);
-                decide(table, g, step, agents, lifecycles, finals, lineage);
+                decide(table, g, step, agents, lifecycles, finals, lineage, pb2);
             }
         } finally {
             pool.shutdownNow();
@@ -101,13 +103,14 @@ public final class PlainPopulationLoop {
     }
 
     private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
-            AgentLifecycle[] lifecycles, List<FinalAgent> finals, List<LineageEvent> lineage) {
+            AgentLifecycle[] lifecycles, List<FinalAgent> finals, List<LineageEvent> lineage, Pb2Data[] pb2) {
         FitnessTable table = reports.table();
         GenerationDecision decision;
         if (g >= config.generations() - 1) {
             decision = GenerationDecision.stop(table);
         } else {
-            PopulationStep.Decision d = step.decide(table, reports.params(), Streams.SELECTION.generator(config.seed(), g));
+            PopulationStep.Decision d = step.decide(table, reports.params(), pb2[0], Streams.SELECTION.generator(config.seed(), g));
+            pb2[0] = d.data();
             d.changes().forEach(e -> lineage.add(LineageEvent.of(g, e)));
             decision = GenerationDecision.of(table, d);
         }

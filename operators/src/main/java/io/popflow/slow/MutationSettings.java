@@ -17,16 +17,22 @@ import java.util.List;
  * @param everyone mutate every agent each generation, not only offspring
  * @param space Gaussian: the domain's coordinate, or that coordinate mapped onto [−1, 1]
  * @param boundary Gaussian: reflect or clip at the domain's ends
+ * @param window PB2: the latest observations its Gaussian process is fitted to
+ * @param explorer custom: the class of the user's kernel, or null
  */
 public record MutationSettings(
         Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion, double dt, boolean everyone,
-        GaussianMutation.Space space, GaussianMutation.Boundary boundary)
+        GaussianMutation.Space space, GaussianMutation.Boundary boundary, int window, String explorer)
         implements Serializable {
 
     /** The mutation kernels. */
     public enum Kernel {
         PBT,
         GAUSSIAN,
+        /** Population-based bandits: a GP-UCB choice of h from the population's recent fitness changes. */
+        PB2,
+        /** A class of the user's that implements {@link MutationKernel} ({@code mutation.class}). */
+        CUSTOM,
         NONE
     }
 
@@ -55,9 +61,15 @@ public record MutationSettings(
             "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]");
     public static final Option<GaussianMutation.Boundary> BOUNDARY = Option.choice("mutation.boundary",
             GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT, "gaussian: at the domain's ends");
+    public static final Option<Integer> WINDOW = Option.integer("mutation.window", 200,
+            "pb2: the latest observations (agent-generations) its Gaussian process is fitted to (Ray's minimum window)")
+            .check(w -> w >= 2 && w <= 2_000, "must be in [2, 2000] (the fit costs window³)");
+    public static final Option<String> CLASS = Option.text("mutation.class", null,
+            "custom: a class implementing io.popflow.slow.MutationKernel, with a public constructor taking the "
+                    + "HyperparameterSpace or none").defaultIs("none");
 
     public static final List<Option<?>> OPTIONS = List.of(KERNEL, RESAMPLE_PROBABILITY, PERTURBATION_FACTORS, DIFFUSION,
-            DT, STEP, EVERYONE, SPACE, BOUNDARY);
+            DT, STEP, EVERYONE, SPACE, BOUNDARY, WINDOW, CLASS);
 
     public MutationSettings {
         RESAMPLE_PROBABILITY.require(resampleProbability);
@@ -67,6 +79,19 @@ public record MutationSettings(
         perturbationFactors = perturbationFactors.clone();
         InvalidOptionException.require(space != null, "mutation.space", "must be set");
         InvalidOptionException.require(boundary != null, "mutation.boundary", "must be set");
+        WINDOW.require(window);
+        InvalidOptionException.require((kernel == Kernel.CUSTOM) == (explorer != null), CLASS.key(),
+                kernel == Kernel.CUSTOM ? "must name the class of mutation: custom" : "goes with mutation: custom");
+        if (explorer != null) {
+            CustomMutation.check(explorer);
+        }
+    }
+
+    /** As the canonical constructor, without PB2's window or a custom class. */
+    public MutationSettings(Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion,
+            double dt, boolean everyone, GaussianMutation.Space space, GaussianMutation.Boundary boundary) {
+        this(kernel, resampleProbability, perturbationFactors, diffusion, dt, everyone, space, boundary, WINDOW.fallback(),
+                null);
     }
 
     /** Without the Gaussian kernel's space and boundary: the domain's coordinate, reflected at the ends. */
@@ -85,6 +110,8 @@ public record MutationSettings(
         return switch (kernel) {
             case PBT -> new PbtExplorer(hyperparameters, resampleProbability, perturbationFactors);
             case GAUSSIAN -> new GaussianMutation(hyperparameters, diffusion, dt, space, boundary);
+            case PB2 -> new Pb2Explorer(hyperparameters, window);
+            case CUSTOM -> CustomMutation.create(explorer, hyperparameters);
             case NONE -> new NoMutation();
         };
     }
@@ -93,7 +120,8 @@ public record MutationSettings(
     public boolean equals(Object o) {
         return o instanceof MutationSettings m && kernel == m.kernel && resampleProbability == m.resampleProbability
                 && Arrays.equals(perturbationFactors, m.perturbationFactors) && diffusion == m.diffusion && dt == m.dt
-                && everyone == m.everyone && space == m.space && boundary == m.boundary;
+                && everyone == m.everyone && space == m.space && boundary == m.boundary && window == m.window
+                && java.util.Objects.equals(explorer, m.explorer);
     }
 
     @Override
@@ -108,6 +136,8 @@ public record MutationSettings(
                 : kernel == Kernel.GAUSSIAN ? "gaussian(diffusion=" + diffusion + ", dt=" + dt + (everyone ? ", everyone" : "")
                         + (space == GaussianMutation.Space.NORMALIZED ? ", space=normalized" : "")
                         + (boundary == GaussianMutation.Boundary.CLIP ? ", boundary=clip" : "") + ")"
+                : kernel == Kernel.PB2 ? "pb2(window=" + window + ")"
+                : kernel == Kernel.CUSTOM ? "custom(" + explorer + ")"
                 : "none";
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param strength α of Boltzmann and Moran selection: weights ∝ exp(α F)
  * @param moranEvents Moran: birth-death events per generation
  */
-public record SelectionSettings(Rule rule, double quantileFraction, double strength, int moranEvents) implements Serializable {
+public record SelectionSettings(Rule rule, double quantileFraction, double strength, int moranEvents, long burnIn)
+        implements Serializable {
 
     /** The selection rules. */
     public enum Rule {
@@ -35,12 +36,21 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
     public static final Option<Integer> EVENTS = Option.integer("selection.events", null,
             "moran: birth-death events per generation").defaultIs("population").atLeast(1);
 
-    public static final List<Option<?>> OPTIONS = List.of(RULE, QUANTILE_FRACTION, STRENGTH, EVENTS);
+    public static final Option<Long> BURN_IN = Option.wholeNumber("burn_in", 0L,
+            "no agent exploits or explores before it has taken this many fast steps (Ray's burn_in_period)").atLeast(0);
+
+    public static final List<Option<?>> OPTIONS = List.of(RULE, QUANTILE_FRACTION, STRENGTH, EVENTS, BURN_IN);
 
     public SelectionSettings {
         QUANTILE_FRACTION.require(quantileFraction);
         STRENGTH.require(strength);
         EVENTS.require(moranEvents);
+        BURN_IN.require(burnIn);
+    }
+
+    /** Without a burn-in. */
+    public SelectionSettings(Rule rule, double quantileFraction, double strength, int moranEvents) {
+        this(rule, quantileFraction, strength, moranEvents, 0);
     }
 
     /** Ray Tune's PBT: truncation with the given quantile fraction. */
@@ -60,6 +70,6 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
 
     @Override
     public String toString() {
-        return build().toString().toLowerCase(Locale.ROOT);
+        return build().toString().toLowerCase(Locale.ROOT) + (burnIn > 0 ? " after a burn-in of " + burnIn + " steps" : "");
     }
 }

@@ -341,7 +341,7 @@ public final class ConfigLoader {
         // its own name, not here under the name of an option the user never set
         int defaultEvents = Math.max(1, o.getInt(PopulationConfig.POPULATION.key(), PopulationConfig.POPULATION.fallback()));
         SelectionSettings settings = new SelectionSettings(rule, o.get(SelectionSettings.QUANTILE_FRACTION),
-                s.get(SelectionSettings.STRENGTH), s.get(SelectionSettings.EVENTS, defaultEvents));
+                s.get(SelectionSettings.STRENGTH), s.get(SelectionSettings.EVENTS, defaultEvents), o.get(SelectionSettings.BURN_IN));
         s.rejectUnknown();
         return settings;
     }
@@ -349,7 +349,8 @@ public final class ConfigLoader {
     /**
      * {@code mutation: gaussian} or {@code mutation: {kernel: gaussian, diffusion: 0.05, dt: 0.1,
      * everyone: true, space: coordinate|normalized, boundary: reflect|clip}} ({@code strength: σ}
-     * instead of diffusion); pbt reads {@code resample_probability} and {@code perturbation_factors}. A
+     * instead of diffusion); pbt reads {@code resample_probability} and {@code perturbation_factors};
+     * {@code {kernel: pb2, window: 200}}; {@code {kernel: custom, class: com.example.Explore}}. A
      * Gaussian kernel's dt defaults to the Boltzmann strength (one generation is time α of the
      * reduced equation, see docs/reduced-dynamics.md), else to 1.
      */
@@ -369,7 +370,8 @@ public final class ConfigLoader {
         }
         MutationSettings settings = new MutationSettings(kernel, o.get(MutationSettings.RESAMPLE_PROBABILITY),
                 o.get(MutationSettings.PERTURBATION_FACTORS), diffusion, dt, m.get(MutationSettings.EVERYONE),
-                m.get(MutationSettings.SPACE), m.get(MutationSettings.BOUNDARY));
+                m.get(MutationSettings.SPACE), m.get(MutationSettings.BOUNDARY), m.get(MutationSettings.WINDOW),
+                m.get(MutationSettings.CLASS));
         m.rejectUnknown();
         return settings;
     }

@@ -81,7 +81,7 @@ public final class RunBanner {
             case MORAN -> "moran (strength " + s.strength() + ", " + s.moranEvents() + " events)";
             case TOURNAMENT -> "tournament";
             case NONE -> "none";
-        };
+        } + (s.burnIn() > 0 ? " after a burn-in of " + s.burnIn() + " steps" : "");
     }
 
     private static String mutation(MutationSettings m) {
@@ -93,6 +93,8 @@ public final class RunBanner {
                             Math.sqrt(2 * m.diffusion() * m.dt()), m.boundary().name().toLowerCase(Locale.ROOT),
                             m.everyone() ? ", everyone" : "")
                     : "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
+            case PB2 -> "pb2 (GP-UCB on the last " + m.window() + " fitness changes)";
+            case CUSTOM -> "custom (" + m.explorer() + ")";
             case NONE -> "none";
         };
     }
