@@ -151,6 +151,14 @@ final class GoldenStates {
                 Double.NaN, 61.25, false, new float[] {0.25f}, 812, 0x8000_1234_5678_9abcL);
     }
 
+    /** PB2's data: two observations, two agents' start fitness (one after a reset is absent). */
+    static io.popflow.slow.Pb2Data pb2Data() {
+        return new io.popflow.slow.Pb2Data(200, List.of(
+                new io.popflow.slow.Pb2Data.Observation(3, -0.5, new double[] {0.25, 1.0}, 0.125),
+                new io.popflow.slow.Pb2Data.Observation(4, Double.NEGATIVE_INFINITY, new double[] {0.0, 0.5}, -2.5)),
+                java.util.Map.of(0, 0.75, 3, -1.25));
+    }
+
     static GenerationDecision decision() {
         return new GenerationDecision(12, new int[] {0, 1, 2, 3}, new Exploitation[] {
             new Exploitation(3, 0, new double[] {0.1}, new double[] {0.12}, new String[] {"lr * 1.2"}),
@@ -165,6 +173,7 @@ final class GoldenStates {
         write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat4());
         write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat3()));
         write(folder, "generation-decision", GenerationDecisionSerializer.INSTANCE, List.of(decision()));
+        write(folder, "pb2-data", Pb2DataSerializer.INSTANCE, List.of(pb2Data()));
     }
 
     private static <T> void write(Path folder, String name, VersionedSerializer<T> serializer, List<T> values)

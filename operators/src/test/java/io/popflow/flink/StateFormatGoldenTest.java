@@ -87,6 +87,12 @@ class StateFormatGoldenTest {
     }
 
     @Test
+    void pb2DataFormat1() throws Exception {
+        assertThat(read("pb2-data-format-1.bin", Pb2DataSerializer.INSTANCE)).singleElement()
+                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.pb2Data());
+    }
+
+    @Test
     void generationDecisionFormat1() throws Exception {
         assertThat(read("generation-decision-format-1.bin", GenerationDecisionSerializer.INSTANCE)).singleElement()
                 .usingRecursiveComparison().isEqualTo(GoldenStates.decision());
