@@ -4,7 +4,10 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.experiments.CartPoleExperiment;
 import io.popflow.jobs.experiments.EsExperiments;
+import io.popflow.jobs.experiments.Experiment;
 import io.popflow.jobs.experiments.ExperimentReport;
+import io.popflow.jobs.experiments.LargePopulationExperiment;
+import io.popflow.jobs.report.Charts;
 import io.popflow.jobs.run.IoErrors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,32 +21,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code popflow experiment cartpole}: the seed authors' population experiment on the embedded
- * cluster, PBT against no population update at equal agent-steps, for each k and seed; prints the
- * tables and writes every run's numbers. {@code es-cartpole} and {@code es-digits}: evolution
- * strategies on the job ({@link EsExperiments}).
+ * {@code popflow experiment NAME}: the experiments of docs/experiments.md, each on the embedded
+ * cluster at a small default size or {@code --full}: E1-E4 ({@link Experiment}s: tables, charts and
+ * every run's numbers into {@code --output}); {@code cartpole}, the seed authors' population
+ * experiment, PBT against no population update at equal agent-steps, for each k and seed; {@code
+ * es-cartpole} and {@code es-digits}, evolution strategies on the job ({@link EsExperiments}).
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Run an experiment and print its tables (known: cartpole, es-cartpole, es-digits).")
+        description = {"Run an experiment, print its tables and write them, its charts and every run's numbers to --output.",
+            "Known: large-population (E1), multimodal (E2), estimators (E3), baselines (E4), cartpole, es-cartpole, es-digits.",
+            "Each has a small default size (minutes on 2 cores) and a --full size (docs/experiments.md)."})
 final class ExperimentCommand implements Callable<Integer> {
+    /** E1-E4, by name. */
+    static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment());
     /** The authors' population; the default is a fifth of it, to finish in minutes. */
     static final int FULL_POPULATION = 500;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment: cartpole, es-cartpole or es-digits.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The experiment (see above).")
     String name;
 
     @Option(names = "--k", split = ",", defaultValue = "1,2,5",
             description = "Fitness windows: the mean return of each agent's last k episodes (default: ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per k and arm, 1 to n (default: ${DEFAULT-VALUE}).")
-    int seeds;
+    @Option(names = "--seeds", description = "Seeds per arm, 1 to n (default: the experiment's own; cartpole's 5).")
+    Integer seeds;
 
     @Option(names = "--population", defaultValue = "100",
             description = "Agents per run (default: ${DEFAULT-VALUE}; the authors' 500 with --full).")
     int population;
 
-    @Option(names = "--full", description = "The authors' size: 500 agents.")
+    @Option(names = "--full", description = "The full size (cartpole: the authors' 500 agents).")
     boolean full;
 
     @Option(names = "--output", required = true, description = "Folder for " + ExperimentReport.FILE + ".")
@@ -51,12 +59,22 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InvalidOptionException.require(List.of("cartpole", "es-cartpole", "es-digits").contains(name), "experiment",
-                "unknown experiment '" + name + "' (known: cartpole, es-cartpole, es-digits)");
+        List<String> known = new java.util.ArrayList<>(EXPERIMENTS.stream().map(Experiment::name).toList());
+        known.addAll(List.of("cartpole", "es-cartpole", "es-digits"));
+        InvalidOptionException.require(known.contains(name), "experiment",
+                "unknown experiment '" + name + "' (known: " + String.join(", ", known) + ")");
+        InvalidOptionException.require(seeds == null || seeds >= 1, "seeds", "must be >= 1, got " + seeds);
+        for (Experiment e : EXPERIMENTS) {
+            if (e.name().equals(name)) {
+                return run(e);
+            }
+        }
+        if (seeds == null) {
+            seeds = 5;
+        }
         if (name.startsWith("es-")) {
             return evolutionStrategies();
         }
-        InvalidOptionException.require(seeds >= 1, "seeds", "must be >= 1, got " + seeds);
         InvalidOptionException.require(ks.length >= 1 && Arrays.stream(ks).allMatch(k -> k >= 1), "k",
                 "must list windows >= 1 episode, got " + Arrays.toString(ks));
         int n = full ? FULL_POPULATION : population;
@@ -75,6 +93,31 @@ final class ExperimentCommand implements Callable<Integer> {
         Path file = output.resolve(ExperimentReport.FILE);
         ExperimentReport.write(runs, file);
         System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
+        return 0;
+    }
+
+    private Integer run(Experiment experiment) throws Exception {
+        Experiment.Size size = new Experiment.Size(full, seeds == null ? 0 : seeds);
+        createOutput();
+        System.out.println("popflow experiment " + experiment.name() + ": " + experiment.plan(size));
+        long start = System.nanoTime();
+        Experiment.Result result;
+        try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
+            result = experiment.run(cluster, size, output, line -> System.out.println("  " + line));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String markdown = result.markdown() + String.format(Locale.ROOT, "%n%.0f s on this machine (%d cores).%n", seconds,
+                Runtime.getRuntime().availableProcessors());
+        Files.writeString(output.resolve(experiment.name() + ".md"), markdown);
+        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValue(output.resolve(experiment.name() + ".json").toFile(), result.data());
+        for (Charts.Chart c : result.charts()) {
+            c.save(output);
+        }
+        System.out.println();
+        System.out.print(markdown);
+        System.out.printf(Locale.ROOT, "tables: %s; charts: %s%n", output.resolve(experiment.name() + ".md").toAbsolutePath(),
+                String.join(", ", result.charts().stream().map(Charts.Chart::file).toList()));
         return 0;
     }
 

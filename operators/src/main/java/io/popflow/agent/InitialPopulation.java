@@ -6,7 +6,7 @@ import io.popflow.math.Streams;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The agents a run starts with: one seed per agent, initial h drawn from the space by the run's seed. */
+/** The agents a run starts with: one seed per agent, initial h drawn from the space by the run's seed (or its grid). */
 public final class InitialPopulation {
     private InitialPopulation() {}
 
@@ -20,12 +20,12 @@ public final class InitialPopulation {
         return seeds;
     }
 
-    /** Every agent's initial h, in agent order. */
+    /** Every agent's initial h, in agent order: drawn from the run's seed, or the grid's points in turn. */
     public static List<Seed> draws(PopulationConfig config) {
         SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
         List<Seed> draws = new ArrayList<>(config.population());
         for (int agent = 0; agent < config.population(); agent++) {
-            draws.add(new Seed(config.space().sample(rng)));
+            draws.add(new Seed(config.space().isGrid() ? config.space().gridPoint(agent) : config.space().sample(rng)));
         }
         return draws;
     }

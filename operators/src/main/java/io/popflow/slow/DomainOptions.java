@@ -25,7 +25,14 @@ public final class DomainOptions {
     public static final Option<double[]> INITIAL = Option.numbers(SECTION + ".initial", null,
             "generation 0 draws from these values instead of the domain (each within it)").defaultIs("the domain");
 
-    public static final List<Option<?>> OPTIONS = List.of(MIN, MAX, SCALE, INTEGER, VALUES, INITIAL);
+    /** How generation 0 is drawn: at random from each entry's domain or initial values, or as their grid. */
+    public enum Start { RANDOM, GRID }
+
+    public static final Option<Start> INITIAL_POPULATION = Option.choice("initial_population", Start.class, Start.RANDOM,
+            "generation 0's h: drawn at random, or the grid of every entry's initial values (a choice's values), "
+                    + "agent i taking point i mod the grid's size (Ray's grid_search)");
+
+    public static final List<Option<?>> OPTIONS = List.of(MIN, MAX, SCALE, INTEGER, VALUES, INITIAL, INITIAL_POPULATION);
 
     private DomainOptions() {}
 }

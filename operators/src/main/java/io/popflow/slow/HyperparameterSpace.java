@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * task declares; each is mutable, fixed, or left at its default.
  */
 public final class HyperparameterSpace implements Serializable {
-    private static final long serialVersionUID = 3L;
+    private static final long serialVersionUID = 4L;
 
     private final UpdateRule rule;
     private final List<Hyperparameter> known;
@@ -31,6 +31,8 @@ public final class HyperparameterSpace implements Serializable {
     private final Domain[] initialDomains;
     /** A full assignment over {@link #known}; mutable entries are overwritten by h. */
     private final double[] base;
+    /** Generation 0 is the grid of {@link #initialDomains} (all choices) instead of random draws. */
+    private final boolean grid;
 
     /**
      * @param rule the update rule
@@ -61,6 +63,7 @@ public final class HyperparameterSpace implements Serializable {
         this.mutable = new int[mutations.size()];
         this.domains = mutations.values().toArray(new Domain[0]);
         this.initialDomains = domains.clone();
+        this.grid = false;
         int i = 0;
         for (Map.Entry<Hyperparameter, Domain> e : mutations.entrySet()) {
             String option = "hyperparam_mutations." + e.getKey().key();
@@ -74,7 +77,7 @@ public final class HyperparameterSpace implements Serializable {
         }
     }
 
-    private HyperparameterSpace(HyperparameterSpace s, Domain[] initialDomains) {
+    private HyperparameterSpace(HyperparameterSpace s, Domain[] initialDomains, boolean grid) {
         this.rule = s.rule;
         this.known = s.known;
         this.taskOffset = s.taskOffset;
@@ -82,6 +85,50 @@ public final class HyperparameterSpace implements Serializable {
         this.domains = s.domains;
         this.base = s.base;
         this.initialDomains = initialDomains;
+        this.grid = grid;
+    }
+
+    /**
+     * This space with generation 0 laid out as a grid: the Cartesian product of every entry's initial
+     * values (its {@code initial} list, or a choice's values), the first entry varying slowest.
+     */
+    public HyperparameterSpace withGrid() {
+        for (int i = 0; i < initialDomains.length; i++) {
+            InvalidOptionException.require(initialDomains[i] instanceof Domain.Choice, DomainOptions.INITIAL_POPULATION.key(),
+                    "grid needs a list of values for every entry: give hyperparam_mutations." + name(i) + ".initial");
+        }
+        InvalidOptionException.require(initialDomains.length > 0, DomainOptions.INITIAL_POPULATION.key(),
+                "grid needs hyperparam_mutations");
+        return new HyperparameterSpace(this, initialDomains, true);
+    }
+
+    /** Whether generation 0 is a grid. */
+    public boolean isGrid() {
+        return grid;
+    }
+
+    /** Points of the generation-0 grid (1 without a grid). */
+    public int gridSize() {
+        int size = 1;
+        for (Domain d : initialDomains) {
+            size = grid ? Math.multiplyExact(size, ((Domain.Choice) d).size()) : size;
+        }
+        return size;
+    }
+
+    /** Point {@code index} of the generation-0 grid (modulo its size). */
+    public double[] gridPoint(int index) {
+        if (!grid) {
+            throw new IllegalStateException("generation 0 is not a grid");
+        }
+        double[] h = new double[initialDomains.length];
+        int rest = Math.floorMod(index, gridSize());
+        for (int i = initialDomains.length - 1; i >= 0; i--) {
+            Domain.Choice c = (Domain.Choice) initialDomains[i];
+            h[i] = c.value(rest % c.size());
+            rest /= c.size();
+        }
+        return h;
     }
 
     /**
@@ -106,7 +153,7 @@ public final class HyperparameterSpace implements Serializable {
             }
             initial[i] = choice;
         }
-        return new HyperparameterSpace(this, initial);
+        return new HyperparameterSpace(this, initial, grid);
     }
 
     /** A space over the update rule's knobs only. */

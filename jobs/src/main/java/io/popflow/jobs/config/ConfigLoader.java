@@ -188,6 +188,9 @@ public final class ConfigLoader {
         HyperparameterSpace space = new HyperparameterSpace(rule,
                 mutations(o.child("hyperparam_mutations"), known, initial, evolutionStrategy),
                 fixed(o.child("hyperparameters"), known), taskKnobs).withInitialValues(initial);
+        if (o.get(DomainOptions.INITIAL_POPULATION) == DomainOptions.Start.GRID) {
+            space = space.withGrid();
+        }
         if (control) {
             task = control(o, taskName, rule, space);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.jobs.report.Charts.Chart;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.slow.LineOfDescent;
@@ -25,8 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -57,17 +56,10 @@ public final class RunReport {
     public static final String FOLDER = "report";
     public static final String PAGE = "report.html";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 420;
     private static final int BINS = 30;
-    /** Distinct on white (the first lines of a chart: best, quartiles, median). */
-    private static final Color[] PALETTE = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
 
     private RunReport() {}
 
-    /** One chart: its file name, title and image. */
-    record Chart(String file, String title, JFreeChart chart) {}
 
     /** Writes the charts and the page into {@code run}/report; returns the page. */
     public static Path write(Path run) throws IOException {
@@ -87,8 +79,7 @@ public final class RunReport {
         Path folder = Files.createDirectories(run.resolve(FOLDER));
         StringBuilder images = new StringBuilder();
         for (Chart c : charts) {
-            Path png = folder.resolve(c.file());
-            ChartUtils.saveChartAsPNG(png.toFile(), c.chart(), WIDTH, HEIGHT);
+            Path png = c.save(folder);
             images.append("<figure><img class=\"chart\" alt=\"").append(c.title()).append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
                     .append("\"><figcaption>").append(c.title()).append(" (").append(c.file()).append(")</figcaption></figure>\n");
@@ -121,11 +112,11 @@ public final class RunReport {
             }
         }
         if (generations.get(0).hasNonNull("episode_return_mean")) {
-            charts.add(line("returns.png", "Mean episode return", "episode return",
+            charts.add(Charts.line("returns.png", "Mean episode return", "episode return",
                     series("population mean", generations, "generation", "episode_return_mean")));
         }
         if (!distribution.isEmpty()) {
-            charts.add(line("sigma.png", "Evolution strategy: σ after each generation", "σ",
+            charts.add(Charts.line("sigma.png", "Evolution strategy: σ after each generation", "σ",
                     series("σ", distribution, "generation", "sigma")));
         }
         return charts;
@@ -168,7 +159,7 @@ public final class RunReport {
         data.addSeries(series("upper quartile", generations, "generation", "fitness", "q75"));
         data.addSeries(series("median", generations, "generation", "fitness", "median"));
         data.addSeries(series("lower quartile", generations, "generation", "fitness", "q25"));
-        return line("fitness.png", "Fitness over generations", "fitness", data);
+        return Charts.line("fitness.png", "Fitness over generations", "fitness", data);
     }
 
     /** One chart per hyperparameter: every agent's value, generation by generation. */
@@ -193,7 +184,7 @@ public final class RunReport {
                 min = Math.min(min, s.getMinY());
                 max = Math.max(max, s.getMaxY());
             }
-            Chart c = line("h-" + e.getKey() + ".png", "Hyperparameter " + e.getKey() + ", every agent", e.getKey(), data);
+            Chart c = Charts.line("h-" + e.getKey() + ".png", "Hyperparameter " + e.getKey() + ", every agent", e.getKey(), data);
             XYPlot plot = c.chart().getXYPlot();
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 plot.getRenderer().setSeriesStroke(i, new BasicStroke(1f));
@@ -286,7 +277,7 @@ public final class RunReport {
                 plot.setDataset(1, quantiles(prediction.get(), scale));
                 XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
                 for (int k = 0; k < 3; k++) {
-                    lines.setSeriesPaint(k, PALETTE[0]);
+                    lines.setSeriesPaint(k, Charts.PALETTE[0]);
                     lines.setSeriesStroke(k, k == 0 ? new BasicStroke(2.5f)
                             : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
                 }
@@ -334,7 +325,7 @@ public final class RunReport {
         }
         XYSeries s = new XYSeries("exploit-explore events");
         events.forEach(s::add);
-        return line("selection.png", "Selection events per generation (copies, resets, mutations)", "events",
+        return Charts.line("selection.png", "Selection events per generation (copies, resets, mutations)", "events",
                 new XYSeriesCollection(s));
     }
 
@@ -381,16 +372,16 @@ public final class RunReport {
         who.addSeries(copied);
         XYLineAndShapeRenderer whoRenderer = new XYLineAndShapeRenderer();
         whoRenderer.setSeriesShapesVisible(0, false);
-        whoRenderer.setSeriesPaint(0, PALETTE[1]);
+        whoRenderer.setSeriesPaint(0, Charts.PALETTE[1]);
         whoRenderer.setSeriesLinesVisible(1, false);
-        whoRenderer.setSeriesPaint(1, PALETTE[0]);
+        whoRenderer.setSeriesPaint(1, Charts.PALETTE[0]);
         NumberAxis agentAxis = new NumberAxis("agent");
         agentAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot.add(new XYPlot(who, null, agentAxis, whoRenderer), 2);
         int colour = 2;
         for (Map.Entry<String, XYSeries> h : schedule.entrySet()) {
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-            r.setSeriesPaint(0, PALETTE[colour++ % PALETTE.length]);
+            r.setSeriesPaint(0, Charts.PALETTE[colour++ % Charts.PALETTE.length]);
             XYSeries s = h.getValue();
             ValueAxis axis;
             if (s.getMinY() > 0 && s.getMaxY() / s.getMinY() >= 20) {
@@ -419,11 +410,9 @@ public final class RunReport {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("in the run", replay, "generation", "original", "raw_fitness"));
         data.addSeries(series("replayed alone", replay, "generation", "raw_fitness", null));
-        Chart c = line("replay.png", "The final best agent's line: in the run, and replayed alone (popflow replay)",
+        Chart c = Charts.line("replay.png", "The final best agent's line: in the run, and replayed alone (popflow replay)",
                 "fitness at the end of the generation", data);
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
-        r.setSeriesShapesVisible(1, true);
-        r.setSeriesLinesVisible(1, false);
+        Charts.markersOnly(c, 1);
         return c;
     }
 
@@ -440,24 +429,5 @@ public final class RunReport {
             }
         }
         return s;
-    }
-
-    private static Chart line(String file, String title, String yLabel, XYSeriesCollection data) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "generation", yLabel, data, PlotOrientation.VERTICAL,
-                true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setDefaultShapesVisible(false);
-        for (int i = 0; i < Math.min(data.getSeriesCount(), PALETTE.length); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i]);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        // zoom on the data, but not on a constant (σ of a strategy that keeps it): that axis would be all one label
-        org.jfree.data.Range range = org.jfree.data.general.DatasetUtils.findRangeBounds(data);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(range == null || range.getLength() == 0);
-        return new Chart(file, title, chart);
     }
 }

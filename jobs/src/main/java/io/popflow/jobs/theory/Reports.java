@@ -8,21 +8,21 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /** A run's reports, by generation. */
-final class Reports {
+public final class Reports {
     private final TreeMap<Integer, List<AgentReport>> byGeneration = new TreeMap<>();
 
-    Reports(List<AgentReport> reports) {
+    public Reports(List<AgentReport> reports) {
         for (AgentReport r : reports) {
             byGeneration.computeIfAbsent(r.generation(), g -> new ArrayList<>()).add(r);
         }
         byGeneration.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(AgentReport::agent)));
     }
 
-    List<AgentReport> generation(int g) {
+    public List<AgentReport> generation(int g) {
         return byGeneration.getOrDefault(g, List.of());
     }
 
-    int generations() {
+    public int generations() {
         return byGeneration.size();
     }
 
@@ -31,15 +31,15 @@ final class Reports {
     }
 
     /** The first hyperparameter of every agent in generation g. */
-    double[] h0(int g) {
+    public double[] h0(int g) {
         return values(g, r -> r.hyperparameters()[0]);
     }
 
-    double[] values(int g, ToDoubleFunction<AgentReport> f) {
+    public double[] values(int g, ToDoubleFunction<AgentReport> f) {
         return generation(g).stream().mapToDouble(f).toArray();
     }
 
-    static double mean(double[] v) {
+    public static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -48,7 +48,7 @@ final class Reports {
     }
 
     /** Population variance (divides by n). */
-    static double variance(double[] v) {
+    public static double variance(double[] v) {
         double m = mean(v);
         double s = 0;
         for (double x : v) {
@@ -58,7 +58,7 @@ final class Reports {
     }
 
     /** Sample standard deviation (divides by n − 1). */
-    static double sd(double[] v) {
+    public static double sd(double[] v) {
         return Math.sqrt(variance(v) * v.length / (v.length - 1));
     }
 }

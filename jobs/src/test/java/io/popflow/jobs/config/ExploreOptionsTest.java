@@ -78,6 +78,19 @@ class ExploreOptionsTest {
     }
 
     @Test
+    void aGridLaysOutGenerationZero() {
+        PopulationConfig config = quadratic("population=8", "initial_population=grid",
+                "hyperparam_mutations.weight_decay.initial=[0.01, 0.1]",
+                "hyperparam_mutations.temperature.initial=[0.001, 0.01, 0.1]");
+        assertThat(io.popflow.agent.InitialPopulation.draws(config)).extracting(d -> java.util.Arrays.toString(d.hyperparameters()))
+                .containsExactly("[0.01, 0.001]", "[0.01, 0.01]", "[0.01, 0.1]", "[0.1, 0.001]", "[0.1, 0.01]", "[0.1, 0.1]",
+                        "[0.01, 0.001]", "[0.01, 0.01]");
+        assertThatThrownBy(() -> quadratic("initial_population=grid", "hyperparam_mutations.weight_decay.initial=[0.01]"))
+                .hasMessage("invalid option 'initial_population': grid needs a list of values for every entry: give "
+                        + "hyperparam_mutations.temperature.initial");
+    }
+
+    @Test
     void pb2NeedsSynchronousGenerations() {
         assertThatThrownBy(() -> quadratic("mutation=pb2", "mode=asynchronous"))
                 .hasMessage("invalid option 'mutation.kernel': pb2 fits its bandit to whole generations: needs synchronous mode");
