@@ -4,6 +4,7 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.experiments.CartPoleExperiment;
 import io.popflow.jobs.experiments.EsExperiments;
+import io.popflow.jobs.experiments.EstimatorExperiment;
 import io.popflow.jobs.experiments.Experiment;
 import io.popflow.jobs.experiments.ExperimentReport;
 import io.popflow.jobs.experiments.LargePopulationExperiment;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
             "Each has a small default size (minutes on 2 cores) and a --full size (docs/experiments.md)."})
 final class ExperimentCommand implements Callable<Integer> {
     /** E1-E4, by name. */
-    static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment());
+    static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new EstimatorExperiment());
     /** The authors' population; the default is a fifth of it, to finish in minutes. */
     static final int FULL_POPULATION = 500;
 

@@ -16,8 +16,8 @@ import io.popflow.task.TaskSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The runs the checks make, built from the typed configuration classes. */
-final class TheoryConfigs {
+/** The runs the checks and experiments make, built from the typed configuration classes. */
+public final class TheoryConfigs {
     /** The one-dimensional landscape of the reduced-equation checks: F(h) = −a((h − c)² + v). */
     static final double SHARPNESS = 2;
     static final double DIFFUSION = 0.02;
@@ -57,7 +57,7 @@ final class TheoryConfigs {
         return new MutationSettings(MutationSettings.Kernel.NONE, 0.25, new double[] {1.2, 0.8}, 0, 1, false);
     }
 
-    static PopulationConfig config(long seed, int population, int generations, int interval, TaskSpec task,
+    public static PopulationConfig config(long seed, int population, int generations, int interval, TaskSpec task,
             HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation, FitnessEstimate fitness) {
         int parallelism = population >= 4 ? 2 : 1;
         return new PopulationConfig(seed, population, generations, interval, Math.min(interval, 50), task, space,
