@@ -8,6 +8,7 @@ import io.popflow.jobs.experiments.EstimatorExperiment;
 import io.popflow.jobs.experiments.Experiment;
 import io.popflow.jobs.experiments.ExperimentReport;
 import io.popflow.jobs.experiments.LargePopulationExperiment;
+import io.popflow.jobs.experiments.MultimodalExperiment;
 import io.popflow.jobs.report.Charts;
 import io.popflow.jobs.run.IoErrors;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "Each has a small default size (minutes on 2 cores) and a --full size (docs/experiments.md)."})
 final class ExperimentCommand implements Callable<Integer> {
     /** E1-E4, by name. */
-    static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new EstimatorExperiment());
+    static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new MultimodalExperiment(),
+            new EstimatorExperiment());
     /** The authors' population; the default is a fifth of it, to finish in minutes. */
     static final int FULL_POPULATION = 500;
 
