@@ -4,6 +4,7 @@ import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.experiments.CartPoleExperiment;
 import io.popflow.jobs.experiments.EsExperiments;
+import io.popflow.jobs.experiments.BaselinesExperiment;
 import io.popflow.jobs.experiments.EstimatorExperiment;
 import io.popflow.jobs.experiments.Experiment;
 import io.popflow.jobs.experiments.ExperimentReport;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 final class ExperimentCommand implements Callable<Integer> {
     /** E1-E4, by name. */
     static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new MultimodalExperiment(),
-            new EstimatorExperiment());
+            new EstimatorExperiment(), new BaselinesExperiment());
     /** The authors' population; the default is a fifth of it, to finish in minutes. */
     static final int FULL_POPULATION = 500;
 
