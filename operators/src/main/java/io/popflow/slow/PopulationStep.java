@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * toward the elite's average. A pure function of a generation's table, the generation's random
  * stream and, for PB2, what the bandit has seen so far ({@link Pb2Data}, handed in and handed back);
  * random numbers are drawn in a fixed order (selection, then mutations in row order). Before the
- * burn-in is over nobody exploits or explores.
+ * burn-in is over nobody exploits or explores; only a diverged agent restarts from fresh weights.
  */
 public final class PopulationStep implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -77,7 +77,14 @@ public final class PopulationStep implements Serializable {
         FitnessTable t = selectionTable(table);
         Pb2Data seen = data == null ? null : data.observe(t, space);
         if (table.generation() < firstExploitGeneration) {
-            return new Decision(List.of(), null, 0, seen == null ? null : seen.startingFrom(t, List.of()));
+            // the burn-in: nobody exploits, but a diverged agent still starts afresh rather than stay lost
+            List<Exploitation> resets = new ArrayList<>();
+            for (int row = 0; row < t.size(); row++) {
+                if (!t.isHealthy(row)) {
+                    resets.add(reset(t, row, rng));
+                }
+            }
+            return new Decision(resets, null, 0, seen == null ? null : seen.startingFrom(t, resets));
         }
         if (SelectionRule.healthyRows(t).length == 0) {
             List<Exploitation> resets = resetAll(t, rng);
@@ -109,7 +116,7 @@ public final class PopulationStep implements Serializable {
     public Exploitation decideOne(FitnessTable table, int row, RandomGenerator rng) {
         FitnessTable t = selectionTable(table);
         if (t.generation() < firstExploitGeneration) {
-            return null;
+            return t.isHealthy(row) ? null : reset(t, row, rng);
         }
         if (SelectionRule.healthyRows(t).length == 0) {
             return reset(t, row, rng);
