@@ -153,7 +153,9 @@ public record PopulationConfig(
     /** The slow dynamics' step of this configuration. */
     public PopulationStep populationStep() {
         // the burn-in's end: the first generation after which every agent has taken burn_in steps
-        long burnInGenerations = (selection.burnIn() + perturbationInterval - 1) / perturbationInterval;
+        // (an evolution strategy's generation may have no fast steps at all: it selects no one)
+        long burnInGenerations = perturbationInterval <= 0 ? 0
+                : (selection.burnIn() + perturbationInterval - 1) / perturbationInterval;
         return new PopulationStep(space, selection.build(), mutation.build(space), mutation.everyone(), fitness, merge,
                 (int) Math.max(0, Math.min(Integer.MAX_VALUE, burnInGenerations - 1)));
     }
