@@ -8,6 +8,7 @@ import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.Charts;
 import io.popflow.jobs.theory.Reports;
+import io.popflow.jobs.theory.W1Point;
 import io.popflow.math.LeastSquares;
 import io.popflow.theory.Grid;
 import io.popflow.theory.ReducedPrediction;
@@ -84,17 +85,11 @@ public final class LargePopulationExperiment implements Experiment {
                 progress.accept(String.format(Locale.ROOT, "N=%d seed %d: W1 %.4f (%.1f s)", n, s + 1, w[s],
                         (System.nanoTime() - start) / 1e9));
             }
-            double mean = Reports.mean(w);
-            double se = Reports.sd(w) / Math.sqrt(seeds);
+            W1Point point = new W1Point(n, w);
+            point.appendTo(points);
             logN[k] = Math.log(n);
-            logW[k] = Math.log(mean);
-            ObjectNode p = points.addObject();
-            p.put("population", n);
-            p.put("w1_mean", mean);
-            p.put("w1_standard_error", se);
-            ArrayNode each = p.putArray("w1_by_seed");
-            Arrays.stream(w).forEach(each::add);
-            table.append(String.format(Locale.ROOT, "| %,d | %.4f ± %.4f | %s |%n", n, mean, se,
+            logW[k] = Math.log(point.mean());
+            table.append(String.format(Locale.ROOT, "| %,d | %.4f ± %.4f | %s |%n", n, point.mean(), point.standardError(),
                     Arrays.stream(w).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).toList()));
         }
         double slope = LeastSquares.slope(logN, logW);

@@ -48,21 +48,13 @@ final class LargePopulationCheck {
             for (int seed = 1; seed <= w.length; seed++) {
                 w[seed - 1] = distance(runner, seed, n, 1, FitnessEstimator.CLOSED_FORM, grid, predicted);
             }
-            double mean = Reports.mean(w);
-            double se = Reports.sd(w) / Math.sqrt(w.length);
+            W1Point point = new W1Point(n, w);
+            point.appendTo(points);
             logN[k] = Math.log(n);
-            logW[k] = Math.log(mean);
-            ObjectNode p = points.addObject();
-            p.put("population", n);
-            p.put("w1_mean", mean);
-            p.put("w1_standard_error", se);
-            ArrayNode each = p.putArray("w1_by_seed");
-            for (double x : w) {
-                each.add(x);
-            }
+            logW[k] = Math.log(point.mean());
             if (n == WINDOW_POPULATION) {
-                closedFormAtWindowPopulation = mean;
-                closedFormSeAtWindowPopulation = se;
+                closedFormAtWindowPopulation = point.mean();
+                closedFormSeAtWindowPopulation = point.standardError();
             }
         }
         double slope = LeastSquares.slope(logN, logW);
