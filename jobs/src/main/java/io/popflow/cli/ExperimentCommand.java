@@ -2,9 +2,9 @@ package io.popflow.cli;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
+import io.popflow.jobs.experiments.BaselinesExperiment;
 import io.popflow.jobs.experiments.CartPoleExperiment;
 import io.popflow.jobs.experiments.EsExperiments;
-import io.popflow.jobs.experiments.BaselinesExperiment;
 import io.popflow.jobs.experiments.EstimatorExperiment;
 import io.popflow.jobs.experiments.Experiment;
 import io.popflow.jobs.experiments.ExperimentReport;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
+import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
@@ -14,8 +15,10 @@ import io.popflow.math.Censored;
 import io.popflow.math.Summary;
 import io.popflow.slow.Domain;
 import io.popflow.slow.HyperparameterSpace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,90 +55,76 @@ public final class BaselinesExperiment implements Experiment {
         }
     }
 
-    /** A task of the comparison: its preset, sizes, validation metric and target, and test metric. */
+    /**
+     * A task of the comparison: its preset, sizes, validation metric and target, and test metric.
+     * Progress is followed as a score, higher is better: the validation metric, negated where lower
+     * is better.
+     */
     enum Task {
-        DIGITS("digits", "validation accuracy", "test accuracy", 0.98) {
-            @Override
-            String[] size(boolean full) {
-                return full ? new String[] {"population=16", "generations=20", "perturbation_interval=200"}
-                        : new String[] {"population=8", "generations=15", "perturbation_interval=50"};
-            }
-
-            @Override
-            double validation(AgentReport r) {
-                return r.validationAccuracy();
-            }
-
-            @Override
-            double test(FinalAgent f) {
-                return f.testAccuracy();
-            }
-        },
-        DIABETES("diabetes", "validation loss (standardised target)", "test R²", 0.26) {
-            @Override
-            String[] size(boolean full) {
-                return full ? new String[] {"population=16", "generations=60", "perturbation_interval=100"}
-                        : new String[] {"population=8", "generations=20", "perturbation_interval=100"};
-            }
-
-            /** Lower is better: the target is reached when the loss is at most it, so the sign is flipped. */
-            @Override
-            double validation(AgentReport r) {
-                return -r.validationLoss();
-            }
-
-            @Override
-            double target() {
-                return -super.target();
-            }
-
-            @Override
-            double test(FinalAgent f) {
-                return f.testR2();
-            }
-        },
+        DIGITS("digits", "validation accuracy", "test accuracy", 0.98, false,
+                new String[] {"population=8", "generations=15", "perturbation_interval=50"},
+                new String[] {"population=16", "generations=20", "perturbation_interval=200"},
+                AgentReport::validationAccuracy, FinalAgent::testAccuracy),
+        DIABETES("diabetes", "validation loss (standardised target)", "test R²", 0.26, true,
+                new String[] {"population=8", "generations=20", "perturbation_interval=100"},
+                new String[] {"population=16", "generations=60", "perturbation_interval=100"},
+                AgentReport::validationLoss, FinalAgent::testR2),
         /** CartPole cut at 200 steps (the preset's authors cut at 100, which every arm solves): target 195, v0's "solved". */
-        CARTPOLE("cartpole-pbt", "mean episode return of the generation", "greedy test return (100 episodes)", 195) {
-            @Override
-            String[] size(boolean full) {
-                return full ? new String[] {"population=32", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"}
-                        : new String[] {"population=8", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"};
-            }
-
-            @Override
-            double validation(AgentReport r) {
-                return r.episodeReturn();
-            }
-
-            @Override
-            double test(FinalAgent f) {
-                return f.testReturn();
-            }
-        };
+        CARTPOLE("cartpole-pbt", "mean episode return of the generation", "greedy test return (100 episodes)", 195, false,
+                new String[] {"population=8", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"},
+                new String[] {"population=32", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"},
+                AgentReport::episodeReturn, FinalAgent::testReturn);
 
         final String preset;
         final String validationName;
         final String testName;
         private final double target;
+        private final boolean lowerIsBetter;
+        private final String[] defaultSize;
+        private final String[] fullSize;
+        private final ToDoubleFunction<AgentReport> validation;
+        private final ToDoubleFunction<FinalAgent> test;
 
-        Task(String preset, String validationName, String testName, double target) {
+        Task(String preset, String validationName, String testName, double target, boolean lowerIsBetter,
+                String[] defaultSize, String[] fullSize, ToDoubleFunction<AgentReport> validation,
+                ToDoubleFunction<FinalAgent> test) {
             this.preset = preset;
             this.validationName = validationName;
             this.testName = testName;
             this.target = target;
+            this.lowerIsBetter = lowerIsBetter;
+            this.defaultSize = defaultSize;
+            this.fullSize = fullSize;
+            this.validation = validation;
+            this.test = test;
         }
 
-        abstract String[] size(boolean full);
-
-        /** The metric whose best over the population is followed, higher is better. */
-        abstract double validation(AgentReport r);
-
-        /** The value of {@link #validation} that counts as reached. */
-        double target() {
-            return target;
+        String[] size(boolean full) {
+            return full ? fullSize : defaultSize;
         }
 
-        abstract double test(FinalAgent f);
+        /** The score of a report: its validation metric, negated where lower is better. */
+        double score(AgentReport r) {
+            return fromScore(validation.applyAsDouble(r));
+        }
+
+        /** A score back in the validation metric's units (negation is its own inverse). */
+        double fromScore(double score) {
+            return lowerIsBetter ? -score : score;
+        }
+
+        boolean reached(double score) {
+            return score >= fromScore(target);
+        }
+
+        /** "<= 0.26" or ">= 0.98": the target as the table states it. */
+        String targetText() {
+            return (lowerIsBetter ? "<= " : ">= ") + target;
+        }
+
+        double test(FinalAgent f) {
+            return test.applyAsDouble(f);
+        }
 
         String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -167,8 +156,7 @@ public final class BaselinesExperiment implements Experiment {
             options.add("table.file='" + projectFolder + "/data/diabetes/diabetes.csv'");
         }
         switch (method) {
-            case RANDOM -> options.addAll(List.of("selection=null", "selection=none", "mutation=null", "mutation=none"));
-            case GRID -> options.addAll(List.of("selection=null", "selection=none", "mutation=null", "mutation=none"));
+            case RANDOM, GRID -> options.addAll(List.of("selection=null", "selection=none", "mutation=null", "mutation=none"));
             case PBT -> options.addAll(rayPbt());
             case POPFLOW -> {
                 options.addAll(rayPbt());
@@ -199,16 +187,16 @@ public final class BaselinesExperiment implements Experiment {
     static String[] gridOptions(HyperparameterSpace space, int population) {
         int d = space.size();
         int[] k = new int[d];
-        java.util.Arrays.fill(k, 1);
+        Arrays.fill(k, 1);
         int points = 1;
-        for (int i = 0; points * 2 <= population; i = (i + 1) % d) {
-            int most = space.domain(i) instanceof Domain.Choice c ? c.size() : Integer.MAX_VALUE;
-            if (k[i] * 2 <= most) {
-                k[i] *= 2;
-                points *= 2;
-            } else if (java.util.stream.IntStream.range(0, d).noneMatch(j -> k[j] * 2 <= (space.domain(j) instanceof Domain.Choice c
-                    ? c.size() : Integer.MAX_VALUE))) {
-                break;
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (int i = 0; i < d && points * 2 <= population; i++) {
+                if (k[i] * 2 <= mostValues(space.domain(i))) {
+                    k[i] *= 2;
+                    points *= 2;
+                    grew = true;
+                }
             }
         }
         String[] options = new String[2 * d];
@@ -223,7 +211,7 @@ public final class BaselinesExperiment implements Experiment {
             values.append(']');
             String name = space.name(i);
             String entry = domain instanceof Domain.Choice c
-                    ? "{values: " + java.util.Arrays.toString(choiceValues(c)) + ", initial: " + values + "}"
+                    ? "{values: " + Arrays.toString(choiceValues(c)) + ", initial: " + values + "}"
                     : String.format(Locale.ROOT, "{min: %s, max: %s, scale: %s, integer: %s, initial: %s}",
                             ((Domain.Interval) domain).min(), ((Domain.Interval) domain).max(),
                             ((Domain.Interval) domain).scale().name().toLowerCase(Locale.ROOT),
@@ -232,6 +220,11 @@ public final class BaselinesExperiment implements Experiment {
             options[2 * i + 1] = "hyperparam_mutations." + name + "=" + entry;
         }
         return options;
+    }
+
+    /** How many distinct values an entry can take on the grid: a choice's, or unbounded on an interval. */
+    private static int mostValues(Domain domain) {
+        return domain instanceof Domain.Choice c ? c.size() : Integer.MAX_VALUE;
     }
 
     private static double[] choiceValues(Domain.Choice c) {
@@ -243,7 +236,7 @@ public final class BaselinesExperiment implements Experiment {
     }
 
     /** One run's numbers. */
-    private record Run(double test, long stepsToTarget, double[] bestValidation, double seconds) {}
+    private record Run(double test, long stepsToTarget, double[] bestScore, double seconds) {}
 
     @Override
     public Result run(EmbeddedCluster cluster, Size size, Path output, Consumer<String> progress) throws Exception {
@@ -273,13 +266,14 @@ public final class BaselinesExperiment implements Experiment {
                         o.put("agent_steps_to_target", run.stepsToTarget());
                     }
                     ArrayNode best = o.putArray("best_validation");
-                    for (double v : run.bestValidation()) {
+                    for (double v : run.bestScore()) {
                         best.add(v);
                     }
                     o.put("seconds", Math.round(run.seconds() * 10) / 10.0);
-                    progress.accept(String.format(Locale.ROOT, "%s %s seed %d: %s %.4f, target at %s agent-steps (%.1f s)",
-                            task.key(), method.key(), s, task.testName, run.test(), Censored.show(run.stepsToTarget()),
-                            run.seconds()));
+                    String target = run.stepsToTarget() == Censored.NOT_REACHED ? "target not reached"
+                            : String.format(Locale.ROOT, "target at %,d agent-steps", run.stepsToTarget());
+                    progress.accept(String.format(Locale.ROOT, "%s %s seed %d: %s %.4f, %s (%.1f s)", task.key(), method.key(), s,
+                            task.testName, run.test(), target, run.seconds()));
                 }
                 byMethod.put(method, list);
             }
@@ -296,8 +290,8 @@ public final class BaselinesExperiment implements Experiment {
         double[] best = new double[generations];
         long reached = Censored.NOT_REACHED;
         for (int g = 0; g < generations; g++) {
-            best[g] = Summary.of(reports.values(g, task::validation)).max();
-            if (reached == Censored.NOT_REACHED && best[g] >= task.target()) {
+            best[g] = Summary.of(reports.values(g, task::score)).max();
+            if (reached == Censored.NOT_REACHED && task.reached(best[g])) {
                 reached = (long) config.population() * config.perturbationInterval() * (g + 1);
             }
         }
@@ -308,9 +302,9 @@ public final class BaselinesExperiment implements Experiment {
     private static String table(Task task, PopulationConfig config, int seeds, Map<Method, List<Run>> byMethod) {
         long budget = (long) config.population() * config.generations() * config.perturbationInterval();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "**%s** (%d agents x %d generations x %d steps = "
-                + "%,d agent-steps per run, seeds 1-%d). Target: the population's best %s %s %s.%n%n", task.key(),
+                + "%,d agent-steps per run, seeds 1-%d). Target: the population's best %s %s.%n%n", task.key(),
                 config.population(), config.generations(), config.perturbationInterval(), budget, seeds, task.validationName,
-                task == Task.DIABETES ? "<=" : ">=", task == Task.DIABETES ? -task.target() : task.target()));
+                task.targetText()));
         sb.append("| method | ").append(task.testName).append(": median [IQR] | reached | agent-steps to target: median "
                 + "[IQR] | s per run |\n|---|---|---:|---|---:|\n");
         for (Map.Entry<Method, List<Run>> e : byMethod.entrySet()) {
@@ -328,12 +322,12 @@ public final class BaselinesExperiment implements Experiment {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<Method, List<Run>> e : byMethod.entrySet()) {
             XYSeries s = new XYSeries(e.getKey().label);
-            int generations = e.getValue().get(0).bestValidation().length;
+            int generations = e.getValue().get(0).bestScore().length;
             for (int g = 0; g < generations; g++) {
                 int at = g;
-                ToDoubleFunction<Run> value = r -> r.bestValidation()[at];
+                ToDoubleFunction<Run> value = r -> r.bestScore()[at];
                 double v = Summary.of(e.getValue().stream().mapToDouble(value).toArray()).quantile(0.5);
-                s.add(g, task == Task.DIABETES ? -v : v);
+                s.add(g, task.fromScore(v));
             }
             data.addSeries(s);
         }
@@ -344,11 +338,11 @@ public final class BaselinesExperiment implements Experiment {
     /** The project folder (the diabetes data is there): the working folder or one above it. */
     static Path projectFolder() {
         Path folder = Path.of("").toAbsolutePath();
-        while (folder != null && !java.nio.file.Files.exists(folder.resolve("data/diabetes/diabetes.csv"))) {
+        while (folder != null && !Files.exists(folder.resolve("data/diabetes/diabetes.csv"))) {
             folder = folder.getParent();
         }
         if (folder == null) {
-            throw new io.popflow.config.InvalidOptionException("experiment", "baselines needs data/diabetes/diabetes.csv: "
+            throw new InvalidOptionException("experiment", "baselines needs data/diabetes/diabetes.csv: "
                     + "run it from the project folder");
         }
         return folder;
