@@ -101,8 +101,11 @@ public final class TableParser {
      */
     static char sniff(String text, char fallback) {
         int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
+        // past blank lines (but not into the header: a tab there may be its first separator)
+        for (int i = 0; i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0; i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                start = i + 1;
+            }
         }
         int comma = 0;
         int semicolon = 0;

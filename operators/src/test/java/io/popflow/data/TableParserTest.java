@@ -62,6 +62,7 @@ class TableParserTest {
         assertThat(TableParser.sniff("x,y\tz\n", '\t')).as("a tie goes to the file's kind").isEqualTo('\t');
         assertThat(TableParser.sniff("x,y\tz\n", ',')).isEqualTo(',');
         assertThat(TableParser.sniff("\n\nx;y;z,w\n", ',')).as("the first non-blank line").isEqualTo(';');
+        assertThat(TableParser.sniff(" \n\t\ty,z\n", ',')).as("a header starting with a tab").isEqualTo('\t');
     }
 
     @Test
