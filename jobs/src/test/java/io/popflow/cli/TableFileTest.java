@@ -106,6 +106,9 @@ class TableFileTest {
         Path f = csv("semicolons.csv", "a;b;progression\n1;2;3\n4;5;6\n");
         refused(f, "'table.file': " + f + " has one column: there is nothing to learn the label from (its header holds "
                 + "';': table.delimiter: semicolon reads it)", "table.delimiter=comma");
+        Path tabs = csv("tabs.csv", "a\tb\tprogression\n1\t2\t3\n4\t5\t6\n");
+        refused(tabs, "'table.file': " + tabs + " has one column: there is nothing to learn the label from (its header "
+                + "holds tabs: table.delimiter: tab reads it)", "table.delimiter=semicolon");
     }
 
     @Test
