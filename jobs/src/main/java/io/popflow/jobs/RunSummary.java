@@ -125,6 +125,10 @@ public final class RunSummary {
             test.set("mae", best.get("test_mae"));
             test.set("r2", best.get("test_r2"));
         }
+        if (config.task() instanceof TableTaskSpec table) {
+            test.put("rows", table.testRows());
+            test.put("notice", table.smallTestPart());
+        }
         if (config.task() instanceof TableTaskSpec table && table.target() == TableTaskSpec.Target.CLASSIFICATION) {
             ArrayNode classes = o.putArray("classes");
             for (String c : table.classes()) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -98,5 +99,80 @@ class TableFileTest {
     void aTextLabelForARegression() throws Exception {
         Path f = csv("text.csv", "a,b,progression\n1,2,high\n4,5,low\n");
         refused(f, "'table.label': column 'progression' of " + f + " holds text: a regression needs numbers");
+    }
+
+    @Test
+    void aSemicolonFileReadWithCommasSaysWhichDelimiterReadsIt() throws Exception {
+        Path f = csv("semicolons.csv", "a;b;progression\n1;2;3\n4;5;6\n");
+        refused(f, "'table.file': " + f + " has one column: there is nothing to learn the label from (its header holds "
+                + "';': table.delimiter: semicolon reads it)", "table.delimiter=comma");
+        Path tabs = csv("tabs.csv", "a\tb\tprogression\n1\t2\t3\n4\t5\t6\n");
+        refused(tabs, "'table.file': " + tabs + " has one column: there is nothing to learn the label from (its header "
+                + "holds tabs: table.delimiter: tab reads it)", "table.delimiter=semicolon");
+    }
+
+    @Test
+    void aQuoteLeftOpenNamesTheLineItOpensOn() throws Exception {
+        Path f = csv("open.csv", "a,b,progression\n1,2,3\n4,\"5,6\n7,8,9\n");
+        refused(f, "'table.file': " + f + ":3: a quoted value is not closed (no '\"' after its opening one)");
+    }
+
+    @Test
+    void twoRowsOfTwoClassesLeaveValidationAndTestEmpty() throws Exception {
+        Path f = csv("two.csv", "a,b,y\n1,2,yes\n3,4,no\n");
+        refused(f, "'table.file': " + f + ": table.split [0.6, 0.2] of its 2 rows, by class, leaves the validation and "
+                + "test parts empty (train 2, validation 0, test 0): it needs more rows",
+                "table.label=y", "table.target=classification");
+    }
+
+    @Test
+    void aRegressionOfThreeRowsLeavesTheTestPartEmpty() throws Exception {
+        Path f = csv("three.csv", "a,b,progression\n1,2,3\n4,5,6\n7,8,9\n");
+        refused(f, "'table.file': " + f + ": table.split [0.6, 0.2] of its 3 rows leaves the test part empty (train 2, "
+                + "validation 1, test 0): it needs more rows");
+    }
+
+    @Test
+    void fiveRowsOfTwoClassesAreTooFewToLearnThem() throws Exception {
+        Path f = csv("five.csv", "a,b,y\n1,2,yes\n3,4,no\n5,6,yes\n7,8,no\n9,1,yes\n");
+        refused(f, "'table.file': column 'y' of " + f + ": 2 classes for 5 rows (3 of them for training, fewer than 2 "
+                + "per class): too few rows to learn the classes", "table.label=y", "table.target=classification");
+    }
+
+    @Test
+    void aClassTheSplitGivesNoTrainingRow() throws Exception {
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 80; i++) {
+            rows.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "cat" : "dog").append('\n');
+        }
+        rows.append("1,1,owl\n");
+        Path f = csv("owl.csv", rows.toString());
+        refused(f, "'table.file': " + f + ": table.split [0.3, 0.3] leaves class 'owl' (1 row) without a training row "
+                + "(train 24, validation 24, test 33): the network could never learn it",
+                "table.label=y", "table.target=classification", "table.split=[0.3, 0.3]");
+    }
+
+    @Test
+    void aNumericLabelOfNearlyOneValuePerRowIsAskedWhetherItIsARegression() throws Exception {
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 300; i++) {
+            rows.append(i % 13).append(',').append(i % 7).append(',').append(i < 297 ? i : i - 3).append('\n');
+        }
+        Path f = csv("many.csv", rows.toString());
+        refused(f, "'table.target': column 'y' of " + f + ": 297 classes for 300 rows (297 of them for training, fewer "
+                + "than 2 per class): is this a regression? (table.target: regression)",
+                "table.label=y", "table.target=classification");
+    }
+
+    @Test
+    void theDiabetesTargetAsAClassification() throws Exception {
+        Path data = Paths.get("").toAbsolutePath();
+        while (!Files.exists(data.resolve("data/diabetes/diabetes.csv"))) {
+            data = data.getParent();
+        }
+        Path f = data.resolve("data/diabetes/diabetes.csv");
+        refused(f, "'table.target': column 'progression' of " + f + ": 214 classes for 442 rows (283 of them for "
+                + "training, fewer than 2 per class): is this a regression? (table.target: regression)",
+                "table.target=classification");
     }
 }

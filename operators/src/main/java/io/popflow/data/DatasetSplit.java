@@ -11,6 +11,17 @@ import java.util.random.RandomGenerator;
  */
 public record DatasetSplit(Dataset train, Dataset validation, Dataset test) implements SupervisedData {
 
+    /**
+     * Every part holds rows: an empty validation part would make every agent's fitness NaN, which
+     * reads as "diverged" (a task refuses such data before a run; this is the last guard).
+     */
+    public DatasetSplit {
+        if (train.size() == 0 || validation.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException("a split part is empty: train " + train.size() + ", validation "
+                    + validation.size() + ", test " + test.size() + " rows");
+        }
+    }
+
     @Override
     public int trainRows() {
         return train.size();

@@ -72,8 +72,9 @@ final class TableTask implements Task {
                 rows[i] = rows[j];
                 rows[j] = t;
             }
-            int nTrain = (int) Math.round(rows.length * spec.trainFraction());
-            int nValidation = (int) Math.round(rows.length * spec.validationFraction());
+            int[] cut = spec.cut(rows.length);
+            int nTrain = cut[0];
+            int nValidation = cut[1];
             for (int i = 0; i < rows.length; i++) {
                 (i < nTrain ? train : i < nTrain + nValidation ? validation : test).add(rows[i]);
             }

@@ -2,12 +2,16 @@ package io.popflow.task;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.config.Option;
+import io.popflow.data.Delimiter;
 import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -35,12 +39,13 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
     /** What a missing feature value does. */
     public enum Missing { REFUSE, IMPUTE }
 
-    /** The separator of a file's values. */
-    public enum Delimiter { AUTO, COMMA, TAB, SEMICOLON }
+    /** Test parts smaller than this give a coarse test metric, and a run says so. */
+    public static final int SMALL_TEST_PART = 30;
 
     public static final Option<String> FILE = Option.text("table.file", null, "table: the CSV or TSV file to learn from");
     public static final Option<Delimiter> DELIMITER = Option.choice("table.delimiter", Delimiter.class, Delimiter.AUTO,
-            "table: the separator; auto is tab for .tsv and .tab files, comma otherwise");
+            "table: the separator; auto takes the one of comma, semicolon and tab the header line uses most (if none: "
+                    + "tab for .tsv and .tab files, comma otherwise)");
     public static final Option<Boolean> HEADER = Option.flag("table.header", true,
             "table: the first line names the columns (else column1, column2, ...)");
     public static final Option<String> LABEL = Option.text("table.label", null,
@@ -64,8 +69,7 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
         InvalidOptionException.require(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1,
                 "table.split", "train and validation fractions must be > 0 and leave a test part, got "
                         + trainFraction + " and " + validationFraction);
-        InvalidOptionException.require(table.columns().length >= 2, "table.file",
-                table.source() + " has one column: there is nothing to learn the label from");
+        requireColumns(table);
         String labelName = table.names()[label];
         if (target == Target.REGRESSION) {
             InvalidOptionException.require(table.columns()[label] instanceof Table.Numeric, "table.label",
@@ -94,6 +98,135 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
             String[] classes = classes(table, label);
             InvalidOptionException.require(classes.length >= 2, "table.label", "column '" + labelName + "' of "
                     + table.source() + " holds one class ('" + classes[0] + "'): there is nothing to tell apart");
+        }
+        requireRowsForEveryPart(table, label, target, trainFraction, validationFraction);
+    }
+
+    /**
+     * Refuses a table of one column, which has nothing to learn a label from; when its one name
+     * holds another separator, says which {@code table.delimiter} reads it.
+     */
+    public static void requireColumns(Table table) {
+        if (table.columns().length >= 2) {
+            return;
+        }
+        String name = table.names()[0];
+        Delimiter other = null;
+        long most = 0;
+        for (Delimiter d : Delimiter.values()) {
+            long n = d == Delimiter.AUTO ? 0 : name.chars().filter(c -> c == d.character()).count();
+            if (n > most) {
+                most = n;
+                other = d;
+            }
+        }
+        throw new InvalidOptionException("table.file", table.source() + " has one column: there is nothing to learn "
+                + "the label from" + (other == null ? "" : " (its header holds " + (other == Delimiter.TAB ? "tabs"
+                        : "'" + other.character() + "'") + ": table.delimiter: " + other.optionValue() + " reads it)"));
+    }
+
+    /**
+     * Train, validation and test rows of {@code n} rows (of one class, for a classification), as
+     * {@link TableTask#split} cuts them: round(n × train), round(n × validation), the rest.
+     */
+    int[] cut(int n) {
+        return cut(n, trainFraction, validationFraction);
+    }
+
+    private static int[] cut(int n, double trainFraction, double validationFraction) {
+        int train = (int) Math.round(n * trainFraction);
+        int validation = (int) Math.round(n * validationFraction);
+        return new int[] {train, validation, n - train - validation};
+    }
+
+    /** Rows of each class, in the order of {@link #classes()}. */
+    private static int[] classSizes(Table table, int label, String[] classes) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < classes.length; k++) {
+            index.put(classes[k], k);
+        }
+        int[] sizes = new int[classes.length];
+        for (int r = 0; r < table.rows(); r++) {
+            sizes[index.get(TableEncoding.labelText(table, label, r))]++;
+        }
+        return sizes;
+    }
+
+    /** Rows of the train, validation and test parts: the same for every seed. */
+    public int[] partSizes() {
+        int[] groups = target == Target.REGRESSION ? new int[] {table.rows()} : classSizes(table, label, classes());
+        return partSizes(groups, trainFraction, validationFraction);
+    }
+
+    private static int[] partSizes(int[] groups, double trainFraction, double validationFraction) {
+        int[] parts = new int[3];
+        for (int size : groups) {
+            int[] cut = cut(size, trainFraction, validationFraction);
+            for (int p = 0; p < 3; p++) {
+                parts[p] += cut[p];
+            }
+        }
+        return parts;
+    }
+
+    /** Rows of the test part. */
+    public int testRows() {
+        return partSizes()[2];
+    }
+
+    /** What a run says of a test part under {@value #SMALL_TEST_PART} rows, or null for a larger one. */
+    public String smallTestPart() {
+        int rows = testRows();
+        return rows >= SMALL_TEST_PART ? null : "test part " + rows + (rows == 1 ? " row" : " rows") + ", under "
+                + SMALL_TEST_PART + ": its " + (target == Target.CLASSIFICATION ? "accuracy moves in steps of "
+                + String.format(java.util.Locale.ROOT, "%.3g", 100.0 / rows) + "%" : "metrics are a coarse estimate");
+    }
+
+    /**
+     * The split's refusals, from the class sizes alone (the split is per class, the seed only
+     * shuffles within one): a classification with fewer than 2 training rows per class on average
+     * (a numeric label of more than 2 values is asked whether it is a regression, and asked first:
+     * its many small classes would also empty a part), a part left empty, a class left without a
+     * training row.
+     */
+    private static void requireRowsForEveryPart(Table table, int label, Target target, double trainFraction,
+            double validationFraction) {
+        String labelName = table.names()[label];
+        String[] classes = target == Target.CLASSIFICATION ? classes(table, label) : null;
+        int[] groups = classes == null ? new int[] {table.rows()} : classSizes(table, label, classes);
+        int[] parts = partSizes(groups, trainFraction, validationFraction);
+        String counts = "train " + parts[0] + ", validation " + parts[1] + ", test " + parts[2];
+        String split = "table.split [" + trainFraction + ", " + validationFraction + "]";
+        boolean fewPerClass = classes != null && parts[0] < 2 * classes.length;
+        String perClass = classes == null ? "" : "column '" + labelName + "' of " + table.source() + ": "
+                + classes.length + " classes for " + table.rows() + " rows (" + parts[0]
+                + " of them for training, fewer than 2 per class)";
+        InvalidOptionException.require(!(fewPerClass && classes.length > 2 && table.columns()[label] instanceof Table.Numeric),
+                "table.target", perClass + ": is this a regression? (table.target: regression)");
+        List<String> empty = new ArrayList<>();
+        String[] partNames = {"train", "validation", "test"};
+        for (int p = 0; p < 3; p++) {
+            if (parts[p] == 0) {
+                empty.add(partNames[p]);
+            }
+        }
+        InvalidOptionException.require(empty.isEmpty(), "table.file", table.source() + ": " + split + " of its "
+                + table.rows() + " rows" + (classes != null ? ", by class," : "") + " leaves the "
+                + String.join(" and ", empty) + (empty.size() == 1 ? " part" : " parts") + " empty (" + counts
+                + "): it needs more rows");
+        if (classes != null) {
+            List<String> untrained = new ArrayList<>();
+            for (int k = 0; k < classes.length; k++) {
+                if (cut(groups[k], trainFraction, validationFraction)[0] == 0) {
+                    untrained.add("'" + classes[k] + "' (" + groups[k] + (groups[k] == 1 ? " row)" : " rows)"));
+                }
+            }
+            if (!untrained.isEmpty()) {
+                throw new InvalidOptionException("table.file", table.source() + ": " + split + " leaves class "
+                        + untrained.get(0) + (untrained.size() > 1 ? " and " + (untrained.size() - 1) + " more" : "")
+                        + " without a training row (" + counts + "): the network could never learn it");
+            }
+            InvalidOptionException.require(!fewPerClass, "table.file", perClass + ": too few rows to learn the classes");
         }
     }
 

@@ -2,6 +2,7 @@ package io.popflow.connectors.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.data.TableParser;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -47,7 +48,7 @@ public final class ExampleParser implements Serializable {
         double label;
         try {
             if (format.encoding() != ExampleFormat.Encoding.JSON) {
-                double[] fields = delimited(utf8(value), format.encoding() == ExampleFormat.Encoding.TSV ? "\t" : ",");
+                double[] fields = delimited(utf8(value), format.encoding() == ExampleFormat.Encoding.TSV ? '\t' : ',');
                 if (fields.length != format.features() + 1) {
                     return Result.reject(Rejection.WRONG_WIDTH, (fields.length - 1) + " features, expected " + format.features());
                 }
@@ -76,6 +77,8 @@ public final class ExampleParser implements Serializable {
             }
         } catch (NumberFormatException e) {
             return Result.reject(Rejection.UNPARSEABLE, "not a number: " + clip(e.getMessage()));
+        } catch (TableParser.BadTableException e) {
+            return Result.reject(Rejection.UNPARSEABLE, e.getMessage());
         } catch (CharacterCodingException e) {
             return Result.reject(Rejection.UNPARSEABLE, "not UTF-8 text");
         } catch (IOException e) {
@@ -106,11 +109,12 @@ public final class ExampleParser implements Serializable {
                 .toString();
     }
 
-    private static double[] delimited(String line, String delimiter) {
-        String[] fields = line.strip().split(delimiter, -1);
+    /** A CSV or TSV record's numbers, its values read as a table's (quotes, escaped quotes, trimmed). */
+    private static double[] delimited(String line, char delimiter) {
+        String[] fields = TableParser.values(line, delimiter);
         double[] numbers = new double[fields.length];
         for (int i = 0; i < fields.length; i++) {
-            String f = fields[i].strip();
+            String f = fields[i];
             if (!DECIMAL.matcher(f).matches()) {
                 throw new NumberFormatException("field " + i + " '" + clip(f) + "'");
             }

@@ -71,6 +71,20 @@ class ExampleParserTest {
     }
 
     @Test
+    void aQuotedFieldReadsAsInATable() {
+        ExampleParser.Result r = csv.parse(bytes("\"0.5\", \"-1\" ,2e3,\"7\"\r\n"));
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.features()).containsExactly(0.5f, -1f, 2000f);
+        assertThat(r.label()).isEqualTo(7);
+        ExampleParser.Result open = csv.parse(bytes("1,\"2,3,1"));
+        assertThat(open.rejection()).isEqualTo(Rejection.UNPARSEABLE);
+        assertThat(open.detail()).isEqualTo("a quoted value is not closed (no '\"' after its opening one)");
+        ExampleParser.Result quotedComma = csv.parse(bytes("1,\"2,5\",3,1"));
+        assertThat(quotedComma.detail()).as("a comma inside quotes is no separator").isEqualTo("not a number: field 1 '2,5'");
+        assertThat(csv.parse(bytes("1,2,3,1\n4,5,6,1")).detail()).isEqualTo("more than one line (a line break outside quotes)");
+    }
+
+    @Test
     void aRejectionCarriesAReadableDetail() {
         ExampleParser.Result r = csv.parse(bytes("1,2,3,4,1"));
         assertThat(r.detail()).isEqualTo("4 features, expected 3");

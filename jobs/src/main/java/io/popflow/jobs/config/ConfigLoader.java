@@ -509,21 +509,16 @@ public final class ConfigLoader {
         InvalidOptionException.require(file != null && !file.isBlank(), "table.file", "must name a CSV or TSV file");
         Path path = Paths.get(file);
         InvalidOptionException.require(Files.isRegularFile(path), "table.file", "no file " + path.toAbsolutePath());
-        TableTaskSpec.Delimiter delimiter = t.get(TableTaskSpec.DELIMITER);
-        char separator = switch (delimiter) {
-            case COMMA -> ',';
-            case TAB -> '\t';
-            case SEMICOLON -> ';';
-            case AUTO -> file.endsWith(".tsv") || file.endsWith(".tab") ? '\t' : ',';
-        };
         Table table;
         try {
-            table = TableParser.read(path, separator, t.get(TableTaskSpec.HEADER));
+            table = TableParser.read(path, t.get(TableTaskSpec.DELIMITER), t.get(TableTaskSpec.HEADER));
         } catch (TableParser.BadTableException e) {
             throw new InvalidOptionException("table.file", e.getMessage());
         } catch (IOException e) {
             throw new InvalidOptionException("table.file", "cannot read " + path + ": " + IoErrors.reason(e));
         }
+        // before the label is looked up: a file read with the wrong separator has one column
+        TableTaskSpec.requireColumns(table);
         String label = t.get(TableTaskSpec.LABEL);
         int index = label == null ? table.names().length - 1 : table.indexOf(label);
         if (index < 0 && label.matches("[0-9]+")) {

@@ -48,6 +48,7 @@ public final class RunBanner {
             return "table (" + t.table().source() + ": " + lower(t.target()) + " of " + t.table().names()[t.label()] + ", "
                     + t.table().rows() + " rows, " + (t.table().names().length - 1) + " feature columns"
                     + (t.target() == TableTaskSpec.Target.CLASSIFICATION ? ", classes " + String.join(", ", t.classes()) : "")
+                    + (t.smallTestPart() == null ? "" : "; " + t.smallTestPart())
                     + "; MLP hidden " + layers(t.hidden()) + " " + lower(t.activation()) + ")";
         }
         if (task instanceof StreamTaskSpec s) {

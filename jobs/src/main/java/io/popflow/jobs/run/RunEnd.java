@@ -1,5 +1,6 @@
 package io.popflow.jobs.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.FinalAgent;
@@ -45,6 +46,11 @@ public final class RunEnd {
             if (!config.isBounded()) {
                 return 0;
             }
+            String diverged = everyAgentDiverged(folder, config);
+            if (diverged != null) {
+                System.err.println(diverged);
+                return FAILED;
+            }
             RunSummary summary = RunSummary.read(folder.path(), config, wall).resumedAt(stepsBefore, wall);
             summary.write(summaryFile);
             System.out.println(summary.describe());
@@ -59,6 +65,22 @@ public final class RunEnd {
         System.out.println("popflow: stopped with a savepoint at " + savepoint);
         System.out.println("popflow: resume with: " + resumeCommand(folder, null));
         return 0;
+    }
+
+    /**
+     * The line that ends a run whose last generation has every agent diverged (no best agent is left
+     * to test, and a summary of it would be a 0 %), or null. An evolution strategy ends on its mean,
+     * not on its members: not asked.
+     */
+    static String everyAgentDiverged(RunFolder folder, PopulationConfig config) throws IOException {
+        JsonNode last = config.isEvolutionStrategy() ? null : folder.lastGenerationSummary().orElse(null);
+        if (last == null || last.get("diverged").asInt() < last.get("population").asInt()) {
+            return null;
+        }
+        return "popflow: the run failed: every agent of its last generation (" + (last.get("generation").asInt() + 1)
+                + " of " + config.generations() + ") diverged, its loss or weights no longer finite numbers, so no "
+                + "agent is left to test; a likely reason is a learning rate too large for the task "
+                + "(hyperparameters.lr or hyperparam_mutations.lr)";
     }
 
     /**

@@ -3,7 +3,10 @@ package io.popflow.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.jobs.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The first line of a run says in plain words what runs (it used to print a Java record dump). */
 class RunBannerTest {
@@ -29,5 +32,26 @@ class RunBannerTest {
                 + "selection boltzmann (strength 2.0); mutation gaussian (diffusion 0.02, dt 0.1); asynchronous mode; "
                 + "fitness estimator window; seed 42; population 16; unbounded (until stopped), 200 steps per generation; "
                 + "parallelism 2");
+    }
+
+    @Test
+    void aTableWhoseTestPartIsUnder30RowsSaysSoOnTheFirstLine(@TempDir Path dir) throws Exception {
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i).append(',').append(i % 3).append(',').append(i % 2 == 0 ? "yes" : "no").append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("small.csv"), rows.toString());
+        assertThat(banner("diabetes", "table.file=" + f, "table.label=y", "table.target=classification"))
+                .isEqualTo("popflow: task table (" + f + ": classification of y, 40 rows, 2 feature columns, classes no, "
+                        + "yes; test part 8 rows, under 30: its accuracy moves in steps of 12.5%; MLP hidden 8 tanh); "
+                        + "optimizer sgd; selection truncation (quantile 0.25); mutation pbt (resample 0.25, factors "
+                        + "1.2/0.8); synchronous mode; fitness estimator last; seed 42; population 16; 60 generations of "
+                        + "100 steps; parallelism 2");
+        Path diabetes = Path.of("").toAbsolutePath();
+        while (!Files.exists(diabetes.resolve("data/diabetes/diabetes.csv"))) {
+            diabetes = diabetes.getParent();
+        }
+        assertThat(banner("diabetes", "table.file=" + diabetes.resolve("data/diabetes/diabetes.csv")))
+                .as("442 rows: a test part of 88").doesNotContain("test part");
     }
 }
