@@ -33,11 +33,35 @@ class PopflowTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /** A mistyped flag is named alone (not the value after it), with the flags it was probably meant to be. */
     @Test
-    void unknownFlag() {
-        Outcome o = run("train", "--preset", "digits", "--populaton", "8");
-        assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err().lines()).hasSize(1).allMatch(l -> l.startsWith("popflow: ") && l.contains("--populaton"));
+    void unknownFlagGetsASuggestion() {
+        assertOneLine(run("train", "--preset", "digits", "--populaton", "8"),
+                "unknown option '--populaton'; did you mean '--population'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--generation", "20"),
+                "unknown option '--generation'; did you mean '--generations'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--generatoins=20"),
+                "unknown option '--generatoins'; did you mean '--generations'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--sed", "3"), "unknown option '--sed'; did you mean '--seed' or '--set'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--Generations", "3"),
+                "unknown option '--Generations'; did you mean '--generations'?");
+        assertOneLine(run("report", "--folow", "runs/q"), "unknown option '--folow'; did you mean '--follow'?");
+        assertOneLine(run("train", "--xyzzy", "3"), "unknown option '--xyzzy' (see popflow train --help)");
+    }
+
+    @Test
+    void unknownCommandGetsASuggestion() {
+        assertOneLine(run("trian", "--preset", "digits"), "unknown command 'trian'; did you mean 'train'?");
+        assertOneLine(run("raport", "runs/q"), "unknown command 'raport'; did you mean 'report'?");
+        assertOneLine(run("xyzzy"), "unknown command 'xyzzy' (see popflow --help)");
+    }
+
+    /** The same edit distance over the option catalog for keys, from --set as from a file. */
+    @Test
+    void unknownKeyGetsASuggestion() {
+        assertOneLine(run("train", "--preset", "quadratic", "--set", "generatoins=5", "--output", dir.resolve("o").toString()),
+                "invalid option 'generatoins': unknown option; did you mean 'generations'?");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
