@@ -11,6 +11,7 @@ import io.popflow.jobs.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,12 +51,18 @@ final class ReportCommand implements Callable<Integer> {
                     + "output folder is elsewhere (on a cluster).")
     Path kafka;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --kafka: seconds to wait for the Kafka cluster before giving up (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Override
     public Integer call() throws Exception {
         InvalidOptionException.require(everySeconds >= 1, "every", "must be >= 1 second, got " + everySeconds);
         InvalidOptionException.require(follow || !wasGiven("--every"), "every", "goes with --follow");
+        InvalidOptionException.require(timeoutSeconds >= 1, "timeout", "must be >= 1 second, got " + timeoutSeconds);
+        InvalidOptionException.require(kafka != null || !wasGiven("--timeout"), "timeout", "goes with --kafka");
         if (kafka != null) {
-            try (KafkaRunRecords records = KafkaRunRecords.open(kafka, run)) {
+            try (KafkaRunRecords records = KafkaRunRecords.open(kafka, run, Duration.ofSeconds(timeoutSeconds))) {
                 return loop(records);
             }
         }

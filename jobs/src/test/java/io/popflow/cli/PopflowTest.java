@@ -258,6 +258,39 @@ class PopflowTest {
         return dir.resolve("out").toString();
     }
 
+    /** report --kafka reads the run's records by its run_id and generations: the kafka section alone does not say them. */
+    @Test
+    void reportFromKafkaNeedsTheRunsOwnConfig() throws Exception {
+        Path kafkaOnly = Files.writeString(dir.resolve("kafka.yaml"), "kafka:\n  bootstrap_servers: 127.0.0.1:9092\n");
+        assertOneLine(run("report", "--kafka", kafkaOnly.toString(), dir.resolve("r").toString()),
+                "invalid option 'kafka': " + kafkaOnly + " is not a run's configuration (it sets no task): give the "
+                        + "run's own config.yaml, the effective configuration that train writes into the run's output folder");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    /** A cluster nothing answers for (a closed port of this machine) is reported once --timeout is over. */
+    @Test
+    void reportFromAnUnreachableClusterEndsAfterTheTimeout() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("run.yaml"), "task: quadratic\nhyperparam_mutations:\n  lr: {min: 0.01, "
+                + "max: 0.1}\nkafka:\n  bootstrap_servers: 127.0.0.1:" + port + "\n");
+        long start = System.nanoTime();
+        assertOneLine(run("report", "--kafka", config.toString(), "--timeout", "1", dir.resolve("r").toString()),
+                "invalid option 'kafka': cannot reach kafka 127.0.0.1:" + port + " within 1 s (--timeout SECONDS waits longer)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void reportTimeoutIsChecked() {
+        assertOneLine(run("report", "--timeout", "5", dir.toString()), "invalid option 'timeout': goes with --kafka");
+        assertOneLine(run("report", "--kafka", "run.yaml", "--timeout", "0", dir.toString()),
+                "invalid option 'timeout': must be >= 1 second, got 0");
+    }
+
     private static void assertOneLine(Outcome o, String expected) {
         assertThat(o.err()).isEqualTo("popflow: " + expected + System.lineSeparator());
         assertThat(o.code()).isEqualTo(2);
