@@ -12,6 +12,7 @@ import io.popflow.jobs.experiments.LargePopulationExperiment;
 import io.popflow.jobs.experiments.MultimodalExperiment;
 import io.popflow.jobs.report.Charts;
 import io.popflow.jobs.run.IoErrors;
+import io.popflow.jobs.run.Plural;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +85,8 @@ final class ExperimentCommand implements Callable<Integer> {
         int n = full ? FULL_POPULATION : population;
         CartPoleExperiment.config(ks[0], 1, CartPoleExperiment.Arm.PBT, n, output); // refuses a bad size before any run
         createOutput();
-        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %d seeds, %d agents, PBT and no selection%n",
-                Arrays.toString(ks), seeds, n);
+        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %s, %d agents, PBT and no selection%n",
+                Arrays.toString(ks), Plural.of(seeds, "seed"), n);
         long start = System.nanoTime();
         List<CartPoleExperiment.Run> runs;
         // DQN agents carry their replay memories: checkpoints go to files, not the job manager's memory
@@ -139,7 +140,7 @@ final class ExperimentCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<EsExperiments.Run> runs;
         boolean cartpole = name.equals("es-cartpole");
-        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + seeds + " seeds" : "");
+        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + Plural.of(seeds, "seed") : "");
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
             runs = cartpole
                     ? EsExperiments.cartpole(cluster, seeds, 200, output, line -> System.out.println("  " + line))

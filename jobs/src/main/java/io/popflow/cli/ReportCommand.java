@@ -7,6 +7,7 @@ import io.popflow.jobs.report.KafkaRunRecords;
 import io.popflow.jobs.report.RunReport;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ final class ReportCommand implements Callable<Integer> {
             int generations = JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
             if (generations > drawnGenerations && generations > 0) {
                 Path page = draw(follow && !ended ? everySeconds : 0);
-                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + generations + " generations)" : ""));
+                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
                 drawnGenerations = generations;
             } else if (!follow && generations == 0) {
                 throw new InvalidOptionException("RUN_DIR", run + " holds no generation yet: nothing to report "

@@ -12,6 +12,7 @@ import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.run.FlinkSettings;
 import io.popflow.jobs.run.GracefulStop;
 import io.popflow.jobs.run.LocalLimits;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunBanner;
 import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
@@ -122,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
             int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
             // a bound the population has passed would never be met: the run would go on forever
             InvalidOptionException.require(population.generations() > summarised, "generations", "the run in "
-                    + folder.path() + " has already summarised " + summarised + " generations; give more than "
+                    + folder.path() + " has already summarised " + Plural.of(summarised, "generation") + "; give more than "
                     + summarised + ", or 0 to run until stopped, got " + population.generations());
         }
 

@@ -222,6 +222,19 @@ class PopflowTest {
     }
 
     @Test
+    void resumeAfterOneGenerationSaysOneGeneration() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), String.join("\n", "task: quadratic", "output: " + dir,
+                "hyperparameters: {lr: 0.05}", "optimizer: sgld", "hyperparam_mutations:",
+                "  temperature: {min: 1.0e-4, max: 0.1, scale: log}", ""));
+        Files.writeString(dir.resolve("generations.jsonl"), "{\"generation\":0,\"agent_steps\":1000}\n");
+        Files.createDirectories(dir.resolve("savepoints/savepoint-1"));
+        Files.writeString(dir.resolve("savepoints/savepoint-1/_metadata"), "");
+        assertOneLine(run("train", "--resume", dir.toString(), "--generations", "1"),
+                "invalid option 'generations': the run in " + dir + " has already summarised 1 generation; give more than 1, "
+                        + "or 0 to run until stopped, got 1");
+    }
+
+    @Test
     void helpListsTasksPresetsOptionsAndExamples() {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
