@@ -33,8 +33,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {"Run an experiment, print its tables and write them, its charts and every run's numbers to --output.",
-            "Known: large-population (E1), multimodal (E2), estimators (E3), baselines (E4), cartpole, es-cartpole, es-digits.",
-            "Each has a small default size (minutes on 2 cores) and a --full size (docs/experiments.md)."})
+            "",
+            "Known: large-population (E1), multimodal (E2), estimators (E3), baselines (E4), cartpole, es-cartpole, "
+                    + "es-digits. Each has a small default size (minutes on 2 cores) and a --full size "
+                    + "(docs/experiments.md).",
+            ""})
 final class ExperimentCommand implements Callable<Integer> {
     /** E1-E4, by name. */
     static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new MultimodalExperiment(),
@@ -45,21 +48,22 @@ final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The experiment (see above).")
     String name;
 
-    @Option(names = "--k", split = ",", defaultValue = "1,2,5",
+    @Option(names = "--k", paramLabel = "K", split = ",", defaultValue = "1,2,5",
             description = "Fitness windows: the mean return of each agent's last k episodes (default: ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--seeds", description = "Seeds per arm, 1 to n (default: the experiment's own; cartpole's 5).")
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per arm, 1 to n (default: the experiment's own; cartpole's 5).")
     Integer seeds;
 
-    @Option(names = "--population", defaultValue = "100",
+    @Option(names = "--population", paramLabel = "N", defaultValue = "100",
             description = "Agents per run (default: ${DEFAULT-VALUE}; the authors' 500 with --full).")
     int population;
 
     @Option(names = "--full", description = "The full size (cartpole: the authors' 500 agents).")
     boolean full;
 
-    @Option(names = "--output", required = true, description = "Folder for " + ExperimentReport.FILE + ".")
+    @Option(names = "--output", paramLabel = "DIR", required = true,
+            description = "Folder for the experiment's tables, charts and every run's numbers.")
     Path output;
 
     @Override

@@ -27,10 +27,13 @@ import picocli.CommandLine.Parameters;
             "Draw a run's charts (PNG) and one self-contained HTML page into RUN_DIR/report.",
             "",
             "Examples:",
-            "  popflow report runs/digits                  (a run's output folder)",
-            "  popflow report --follow runs/q              (redraw every 10 s until the run ends; Ctrl-C to stop)",
-            "  popflow report --kafka run.yaml reports/q   (the records of the run run.yaml describes, read from its",
-            "                                              Kafka topics into reports/q, then drawn there)",
+            "  # a run's output folder",
+            "  popflow report runs/digits",
+            "  # redraw every 10 s until the run ends (Ctrl-C to stop)",
+            "  popflow report --follow runs/q",
+            "  # the records of the run that config.yaml describes, read from its Kafka",
+            "  # topics into reports/q, then drawn there",
+            "  popflow report --kafka config.yaml reports/q",
             ""})
 final class ReportCommand implements Callable<Integer> {
 
@@ -47,9 +50,9 @@ final class ReportCommand implements Callable<Integer> {
     int everySeconds;
 
     @Option(names = "--kafka", paramLabel = "CONFIG",
-            description = "Read the run's reports, generation summaries and lineage from the Kafka topics that the "
-                    + "configuration file CONFIG names (kafka.bootstrap_servers, kafka.topics.*, run_id), for a run whose "
-                    + "output folder is elsewhere (on a cluster).")
+            description = "Read the run's reports, generation summaries and lineage from the Kafka topics that its "
+                    + "configuration CONFIG names (the config.yaml the run wrote: its kafka section, run_id and "
+                    + "generations), for a run whose output folder is elsewhere (on a cluster).")
     Path kafka;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",

@@ -304,6 +304,83 @@ class PopflowTest {
                 "invalid option 'timeout': must be >= 1 second, got 0");
     }
 
+    private static String help(String... command) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
+        cli.setOut(new PrintWriter(out, true));
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        assertThat(cli.execute(args)).isZero();
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /** Each command's line in the list is one whole sentence (replay's was cut after "through every"). */
+    @Test
+    void theCommandListHasWholeSentences() {
+        assertThat(help()).isEqualTo("""
+                Usage: popflow [-hV] [COMMAND]
+                Population-based training of neural networks on Apache Flink.
+                  -h, --help      Show this help message and exit.
+                  -V, --version   Print version information and exit.
+                Commands:
+                  train       Train a population. Options override the preset, which the config
+                                file overrides.
+                  theory      Check the pipeline against the closed forms of the two-time-scale
+                                theory.
+                  experiment  Run an experiment, print its tables and write them, its charts
+                                and every run's numbers to --output.
+                  options     List every configuration option (for --config files and --set),
+                                from its declaration.
+                  report      Draw a run's charts (PNG) and one self-contained HTML page into
+                                RUN_DIR/report.
+                  replay      Retrain a finished run's final best agent alone, as the run
+                                logged it, and compare.
+                  help        Display help information about the specified command.
+                """);
+    }
+
+    /** picocli wraps the paragraphs: no line ends inside a sentence ("TSV file:" then "table.file" below). */
+    @Test
+    void trainHelpIsWrappedByPicocli() {
+        assertThat(help("train")).contains("""
+                Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or
+                TSV file: table.file, table.label, table.target), quadratic (Langevin agents
+                with a closed-form effective fitness), landscape, pbt-toy, stream (examples
+                from Kafka or a watched folder), cartpole and mountain-car (DQN agents).
+                Presets: see --preset below.
+
+                Options: --set KEY=VALUE, or in --config FILE. Every option, with its default
+                and values, declared once in the code: popflow options. Tasks and the output
+                files: README.md (Configuration).
+                """, """
+                Examples:
+                  popflow train --preset digits --output runs/digits
+                  # the seed authors' DQN experiment
+                  popflow train --preset cartpole-pbt --output runs/cartpole
+                """);
+    }
+
+    /**
+     * Every command's description is whole paragraphs, which picocli wraps, and example lines that fit
+     * in its 80 columns: a paragraph broken by hand ends without its full stop.
+     */
+    @Test
+    void descriptionsAreParagraphsAndExamplesFit() {
+        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
+        commands.removeIf(c -> c.getCommand() instanceof picocli.CommandLine.HelpCommand); // picocli's own
+        commands.add(cli);
+        for (picocli.CommandLine c : commands) {
+            for (String line : c.getCommandSpec().usageMessage().description()) {
+                if (line.startsWith("  ")) {
+                    assertThat(line.length()).as("%s example: %s", c.getCommandName(), line).isLessThanOrEqualTo(80);
+                } else if (!line.isEmpty()) {
+                    assertThat(line).as("%s description", c.getCommandName()).matches("(?s).*[.:]");
+                }
+            }
+        }
+    }
+
     private static void assertOneLine(Outcome o, String expected) {
         assertThat(o.err()).isEqualTo("popflow: " + expected + System.lineSeparator());
         assertThat(o.code()).isEqualTo(2);
