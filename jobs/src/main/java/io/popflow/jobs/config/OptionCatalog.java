@@ -73,6 +73,9 @@ public final class OptionCatalog {
         return List.copyOf(all);
     }
 
+    /** A key part the user names ({@code hyperparam_mutations.<name>.min}). */
+    private static final String NAMED = "<name>";
+
     /**
      * The names the catalog's options can have right under {@code section} ({@code ""} for the top
      * level, {@code "strategy"}, {@code "hyperparam_mutations.lr"}), whatever the task: what a
@@ -89,8 +92,6 @@ public final class OptionCatalog {
         }
         return names;
     }
-
-    private static final String NAMED = "<name>";
 
     private static boolean matches(String[] parts, List<String> section) {
         for (int i = 0; i < section.size(); i++) {
