@@ -12,6 +12,7 @@ import io.popflow.jobs.experiments.LargePopulationExperiment;
 import io.popflow.jobs.experiments.MultimodalExperiment;
 import io.popflow.jobs.report.Charts;
 import io.popflow.jobs.run.IoErrors;
+import io.popflow.jobs.run.Plural;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {"Run an experiment, print its tables and write them, its charts and every run's numbers to --output.",
-            "Known: large-population (E1), multimodal (E2), estimators (E3), baselines (E4), cartpole, es-cartpole, es-digits.",
-            "Each has a small default size (minutes on 2 cores) and a --full size (docs/experiments.md)."})
+            "",
+            "Known: large-population (E1), multimodal (E2), estimators (E3), baselines (E4), cartpole, es-cartpole, "
+                    + "es-digits. Each has a small default size (minutes on 2 cores) and a --full size "
+                    + "(docs/experiments.md).",
+            ""})
 final class ExperimentCommand implements Callable<Integer> {
     /** E1-E4, by name. */
     static final List<Experiment> EXPERIMENTS = List.of(new LargePopulationExperiment(), new MultimodalExperiment(),
@@ -44,21 +48,22 @@ final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The experiment (see above).")
     String name;
 
-    @Option(names = "--k", split = ",", defaultValue = "1,2,5",
+    @Option(names = "--k", paramLabel = "K", split = ",", defaultValue = "1,2,5",
             description = "Fitness windows: the mean return of each agent's last k episodes (default: ${DEFAULT-VALUE}).")
     int[] ks;
 
-    @Option(names = "--seeds", description = "Seeds per arm, 1 to n (default: the experiment's own; cartpole's 5).")
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per arm, 1 to n (default: the experiment's own; cartpole's 5).")
     Integer seeds;
 
-    @Option(names = "--population", defaultValue = "100",
+    @Option(names = "--population", paramLabel = "N", defaultValue = "100",
             description = "Agents per run (default: ${DEFAULT-VALUE}; the authors' 500 with --full).")
     int population;
 
     @Option(names = "--full", description = "The full size (cartpole: the authors' 500 agents).")
     boolean full;
 
-    @Option(names = "--output", required = true, description = "Folder for " + ExperimentReport.FILE + ".")
+    @Option(names = "--output", paramLabel = "DIR", required = true,
+            description = "Folder for the experiment's tables, charts and every run's numbers.")
     Path output;
 
     @Override
@@ -84,8 +89,8 @@ final class ExperimentCommand implements Callable<Integer> {
         int n = full ? FULL_POPULATION : population;
         CartPoleExperiment.config(ks[0], 1, CartPoleExperiment.Arm.PBT, n, output); // refuses a bad size before any run
         createOutput();
-        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %d seeds, %d agents, PBT and no selection%n",
-                Arrays.toString(ks), seeds, n);
+        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %s, %d agents, PBT and no selection%n",
+                Arrays.toString(ks), Plural.of(seeds, "seed"), n);
         long start = System.nanoTime();
         List<CartPoleExperiment.Run> runs;
         // DQN agents carry their replay memories: checkpoints go to files, not the job manager's memory
@@ -139,7 +144,7 @@ final class ExperimentCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<EsExperiments.Run> runs;
         boolean cartpole = name.equals("es-cartpole");
-        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + seeds + " seeds" : "");
+        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + Plural.of(seeds, "seed") : "");
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
             runs = cartpole
                     ? EsExperiments.cartpole(cluster, seeds, 200, output, line -> System.out.println("  " + line))

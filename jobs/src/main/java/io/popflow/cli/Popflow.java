@@ -1,7 +1,10 @@
 package io.popflow.cli;
 
 import io.popflow.config.InvalidOptionException;
+import io.popflow.jobs.config.NameSuggestions;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +49,7 @@ public final class Popflow implements Runnable {
         CommandLine cli = new CommandLine(new Popflow());
         addIfPresent(cli, "io.popflow.bench.BenchCommand", "bench");
         cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), e.getMessage()));
+        cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), problem(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof InvalidOptionException) {
                 return fail(commandLine.getErr(), e.getMessage());
@@ -76,6 +79,36 @@ public final class Popflow implements Runnable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the " + name + " command", e);
         }
+    }
+
+    /**
+     * The line for input picocli refused: a mistyped flag or command named alone (not the value
+     * after it), with the closest of picocli's suggestions; anything else as picocli words it.
+     */
+    static String problem(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        CommandLine at = u.getCommandLine();
+        String typed = u.getUnmatched().get(0);
+        String what;
+        if (u.isUnknownOption()) {
+            typed = typed.split("=", 2)[0];
+            what = "unknown option";
+        } else if (!at.getSubcommands().isEmpty()) {
+            what = "unknown command";
+        } else {
+            return e.getMessage();
+        }
+        List<String> close = NameSuggestions.nearest(typed, u.getSuggestions());
+        if (close.isEmpty()) {
+            // picocli compares letter pairs and misses, e.g., a capital: the edit distance does not
+            List<String> names = new ArrayList<>(at.getSubcommands().keySet());
+            at.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+            close = NameSuggestions.closest(typed, names);
+        }
+        return what + " '" + typed + "'" + (close.isEmpty()
+                ? " (see " + at.getCommandSpec().qualifiedName() + " --help)" : NameSuggestions.didYouMean(close));
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -11,14 +11,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code popflow replay RUN_DIR}: the run's final best agent retrained alone along its lineage. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        // the first element is the command's line in `popflow --help`: one whole sentence
         description = {
-            "Retrain a finished run's final best agent alone: from the weights it began with, through every",
-            "generation with the h it trained with and every copy into another agent, as the run logged them",
-            "(reports.jsonl, lineage.jsonl). Writes RUN_DIR/replay.jsonl (each generation, replayed and as the run",
-            "had it) and RUN_DIR/replay.json (digests of the final weights); redraws RUN_DIR/report if there is one.",
-            "A synchronous run's winner comes out bit for bit (exit 0); a difference exits with 1.",
-            "Not replayable, refused with the reason: asynchronous runs, merging, stream tasks, evolution",
-            "strategies, DQN with exploit.replay: keep, runs stopped before their end.",
+            "Retrain a finished run's final best agent alone, as the run logged it, and compare.",
+            "",
+            "From the weights it began with, through every generation with the h it trained with and every copy "
+                    + "into another agent, as the run logged them (reports.jsonl, lineage.jsonl). Writes "
+                    + "RUN_DIR/replay.jsonl (each generation, replayed and as the run had it) and RUN_DIR/replay.json "
+                    + "(digests of the final weights); redraws RUN_DIR/report if there is one.",
+            "",
+            "A synchronous run's winner comes out bit for bit (exit 0); a difference exits with 1. Not replayable, "
+                    + "refused with the reason: asynchronous runs, merging, stream tasks, evolution strategies, DQN "
+                    + "with exploit.replay: keep, runs stopped before their end.",
             ""})
 final class ReplayCommand implements Callable<Integer> {
 

@@ -7,10 +7,12 @@ import io.popflow.jobs.report.KafkaRunRecords;
 import io.popflow.jobs.report.RunReport;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +27,13 @@ import picocli.CommandLine.Parameters;
             "Draw a run's charts (PNG) and one self-contained HTML page into RUN_DIR/report.",
             "",
             "Examples:",
-            "  popflow report runs/digits                  (a run's output folder)",
-            "  popflow report --follow runs/q              (redraw every 10 s until the run ends; Ctrl-C to stop)",
-            "  popflow report --kafka run.yaml reports/q   (the records of the run run.yaml describes, read from its",
-            "                                              Kafka topics into reports/q, then drawn there)",
+            "  # a run's output folder",
+            "  popflow report runs/digits",
+            "  # redraw every 10 s until the run ends (Ctrl-C to stop)",
+            "  popflow report --follow runs/q",
+            "  # the records of the run that config.yaml describes, read from its Kafka",
+            "  # topics into reports/q, then drawn there",
+            "  popflow report --kafka config.yaml reports/q",
             ""})
 final class ReportCommand implements Callable<Integer> {
 
@@ -45,17 +50,23 @@ final class ReportCommand implements Callable<Integer> {
     int everySeconds;
 
     @Option(names = "--kafka", paramLabel = "CONFIG",
-            description = "Read the run's reports, generation summaries and lineage from the Kafka topics that the "
-                    + "configuration file CONFIG names (kafka.bootstrap_servers, kafka.topics.*, run_id), for a run whose "
-                    + "output folder is elsewhere (on a cluster).")
+            description = "Read the run's reports, generation summaries and lineage from the Kafka topics that its "
+                    + "configuration CONFIG names (the config.yaml the run wrote: its kafka section, run_id and "
+                    + "generations), for a run whose output folder is elsewhere (on a cluster).")
     Path kafka;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --kafka: seconds to wait for the Kafka cluster before giving up (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
         InvalidOptionException.require(everySeconds >= 1, "every", "must be >= 1 second, got " + everySeconds);
         InvalidOptionException.require(follow || !wasGiven("--every"), "every", "goes with --follow");
+        InvalidOptionException.require(timeoutSeconds >= 1, "timeout", "must be >= 1 second, got " + timeoutSeconds);
+        InvalidOptionException.require(kafka != null || !wasGiven("--timeout"), "timeout", "goes with --kafka");
         if (kafka != null) {
-            try (KafkaRunRecords records = KafkaRunRecords.open(kafka, run)) {
+            try (KafkaRunRecords records = KafkaRunRecords.open(kafka, run, Duration.ofSeconds(timeoutSeconds))) {
                 return loop(records);
             }
         }
@@ -89,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
             int generations = JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
             if (generations > drawnGenerations && generations > 0) {
                 Path page = draw(follow && !ended ? everySeconds : 0);
-                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + generations + " generations)" : ""));
+                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
                 drawnGenerations = generations;
             } else if (!follow && generations == 0) {
                 throw new InvalidOptionException("RUN_DIR", run + " holds no generation yet: nothing to report "

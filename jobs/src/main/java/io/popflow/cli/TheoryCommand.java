@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
         description = "Check the pipeline against the closed forms of the two-time-scale theory.")
 final class TheoryCommand implements Callable<Integer> {
 
-    @Option(names = "--output", required = true, description = "Folder for theory.json.")
+    @Option(names = "--output", paramLabel = "DIR", required = true, description = "Folder for theory.json.")
     Path output;
 
-    @Option(names = "--size", defaultValue = "standard",
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "standard",
             description = "Run sizes: small (a quick look, N below 1000), standard (default), large (adds N = 10,000).")
     String size;
 

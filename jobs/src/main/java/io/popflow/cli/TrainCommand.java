@@ -12,6 +12,7 @@ import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.run.FlinkSettings;
 import io.popflow.jobs.run.GracefulStop;
 import io.popflow.jobs.run.LocalLimits;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunBanner;
 import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
@@ -40,35 +41,38 @@ import picocli.CommandLine.Option;
  * with {@code --resume}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        // one element per paragraph, which picocli wraps to the terminal; example lines fit in 80 columns
         description = {
             "Train a population. Options override the preset, which the config file overrides.",
             "",
-            "Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or TSV file:",
-            "table.file, table.label, table.target), quadratic (Langevin agents with a closed-form effective",
-            "fitness), landscape, pbt-toy, stream (examples from Kafka or a watched folder), cartpole and mountain-car (DQN agents).",
-            "Presets: see --preset below.",
-            "Options: --set KEY=VALUE, or in --config FILE. Every option, with its default and values,",
-            "declared once in the code: popflow options.",
-            "Tasks and the output files: README.md (Configuration).",
+            "Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or TSV file: table.file, "
+                    + "table.label, table.target), quadratic (Langevin agents with a closed-form effective fitness), "
+                    + "landscape, pbt-toy, stream (examples from Kafka or a watched folder), cartpole and mountain-car "
+                    + "(DQN agents). Presets: see --preset below.",
+            "",
+            "Options: --set KEY=VALUE, or in --config FILE. Every option, with its default and values, declared once "
+                    + "in the code: popflow options. Tasks and the output files: README.md (Configuration).",
             "",
             "Ctrl-C stops a local run with a savepoint and prints the command that resumes it.",
             "",
             "Examples:",
             "  popflow train --preset digits --output runs/digits",
-            "  popflow train --preset cartpole-pbt --output runs/cartpole   (the seed authors' DQN experiment)",
-            "  popflow train --preset quadratic --generations 0 --output runs/q    (Ctrl-C to stop)",
-            "  popflow train --resume runs/q --generations 20000   (on to generation 20,000)",
+            "  # the seed authors' DQN experiment",
+            "  popflow train --preset cartpole-pbt --output runs/cartpole",
+            "  # until Ctrl-C, then on to generation 20,000",
+            "  popflow train --preset quadratic --generations 0 --output runs/q",
+            "  popflow train --resume runs/q --generations 20000",
             ""})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
+    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Presets.class)
     String preset;
 
-    @Option(names = "--config", description = "YAML configuration file.")
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--output", description = "Output folder of a new run; must be empty or new.")
+    @Option(names = "--output", paramLabel = "DIR", description = "Output folder of a new run; must be empty or new.")
     String output;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
@@ -85,19 +89,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "With --resume: continue from this savepoint or checkpoint instead of the newest.")
     Path fromSavepoint;
 
-    @Option(names = "--seed", description = "The run's seed.")
+    @Option(names = "--seed", paramLabel = "N", description = "The run's seed.")
     Long seed;
 
-    @Option(names = "--population", description = "Number of agents.")
+    @Option(names = "--population", paramLabel = "N", description = "Number of agents.")
     Integer population;
 
-    @Option(names = "--generations", description = "Number of generations; 0 runs until stopped.")
+    @Option(names = "--generations", paramLabel = "N", description = "Number of generations; 0 runs until stopped.")
     Integer generations;
 
-    @Option(names = "--parallelism", description = "Parallel agent subtasks.")
+    @Option(names = "--parallelism", paramLabel = "N", description = "Parallel agent subtasks.")
     Integer parallelism;
 
-    @Option(names = "--checkpoint-interval", description = "Time between checkpoints, e.g. 5s.")
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Time between checkpoints, e.g. 5s.")
     String checkpointInterval;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -107,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line per generation.")
     boolean quiet;
 
-    @Option(names = "--report", description = "At the end, also write the run's charts and report.html (popflow report).")
+    @Option(names = "--report", description = "At the end, also draw the run's charts and its HTML page, as popflow report does.")
     boolean report;
 
     @Override
@@ -122,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
             int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
             // a bound the population has passed would never be met: the run would go on forever
             InvalidOptionException.require(population.generations() > summarised, "generations", "the run in "
-                    + folder.path() + " has already summarised " + summarised + " generations; give more than "
+                    + folder.path() + " has already summarised " + Plural.of(summarised, "generation") + "; give more than "
                     + summarised + ", or 0 to run until stopped, got " + population.generations());
         }
 

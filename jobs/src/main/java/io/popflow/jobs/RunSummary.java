@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.Plural;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.io.IOException;
@@ -217,7 +218,7 @@ public final class RunSummary {
             sb.append(String.format(Locale.ROOT, "final mean of the %s distribution: %s, validation fitness %s%n",
                     strategy.get("name").asText(), test.has("greedy_return")
                             ? "greedy test return " + number(test.get("greedy_return")) + " (mean of "
-                                    + json.get("test_episodes") + " episodes)"
+                                    + Plural.of(json.get("test_episodes").asLong(), "episode") + ")"
                             : test.get("accuracy").isNull() ? "test loss " + number(test.get("loss"))
                             : "test accuracy " + percent(test.get("accuracy")), number(validation.get("fitness"))));
             sb.append(String.format(Locale.ROOT, "%d members evaluated in %.1f s: %.0f members/s", 

@@ -33,11 +33,35 @@ class PopflowTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /** A mistyped flag is named alone (not the value after it), with the flags it was probably meant to be. */
     @Test
-    void unknownFlag() {
-        Outcome o = run("train", "--preset", "digits", "--populaton", "8");
-        assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err().lines()).hasSize(1).allMatch(l -> l.startsWith("popflow: ") && l.contains("--populaton"));
+    void unknownFlagGetsASuggestion() {
+        assertOneLine(run("train", "--preset", "digits", "--populaton", "8"),
+                "unknown option '--populaton'; did you mean '--population'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--generation", "20"),
+                "unknown option '--generation'; did you mean '--generations'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--generatoins=20"),
+                "unknown option '--generatoins'; did you mean '--generations'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--sed", "3"), "unknown option '--sed'; did you mean '--seed' or '--set'?");
+        assertOneLine(run("train", "--preset", "quadratic", "--Generations", "3"),
+                "unknown option '--Generations'; did you mean '--generations'?");
+        assertOneLine(run("report", "--folow", "runs/q"), "unknown option '--folow'; did you mean '--follow'?");
+        assertOneLine(run("train", "--xyzzy", "3"), "unknown option '--xyzzy' (see popflow train --help)");
+    }
+
+    @Test
+    void unknownCommandGetsASuggestion() {
+        assertOneLine(run("trian", "--preset", "digits"), "unknown command 'trian'; did you mean 'train'?");
+        assertOneLine(run("raport", "runs/q"), "unknown command 'raport'; did you mean 'report'?");
+        assertOneLine(run("xyzzy"), "unknown command 'xyzzy' (see popflow --help)");
+    }
+
+    /** The same edit distance over the option catalog for keys, from --set as from a file. */
+    @Test
+    void unknownKeyGetsASuggestion() {
+        assertOneLine(run("train", "--preset", "quadratic", "--set", "generatoins=5", "--output", dir.resolve("o").toString()),
+                "invalid option 'generatoins': unknown option; did you mean 'generations'?");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
@@ -198,6 +222,19 @@ class PopflowTest {
     }
 
     @Test
+    void resumeAfterOneGenerationSaysOneGeneration() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), String.join("\n", "task: quadratic", "output: " + dir,
+                "hyperparameters: {lr: 0.05}", "optimizer: sgld", "hyperparam_mutations:",
+                "  temperature: {min: 1.0e-4, max: 0.1, scale: log}", ""));
+        Files.writeString(dir.resolve("generations.jsonl"), "{\"generation\":0,\"agent_steps\":1000}\n");
+        Files.createDirectories(dir.resolve("savepoints/savepoint-1"));
+        Files.writeString(dir.resolve("savepoints/savepoint-1/_metadata"), "");
+        assertOneLine(run("train", "--resume", dir.toString(), "--generations", "1"),
+                "invalid option 'generations': the run in " + dir + " has already summarised 1 generation; give more than 1, "
+                        + "or 0 to run until stopped, got 1");
+    }
+
+    @Test
     void helpListsTasksPresetsOptionsAndExamples() {
         java.io.StringWriter out = new java.io.StringWriter();
         picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
@@ -232,6 +269,116 @@ class PopflowTest {
 
     private String out() {
         return dir.resolve("out").toString();
+    }
+
+    /** report --kafka reads the run's records by its run_id and generations: the kafka section alone does not say them. */
+    @Test
+    void reportFromKafkaNeedsTheRunsOwnConfig() throws Exception {
+        Path kafkaOnly = Files.writeString(dir.resolve("kafka.yaml"), "kafka:\n  bootstrap_servers: 127.0.0.1:9092\n");
+        assertOneLine(run("report", "--kafka", kafkaOnly.toString(), dir.resolve("r").toString()),
+                "invalid option 'kafka': " + kafkaOnly + " is not a run's configuration (it sets no task): give the "
+                        + "run's own config.yaml, the effective configuration that train writes into the run's output folder");
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    /** A cluster nothing answers for (a closed port of this machine) is reported once --timeout is over. */
+    @Test
+    void reportFromAnUnreachableClusterEndsAfterTheTimeout() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("run.yaml"), "task: quadratic\nhyperparam_mutations:\n  lr: {min: 0.01, "
+                + "max: 0.1}\nkafka:\n  bootstrap_servers: 127.0.0.1:" + port + "\n");
+        long start = System.nanoTime();
+        assertOneLine(run("report", "--kafka", config.toString(), "--timeout", "1", dir.resolve("r").toString()),
+                "invalid option 'kafka': cannot reach kafka 127.0.0.1:" + port + " within 1 s (--timeout SECONDS waits longer)");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+        assertThat(dir.resolve("r")).doesNotExist();
+    }
+
+    @Test
+    void reportTimeoutIsChecked() {
+        assertOneLine(run("report", "--timeout", "5", dir.toString()), "invalid option 'timeout': goes with --kafka");
+        assertOneLine(run("report", "--kafka", "run.yaml", "--timeout", "0", dir.toString()),
+                "invalid option 'timeout': must be >= 1 second, got 0");
+    }
+
+    private static String help(String... command) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
+        cli.setOut(new PrintWriter(out, true));
+        String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+        args[command.length] = "--help";
+        assertThat(cli.execute(args)).isZero();
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    /** Each command's line in the list is one whole sentence (replay's was cut after "through every"). */
+    @Test
+    void theCommandListHasWholeSentences() {
+        assertThat(help()).isEqualTo("""
+                Usage: popflow [-hV] [COMMAND]
+                Population-based training of neural networks on Apache Flink.
+                  -h, --help      Show this help message and exit.
+                  -V, --version   Print version information and exit.
+                Commands:
+                  train       Train a population. Options override the preset, which the config
+                                file overrides.
+                  theory      Check the pipeline against the closed forms of the two-time-scale
+                                theory.
+                  experiment  Run an experiment, print its tables and write them, its charts
+                                and every run's numbers to --output.
+                  options     List every configuration option (for --config files and --set),
+                                from its declaration.
+                  report      Draw a run's charts (PNG) and one self-contained HTML page into
+                                RUN_DIR/report.
+                  replay      Retrain a finished run's final best agent alone, as the run
+                                logged it, and compare.
+                  help        Display help information about the specified command.
+                """);
+    }
+
+    /** picocli wraps the paragraphs: no line ends inside a sentence ("TSV file:" then "table.file" below). */
+    @Test
+    void trainHelpIsWrappedByPicocli() {
+        assertThat(help("train")).contains("""
+                Tasks: digits (MLP on the UCI handwritten digits, shipped), table (your CSV or
+                TSV file: table.file, table.label, table.target), quadratic (Langevin agents
+                with a closed-form effective fitness), landscape, pbt-toy, stream (examples
+                from Kafka or a watched folder), cartpole and mountain-car (DQN agents).
+                Presets: see --preset below.
+
+                Options: --set KEY=VALUE, or in --config FILE. Every option, with its default
+                and values, declared once in the code: popflow options. Tasks and the output
+                files: README.md (Configuration).
+                """, """
+                Examples:
+                  popflow train --preset digits --output runs/digits
+                  # the seed authors' DQN experiment
+                  popflow train --preset cartpole-pbt --output runs/cartpole
+                """);
+    }
+
+    /**
+     * Every command's description is whole paragraphs, which picocli wraps, and example lines that fit
+     * in its 80 columns: a paragraph broken by hand ends without its full stop.
+     */
+    @Test
+    void descriptionsAreParagraphsAndExamplesFit() {
+        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>(cli.getSubcommands().values());
+        commands.removeIf(c -> c.getCommand() instanceof picocli.CommandLine.HelpCommand); // picocli's own
+        commands.add(cli);
+        for (picocli.CommandLine c : commands) {
+            for (String line : c.getCommandSpec().usageMessage().description()) {
+                if (line.startsWith("  ")) {
+                    assertThat(line.length()).as("%s example: %s", c.getCommandName(), line).isLessThanOrEqualTo(80);
+                } else if (!line.isEmpty()) {
+                    assertThat(line).as("%s description", c.getCommandName()).matches("(?s).*[.:]");
+                }
+            }
+        }
     }
 
     private static void assertOneLine(Outcome o, String expected) {

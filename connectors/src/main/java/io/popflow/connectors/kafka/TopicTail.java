@@ -31,7 +31,7 @@ public final class TopicTail implements AutoCloseable {
 
     /**
      * @throws IllegalStateException naming the problem: the cluster cannot be reached within {@code
-     *     timeout}, or a topic does not exist
+     *     timeout} (for all the topics together), or a topic does not exist
      */
     public TopicTail(KafkaConnection connection, List<String> topics, Duration timeout) {
         this.timeout = timeout;
@@ -41,10 +41,13 @@ public final class TopicTail implements AutoCloseable {
         p.setProperty(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeout.toMillis()));
         p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.setProperty(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        // one wait for the client and all the topics: an unreachable cluster is reported after `timeout`
+        long deadline = System.nanoTime() + timeout.toNanos();
         this.consumer = new KafkaConsumer<>(p);
         try {
             for (String topic : topics) {
-                List<PartitionInfo> info = consumer.partitionsFor(topic, timeout);
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                List<PartitionInfo> info = consumer.partitionsFor(topic, left);
                 if (info == null || info.isEmpty()) {
                     throw new IllegalStateException("topic " + topic + " does not exist at " + connection.bootstrapServers());
                 }

@@ -22,6 +22,8 @@ import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every option of a run's configuration, gathered from the classes that declare them: what {@code
@@ -69,6 +71,35 @@ public final class OptionCatalog {
         all.addAll(KafkaSettings.OPTIONS);
         all.add(KAFKA_PROPERTY);
         return List.copyOf(all);
+    }
+
+    /** A key part the user names ({@code hyperparam_mutations.<name>.min}). */
+    private static final String NAMED = "<name>";
+
+    /**
+     * The names the catalog's options can have right under {@code section} ({@code ""} for the top
+     * level, {@code "strategy"}, {@code "hyperparam_mutations.lr"}), whatever the task: what a
+     * mistyped key is compared with.
+     */
+    static Set<String> namesIn(String section) {
+        List<String> at = section.isEmpty() ? List.of() : List.of(section.split("\\."));
+        Set<String> names = new TreeSet<>();
+        for (Option<?> o : ALL) {
+            String[] parts = o.key().split("\\.");
+            if (parts.length > at.size() && !parts[at.size()].equals(NAMED) && matches(parts, at)) {
+                names.add(parts[at.size()]);
+            }
+        }
+        return names;
+    }
+
+    private static boolean matches(String[] parts, List<String> section) {
+        for (int i = 0; i < section.size(); i++) {
+            if (!parts[i].equals(NAMED) && !parts[i].equals(section.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The options as a Markdown table: key, default, values, meaning. */

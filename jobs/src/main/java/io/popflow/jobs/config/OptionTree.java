@@ -278,7 +278,10 @@ final class OptionTree {
         return keys;
     }
 
-    /** Rejects the first key at this level that no read asked for. */
+    /**
+     * Rejects the first key at this level that no read asked for, with the closest names of this
+     * level (those read, and the catalog's) where one is close.
+     */
     void rejectUnknown() {
         if (node == null) {
             return;
@@ -287,7 +290,10 @@ final class OptionTree {
         while (fields.hasNext()) {
             String key = fields.next().getKey();
             if (!read.contains(key)) {
-                throw new InvalidOptionException(pathOf(key), "unknown option");
+                Set<String> known = new LinkedHashSet<>(read);
+                known.addAll(OptionCatalog.namesIn(path));
+                List<String> close = NameSuggestions.closest(key, known).stream().map(this::pathOf).toList();
+                throw new InvalidOptionException(pathOf(key), "unknown option" + NameSuggestions.didYouMean(close));
             }
         }
     }

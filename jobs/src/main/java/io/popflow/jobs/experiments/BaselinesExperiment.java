@@ -10,6 +10,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.Charts;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.theory.Reports;
 import io.popflow.math.Censored;
 import io.popflow.math.Summary;
@@ -145,7 +146,7 @@ public final class BaselinesExperiment implements Experiment {
         for (Task t : Task.values()) {
             sb.append(t.key()).append(' ').append(String.join(" ", t.size(size.full()))).append("; ");
         }
-        return sb.append(size.seeds(10, 10)).append(" seeds each").toString();
+        return sb.append(Plural.of(size.seeds(10, 10), "seed")).append(" each").toString();
     }
 
     /** The run of {@code method} on {@code task} with seed {@code seed}. */

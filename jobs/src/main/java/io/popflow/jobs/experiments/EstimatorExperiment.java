@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.report.Charts;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.theory.EstimatorRace;
 import io.popflow.math.Censored;
 import io.popflow.math.Summary;
@@ -45,8 +46,8 @@ public final class EstimatorExperiment implements Experiment {
 
     @Override
     public String plan(Size size) {
-        return String.format(Locale.ROOT, "E3: estimators last, window, ema, population, closed-form on %s, %d seeds each, "
-                + "%d agents x %d generations x %d steps", tasks(size), size.seeds(20, 50), EstimatorRace.POPULATION,
+        return String.format(Locale.ROOT, "E3: estimators last, window, ema, population, closed-form on %s, %s each, "
+                + "%d agents x %d generations x %d steps", tasks(size), Plural.of(size.seeds(20, 50), "seed"), EstimatorRace.POPULATION,
                 EstimatorRace.GENERATIONS, EstimatorRace.INTERVAL);
     }
 
@@ -103,8 +104,8 @@ public final class EstimatorExperiment implements Experiment {
     }
 
     private static String table(String task, int seeds, Map<FitnessEstimator, long[]> steps, Map<FitnessEstimator, double[]> finalF) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %d seeds (100-%d), budget %,d agent-steps; "
-                + "agent-steps to the target (95 %% of the gap to the best F), censored runs last:%n%n", task, seeds,
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s (100-%d), budget %,d agent-steps; "
+                + "agent-steps to the target (95 %% of the gap to the best F), censored runs last:%n%n", task, Plural.of(seeds, "seed"),
                 99 + seeds, EstimatorRace.budget()));
         sb.append("| estimator | reached | median agent-steps | IQR | against last, per seed: earlier / same / later / "
                 + "neither reached | final median F(h): median [IQR] |\n|---|---:|---:|---|---|---|\n");

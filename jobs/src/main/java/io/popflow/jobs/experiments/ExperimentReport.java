@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.jobs.run.Plural;
 import io.popflow.math.Summary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public final class ExperimentReport {
         for (int k : runs.stream().mapToInt(CartPoleExperiment.Run::k).distinct().toArray()) {
             List<CartPoleExperiment.Run> pbt = select(runs, k, CartPoleExperiment.Arm.PBT);
             List<CartPoleExperiment.Run> none = select(runs, k, CartPoleExperiment.Arm.NONE);
-            sb.append(String.format(Locale.ROOT, "k = %d (%d seeds; median [min, max] over seeds of the population mean)%n%n",
-                    k, pbt.size()));
+            sb.append(String.format(Locale.ROOT, "k = %d (%s; median [min, max] over seeds of the population mean)%n%n",
+                    k, Plural.of(pbt.size(), "seed")));
             sb.append("| generation | PBT fitness | PBT return | no selection: fitness | no selection: return |\n");
             sb.append("|---:|---:|---:|---:|---:|\n");
             int generations = pbt.get(0).meanFitness().length;

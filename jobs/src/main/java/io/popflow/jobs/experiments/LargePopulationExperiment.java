@@ -7,6 +7,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.Charts;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.theory.Reports;
 import io.popflow.jobs.theory.W1Point;
 import io.popflow.math.LeastSquares;
@@ -44,8 +45,8 @@ public final class LargePopulationExperiment implements Experiment {
 
     @Override
     public String plan(Size size) {
-        return String.format(Locale.ROOT, "E1: N = %s, %d seeds each, %d generations of the reduced-sphere preset",
-                Arrays.toString(populations(size)), size.seeds(3, 5), GENERATIONS);
+        return String.format(Locale.ROOT, "E1: N = %s, %s each, %d generations of the reduced-sphere preset",
+                Arrays.toString(populations(size)), Plural.of(size.seeds(3, 5), "seed"), GENERATIONS);
     }
 
     static PopulationConfig config(int population, long seed) {

@@ -8,6 +8,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.Charts;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.theory.Reports;
 import io.popflow.math.Summary;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ public final class MultimodalExperiment implements Experiment {
     @Override
     public String plan(Size size) {
         return String.format(Locale.ROOT, "E2: Himmelblau, temperatures %s x mutation strengths %s, %d agents, %d "
-                + "generations, %d seeds each", java.util.Arrays.toString(TEMPERATURES), java.util.Arrays.toString(STRENGTHS),
-                POPULATION, GENERATIONS, size.seeds(3, 10));
+                + "generations, %s each", java.util.Arrays.toString(TEMPERATURES), java.util.Arrays.toString(STRENGTHS),
+                POPULATION, GENERATIONS, Plural.of(size.seeds(3, 10), "seed"));
     }
 
     static PopulationConfig config(double temperature, double strength, long seed) {

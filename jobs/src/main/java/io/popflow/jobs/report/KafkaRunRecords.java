@@ -37,7 +37,6 @@ import java.util.stream.Stream;
  */
 public final class KafkaRunRecords implements AutoCloseable {
     static final String MARKER = "kafka-source.json";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunConfig run;
@@ -60,11 +59,18 @@ public final class KafkaRunRecords implements AutoCloseable {
      * Opens the topics of the run {@code configFile} describes for {@code folder} (created if
      * missing), after checking that the folder is empty or a report's folder, and writes the run's
      * configuration into it.
+     *
+     * @param timeout how long to wait for the cluster, when opening and at each update
      */
-    public static KafkaRunRecords open(Path configFile, Path folder) throws IOException {
+    public static KafkaRunRecords open(Path configFile, Path folder, Duration timeout) throws IOException {
         InvalidOptionException.require(Files.isRegularFile(configFile), "kafka", "cannot read " + configFile
                 + ": " + (Files.exists(configFile) ? "not a file" : "No such file or directory"));
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.file(configFile), "output='" + folder.toString().replace("'", "''") + "'");
+        ObjectNode given = ConfigLoader.file(configFile);
+        // the run's generations and run_id, not only where its topics are, tell which records are its and when it ends
+        InvalidOptionException.require(given.has("task"), "kafka", configFile + " is not a run's configuration (it sets "
+                + "no task): give the run's own " + RunFolder.CONFIG_FILE + ", the effective configuration that train "
+                + "writes into the run's output folder");
+        ObjectNode tree = ConfigLoader.set(given, "output='" + folder.toString().replace("'", "''") + "'");
         RunConfig run = ConfigLoader.parse(tree);
         InvalidOptionException.require(run.kafka() != null && run.kafka().metrics(), "kafka", configFile
                 + " sends no metrics to Kafka (it sets no kafka.bootstrap_servers, or kafka.metrics: false)");
@@ -72,9 +78,9 @@ public final class KafkaRunRecords implements AutoCloseable {
         TopicTail tail;
         KafkaSettings.Topics t = run.kafka().topics();
         try {
-            tail = new TopicTail(run.kafka().connection(), List.of(t.reports(), t.generations(), t.lineage()), TIMEOUT);
+            tail = new TopicTail(run.kafka().connection(), List.of(t.reports(), t.generations(), t.lineage()), timeout);
         } catch (IllegalStateException e) {
-            throw new InvalidOptionException("kafka", e.getMessage());
+            throw new InvalidOptionException("kafka", e.getMessage() + " (--timeout SECONDS waits longer)");
         }
         Files.createDirectories(folder);
         ConfigLoader.writeYaml(tree, folder.resolve(RunFolder.CONFIG_FILE));

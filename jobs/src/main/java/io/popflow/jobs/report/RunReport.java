@@ -6,6 +6,7 @@ import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.Charts.Chart;
 import io.popflow.jobs.run.JsonLines;
+import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.slow.LineOfDescent;
 import io.popflow.theory.ReducedPrediction;
@@ -133,7 +134,7 @@ public final class RunReport {
                 figcaption{color:#555;font-size:0.9em} img{max-width:100%%;border:1px solid #ddd}</style></head>
                 <body data-charts="%d">
                 <h1>popflow run %s</h1>
-                <p>%d generations; final test: <code>%s</code></p>
+                <p>%s; final test: <code>%s</code></p>
                 %s<script>
                 // the page checks itself: how many charts decoded (a browser test reads the attribute)
                 window.addEventListener('load', function () {
@@ -146,7 +147,7 @@ public final class RunReport {
                 </body></html>
                 """.formatted(refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "",
                 escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
-                escape(run.getFileName().toString()), generations.size(), summary, images);
+                escape(run.getFileName().toString()), Plural.of(generations.size(), "generation"), summary, images);
     }
 
     private static String escape(String s) {

@@ -23,11 +23,12 @@ public final class RunBanner {
 
     public static String describe(PopulationConfig c) {
         if (c.isEvolutionStrategy()) {
+            int inner = c.strategy().innerSteps();
             return String.format(Locale.ROOT, "popflow: task %s; evolution strategy %s (σ₀ %s%s); seed %d; %d members; %s; "
-                            + "parallelism %d", task(c.task()), c.strategy().kind().name().toLowerCase(Locale.ROOT), c.strategy().sigma(),
-                    c.strategy().innerSteps() > 0 ? ", " + c.strategy().innerSteps() + " inner " + lower(c.space().rule())
-                            + " steps per member" : "",
-                    c.seed(), c.population(), c.isBounded() ? c.generations() + " generations" : "unbounded (until stopped)",
+                            + "parallelism %d", strategyTask(c), c.strategy().kind().name().toLowerCase(Locale.ROOT),
+                    c.strategy().sigma(),
+                    inner > 0 ? ", " + Plural.of(inner, "inner " + lower(c.space().rule()) + " step") + " per member" : "",
+                    c.seed(), c.population(), c.isBounded() ? Plural.of(c.generations(), "generation") : "unbounded (until stopped)",
                     c.parallelism());
         }
         return String.format(Locale.ROOT, "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
@@ -35,9 +36,28 @@ public final class RunBanner {
                 task(c.task()), lower(c.space().rule()), selection(c.selection()), mutation(c.mutation()),
                 c.merge().isOn() ? "; merge strength " + c.merge().strength() : "",
                 c.asynchronous() ? "asynchronous" : "synchronous", lower(c.fitness().estimator()), c.seed(), c.population(),
-                c.isBounded() ? c.generations() + " generations of " + c.perturbationInterval() + " steps"
-                        : "unbounded (until stopped), " + c.perturbationInterval() + " steps per generation",
+                c.isBounded() ? Plural.of(c.generations(), "generation") + " of " + Plural.of(c.perturbationInterval(), "step")
+                        : "unbounded (until stopped), " + Plural.of(c.perturbationInterval(), "step") + " per generation",
                 c.parallelism());
+    }
+
+    /**
+     * The task as an evolution strategy uses it. A control task's member is its Q-network as a greedy
+     * policy, scored by its own greedy episodes: the DQN's replay, target network and loss train it
+     * only in inner steps, and the DQN fitness rule (the last k returns, max rule) is not used.
+     */
+    static String strategyTask(PopulationConfig c) {
+        if (!(c.task() instanceof ControlTaskSpec t)) {
+            return task(c.task());
+        }
+        DqnSettings d = t.dqn();
+        var env = d.environment().create();
+        String network = env.observationSize() + "-" + layers(d.hidden()) + "-" + env.actions();
+        return t.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; greedy policy of a "
+                + "Q-network " + network + "; "
+                + (c.strategy().innerSteps() > 0 ? "inner steps by DQN (replay " + d.replayCapacity() + ", target every "
+                        + Plural.of(d.targetUpdate(), "step") + ", " + lower(d.loss()) + " loss); " : "")
+                + "fitness mean return of " + Plural.of(c.strategy().episodes(), "greedy episode") + ")";
     }
 
     static String task(TaskSpec task) {
@@ -46,7 +66,7 @@ public final class RunBanner {
         }
         if (task instanceof TableTaskSpec t) {
             return "table (" + t.table().source() + ": " + lower(t.target()) + " of " + t.table().names()[t.label()] + ", "
-                    + t.table().rows() + " rows, " + (t.table().names().length - 1) + " feature columns"
+                    + Plural.of(t.table().rows(), "row") + ", " + Plural.of(t.table().names().length - 1, "feature column")
                     + (t.target() == TableTaskSpec.Target.CLASSIFICATION ? ", classes " + String.join(", ", t.classes()) : "")
                     + (t.smallTestPart() == null ? "" : "; " + t.smallTestPart())
                     + "; MLP hidden " + layers(t.hidden()) + " " + lower(t.activation()) + ")";
@@ -64,9 +84,9 @@ public final class RunBanner {
         }
         if (task instanceof ControlTaskSpec c) {
             DqnSettings d = c.dqn();
-            return c.name() + " (episodes cut at " + d.environment().maxSteps() + " steps; DQN, Q-network "
-                    + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every " + d.targetUpdate()
-                    + " steps, " + lower(d.loss()) + " loss; fitness mean return of the last " + c.episodes() + " episodes"
+            return c.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; DQN, Q-network "
+                    + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every " + Plural.of(d.targetUpdate(), "step")
+                    + ", " + lower(d.loss()) + " loss; fitness mean return of the last " + Plural.of(c.episodes(), "episode")
                     + (c.maxRule() ? ", max rule" : "") + ")";
         }
         if (task instanceof PbtToyTaskSpec t) {
@@ -79,10 +99,10 @@ public final class RunBanner {
         return switch (s.rule()) {
             case TRUNCATION -> "truncation (quantile " + s.quantileFraction() + ")";
             case BOLTZMANN -> "boltzmann (strength " + s.strength() + ")";
-            case MORAN -> "moran (strength " + s.strength() + ", " + s.moranEvents() + " events)";
+            case MORAN -> "moran (strength " + s.strength() + ", " + Plural.of(s.moranEvents(), "event") + ")";
             case TOURNAMENT -> "tournament";
             case NONE -> "none";
-        } + (s.burnIn() > 0 ? " after a burn-in of " + s.burnIn() + " steps" : "");
+        } + (s.burnIn() > 0 ? " after a burn-in of " + Plural.of(s.burnIn(), "step") : "");
     }
 
     private static String mutation(MutationSettings m) {
@@ -94,7 +114,7 @@ public final class RunBanner {
                             Math.sqrt(2 * m.diffusion() * m.dt()), m.boundary().name().toLowerCase(Locale.ROOT),
                             m.everyone() ? ", everyone" : "")
                     : "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
-            case PB2 -> "pb2 (GP-UCB on the last " + m.window() + " fitness changes)";
+            case PB2 -> "pb2 (GP-UCB on the last " + Plural.of(m.window(), "fitness change") + ")";
             case CUSTOM -> "custom (" + m.explorer() + ")";
             case NONE -> "none";
         };

@@ -81,8 +81,8 @@ class ConfigLoaderTest {
                 "invalid option 'strategy.sigma': must be > 0, got 0.0");
         assertThatThrownBy(() -> preset("es-digits", "strategy.name=pso")).hasMessage(
                 "invalid option 'strategy.name': unknown value 'pso' (known: none, openai_es, snes, sep_cma_es, cma_es)");
-        assertThatThrownBy(() -> preset("es-digits", "strategy.sigmma=0.1")).hasMessageStartingWith(
-                "invalid option 'strategy.sigmma': unknown option");
+        assertThatThrownBy(() -> preset("es-digits", "strategy.sigmma=0.1")).hasMessage(
+                "invalid option 'strategy.sigmma': unknown option; did you mean 'strategy.sigma'?");
         assertThatThrownBy(() -> preset("cma-rosenbrock", "landscape.dimension=1")).hasMessage(
                 "invalid option 'landscape.dimension': rosenbrock needs at least 2 dimensions, got 1");
     }
@@ -111,6 +111,20 @@ class ConfigLoaderTest {
         assertThat(c.space().names()).containsExactly("lr", "weight_decay", "batch_size");
     }
 
+    /** A mistyped key of a config file is named with the option it was probably meant to be. */
+    @Test
+    void aMistypedKeyOfAFileGetsASuggestion() throws Exception {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, "generatoins: 5\nfitness:\n  estimator: window\n  windwo: 0.5\n");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.merge(ConfigLoader.preset("digits"),
+                ConfigLoader.file(file)).put("output", dir.toString())))
+                .hasMessage("invalid option 'fitness.windwo': unknown option; did you mean 'fitness.window'?");
+        Files.writeString(file, "generatoins: 5\n");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.merge(ConfigLoader.preset("digits"),
+                ConfigLoader.file(file)).put("output", dir.toString())))
+                .hasMessage("invalid option 'generatoins': unknown option; did you mean 'generations'?");
+    }
+
     /** Each invalid value is rejected with one line that names the option. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -136,7 +150,13 @@ class ConfigLoaderTest {
         "hyperparam_mutations.lr.step=2|invalid option 'hyperparam_mutations.lr.step': unknown option",
         "model.hidden=[64, 0]|invalid option 'model.hidden': layer sizes must be > 0, got [64, 0]",
         "data.split=[0.9, 0.2]|invalid option 'data.split': train and validation fractions must be > 0 and leave a test part, got 0.9 and 0.2",
-        "population_size=8|invalid option 'population_size': unknown option",
+        "population_size=8|invalid option 'population_size': unknown option; did you mean 'population'?",
+        "generatoins=5|invalid option 'generatoins': unknown option; did you mean 'generations'?",
+        "mutation.kernal=pbt|invalid option 'mutation.kernal': unknown option; did you mean 'mutation.kernel'?",
+        "hyperparam_mutations.lr.mx=0.3|invalid option 'hyperparam_mutations.lr.mx': unknown option; did you mean 'hyperparam_mutations.lr.max'?",
+        "selection.strenght=2|invalid option 'selection.strenght': unknown option; did you mean 'selection.strength'?",
+        "sed=3|invalid option 'sed': unknown option; did you mean 'seed'?",
+        "xyzzy=3|invalid option 'xyzzy': unknown option",
         "quadratic.dimension=3|invalid option 'quadratic': unknown option",
     })
     void invalidOptionsAreNamed(String assignment, String message) {

@@ -54,4 +54,40 @@ class RunBannerTest {
         assertThat(banner("diabetes", "table.file=" + diabetes.resolve("data/diabetes/diabetes.csv")))
                 .as("442 rows: a test part of 88").doesNotContain("test part");
     }
+
+    /** An evolution strategy's banner lists what the strategy uses, not the DQN settings a member never trains with. */
+    @Test
+    void esCartpoleListsOnlyWhatTheStrategyUses() {
+        assertThat(banner("es-cartpole")).isEqualTo("popflow: task cartpole (episodes cut at 500 steps; greedy policy of a "
+                + "Q-network 4-16-2; fitness mean return of 1 greedy episode); evolution strategy openai_es (σ₀ 0.1); seed 1; "
+                + "40 members; 50 generations; parallelism 2");
+    }
+
+    /** With inner steps the members train by DQN, and its replay, target network and loss are listed. */
+    @Test
+    void esCartpoleWithInnerStepsListsTheDqnSettings() {
+        assertThat(banner("es-cartpole", "strategy.inner_steps=10", "perturbation_interval=10", "strategy.episodes=3"))
+                .isEqualTo("popflow: task cartpole (episodes cut at 500 steps; greedy policy of a Q-network 4-16-2; inner "
+                        + "steps by DQN (replay 32, target every 100 steps, mse loss); fitness mean return of 3 greedy "
+                        + "episodes); evolution strategy openai_es (σ₀ 0.1, 10 inner adam steps per member); seed 1; 40 members; "
+                        + "50 generations; parallelism 2");
+    }
+
+    @Test
+    void esDigitsIsUnchangedButForItsCounts() {
+        assertThat(banner("es-digits", "generations=1")).isEqualTo("popflow: task digits (MLP 64-64-10 relu, fitness "
+                + "negative-loss); evolution strategy openai_es (σ₀ 0.02); seed 42; 100 members; 1 generation; parallelism 2");
+    }
+
+    /** One of a count is singular (it printed "1 generations", "the last 1 episodes"). */
+    @Test
+    void oneIsSingular() {
+        assertThat(banner("cartpole-pbt", "generations=1")).isEqualTo("popflow: task cartpole (episodes cut at 100 steps; "
+                + "DQN, Q-network 64-64, replay 5000, target every 100 steps, mse loss; fitness mean return of the last 1 "
+                + "episode, max rule); optimizer adam; selection truncation (quantile 0.2); mutation gaussian (normalized "
+                + "space, strength 0.1000, clip); synchronous mode; fitness estimator last; seed 0; population 500; 1 "
+                + "generation of 500 steps; parallelism 2");
+        assertThat(banner("quadratic", "generations=0", "perturbation_interval=1")).endsWith(
+                "unbounded (until stopped), 1 step per generation; parallelism 2");
+    }
 }
