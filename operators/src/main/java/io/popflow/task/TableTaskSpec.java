@@ -38,7 +38,7 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
     /** The separator of a file's values. */
     public enum Delimiter { AUTO, COMMA, TAB, SEMICOLON }
 
-    public static final Option<String> FILE = Option.text("table.file", null, "table: the CSV or TSV file to learn from");
+    public static final Option<String> FILE = Option.path("table.file", null, "table: the CSV or TSV file to learn from");
     public static final Option<Delimiter> DELIMITER = Option.choice("table.delimiter", Delimiter.class, Delimiter.AUTO,
             "table: the separator; auto is tab for .tsv and .tab files, comma otherwise");
     public static final Option<Boolean> HEADER = Option.flag("table.header", true,
