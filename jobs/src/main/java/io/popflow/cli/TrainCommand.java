@@ -8,6 +8,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.KafkaJobParts;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.jobs.config.PathOptions;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.run.FlinkSettings;
 import io.popflow.jobs.run.GracefulStop;
@@ -16,6 +17,7 @@ import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunBanner;
 import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.jobs.run.RunSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +123,6 @@ final class TrainCommand implements Callable<Integer> {
         PopulationConfig population = run.population();
         RunFolder folder = new RunFolder(run.output());
         Path snapshot = resume == null ? null : snapshotToResume(folder, run);
-        long stepsBefore = resume == null ? 0 : folder.agentStepsSoFar();
         if (resume != null && population.isBounded()) {
             int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
             // a bound the population has passed would never be met: the run would go on forever
@@ -142,15 +143,22 @@ final class TrainCommand implements Callable<Integer> {
                     + "--parallelism), not the cluster's " + probe.getParallelism() + " (flink run -p, parallelism.default)");
         }
         if (resume == null) {
-            folder.prepareFresh();
-        } else {
-            folder.clearEndOfRunFiles();
+            folder.prepareFresh(run.checkpointDir());
         }
-        ConfigLoader.writeYaml(loaded.tree(), folder.config());
+        // from here on a Ctrl-C never leaves a half-made run: see GracefulStop
+        try (GracefulStop stop = local ? GracefulStop.install(folder.savepoints(), System.out) : null) {
+            return run(loaded, folder, snapshot, local, stop);
+        }
+    }
 
+    private Integer run(LoadedRun loaded, RunFolder folder, Path snapshot, boolean local, GracefulStop stop)
+            throws Exception {
+        RunConfig run = loaded.run();
+        PopulationConfig population = run.population();
+        long stepsBefore = resume == null ? 0 : folder.agentStepsSoFar();
         System.out.println(RunBanner.describe(population));
         System.out.println("popflow: output " + run.output().toAbsolutePath() + " (effective configuration in "
-                + RunFolder.CONFIG_FILE + ")" + (snapshot == null ? "" : "; resuming from " + snapshot));
+                + RunFolder.CONFIG_FILE + ")");
         if (run.kafka() != null) {
             System.out.printf("popflow: run %s, %s, feedback %s%n", run.runId(), run.kafka().connection(),
                     run.feedback().name().toLowerCase(Locale.ROOT));
@@ -160,6 +168,11 @@ final class TrainCommand implements Callable<Integer> {
                 throw new InvalidOptionException("kafka", e.getMessage());
             }
         }
+        if (resume != null) {
+            folder.clearEndOfRunFiles();
+        }
+        // written once the run is sure to start, so a refusal before leaves the folder as it was
+        ConfigLoader.writeYaml(loaded.tree(), folder.config());
 
         Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
@@ -171,9 +184,14 @@ final class TrainCommand implements Callable<Integer> {
         Path stoppedAt;
         try {
             if (local) {
-                JobClient client = KafkaJobParts.job(run, sinks).executeAsync(env);
-                GracefulStop.Outcome outcome = new GracefulStop(client, folder.savepoints(), System.out).await();
-                stoppedAt = outcome.savepoint();
+                if (stop.requested()) {
+                    System.out.println("popflow: stopped before the job started; " + (resume == null
+                            ? "nothing ran: the same command starts the run again" : "the run is as it was"));
+                    return GracefulStop.ABORTED;
+                }
+                System.out.println("popflow: starting Flink (embedded MiniCluster) ...");
+                stop.attach(KafkaJobParts.job(run, sinks).executeAsync(env));
+                stoppedAt = stop.await().savepoint();
             } else {
                 KafkaJobParts.job(run, sinks).execute(env);
                 stoppedAt = null;
@@ -187,7 +205,7 @@ final class TrainCommand implements Callable<Integer> {
             stoppedAt = local ? null : folder.latestSavepoint().orElse(null);
             if (stoppedAt == null) {
                 System.out.println("popflow: the job ended without its last generation and without a savepoint; "
-                        + "resume from its last checkpoint with: " + RunEnd.resumeCommand(folder, null));
+                        + RunEnd.whereToGoOn(folder, run));
                 return RunEnd.FAILED;
             }
         }
@@ -250,9 +268,9 @@ final class TrainCommand implements Callable<Integer> {
         tree = override(tree, "generations", generations);
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
-        tree = ConfigLoader.set(tree, assignments.toArray(String[]::new));
+        tree = PathOptions.absolute(ConfigLoader.set(tree, assignments.toArray(String[]::new)));
         if (resume != null && checkResume) {
-            refuseChangesToTheRun(before, tree);
+            refuseChangesToTheRun(PathOptions.absolute(before), tree);
         }
         return tree;
     }
@@ -298,7 +316,7 @@ final class TrainCommand implements Callable<Integer> {
                 + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
     }
 
-    /** The snapshot a resumed run starts from: the one given, else the run's newest. */
+    /** The snapshot a resumed run starts from: the one given, else the run's newest, saying which and why. */
     private Path snapshotToResume(RunFolder folder, RunConfig run) throws IOException {
         if (fromSavepoint != null) {
             InvalidOptionException.require(Files.isRegularFile(fromSavepoint.resolve("_metadata")), "from-savepoint",
@@ -306,9 +324,24 @@ final class TrainCommand implements Callable<Integer> {
                             + (Files.exists(fromSavepoint) ? "not a savepoint or checkpoint folder" : "No such file or directory"));
             return fromSavepoint.toAbsolutePath();
         }
-        return folder.latestSnapshot(run.checkpointDir()).map(Path::toAbsolutePath).orElseThrow(() ->
-                new InvalidOptionException("resume", "cannot resume " + folder.path() + ": it holds no savepoint (in "
-                        + RunFolder.SAVEPOINTS + "/) and no retained checkpoint (in " + run.checkpointDir() + ")"));
+        RunSnapshots snapshots = folder.snapshots(run.checkpointDir());
+        if (snapshots.newest().isEmpty()) {
+            String why;
+            if (folder.finished()) {
+                why = "the run finished, and a finished job keeps no state to go on from; to train longer, start a "
+                        + "run with more --generations in another folder";
+            } else if (folder.neverStarted(run.checkpointDir())) {
+                why = "the run was stopped before its first checkpoint, so there is nothing to go on from; the command "
+                        + "that started it starts it again in this folder";
+            } else {
+                why = "it holds no savepoint (in " + RunFolder.SAVEPOINTS + "/) and no retained checkpoint (in "
+                        + run.checkpointDir() + ")";
+            }
+            throw new InvalidOptionException("resume", "cannot resume " + folder.path() + ": " + why);
+        }
+        System.out.println("popflow: resuming from " + RunSnapshots.shown(folder.path(), snapshots.newest().get().path())
+                + " (" + snapshots.whyNewest(folder.path()) + ")");
+        return snapshots.newest().get().path().toAbsolutePath();
     }
 
     private static ObjectNode override(ObjectNode tree, String key, Object value) {

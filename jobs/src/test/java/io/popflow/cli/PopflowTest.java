@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,9 +107,13 @@ class PopflowTest {
                 "invalid option 'output': folder " + dir + " is not empty (summary.json): choose an empty or new folder");
         Files.writeString(dir.resolve("config.yaml"), "task: quadratic\n");
         assertOneLine(run("train", "--preset", "quadratic", "--output", dir.toString()),
+                "invalid option 'output': folder " + dir + " is not empty (config.yaml, summary.json): it holds a finished "
+                        + "run (summary.json); choose another folder");
+        assertThat(Files.readString(dir.resolve("summary.json"))).isEqualTo("{}");
+        Files.writeString(dir.resolve("summary.json"), "{\"stopped\": {\"generation\": 3}}");
+        assertOneLine(run("train", "--preset", "quadratic", "--output", dir.toString()),
                 "invalid option 'output': folder " + dir + " is not empty (config.yaml, summary.json): resume it with --resume "
                         + dir + ", or choose another folder");
-        assertThat(Files.readString(dir.resolve("summary.json"))).isEqualTo("{}");
     }
 
     @Test
@@ -201,9 +206,19 @@ class PopflowTest {
         Files.writeString(dir.resolve("config.yaml"), String.join("\n", "task: quadratic", "output: " + dir,
                 "hyperparameters: {lr: 0.05}", "optimizer: sgld", "hyperparam_mutations:",
                 "  temperature: {min: 1.0e-4, max: 0.1, scale: log}", ""));
+        Files.writeString(dir.resolve("notes.txt"), "not popflow's");
         assertOneLine(run("train", "--resume", dir.toString()),
                 "invalid option 'resume': cannot resume " + dir + ": it holds no savepoint (in savepoints/) and no retained "
                         + "checkpoint (in " + dir.resolve("checkpoints") + ")");
+        Files.delete(dir.resolve("notes.txt"));
+        // what a run stopped before its first checkpoint leaves
+        assertOneLine(run("train", "--resume", dir.toString()),
+                "invalid option 'resume': cannot resume " + dir + ": the run was stopped before its first checkpoint, so "
+                        + "there is nothing to go on from; the command that started it starts it again in this folder");
+        Files.writeString(dir.resolve("summary.json"), "{\"generations\": 20}");
+        assertOneLine(run("train", "--resume", dir.toString(), "--generations", "40"),
+                "invalid option 'resume': cannot resume " + dir + ": the run finished, and a finished job keeps no state "
+                        + "to go on from; to train longer, start a run with more --generations in another folder");
     }
 
     /** A bound the population has already passed would never be met: refused instead of running forever. */
@@ -215,7 +230,10 @@ class PopflowTest {
         Files.writeString(dir.resolve("generations.jsonl"),
                 "{\"generation\":0,\"agent_steps\":1000}\n{\"generation\":1,\"agent_steps\":2000}\n");
         Files.createDirectories(dir.resolve("savepoints/savepoint-1"));
-        Files.writeString(dir.resolve("savepoints/savepoint-1/_metadata"), "");
+        try (var out = Files.newOutputStream(dir.resolve("savepoints/savepoint-1/_metadata"))) {
+            org.apache.flink.runtime.checkpoint.Checkpoints.storeCheckpointMetadata(
+                    new org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata(7, List.of(), List.of()), out);
+        }
         assertOneLine(run("train", "--resume", dir.toString(), "--generations", "2"),
                 "invalid option 'generations': the run in " + dir + " has already summarised 2 generations; give more than 2, "
                         + "or 0 to run until stopped, got 2");

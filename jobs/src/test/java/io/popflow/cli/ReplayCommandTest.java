@@ -58,6 +58,16 @@ class ReplayCommandTest {
                 + "resume it to its end (popflow train --resume " + run + ") and replay it then");
     }
 
+    /** A run of generations: 0 has no end to resume to: the refusal says how to give it one. */
+    @Test
+    void aStoppedRunWithoutAnEnd() throws Exception {
+        Path run = finishedRun("output=x", "generations=0");
+        Files.writeString(run.resolve("summary.json"), "{\"stopped\": {\"generation\": 4}}");
+        assertThat(refusal("replay", run.toString())).endsWith(": the run was stopped at generation 4 before its end; "
+                + "it has no end (generations: 0): give it one, resume it to it (popflow train --resume " + run
+                + " --generations N, N above 4) and replay it then");
+    }
+
     @Test
     void anAsynchronousRun() throws Exception {
         Path run = finishedRun("output=x", "mode=asynchronous");

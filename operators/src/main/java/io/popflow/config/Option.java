@@ -28,9 +28,10 @@ public final class Option<T> {
     private final Class<?> choices;
     private final List<Predicate<T>> checks;
     private final List<String> rules;
+    private final boolean path;
 
     private Option(String key, Kind kind, T fallback, String defaultText, String description, Class<?> choices,
-            List<Predicate<T>> checks, List<String> rules) {
+            List<Predicate<T>> checks, List<String> rules, boolean path) {
         this.key = key;
         this.kind = kind;
         this.fallback = fallback;
@@ -39,10 +40,11 @@ public final class Option<T> {
         this.choices = choices;
         this.checks = checks;
         this.rules = rules;
+        this.path = path;
     }
 
     private static <T> Option<T> of(String key, Kind kind, T fallback, String description, Class<?> choices) {
-        return new Option<>(key, kind, fallback, null, description, choices, List.of(), List.of());
+        return new Option<>(key, kind, fallback, null, description, choices, List.of(), List.of(), false);
     }
 
     public static Option<Integer> integer(String key, Integer fallback, String description) {
@@ -63,6 +65,14 @@ public final class Option<T> {
 
     public static Option<String> text(String key, String fallback, String description) {
         return of(key, Kind.TEXT, fallback, description, null);
+    }
+
+    /**
+     * Text that names a file or folder. A run's {@code config.yaml} holds it as an absolute path,
+     * so that a resume or replay from another working directory finds the same file.
+     */
+    public static Option<String> path(String key, String fallback, String description) {
+        return new Option<>(key, Kind.TEXT, fallback, null, description, null, List.of(), List.of(), true);
     }
 
     /** One of {@code type}'s constants, written in lower case with '-' or '_' ({@code negative_loss}). */
@@ -89,12 +99,12 @@ public final class Option<T> {
         c.add(ok);
         List<String> r = new ArrayList<>(rules);
         r.add(rule);
-        return new Option<>(key, kind, fallback, defaultText, description, choices, List.copyOf(c), List.copyOf(r));
+        return new Option<>(key, kind, fallback, defaultText, description, choices, List.copyOf(c), List.copyOf(r), path);
     }
 
     /** This option whose default is computed where it is read; {@code text} says how. */
     public Option<T> defaultIs(String text) {
-        return new Option<>(key, kind, fallback, text, description, choices, checks, rules);
+        return new Option<>(key, kind, fallback, text, description, choices, checks, rules, path);
     }
 
     public Option<T> atLeast(double min) {
@@ -125,6 +135,11 @@ public final class Option<T> {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Whether the value names a file or folder ({@link #path}). */
+    public boolean isPath() {
+        return path;
     }
 
     /** The default, or null where there is none or it is computed ({@link #defaultText}). */

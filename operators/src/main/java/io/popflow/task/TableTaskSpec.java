@@ -42,7 +42,7 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
     /** Test parts smaller than this give a coarse test metric, and a run says so. */
     public static final int SMALL_TEST_PART = 30;
 
-    public static final Option<String> FILE = Option.text("table.file", null, "table: the CSV or TSV file to learn from");
+    public static final Option<String> FILE = Option.path("table.file", null, "table: the CSV or TSV file to learn from");
     public static final Option<Delimiter> DELIMITER = Option.choice("table.delimiter", Delimiter.class, Delimiter.AUTO,
             "table: the separator; auto takes the one of comma, semicolon and tab the header line uses most (if none: "
                     + "tab for .tsv and .tab files, comma otherwise)");

@@ -46,6 +46,8 @@ public final class ProgressSink implements Sink<GenerationSummary> {
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;
         private long lastSteps;
+        /** The first generation this writer saw: after a resume or a restart, not 0. */
+        private int firstGeneration = -1;
 
         Writer(HyperparameterSpace space, int generations, int members, PrintStream out) {
             this.space = space;
@@ -60,6 +62,11 @@ public final class ProgressSink implements Sink<GenerationSummary> {
         }
 
         String line(GenerationSummary s, long now) {
+            if (firstGeneration < 0) {
+                firstGeneration = s.generation();
+            }
+            // a writer that starts past generation 0 does not know the steps at its start: no rate for its first line
+            boolean rateKnown = s.generation() > firstGeneration || firstGeneration == 0;
             double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
             double stepsPerSecond = (s.agentSteps() - lastSteps) / seconds;
             lastNanos = now;
@@ -75,10 +82,10 @@ public final class ProgressSink implements Sink<GenerationSummary> {
             if (members == 0) {
                 sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));
             }
-            if (members == 0 || stepsPerSecond > 0) {
+            if (rateKnown && (members == 0 || stepsPerSecond > 0)) {
                 sb.append(String.format(Locale.ROOT, "  %.0f agent-steps/s", stepsPerSecond));
             }
-            if (members > 0) {
+            if (rateKnown && members > 0) {
                 sb.append(String.format(Locale.ROOT, "  %.0f members/s", members / seconds));
             }
             if (s.diverged() > 0) {
@@ -87,7 +94,7 @@ public final class ProgressSink implements Sink<GenerationSummary> {
             if (generations > 0) {
                 int done = s.generation() + 1;
                 long elapsed = now - startNanos;
-                Duration eta = Duration.ofNanos(elapsed / done * Math.max(0, generations - done));
+                Duration eta = Duration.ofNanos(elapsed / (done - firstGeneration) * Math.max(0, generations - done));
                 sb.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta.toMinutes(), eta.toSecondsPart()));
             }
             return sb.toString();

@@ -19,14 +19,14 @@ import java.util.List;
 public record FolderSettings(Path folder, Duration interval, ExampleFormat format, boolean header,
         double validationFraction, Path deadLetters) {
 
-    public static final Option<String> FOLDER = Option.text("stream.folder", null,
+    public static final Option<String> FOLDER = Option.path("stream.folder", null,
             "stream: read examples from the files of this folder, watched for new ones, instead of Kafka")
             .defaultIs("none: examples from Kafka").check(s -> !s.isBlank(), "must name a folder");
     public static final Option<Long> WATCH_INTERVAL = Option.duration("stream.watch_interval", 1_000L,
             "stream.folder: how often the folder is listed for new files").check(ms -> ms >= 10, "must be at least 10ms");
     public static final Option<Boolean> HEADER = Option.flag("stream.header", false,
             "stream.folder: the first line of every file is a header, not a record");
-    public static final Option<String> DEAD_LETTER_FILE = Option.text("stream.dead_letter_file", null,
+    public static final Option<String> DEAD_LETTER_FILE = Option.path("stream.dead_letter_file", null,
             "stream.folder: where refused lines go, as JSON Lines (dead-letter.schema.json)")
             .defaultIs("<output>/dead-letters.jsonl").check(s -> !s.isBlank(), "must name a file");
 

@@ -26,7 +26,7 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
     public static final Option<String> BOOTSTRAP_SERVERS = Option.text("kafka.bootstrap_servers", null,
             "the brokers, e.g. 127.0.0.1:9092").defaultIs("none: no Kafka").check(s -> !s.isBlank(),
             "must name the brokers, e.g. 127.0.0.1:9092");
-    public static final Option<String> PROPERTIES_FILE = Option.text("kafka.properties_file", null,
+    public static final Option<String> PROPERTIES_FILE = Option.path("kafka.properties_file", null,
             "a Java properties file of client settings (secrets stay out of the configuration)").defaultIs("none");
     public static final Option<Long> TRANSACTION_TIMEOUT = Option.duration("kafka.transaction_timeout",
             Duration.ofMinutes(5).toMillis(), "of every transactional producer: above checkpoint_interval, at most the "

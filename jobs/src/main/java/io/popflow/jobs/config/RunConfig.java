@@ -40,7 +40,7 @@ public record RunConfig(PopulationConfig population, Path output, Path checkpoin
     public static final Option<String> OUTPUT = Option.text("output", null,
             "folder of the run's outputs: new or empty (--resume names a run's own)").defaultIs("none: must be set")
             .check(s -> !s.isBlank(), "must name a folder");
-    public static final Option<String> CHECKPOINT_DIR = Option.text("checkpoint_dir", null, "where checkpoints go")
+    public static final Option<String> CHECKPOINT_DIR = Option.path("checkpoint_dir", null, "where checkpoints go")
             .defaultIs("<output>/checkpoints");
     public static final Option<String> RUN_ID = Option.text("run_id", null,
             "names the run in Kafka records and transactional ids").defaultIs("popflow-<task>-<seed>")

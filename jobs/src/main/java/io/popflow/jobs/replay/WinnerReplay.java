@@ -73,10 +73,13 @@ public final class WinnerReplay {
         refuseUnless(Files.exists(summaryFile), folder, "it holds no " + RunSummary.FILE
                 + ": the run has not ended (or was killed); replay needs a finished run");
         JsonNode summary = JSON.readTree(summaryFile.toFile());
-        refuseUnless(!summary.has("stopped"), folder, "the run was stopped at generation "
-                + summary.path("stopped").path("generation").asText() + " before its end; resume it to its end "
-                + "(popflow train --resume " + folder + ") and replay it then");
         PopulationConfig config = ConfigLoader.parse(ConfigLoader.file(run.config())).population();
+        String stoppedAt = summary.path("stopped").path("generation").asText();
+        refuseUnless(!summary.has("stopped"), folder, "the run was stopped at generation " + stoppedAt + " before its end; "
+                + (config.isBounded()
+                        ? "resume it to its end (popflow train --resume " + folder + ") and replay it then"
+                        : "it has no end (generations: 0): give it one, resume it to it (popflow train --resume " + folder
+                                + " --generations N, N above " + stoppedAt + ") and replay it then"));
         LineReplay.whyNot(config).ifPresent(reason -> refuseUnless(false, folder, reason));
 
         List<JsonNode> reports = JsonLines.read(folder.resolve(JobSinks.REPORTS_FILE));

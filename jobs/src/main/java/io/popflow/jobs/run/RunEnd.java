@@ -121,14 +121,21 @@ public final class RunEnd {
         }
         // the job's own failure, once Flink's restarts (restart_attempts) are spent, or its cancellation
         System.err.println("popflow: the run failed: " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        System.err.println("popflow: " + whereToGoOn(folder, run));
+        return FAILED;
+    }
+
+    /** What a run that ended early can do next: resume from its newest snapshot, or start again where it has none. */
+    public static String whereToGoOn(RunFolder folder, RunConfig run) {
         try {
             if (folder.latestSnapshot(run.checkpointDir()).isPresent()) {
-                System.err.println("popflow: its newest checkpoint is kept; resume with: " + resumeCommand(folder, null));
+                return "its newest checkpoint is kept; resume with: " + resumeCommand(folder, null);
             }
-        } catch (IOException ignored) {
-            // nothing to offer
+        } catch (IOException e) {
+            return "its snapshots cannot be read (" + IoErrors.reason(e) + ")";
         }
-        return FAILED;
+        return "it completed no checkpoint, so there is nothing to resume: the command that started it starts it "
+                + "again in " + folder.path();
     }
 
     /** The command that resumes the run in {@code folder} (from {@code snapshot}, or its newest). */

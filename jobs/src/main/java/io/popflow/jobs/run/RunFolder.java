@@ -9,10 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +23,6 @@ import java.util.stream.Stream;
 public final class RunFolder {
     public static final String CONFIG_FILE = "config.yaml";
     public static final String SAVEPOINTS = "savepoints";
-    private static final String METADATA = "_metadata";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
@@ -47,22 +45,92 @@ public final class RunFolder {
 
     /**
      * Creates the folder of a new run; refuses one that is not a folder, cannot be written, or
-     * already holds files (a run would mix its records with another's).
+     * already holds files (a run would mix its records with another's). A folder that holds only
+     * what a run that never reached a snapshot wrote (stopped or refused before its first checkpoint)
+     * counts as empty: nothing of it could be resumed, so the same command starts it again there.
+     *
+     * @param checkpointDir where the run's checkpoints go, to tell whether an earlier start left any
      */
-    public void prepareFresh() {
+    public void prepareFresh(Path checkpointDir) {
         create();
-        try (Stream<Path> entries = Files.list(folder)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(4).toList();
-            if (!names.isEmpty()) {
-                String hint = Files.exists(config())
-                        ? "resume it with --resume " + folder + ", or choose another folder"
-                        : "choose an empty or new folder";
-                throw new InvalidOptionException("output", "folder " + folder + " is not empty (" + String.join(", ", names)
-                        + (names.size() == 4 ? ", ..." : "") + "): " + hint);
+        try {
+            List<String> names = entries();
+            if (names.isEmpty()) {
+                return;
             }
+            if (neverStarted(checkpointDir)) {
+                clearNeverStarted(checkpointDir);
+                return;
+            }
+            String hint = !Files.exists(config()) ? "choose an empty or new folder"
+                    : finished() ? "it holds a finished run (" + RunSummary.FILE + "); choose another folder"
+                    : "resume it with --resume " + folder + ", or choose another folder";
+            List<String> shown = names.stream().limit(4).toList();
+            throw new InvalidOptionException("output", "folder " + folder + " is not empty (" + String.join(", ", shown)
+                    + (names.size() > 4 ? ", ..." : "") + "): " + hint);
         } catch (IOException e) {
             throw new InvalidOptionException("output", "cannot list folder " + folder + ": " + IoErrors.reason(e));
         }
+    }
+
+    /**
+     * Whether the folder holds a run that never reached a savepoint or checkpoint: its {@value
+     * #CONFIG_FILE}, perhaps outputs past no snapshot (which a resume would cut away), nothing else.
+     * Never for a run without a local checkpoint folder: its cluster may hold checkpoints of it.
+     */
+    public boolean neverStarted(Path checkpointDir) throws IOException {
+        // a run whose checkpoints the cluster keeps elsewhere (no checkpoint_dir) may have some: never cleared
+        if (checkpointDir == null || !Files.isRegularFile(config()) || Files.exists(folder.resolve(RunSummary.FILE))
+                || snapshots(checkpointDir).newest().isPresent()) {
+            return false;
+        }
+        return ownNames(checkpointDir).containsAll(entries());
+    }
+
+    /** What a run writes in its folder before its first snapshot. */
+    private static final Set<String> OWN_ENTRIES = Set.of(CONFIG_FILE, SAVEPOINTS, JobSinks.REPORTS_FILE,
+            JobSinks.GENERATIONS_FILE, JobSinks.LINEAGE_FILE, JobSinks.FINAL_AGENTS_FILE, JobSinks.DISTRIBUTION_FILE);
+
+    /** Those names, and the checkpoint folder's where it is inside this folder (by default, checkpoints/). */
+    private Set<String> ownNames(Path checkpointDir) {
+        Set<String> names = new java.util.HashSet<>(OWN_ENTRIES);
+        if (checkpointDir != null && folder.toAbsolutePath().normalize()
+                .equals(checkpointDir.toAbsolutePath().normalize().getParent())) {
+            names.add(checkpointDir.getFileName().toString());
+        }
+        return names;
+    }
+
+    private void clearNeverStarted(Path checkpointDir) throws IOException {
+        Set<String> own = ownNames(checkpointDir);
+        for (String name : entries()) {
+            if (own.contains(name)) {
+                deleteTree(folder.resolve(name));
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+
+    private List<String> entries() throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Whether the folder holds a run that ended on its own: a summary that is not a stop's. */
+    public boolean finished() throws IOException {
+        Path summary = folder.resolve(RunSummary.FILE);
+        return Files.isRegularFile(summary) && !JSON.readTree(summary.toFile()).has("stopped");
     }
 
     /** Checks that the folder holds a run to resume: its configuration and output files. */
@@ -100,46 +168,19 @@ public final class RunFolder {
         Files.deleteIfExists(folder.resolve(RunSummary.FILE));
     }
 
-    /**
-     * The newest complete snapshot of this run: a savepoint under {@value #SAVEPOINTS}/ or a
-     * retained checkpoint under {@code checkpointDir} (Flink's {@code <job>/chk-<n>/} layout),
-     * whichever was written last; a snapshot is complete when its {@code _metadata} exists.
-     */
+    /** The snapshots of this run: its savepoints and its retained checkpoints under {@code checkpointDir}. */
+    public RunSnapshots snapshots(Path checkpointDir) throws IOException {
+        return RunSnapshots.in(savepoints(), checkpointDir);
+    }
+
+    /** The newest complete snapshot of this run (by the checkpoint id in its metadata, see {@link RunSnapshots}). */
     public Optional<Path> latestSnapshot(Path checkpointDir) throws IOException {
-        Optional<Path> savepoint = newest(savepoints(), 1);
-        Optional<Path> checkpoint = newest(checkpointDir, 2);
-        if (savepoint.isEmpty()) {
-            return checkpoint;
-        }
-        if (checkpoint.isEmpty()) {
-            return savepoint;
-        }
-        return Optional.of(modified(savepoint.get()).compareTo(modified(checkpoint.get())) >= 0
-                ? savepoint.get() : checkpoint.get());
+        return snapshots(checkpointDir).newest().map(RunSnapshots.Snapshot::path);
     }
 
     /** The newest complete savepoint under {@value #SAVEPOINTS}/. */
     public Optional<Path> latestSavepoint() throws IOException {
-        return newest(savepoints(), 1);
-    }
-
-    /** The newest folder {@code depth} levels under {@code root} that holds a {@code _metadata} file. */
-    private static Optional<Path> newest(Path root, int depth) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.find(root, depth + 1, (p, a) -> a.isRegularFile()
-                && p.getFileName().toString().equals(METADATA) && root.relativize(p).getNameCount() == depth + 1)) {
-            return files.map(Path::getParent).max(Comparator.comparing(RunFolder::modified));
-        }
-    }
-
-    private static FileTime modified(Path snapshot) {
-        try {
-            return Files.getLastModifiedTime(snapshot.resolve(METADATA));
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
-        }
+        return snapshots(null).newestSavepoint().map(RunSnapshots.Snapshot::path);
     }
 
     /** The last line of {@code generations.jsonl}: the newest generation summary, if any. */
