@@ -18,6 +18,7 @@ import io.popflow.jobs.run.RunBanner;
 import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
+import io.popflow.jobs.run.SavepointAgents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,10 +126,11 @@ final class TrainCommand implements Callable<Integer> {
         Path snapshot = resume == null ? null : snapshotToResume(folder, run);
         if (resume != null && population.isBounded()) {
             int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
-            // a bound the population has passed would never be met: the run would go on forever
-            InvalidOptionException.require(population.generations() > summarised, "generations", "the run in "
-                    + folder.path() + " has already summarised " + Plural.of(summarised, "generation") + "; give more than "
-                    + summarised + ", or 0 to run until stopped, got " + population.generations());
+            // a bound the population has passed would never be met: the run would go on forever; a bound it has
+            // just met (a stop after the last summary, before the job's end) ends the run with its final records
+            InvalidOptionException.require(population.generations() >= summarised, "generations", "the run in "
+                    + folder.path() + " has already summarised " + Plural.of(summarised, "generation") + "; give "
+                    + summarised + " or more, or 0 to run until stopped, got " + population.generations());
         }
 
         StreamExecutionEnvironment probe = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -155,7 +157,9 @@ final class TrainCommand implements Callable<Integer> {
             throws Exception {
         RunConfig run = loaded.run();
         PopulationConfig population = run.population();
-        long stepsBefore = resume == null ? 0 : folder.agentStepsSoFar();
+        // the snapshot's own count: the records past it (a kill after a checkpoint) would overstate it; on a
+        // cluster the snapshot is read there, so the records stand in
+        long stepsBefore = resume == null ? 0 : local ? SavepointAgents.stepsTaken(snapshot) : folder.agentStepsSoFar();
         System.out.println(RunBanner.describe(population));
         System.out.println("popflow: output " + run.output().toAbsolutePath() + " (effective configuration in "
                 + RunFolder.CONFIG_FILE + ")");

@@ -48,6 +48,16 @@ public final class SavepointAgents {
     }
 
     /**
+     * Fast steps the population had taken at the snapshot: where a resumed run's own count starts.
+     * Each agent counts its own steps (a copy from a donor moves weights, not the count), and a
+     * generation summary's {@code agent_steps} is their sum, so this is the figure the run's records
+     * continue from, also for a snapshot taken mid-generation.
+     */
+    public static long stepsTaken(Path snapshot) throws Exception {
+        return read(snapshot).stream().mapToLong(a -> a.steps).sum();
+    }
+
+    /**
      * Each agent in its serialized form: the reader job's records need a type Flink knows, and the
      * agent's own serializer is the one that knows the agent.
      */
