@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,14 +25,8 @@ class StopAndResumeITCase {
     @TempDir
     Path dir;
 
-    private final List<PopflowProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() throws InterruptedException {
-        for (PopflowProcess p : started) {
-            p.kill();
-        }
-    }
+    @RegisterExtension
+    final PopflowProcesses processes = new PopflowProcesses();
 
     @Test
     void ctrlCStopsWithASavepointAndResumeGivesTheUninterruptedRun() throws Exception {
@@ -116,9 +108,7 @@ class StopAndResumeITCase {
     }
 
     private PopflowProcess start(String name, String... args) throws Exception {
-        PopflowProcess p = PopflowProcess.start(dir.resolve("logs"), name, args);
-        started.add(p);
-        return p;
+        return processes.logTo(dir.resolve("logs")).start(name, args);
     }
 
     private static String[] concat(String[] a, String[] b) {

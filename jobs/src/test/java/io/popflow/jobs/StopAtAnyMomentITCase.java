@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +31,8 @@ class StopAtAnyMomentITCase {
     @TempDir
     Path dir;
 
-    private final List<PopflowProcess> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() throws InterruptedException {
-        for (PopflowProcess p : started) {
-            p.kill();
-        }
-    }
+    @RegisterExtension
+    final PopflowProcesses processes = new PopflowProcesses();
 
     private String[] command(Path output) {
         return new String[] {"train", "--preset", "quadratic", "--generations", "40", "--set", "population=" + POPULATION,
@@ -117,8 +109,6 @@ class StopAtAnyMomentITCase {
     }
 
     private PopflowProcess start(String name, String... args) throws Exception {
-        PopflowProcess p = PopflowProcess.start(dir.resolve("logs"), name, args);
-        started.add(p);
-        return p;
+        return processes.logTo(dir.resolve("logs")).start(name, args);
     }
 }
