@@ -234,11 +234,20 @@ final class TrainCommand implements Callable<Integer> {
         if (resumeIfPresent) {
             InvalidOptionException.require(output != null, "resume-if-present", "needs --output: the folder to resume "
                     + "if it holds a run");
-            if (Files.exists(new RunFolder(Path.of(output)).config())) {
-                return resumeInsteadOfStarting();
-            }
+            LoadedRun fresh = new LoadedRun(load(true), null).withParsedTree();
+            RunFolder folder = new RunFolder(Path.of(output));
+            // a run stopped before its first checkpoint has nothing to resume: it starts again there
+            return Files.exists(folder.config()) && !neverStarted(folder, fresh.run()) ? resumeInsteadOfStarting() : fresh;
         }
         return new LoadedRun(load(true), null).withParsedTree();
+    }
+
+    private static boolean neverStarted(RunFolder folder, RunConfig run) {
+        try {
+            return folder.neverStarted(run.checkpointDir());
+        } catch (IOException e) {
+            throw new InvalidOptionException("output", "cannot read folder " + folder.path() + ": " + e.getMessage());
+        }
     }
 
     /** The option tree this command describes; {@code checkResume}: refuse what a resume may not change. */

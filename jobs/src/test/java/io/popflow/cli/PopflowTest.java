@@ -116,6 +116,29 @@ class PopflowTest {
                         + dir + ", or choose another folder");
     }
 
+    /**
+     * What a run stopped before its first checkpoint leaves (its config.yaml alone) is no dead end:
+     * the same command, and a supervisor's --resume-if-present, start the run there again.
+     */
+    @Test
+    void aFolderOfARunStoppedBeforeItsFirstCheckpointStartsAgain() throws Exception {
+        Path run = dir.resolve("run");
+        String[] command = {"train", "--preset", "quadratic", "--generations", "2", "--set", "population=4",
+            "--quiet", "--output", run.toString()};
+        Files.createDirectories(run.resolve("checkpoints/job/chk-1"));
+        Files.writeString(run.resolve("config.yaml"), "task: quadratic\n");
+        assertThat(run(command)).isEqualTo(new Outcome(0, ""));
+        assertThat(run.resolve("summary.json")).exists();
+        Files.delete(run.resolve("summary.json"));
+        try (var files = Files.walk(run.resolve("checkpoints"))) {
+            files.filter(f -> f.getFileName().toString().equals("_metadata")).forEach(f -> f.toFile().delete());
+        }
+        String[] supervised = java.util.Arrays.copyOf(command, command.length + 1);
+        supervised[command.length] = "--resume-if-present";
+        assertThat(run(supervised)).isEqualTo(new Outcome(0, ""));
+        assertThat(run.resolve("summary.json")).exists();
+    }
+
     @Test
     void yamlNumbersThatAreNotFiniteAreRefusedByName() {
         assertOneLine(run("train", "--preset", "quadratic", "--set", "quantile_fraction=.nan", "--output", out()),
