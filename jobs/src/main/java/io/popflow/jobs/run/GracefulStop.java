@@ -107,6 +107,13 @@ public final class GracefulStop implements AutoCloseable {
             console.flush();
             return;
         }
+        if (job.getJobExecutionResult().isDone()) {
+            // nothing to stop: the run's end-of-run files are being written, which a stop would only cut short
+            console.println("popflow: the job has ended; writing the run's end-of-run files (Ctrl-C again to abort)...");
+            console.flush();
+            savepoint.completeExceptionally(new IllegalStateException("the job had ended before the stop"));
+            return;
+        }
         startStopping();
     }
 
