@@ -51,11 +51,16 @@ class StopAtAnyMomentITCase {
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         for (int i = 0; i < MOMENTS; i++) {
             Path run = dir.resolve("run-" + i);
-            // the last moments fall past the run's end: a stop that comes too late must change nothing either
-            long delay = launch * i / (MOMENTS - 2);
+            // spread over the launch; a stop that comes too late must change nothing either
+            long delay = launch * i / (MOMENTS - 1);
             boolean twice = i % 4 == 3;
             PopflowProcess p = start("run-" + i, command(run));
-            Thread.sleep(delay / 1_000_000);
+            if (i == MOMENTS - 1) {
+                // the last moment is the run's very end, whatever the machine's load: its summary is written
+                awaitSummaryOrExit(run, p);
+            } else {
+                Thread.sleep(delay / 1_000_000);
+            }
             if (p.isAlive()) {
                 p.signal("INT");
                 if (twice) {
@@ -97,6 +102,13 @@ class StopAtAnyMomentITCase {
         assertThat(again.awaitExit(Duration.ofMinutes(3))).as("%s%nagain: %s %s", at, again.stdout(), again.stderr())
                 .isZero();
         return "started again";
+    }
+
+    private static void awaitSummaryOrExit(Path run, PopflowProcess p) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (p.isAlive() && !Files.exists(run.resolve(RunSummary.FILE)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     private static boolean hasSnapshot(Path run) throws Exception {
