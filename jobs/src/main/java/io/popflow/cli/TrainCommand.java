@@ -123,6 +123,12 @@ final class TrainCommand implements Callable<Integer> {
         RunConfig run = loaded.run();
         PopulationConfig population = run.population();
         RunFolder folder = new RunFolder(run.output());
+        if (resume != null && folder.endedWithoutSummary(run.checkpointDir())) {
+            // the job ended and wrote its final records, the command was ended before the summary: write it now
+            System.out.println("popflow: the run in " + folder.path() + " ended before its summary was written; "
+                    + "writing it");
+            return RunEnd.write(folder, run, null, 0, folder.wallTimeFromFiles());
+        }
         Path snapshot = resume == null ? null : snapshotToResume(folder, run);
         if (resume != null && population.isBounded()) {
             int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Invalid input ends the command with exit code 2 and one line on standard error, before any job starts. */
 class PopflowTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -137,6 +139,25 @@ class PopflowTest {
         supervised[command.length] = "--resume-if-present";
         assertThat(run(supervised)).isEqualTo(new Outcome(0, ""));
         assertThat(run.resolve("summary.json")).exists();
+    }
+
+    /**
+     * A run whose job ended but whose command was ended before summary.json (Ctrl-C twice at the very
+     * end) keeps its records: a new start refuses the folder, and --resume writes the summary.
+     */
+    @Test
+    void aRunEndedBeforeItsSummaryIsKeptAndResumeWritesIt() throws Exception {
+        Path run = dir.resolve("run");
+        String[] command = {"train", "--preset", "quadratic", "--generations", "2", "--set", "population=4",
+            "--quiet", "--output", run.toString()};
+        assertThat(run(command)).isEqualTo(new Outcome(0, ""));
+        String summary = Files.readString(run.resolve("summary.json"));
+        Files.delete(run.resolve("summary.json"));
+        assertOneLine(run(command), "invalid option 'output': folder " + run + " is not empty (checkpoints, config.yaml, "
+                + "final-agents.jsonl, generations.jsonl, ...): resume it with --resume " + run + ", or choose another folder");
+        assertThat(run("train", "--resume", run.toString(), "--quiet")).isEqualTo(new Outcome(0, ""));
+        assertThat(JSON.readTree(run.resolve("summary.json").toFile()).get("params_sha256"))
+                .isEqualTo(JSON.readTree(summary).get("params_sha256"));
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class RunFolder {
     public boolean neverStarted(Path checkpointDir) throws IOException {
         // a run whose checkpoints the cluster keeps elsewhere (no checkpoint_dir) may have some: never cleared
         if (checkpointDir == null || !Files.isRegularFile(config()) || Files.exists(folder.resolve(RunSummary.FILE))
-                || snapshots(checkpointDir).newest().isPresent()) {
+                || hasFinalAgents() || snapshots(checkpointDir).newest().isPresent()) {
             return false;
         }
         return ownNames(checkpointDir).containsAll(entries());
@@ -125,6 +125,21 @@ public final class RunFolder {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * Whether the run's job ended (its final records are written; a finished job keeps no snapshot)
+     * but the command was ended before it wrote {@code summary.json}: a resume then only writes it.
+     */
+    public boolean endedWithoutSummary(Path checkpointDir) throws IOException {
+        return hasFinalAgents() && !Files.exists(folder.resolve(RunSummary.FILE))
+                && snapshots(checkpointDir).newest().isEmpty();
+    }
+
+    /** The run's time from its configuration's writing to its final records', for a summary written later. */
+    public java.time.Duration wallTimeFromFiles() throws IOException {
+        return java.time.Duration.ofMillis(Math.max(1, Files.getLastModifiedTime(folder.resolve(JobSinks.FINAL_AGENTS_FILE))
+                .toMillis() - Files.getLastModifiedTime(config()).toMillis()));
     }
 
     /** Whether the folder holds a run that ended on its own: a summary that is not a stop's. */
