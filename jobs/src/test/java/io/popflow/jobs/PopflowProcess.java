@@ -28,6 +28,11 @@ final class PopflowProcess {
 
     /** Starts {@code popflow args...}, its output in {@code logs}/{@code name}.out and .err. */
     static PopflowProcess start(Path logs, String name, String... args) throws IOException {
+        return startIn(null, logs, name, args);
+    }
+
+    /** As {@link #start}, in the working directory {@code workingDir} (null: the test's). */
+    static PopflowProcess startIn(Path workingDir, Path logs, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (RESETS_SIGINT) {
             // As from a terminal: a test run in a script's background inherits SIGINT ignored, and the
@@ -42,6 +47,9 @@ final class PopflowProcess {
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("OPENBLAS_CORETYPE", "Haswell");
         return new PopflowProcess(builder.start(), out, err);

@@ -22,7 +22,12 @@ final class PopflowProcesses implements AfterEachCallback {
 
     /** Starts {@code popflow args...}, its output in the log folder as {@code name}.out and .err. */
     PopflowProcess start(String name, String... args) throws Exception {
-        PopflowProcess p = PopflowProcess.start(logs, name, args);
+        return startIn(null, name, args);
+    }
+
+    /** As {@link #start}, in the working directory {@code workingDir}. */
+    PopflowProcess startIn(Path workingDir, String name, String... args) throws Exception {
+        PopflowProcess p = PopflowProcess.startIn(workingDir, logs, name, args);
         started.add(p);
         return p;
     }

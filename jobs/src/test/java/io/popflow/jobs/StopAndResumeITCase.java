@@ -56,6 +56,36 @@ class StopAndResumeITCase {
                 .get("params_sha256"));
     }
 
+    /**
+     * config.yaml holds the table's path absolute: a run started with a relative path in one working
+     * directory is resumed from another and finds the same file (it was refused: no such file).
+     */
+    @Test
+    void aRunWithARelativeTableFileResumesFromAnotherDirectory() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("data/diabetes/diabetes.csv"))) {
+            root = root.getParent();
+        }
+        Files.copy(root.resolve("data/diabetes/diabetes.csv"), home.resolve("mine.csv"));
+        Path run = home.resolve("run");
+        PopflowProcess p = processes.logTo(dir.resolve("logs")).startIn(home, "relative", "train", "--preset", "diabetes",
+                "--set", "table.file=mine.csv", "--generations", "0", "--checkpoint-interval", "1s", "--quiet",
+                "--output", "run");
+        awaitGenerations(run, 2, p);
+        p.signal("INT");
+        assertThat(p.awaitExit(STOP_WITHIN)).as("stdout: %s", p.stdout()).isZero();
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains(home.resolve("mine.csv").toString());
+
+        int summarised = JobRuns.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
+        PopflowProcess resumed = processes.startIn(elsewhere, "resumed", "train", "--resume", run.toString(),
+                "--generations", String.valueOf(summarised + 2), "--quiet");
+        assertThat(resumed.awaitExit(Duration.ofMinutes(2))).as("stdout: %s%nstderr: %s", resumed.stdout(),
+                resumed.stderr()).isZero();
+        assertThat(run.resolve(RunSummary.FILE)).exists();
+    }
+
     /** A second Ctrl-C does not wait for the savepoint: the run is aborted at once. */
     @Test
     void secondCtrlCAborts() throws Exception {

@@ -31,6 +31,7 @@ public final class RunSnapshots {
     public record Unusable(Path path, String reason) {}
 
     private final List<Snapshot> complete;
+    /** Savepoints without metadata (a stop aborted or killed while it wrote them), snapshots with unreadable metadata. */
     private final List<Unusable> incomplete;
 
     private RunSnapshots(List<Snapshot> complete, List<Unusable> incomplete) {
@@ -68,11 +69,6 @@ public final class RunSnapshots {
     /** The newest complete savepoint, if any. */
     public Optional<Snapshot> newestSavepoint() {
         return complete.stream().filter(Snapshot::savepoint).findFirst();
-    }
-
-    /** Savepoints without metadata (a stop aborted or killed while it wrote them) and snapshots whose metadata is unreadable. */
-    public List<Unusable> incomplete() {
-        return incomplete;
     }
 
     private static void add(Path folder, boolean savepoint, List<Snapshot> complete, List<Unusable> unusable) {
