@@ -2,6 +2,7 @@ package io.popflow.cli;
 
 import io.popflow.config.InvalidOptionException;
 import io.popflow.jobs.config.NameSuggestions;
+import io.popflow.jobs.serving.RefusedInputException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         version = "popflow 0.1.0",
         description = "Population-based training of neural networks on Apache Flink.",
         subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
-                ReplayCommand.class,
+                ReplayCommand.class, PredictCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;
@@ -51,7 +52,7 @@ public final class Popflow implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), problem(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof InvalidOptionException) {
+            if (e instanceof InvalidOptionException || e instanceof RefusedInputException) {
                 return fail(commandLine.getErr(), e.getMessage());
             }
             // not the user's input: one line, and the trace on request for a bug report

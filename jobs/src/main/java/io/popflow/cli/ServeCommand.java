@@ -1,0 +1,86 @@
+package io.popflow.cli;
+
+import io.popflow.jobs.serving.ModelLocation;
+import io.popflow.jobs.serving.ModelServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code popflow serve MODEL.onnx|RUN_DIR}: an HTTP endpoint that scores with the model and swaps to new ones. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Serve an exported model over HTTP, swapping to a new one as it is written.",
+            "",
+            "POST /predict with {\"rows\": [{\"column\": value, ...} or [v1, v2, ...]]} (objects by column name, "
+                    + "arrays in the model's column order) answers the predictions and the model that made them; "
+                    + "GET /model gives the model's .json; GET /health {\"status\":\"ok\",\"model_sha256\":...}. "
+                    + "RUN_DIR serves its models/champion.onnx if there is one, else models/best.onnx. The folder "
+                    + "is looked at every --poll-ms: a new pair (both files, matching) takes over for new requests "
+                    + "while those in flight finish on the old one. A bad request gets HTTP 4xx and one JSON line. "
+                    + "Ctrl-C stops it.",
+            ""})
+final class ServeCommand implements Callable<Integer> {
+    private static final int MEGABYTE = 1 << 20;
+
+    @Parameters(index = "0", paramLabel = "MODEL.onnx|RUN_DIR", description = "An exported model, or a run's output folder.")
+    Path model;
+
+    @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 takes a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
+    String bind;
+
+    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
+            description = "The largest request body; a longer one gets 413 (default: ${DEFAULT-VALUE}).")
+    int maxBody;
+
+    @Option(names = "--unknown", paramLabel = "error|ignore", defaultValue = "error",
+            description = "A text value the model did not see in training: refused with 400 (error, the default), "
+                    + "or scored as no category (ignore).")
+    PredictCommand.Unknown unknown;
+
+    @Option(names = "--poll-ms", defaultValue = "200", paramLabel = "MILLIS",
+            description = "How often the model's folder is looked at for a new model (default: ${DEFAULT-VALUE}).")
+    long pollMillis;
+
+    @Option(names = "--threads", defaultValue = "8", description = "Requests scored at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535 || maxBody < 1 || pollMillis < 10 || threads < 1) {
+            throw new ParameterException(spec.commandLine(), port < 0 || port > 65535
+                    ? "--port must be 0 to 65535, got " + port : maxBody < 1 ? "--max-body must be at least 1, got " + maxBody
+                    : pollMillis < 10 ? "--poll-ms must be at least 10, got " + pollMillis
+                    : "--threads must be at least 1, got " + threads);
+        }
+        ModelServer.Settings settings = new ModelServer.Settings(new InetSocketAddress(bind, port), maxBody,
+                unknown == PredictCommand.Unknown.ignore, pollMillis, threads);
+        ModelServer server = ModelServer.start(ModelLocation.of(model), settings, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("serve: stopped");
+            System.out.flush();
+            stopped.countDown();
+        }, "popflow-serve-stop"));
+        System.out.println("serve: " + server.serving());
+        System.out.println("serve: listening on http://" + bind + ":" + server.port() + " (POST /predict, GET /model, "
+                + "GET /health; Ctrl-C stops)");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}
