@@ -50,6 +50,15 @@ public final class ModelServer implements AutoCloseable {
         this.settings = settings;
     }
 
+    static {
+        // The JDK's server writes a response's headers and body in two packets: with Nagle's algorithm
+        // on, the body waits for the client's delayed ACK, 40 ms on Linux, on every request (read once,
+        // when the server's first instance is made).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** Loads the model, binds the address and serves; refuses a missing model or an address in use. */
     public static ModelServer start(ModelLocation location, Settings settings, PrintStream log) {
         if (settings.address().isUnresolved()) {
