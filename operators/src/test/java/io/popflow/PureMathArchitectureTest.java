@@ -19,7 +19,7 @@ class PureMathArchitectureTest {
                 .that().resideInAnyPackage("io.popflow.math..", "io.popflow.model..", "io.popflow.fast..",
                         "io.popflow.slow..", "io.popflow.task..", "io.popflow.agent..", "io.popflow.data..",
                         "io.popflow.config..", "io.popflow.theory..", "io.popflow.env..", "io.popflow.rl..", "io.popflow.es..",
-                        "io.popflow.loop..")
+                        "io.popflow.loop..", "io.popflow.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..")
                 .check(classes);
     }

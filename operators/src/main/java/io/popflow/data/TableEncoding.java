@@ -139,6 +139,35 @@ public final class TableEncoding {
         return Dataset.classification(width, x, labels, classes.length);
     }
 
+    /** How one feature column becomes inputs: standardised, or one-hot over its training categories. */
+    public sealed interface Feature permits Standardised, OneHot {
+        String name();
+    }
+
+    /** A numeric column: (v − mean) / deviation, a missing value 0 (the mean). */
+    public record Standardised(String name, double mean, double deviation) implements Feature {}
+
+    /** A text column: one input per category seen in training, in input order. */
+    public record OneHot(String name, List<String> categories) implements Feature {}
+
+    /** The feature columns (all but the label) in input order. */
+    public List<Feature> features() {
+        List<Feature> features = new ArrayList<>();
+        for (int c = 0; c < table.columns().length; c++) {
+            if (c == label) {
+                continue;
+            }
+            features.add(categories.get(c) == null ? new Standardised(table.names()[c], means[c], deviations[c])
+                    : new OneHot(table.names()[c], List.copyOf(categories.get(c).keySet())));
+        }
+        return features;
+    }
+
+    /** A regression target's training mean and deviation (0 and 1 for a classification). */
+    public double[] targetStatistics() {
+        return new double[] {targetMean, targetDeviation};
+    }
+
     /** A standardised prediction in the target's own units. */
     public double targetOf(double standardised) {
         return targetMean + targetDeviation * standardised;

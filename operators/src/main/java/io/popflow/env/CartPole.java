@@ -1,5 +1,6 @@
 package io.popflow.env;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,6 +37,18 @@ public final class CartPole implements Environment {
     @Override
     public int observationSize() {
         return 4;
+    }
+
+    /** Gymnasium's names of the observation's values. */
+    @Override
+    public List<String> observationNames() {
+        return List.of("cart_position", "cart_velocity", "pole_angle", "pole_angular_velocity");
+    }
+
+    /** Gymnasium's actions, by index. */
+    @Override
+    public List<String> actionNames() {
+        return List.of("push_left", "push_right");
     }
 
     @Override

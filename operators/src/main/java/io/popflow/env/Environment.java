@@ -1,6 +1,8 @@
 package io.popflow.env;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * A reinforcement-learning environment with a discrete action set: episodes run from {@link #reset}
@@ -13,6 +15,16 @@ public interface Environment {
 
     /** Number of actions, numbered 0 to actions() - 1. */
     int actions();
+
+    /** What each observation value is, for an exported policy's users (obs1, obs2, ... if not said). */
+    default List<String> observationNames() {
+        return IntStream.rangeClosed(1, observationSize()).mapToObj(i -> "obs" + i).toList();
+    }
+
+    /** What each action does, by index (action0, action1, ... if not said). */
+    default List<String> actionNames() {
+        return IntStream.range(0, actions()).mapToObj(i -> "action" + i).toList();
+    }
 
     /**
      * Starts a new episode.

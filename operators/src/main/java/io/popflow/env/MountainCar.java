@@ -1,5 +1,6 @@
 package io.popflow.env;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,6 +32,18 @@ public final class MountainCar implements Environment {
     @Override
     public int observationSize() {
         return 2;
+    }
+
+    /** Gymnasium's names of the observation's values. */
+    @Override
+    public List<String> observationNames() {
+        return List.of("position", "velocity");
+    }
+
+    /** Gymnasium's actions, by index. */
+    @Override
+    public List<String> actionNames() {
+        return List.of("accelerate_left", "no_acceleration", "accelerate_right");
     }
 
     @Override

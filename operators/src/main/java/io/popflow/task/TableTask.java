@@ -26,9 +26,9 @@ final class TableTask implements Task {
     private final Mlp mlp;
 
     TableTask(TableTaskSpec spec, long runSeed) {
-        int[][] parts = split(spec, Streams.DATA_SPLIT.generator(runSeed));
+        int[][] parts = spec.parts(runSeed);
         regression = spec.target() == TableTaskSpec.Target.REGRESSION;
-        encoding = new TableEncoding(spec.table(), spec.label(), regression ? null : spec.classes(), parts[0]);
+        encoding = spec.encoding(parts[0]);
         test = encoding.encode(parts[2]);
         DatasetSplit data = new DatasetSplit(encoding.encode(parts[0]), encoding.encode(parts[1]), test);
         supervised = new SupervisedTask(spec.architecture(encoding.width()), data, spec.metric());

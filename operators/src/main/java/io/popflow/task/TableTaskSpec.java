@@ -5,6 +5,7 @@ import io.popflow.config.Option;
 import io.popflow.data.Delimiter;
 import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
+import io.popflow.math.Streams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import java.util.ArrayList;
@@ -244,13 +245,26 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
         return target == Target.CLASSIFICATION ? classes(table, label) : new String[0];
     }
 
+    /**
+     * The run's train, validation and test rows (each ascending): shuffled by the run's seed and cut
+     * by the split fractions, per class for a classification.
+     */
+    public int[][] parts(long runSeed) {
+        return TableTask.split(this, Streams.DATA_SPLIT.generator(runSeed));
+    }
+
+    /** The encoding learnt from {@code trainRows} (the first of {@link #parts}). */
+    public TableEncoding encoding(int[] trainRows) {
+        return new TableEncoding(table, label, target == Target.REGRESSION ? null : classes(), trainRows);
+    }
+
     @Override
     public Task create(long runSeed) {
         return new TableTask(this, runSeed);
     }
 
     /** The network for {@code inputs} encoded inputs. */
-    MlpArchitecture architecture(int inputs) {
+    public MlpArchitecture architecture(int inputs) {
         return target == Target.CLASSIFICATION
                 ? MlpArchitecture.classifier(inputs, hidden, classes().length, activation)
                 : MlpArchitecture.regressor(inputs, hidden, 1, activation);

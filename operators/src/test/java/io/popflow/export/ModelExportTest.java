@@ -1,0 +1,339 @@
+package io.popflow.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import io.popflow.data.Dataset;
+import io.popflow.data.DigitsData;
+import io.popflow.data.Table;
+import io.popflow.data.TableEncoding;
+import io.popflow.data.TableParser;
+import io.popflow.math.SplitMix64;
+import io.popflow.model.Activation;
+import io.popflow.model.DenseNet;
+import io.popflow.model.Mlp;
+import io.popflow.model.MlpArchitecture;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.DqnSettings;
+import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.FitnessMetric;
+import io.popflow.task.QuadraticTaskSpec;
+import io.popflow.task.TableTaskSpec;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ONNX Runtime, an implementation that shares nothing with popflow, runs each exported graph on
+ * raw rows; its outputs must equal popflow's own forward pass ({@link DenseNet}, plain Java) on
+ * the rows as popflow encodes them. Tolerance 1e-5: the graph computes a table's standardisation
+ * in float where popflow computes it in double and rounds once, and the products are summed in
+ * another order; both move a probability or a Q-value by a few float ulps (about 1e-7 here).
+ */
+class ModelExportTest {
+    private static final double TOLERANCE = 1e-5;
+    private static OrtEnvironment ort;
+
+    @BeforeAll
+    static void startRuntime() {
+        ort = OrtEnvironment.getEnvironment();
+    }
+
+    @Test
+    void digitsProbabilitiesAndLabelsEqualTheForwardPass() throws Exception {
+        DigitsTaskSpec task = new DigitsTaskSpec(new int[] {16}, Activation.RELU, 0.6, 0.2, FitnessMetric.ACCURACY);
+        MlpArchitecture arch = task.architecture();
+        float[] theta = weights(arch, 1);
+        Dataset digits = DigitsData.load();
+        int n = 300;
+        float[] pixels = new float[n * DigitsData.FEATURES];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = digits.feature(i / DigitsData.FEATURES, i % DigitsData.FEATURES) * 16f; // the file's 0..16 (k/16 is exact)
+        }
+        ExportedModel m = ModelExport.of(task, 7, theta, Map.of());
+        try (OrtSession s = ort.createSession(m.onnx());
+                OnnxTensor x = OnnxTensor.createTensor(ort, FloatBuffer.wrap(pixels), new long[] {n, DigitsData.FEATURES});
+                OrtSession.Result r = s.run(Map.of("pixels", x))) {
+            float[][] p = (float[][]) r.get("probabilities").get().getValue();
+            String[] labels = (String[]) r.get("label").get().getValue();
+            float[][] expected = softmax(forward(arch, theta, flat(digits), n));
+            assertClose(p, expected);
+            for (int i = 0; i < n; i++) {
+                assertThat(labels[i]).isEqualTo(String.valueOf(argmax(expected[i])));
+            }
+        }
+        assertThat(m.description().columns()).hasSize(64);
+        assertThat(m.description().classes()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    }
+
+    @Test
+    void aTableWithATextFeatureAndTextLabelsCarriesItsEncoding(@TempDir Path dir) throws Exception {
+        Path csv = animals(dir, 240);
+        for (TableTaskSpec.Missing missing : TableTaskSpec.Missing.values()) {
+            Table table = TableParser.read(csv, ',', true);
+            TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION, missing,
+                    new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
+            long seed = 11;
+            int[][] parts = task.parts(seed);
+            TableEncoding encoding = task.encoding(parts[0]);
+            MlpArchitecture arch = task.architecture(encoding.width());
+            float[] theta = weights(arch, 2);
+            ExportedModel m = ModelExport.of(task, seed, theta, Map.of());
+            int[] test = parts[2];
+            Dataset encoded = encoding.encode(test);
+            try (OrtSession s = ort.createSession(m.onnx())) {
+                Map<String, OnnxTensor> inputs = rawColumns(table, test, table.indexOf("kind"));
+                try (OrtSession.Result r = s.run(inputs)) {
+                    float[][] p = (float[][]) r.get("probabilities").get().getValue();
+                    String[] labels = (String[]) r.get("label").get().getValue();
+                    float[][] expected = softmax(forward(arch, theta, flat(encoded), test.length));
+                    assertClose(p, expected);
+                    for (int i = 0; i < test.length; i++) {
+                        assertThat(labels[i]).isEqualTo(task.classes()[argmax(expected[i])]);
+                    }
+                } finally {
+                    inputs.values().forEach(OnnxTensor::close);
+                }
+            }
+            assertThat(m.description().missing()).isEqualTo(missing.name().toLowerCase());
+            assertThat(m.description().labelColumn()).isEqualTo("kind");
+            assertThat(m.description().columns()).extracting(ModelDescription.Column::name)
+                    .containsExactly("weight", "colour", "legs");
+            assertThat(m.description().columns().get(1).categories()).containsExactlyInAnyOrder("red", "green", "light blue");
+        }
+    }
+
+    @Test
+    void anUnseenCategoryAndAnImputedValueAreScoredAsInTraining(@TempDir Path dir) throws Exception {
+        Table table = TableParser.read(animals(dir, 240), ',', true);
+        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION,
+                TableTaskSpec.Missing.IMPUTE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
+        TableEncoding encoding = task.encoding(task.parts(3)[0]);
+        MlpArchitecture arch = task.architecture(encoding.width());
+        float[] theta = weights(arch, 3);
+        ExportedModel m = ModelExport.of(task, 3, theta, Map.of());
+        // a row whose colour was never seen and whose weight is missing: all-zero one-hot, the mean
+        TableEncoding.Standardised weight = (TableEncoding.Standardised) encoding.features().get(0);
+        TableEncoding.Standardised legs = (TableEncoding.Standardised) encoding.features().get(2);
+        float[] encoded = new float[encoding.width()];
+        encoded[0] = 0f;
+        encoded[encoding.width() - 1] = (float) ((4 - legs.mean()) / legs.deviation());
+        try (OrtSession s = ort.createSession(m.onnx());
+                OnnxTensor w = OnnxTensor.createTensor(ort, FloatBuffer.wrap(new float[] {Float.NaN}), new long[] {1, 1});
+                OnnxTensor c = OnnxTensor.createTensor(ort, new String[][] {{"purple"}});
+                OnnxTensor l = OnnxTensor.createTensor(ort, FloatBuffer.wrap(new float[] {4}), new long[] {1, 1});
+                OrtSession.Result r = s.run(Map.of("weight", w, "colour", c, "legs", l))) {
+            float[][] p = (float[][]) r.get("probabilities").get().getValue();
+            assertClose(p, softmax(forward(arch, theta, encoded, 1)));
+        }
+        assertThat(weight.name()).isEqualTo("weight");
+    }
+
+    @Test
+    void aRegressionPredictsInTheTargetsUnits() throws Exception {
+        Table table = TableParser.read(repository().resolve("data/diabetes/diabetes.csv"), ',', true);
+        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("progression"), TableTaskSpec.Target.REGRESSION,
+                TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
+        int[][] parts = task.parts(5);
+        TableEncoding encoding = task.encoding(parts[0]);
+        MlpArchitecture arch = task.architecture(encoding.width());
+        float[] theta = weights(arch, 4);
+        ExportedModel m = ModelExport.of(task, 5, theta, Map.of());
+        int[] test = parts[2];
+        float[] standardised = new Mlp(arch).predict(theta, encoding.encode(test));
+        Map<String, OnnxTensor> inputs = rawColumns(table, test, table.indexOf("progression"));
+        try (OrtSession s = ort.createSession(m.onnx()); OrtSession.Result r = s.run(inputs)) {
+            float[][] y = (float[][]) r.get("prediction").get().getValue();
+            for (int i = 0; i < test.length; i++) {
+                double expected = encoding.targetOf(standardised[i]);
+                // relative to the target's scale (about 77 units): the same 1e-5 in standardised units
+                assertThat((double) y[i][0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(
+                        TOLERANCE * encoding.targetStatistics()[1]));
+            }
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+        assertThat(m.description().kind()).isEqualTo(ModelDescription.Kind.REGRESSION);
+        assertThat(m.description().target().name()).isEqualTo("progression");
+    }
+
+    @Test
+    void aQNetworkGivesQValuesAndTheGreedyAction() throws Exception {
+        ControlTaskSpec task = new ControlTaskSpec(DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 500), 32),
+                1, true, 10);
+        MlpArchitecture arch = task.dqn().architecture(4, 2);
+        float[] theta = weights(arch, 5);
+        int n = 200;
+        float[] observations = new float[n * 4];
+        SplitMix64 rng = new SplitMix64(9);
+        for (int i = 0; i < observations.length; i++) {
+            observations[i] = (float) (rng.nextDouble() * 0.4 - 0.2);
+        }
+        ExportedModel m = ModelExport.of(task, 0, theta, Map.of("popflow.agent", "3"));
+        try (OrtSession s = ort.createSession(m.onnx());
+                OnnxTensor x = OnnxTensor.createTensor(ort, FloatBuffer.wrap(observations), new long[] {n, 4});
+                OrtSession.Result r = s.run(Map.of("observation", x))) {
+            float[][] q = (float[][]) r.get("q_values").get().getValue();
+            long[] action = (long[]) r.get("action").get().getValue();
+            float[][] expected = forward(arch, theta, observations, n);
+            assertClose(q, expected);
+            for (int i = 0; i < n; i++) {
+                assertThat(action[i]).isEqualTo(argmax(expected[i]));
+            }
+            assertThat(s.getMetadata().getCustomMetadata()).containsEntry("popflow.agent", "3");
+        }
+        assertThat(m.description().actions()).containsExactly("push_left", "push_right");
+        assertThat(m.description().columns()).extracting(ModelDescription.Column::name)
+                .containsExactly("cart_position", "cart_velocity", "pole_angle", "pole_angular_velocity");
+    }
+
+    @Test
+    void anAnalyticTaskHasNoModel() {
+        QuadraticTaskSpec quadratic = new QuadraticTaskSpec(2, 0.5, 5.0, 1.0, 0.5);
+        assertThat(ModelExport.whyNoModel(quadratic))
+                .isEqualTo("task quadratic has no model to export: its θ is a point of an analytic function, not a network");
+        assertThatThrownBy(() -> ModelExport.of(quadratic, 0, new float[2], Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void weightsOfAnotherNetworkAreRefused() {
+        DigitsTaskSpec task = new DigitsTaskSpec(new int[] {16}, Activation.RELU, 0.6, 0.2, FitnessMetric.ACCURACY);
+        assertThatThrownBy(() -> ModelExport.of(task, 0, new float[10], Map.of()))
+                .hasMessage("weights of length 10 are not those of MLP[64, 16, 10] relu softmax_cross_entropy (1210 parameters)");
+    }
+
+    /** A CSV of animals: a number, a text feature with a quoted value, a number, a text label. */
+    static Path animals(Path dir, int rows) throws Exception {
+        SplitMix64 rng = new SplitMix64(42);
+        String[] colours = {"red", "green", "\"light blue\""};
+        String[] kinds = {"owl", "cat", "dog"};
+        StringBuilder csv = new StringBuilder("weight,colour,legs,kind\n");
+        for (int i = 0; i < rows; i++) {
+            int k = rng.nextInt(3);
+            double weight = 1 + 3 * k + rng.nextDouble() * 2;
+            csv.append(String.format(java.util.Locale.ROOT, "%.3f", weight)).append(',')
+                    .append(colours[(k + rng.nextInt(2)) % 3]).append(',').append(k == 0 ? 2 : 4).append(',')
+                    .append(kinds[k]).append('\n');
+        }
+        Path file = dir.resolve("animals.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    /** One input per feature column of {@code rows}, as the file holds them. */
+    private static Map<String, OnnxTensor> rawColumns(Table table, int[] rows, int label) throws Exception {
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        for (int c = 0; c < table.columns().length; c++) {
+            if (c == label) {
+                continue;
+            }
+            if (table.columns()[c] instanceof Table.Numeric num) {
+                float[] v = new float[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    v[i] = (float) num.values()[rows[i]];
+                }
+                inputs.put(table.names()[c], OnnxTensor.createTensor(ort, FloatBuffer.wrap(v), new long[] {rows.length, 1}));
+            } else {
+                String[][] v = new String[rows.length][1];
+                for (int i = 0; i < rows.length; i++) {
+                    v[i][0] = ((Table.Text) table.columns()[c]).values()[rows[i]];
+                }
+                inputs.put(table.names()[c], OnnxTensor.createTensor(ort, v));
+            }
+        }
+        return inputs;
+    }
+
+    /** The rows of {@code d}, row-major. */
+    private static float[] flat(Dataset d) {
+        float[] x = new float[d.size() * d.features()];
+        for (int r = 0; r < d.size(); r++) {
+            for (int c = 0; c < d.features(); c++) {
+                x[r * d.features() + c] = d.feature(r, c);
+            }
+        }
+        return x;
+    }
+
+    private static float[] weights(MlpArchitecture arch, long seed) {
+        float[] theta = new float[arch.parameterCount()];
+        Mlp.initialize(arch, theta, new SplitMix64(seed));
+        SplitMix64 rng = new SplitMix64(seed + 100);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += (float) (0.1 * (rng.nextDouble() - 0.5)); // non-zero biases too
+        }
+        return theta;
+    }
+
+    /** popflow's own forward pass on the first {@code n} encoded rows of {@code x}. */
+    private static float[][] forward(MlpArchitecture arch, float[] theta, float[] x, int n) {
+        DenseNet net = new DenseNet(arch, n);
+        System.arraycopy(x, 0, net.input(), 0, n * arch.inputSize());
+        float[] out = net.forward(theta, n);
+        float[][] rows = new float[n][arch.outputSize()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(out, i * arch.outputSize(), rows[i], 0, arch.outputSize());
+        }
+        return rows;
+    }
+
+    private static float[][] softmax(float[][] logits) {
+        float[][] p = new float[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (float z : logits[i]) {
+                max = Math.max(max, z);
+            }
+            double sum = 0;
+            p[i] = new float[logits[i].length];
+            for (int c = 0; c < p[i].length; c++) {
+                sum += Math.exp(logits[i][c] - max);
+            }
+            for (int c = 0; c < p[i].length; c++) {
+                p[i][c] = (float) (Math.exp(logits[i][c] - max) / sum);
+            }
+        }
+        return p;
+    }
+
+    private static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void assertClose(float[][] actual, float[][] expected) {
+        assertThat(actual.length).isEqualTo(expected.length);
+        double worst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            assertThat(actual[i]).hasSameSizeAs(expected[i]);
+            for (int j = 0; j < actual[i].length; j++) {
+                worst = Math.max(worst, Math.abs(actual[i][j] - expected[i][j]));
+            }
+        }
+        assertThat(worst).as("largest difference").isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    static Path repository() {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("data/diabetes/diabetes.csv"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
