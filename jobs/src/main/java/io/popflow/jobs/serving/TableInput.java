@@ -40,12 +40,6 @@ public final class TableInput {
     public static TableInput match(Table table, ModelMetadata model) {
         String source = table.source();
         List<String> names = Arrays.asList(table.names());
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (!seen.add(n)) {
-                throw new RefusedInputException(source + ": column '" + n + "' appears twice in the header");
-            }
-        }
         List<String> wanted = model.columnNames();
         String labelName = model.labelColumn();
         List<String> absent = new ArrayList<>(wanted.stream().filter(w -> !names.contains(w)).toList());
@@ -65,6 +59,12 @@ public final class TableInput {
             throw new RefusedInputException(source + ": no column '" + absent.get(0) + "', which the model reads"
                     + (absent.size() > 1 ? " (nor " + (absent.size() - 1) + " more of its " + wanted.size() + ")" : "")
                     + headerHint(table, absent.size() == wanted.size(), wanted));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new RefusedInputException(source + ": column '" + n + "' appears twice in the header");
+            }
         }
         if (!strangers.isEmpty()) {
             throw new RefusedInputException(source + ": column '" + strangers.get(0) + "' is not one of the model's "

@@ -1,0 +1,194 @@
+package io.popflow.jobs.serving;
+
+import static io.popflow.jobs.serving.PredictRefusalsTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.popflow.data.Dataset;
+import io.popflow.data.DigitsData;
+import io.popflow.data.Table;
+import io.popflow.data.TableEncoding;
+import io.popflow.data.TableParser;
+import io.popflow.export.ModelExport;
+import io.popflow.math.SplitMix64;
+import io.popflow.model.Activation;
+import io.popflow.model.Mlp;
+import io.popflow.model.MlpArchitecture;
+import io.popflow.task.DigitsTaskSpec;
+import io.popflow.task.FitnessMetric;
+import io.popflow.task.TableTaskSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code popflow predict} with the exporter's models of real networks, on the test rows of a run's
+ * split as a user would hold them (the file's own lines): the labels, the accuracy, R² and MAE it
+ * reports equal those of popflow's own forward pass ({@link Mlp}, the one the run's test numbers
+ * come from) on the rows as the run encodes them.
+ */
+class PredictExportedModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTableWithATextFeatureAndATextLabel() throws Exception {
+        Path csv = animals(dir.resolve("animals.csv"), 300);
+        Table table = TableParser.read(csv, ',', true);
+        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION,
+                TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
+        long seed = 5;
+        int[][] parts = task.parts(seed);
+        TableEncoding encoding = task.encoding(parts[0]);
+        MlpArchitecture arch = task.architecture(encoding.width());
+        float[] theta = weights(arch, 1);
+        Path model = ExportedPairs.write(dir.resolve("models"), "best", ModelExport.of(task, seed, theta, Map.of()), theta, 2, 7);
+        int[] test = parts[2];
+        Path rows = linesOf(csv, table, test, dir.resolve("test.csv"));
+
+        Path out = dir.resolve("predictions.csv");
+        String err = run(0, model.toString(), rows.toString(), "--output", out.toString());
+
+        Dataset encoded = encoding.encode(test);
+        float[] logits = new Mlp(arch).predict(theta, encoded);
+        int correct = 0;
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("line,label," + String.join(",", List.of(task.classes()).stream().map(c -> "p_" + c).toList()));
+        for (int i = 0; i < test.length; i++) {
+            int best = argmax(logits, i, arch.outputSize());
+            correct += best == encoded.label(i) ? 1 : 0;
+            String[] cells = lines.get(i + 1).split(",");
+            assertThat(cells[0]).isEqualTo(String.valueOf(i + 2));
+            assertThat(cells[1]).isEqualTo(task.classes()[best]);
+        }
+        double accuracy = new Mlp(arch).evaluate(theta, encoded).accuracy();
+        assertThat((double) correct / test.length).isEqualTo(accuracy);
+        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a 'kind'%n",
+                accuracy, correct, test.length, test.length));
+    }
+
+    @Test
+    void theDiabetesRegressionInTheTargetsUnits() throws Exception {
+        Path csv = repository().resolve("data/diabetes/diabetes.csv");
+        Table table = TableParser.read(csv, ',', true);
+        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("progression"), TableTaskSpec.Target.REGRESSION,
+                TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
+        long seed = 3;
+        int[][] parts = task.parts(seed);
+        TableEncoding encoding = task.encoding(parts[0]);
+        MlpArchitecture arch = task.architecture(encoding.width());
+        float[] theta = weights(arch, 2);
+        Path model = ExportedPairs.write(dir, "diabetes", ModelExport.of(task, seed, theta, Map.of()), theta, 0, 3);
+        int[] test = parts[2];
+        Path rows = linesOf(csv, table, test, dir.resolve("test.csv"));
+
+        Path out = dir.resolve("predictions.csv");
+        String err = run(0, model.toString(), rows.toString(), "--output", out.toString());
+
+        float[] standardised = new Mlp(arch).predict(theta, encoding.encode(test));
+        double[] y = ((Table.Numeric) table.columns()[task.label()]).values();
+        double mean = 0;
+        for (int r : test) {
+            mean += y[r] / test.length;
+        }
+        double residual = 0;
+        double total = 0;
+        double absolute = 0;
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("line,progression");
+        for (int i = 0; i < test.length; i++) {
+            double predicted = encoding.targetOf(standardised[i]);
+            // the graph de-standardises in float: a few ulps of a value near 150
+            assertThat(Double.parseDouble(lines.get(i + 1).split(",")[1])).isCloseTo(predicted, within(1e-3));
+            residual += (y[test[i]] - predicted) * (y[test[i]] - predicted);
+            total += (y[test[i]] - mean) * (y[test[i]] - mean);
+            absolute += Math.abs(y[test[i]] - predicted);
+        }
+        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: R² %.4f, MAE %.4g over %d rows with a 'progression'%n",
+                1 - residual / total, absolute / test.length, test.length));
+    }
+
+    @Test
+    void digitsFromAFileWithoutAHeader() throws Exception {
+        DigitsTaskSpec task = new DigitsTaskSpec(new int[] {16}, Activation.RELU, 0.6, 0.2, FitnessMetric.ACCURACY);
+        MlpArchitecture arch = task.architecture();
+        float[] theta = weights(arch, 3);
+        Path model = ExportedPairs.write(dir, "digits", ModelExport.of(task, 1, theta, Map.of()), theta, 6, 19);
+        Dataset digits = DigitsData.load();
+        StringBuilder file = new StringBuilder();
+        for (int r = 0; r < digits.size(); r++) {
+            for (int c = 0; c < DigitsData.FEATURES; c++) {
+                file.append(Math.round(digits.feature(r, c) * 16)).append(',');
+            }
+            file.append(digits.label(r)).append('\n');
+        }
+        Path rows = Files.writeString(dir.resolve("digits.csv"), file);
+        double accuracy = new Mlp(arch).evaluate(theta, digits).accuracy();
+        String err = run(0, model.toString(), rows.toString(), "--no-header", "--output", dir.resolve("p.csv").toString());
+        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a "
+                + "'column65'%n", accuracy, Math.round(accuracy * digits.size()), digits.size(), digits.size()));
+        // without --no-header the first row is taken for names, and the refusal says what to do
+        assertThat(run(2, model.toString(), rows.toString())).isEqualTo("popflow: " + rows + ": no column 'column1', which "
+                + "the model reads (nor 63 more of its 64); the model's columns are named as a file without a header's are: "
+                + "add --no-header" + System.lineSeparator());
+    }
+
+    /** The header and the lines of {@code rows} of {@code csv}, as a user would cut them out of it. */
+    static Path linesOf(Path csv, Table table, int[] rows, Path out) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        StringBuilder s = new StringBuilder(lines.get(0)).append('\n');
+        for (int r : rows) {
+            s.append(lines.get(table.lines()[r] - 1)).append('\n');
+        }
+        return Files.writeString(out, s);
+    }
+
+    /** Animals: weight, a colour (one with a space, quoted), legs, and the kind (a text label). */
+    static Path animals(Path file, int rows) throws Exception {
+        SplitMix64 rng = new SplitMix64(7);
+        String[] colours = {"brown", "grey", "\"light blue\""};
+        String[] kinds = {"owl", "cat", "dog"};
+        StringBuilder csv = new StringBuilder("weight,colour,legs,kind\n");
+        for (int i = 0; i < rows; i++) {
+            int k = rng.nextInt(3);
+            csv.append(String.format(Locale.ROOT, "%.2f", 1 + 2.5 * k + rng.nextDouble() * 3)).append(',')
+                    .append(colours[(k + rng.nextInt(2)) % 3]).append(',').append(k == 0 ? 2 : 4).append(',')
+                    .append(kinds[k]).append('\n');
+        }
+        return Files.writeString(file, csv);
+    }
+
+    /** An initialised network, with biases moved off zero. */
+    static float[] weights(MlpArchitecture arch, long seed) {
+        float[] theta = new float[arch.parameterCount()];
+        Mlp.initialize(arch, theta, new SplitMix64(seed));
+        SplitMix64 rng = new SplitMix64(seed + 100);
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] += (float) (0.2 * (rng.nextDouble() - 0.5));
+        }
+        return theta;
+    }
+
+    private static int argmax(float[] out, int row, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (out[row * k + j] > out[row * k + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    static Path repository() {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (!Files.exists(dir.resolve("data/diabetes/diabetes.csv"))) {
+            dir = dir.getParent();
+        }
+        return dir;
+    }
+}
