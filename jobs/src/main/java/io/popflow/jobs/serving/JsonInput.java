@@ -107,10 +107,11 @@ public final class JsonInput {
             batch.number(r, c, Double.NaN, where);
         } else if (value.isNumber() && Double.isFinite(value.doubleValue())) {
             batch.number(r, c, value.doubleValue(), where);
+        } else if (value.isNumber()) {
+            throw new RefusedInputException(where.at(r, c) + ": a number too large to be finite");
         } else {
-            throw new RefusedInputException(where.at(r, c) + ": " + brief(value) + " is not "
-                    + (value.isNumber() ? "a finite number" : "a number") + ", and the column is numeric"
-                    + (value.isTextual() ? " (write a number as a JSON number, without quotes)" : ""));
+            throw new RefusedInputException(where.at(r, c) + ": " + brief(value) + " is not a number, and the column is "
+                    + "numeric" + (value.isTextual() ? " (write a number as a JSON number, without quotes)" : ""));
         }
     }
 

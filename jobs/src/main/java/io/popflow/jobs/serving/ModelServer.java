@@ -156,7 +156,7 @@ public final class ModelServer implements AutoCloseable {
                 error(exchange, 400, e.getMessage());
                 return;
             } catch (ai.onnxruntime.OrtException e) {
-                error(exchange, 500, "ONNX Runtime failed to score the rows: " + ModelMetadata.firstLine(e.getMessage()));
+                error(exchange, 500, "ONNX Runtime failed to score the rows: " + ScoringModel.reason(e));
                 return;
             }
             send(exchange, 200, answer(model.metadata(), p));

@@ -50,8 +50,7 @@ public final class ScoringModel implements AutoCloseable {
             options.setInterOpNumThreads(1);
             session = ENV.createSession(pair.onnx(), options);
         } catch (OrtException e) {
-            throw new RefusedInputException(pair.onnxFile() + ": not an ONNX model ONNX Runtime can load ("
-                    + ModelMetadata.firstLine(e.getMessage()) + ")");
+            throw new RefusedInputException(pair.onnxFile() + ": not a model ONNX Runtime can load (" + reason(e) + ")");
         }
         try {
             return new ScoringModel(pair, session, inputs(pair, session));
@@ -62,6 +61,13 @@ public final class ScoringModel implements AutoCloseable {
             }
             throw new RefusedInputException(pair.onnxFile() + ": cannot read the graph's inputs (" + e.getMessage() + ")");
         }
+    }
+
+    /** ONNX Runtime's words, without its "Error code - ORT_... - message: " prefix. */
+    static String reason(OrtException e) {
+        String m = ModelMetadata.firstLine(e.getMessage());
+        int at = m.indexOf("message: ");
+        return (at < 0 ? m : m.substring(at + "message: ".length())).replaceAll("\\.$", "");
     }
 
     private static Map<String, GraphInput> inputs(ModelPair pair, OrtSession session) throws OrtException {

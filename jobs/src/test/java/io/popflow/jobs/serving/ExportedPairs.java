@@ -1,5 +1,6 @@
 package io.popflow.jobs.serving;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentLifecycle;
@@ -8,6 +9,7 @@ import io.popflow.export.ModelDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -16,11 +18,20 @@ import java.util.Map;
  * meaning of the outputs) first, then the .onnx, each renamed into place.
  */
 final class ExportedPairs {
+    static final ObjectMapper JSON = new ObjectMapper();
+
     private ExportedPairs() {}
+
+    /** Writes {@code bytes} to a temporary file beside {@code file} and renames it into place (atomically). */
+    static void renameIntoPlace(Path file, byte[] bytes) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        Files.write(temporary, bytes);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
 
     static Path write(Path dir, String stem, ExportedModel m, float[] params, int agent, int generation) throws IOException {
         ModelDescription d = m.description();
-        ObjectNode j = HandMadeModels.JSON.createObjectNode();
+        ObjectNode j = JSON.createObjectNode();
         j.put("format", 1).put("run_id", "test-run").put("agent", agent).put("generation", generation)
                 .put("fitness_on", "validation").put("params_sha256", AgentLifecycle.sha256(params))
                 .put("model_sha256", ModelPair.sha256(m.onnx())).put("task", d.task()).put("kind", d.kind().jsonName());
@@ -52,10 +63,10 @@ final class ExportedPairs {
             outputs.put(e.getKey(), e.getValue());
         }
         Files.createDirectories(dir);
-        HandMadeModels.renameIntoPlace(dir.resolve(stem + ".json"), HandMadeModels.JSON.writerWithDefaultPrettyPrinter()
+        renameIntoPlace(dir.resolve(stem + ".json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(j));
         Path onnx = dir.resolve(stem + ".onnx");
-        HandMadeModels.renameIntoPlace(onnx, m.onnx());
+        renameIntoPlace(onnx, m.onnx());
         return onnx;
     }
 }

@@ -12,8 +12,12 @@ import io.popflow.data.TableParser;
 import io.popflow.export.ModelExport;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
+import io.popflow.model.DenseNet;
 import io.popflow.model.Mlp;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.rl.ClassicControl;
+import io.popflow.rl.DqnSettings;
+import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.TableTaskSpec;
@@ -38,38 +42,71 @@ class PredictExportedModelTest {
 
     @Test
     void aTableWithATextFeatureAndATextLabel() throws Exception {
-        Path csv = animals(dir.resolve("animals.csv"), 300);
-        Table table = TableParser.read(csv, ',', true);
-        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION,
-                TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
-        long seed = 5;
-        int[][] parts = task.parts(seed);
-        TableEncoding encoding = task.encoding(parts[0]);
-        MlpArchitecture arch = task.architecture(encoding.width());
-        float[] theta = weights(arch, 1);
-        Path model = ExportedPairs.write(dir.resolve("models"), "best", ModelExport.of(task, seed, theta, Map.of()), theta, 2, 7);
-        int[] test = parts[2];
-        Path rows = linesOf(csv, table, test, dir.resolve("test.csv"));
+        AnimalsRun run = AnimalsRun.in(dir, TableTaskSpec.Missing.REFUSE);
+        float[] theta = run.weights(1);
+        Path model = run.export(dir.resolve("models"), "best", theta, 7);
+        int[] test = run.parts[2];
+        Path rows = run.testRows(dir.resolve("test.csv"));
 
         Path out = dir.resolve("predictions.csv");
         String err = run(0, model.toString(), rows.toString(), "--output", out.toString());
 
-        Dataset encoded = encoding.encode(test);
-        float[] logits = new Mlp(arch).predict(theta, encoded);
-        int correct = 0;
+        Dataset encoded = run.encoding.encode(test);
+        List<String> classes = List.of(run.task.classes());
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("line,label," + String.join(",", List.of(task.classes()).stream().map(c -> "p_" + c).toList()));
+        assertThat(lines.get(0)).isEqualTo("line,label," + String.join(",", classes.stream().map(c -> "p_" + c).toList()));
+        int correct = 0;
         for (int i = 0; i < test.length; i++) {
-            int best = argmax(logits, i, arch.outputSize());
+            double[] p = run.probabilities(theta, test[i], false);
+            int best = argmax(p);
             correct += best == encoded.label(i) ? 1 : 0;
             String[] cells = lines.get(i + 1).split(",");
             assertThat(cells[0]).isEqualTo(String.valueOf(i + 2));
-            assertThat(cells[1]).isEqualTo(task.classes()[best]);
+            assertThat(cells[1]).isEqualTo(classes.get(best));
+            for (int c = 0; c < p.length; c++) {
+                assertThat(Double.parseDouble(cells[2 + c])).isCloseTo(p[c], within(1e-5));
+            }
         }
-        double accuracy = new Mlp(arch).evaluate(theta, encoded).accuracy();
+        // the measure the run's summary.json gives its test rows
+        double accuracy = new Mlp(run.arch).evaluate(theta, encoded).accuracy();
         assertThat((double) correct / test.length).isEqualTo(accuracy);
         assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a 'kind'%n",
                 accuracy, correct, test.length, test.length));
+    }
+
+    @Test
+    void aQNetworkFromObservationsByName() throws Exception {
+        ControlTaskSpec task = new ControlTaskSpec(DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 500), 32),
+                1, true, 10);
+        MlpArchitecture arch = task.dqn().architecture(4, 2);
+        float[] theta = weights(arch, 4);
+        Path model = ExportedPairs.write(dir, "dqn", ModelExport.of(task, 0, theta, Map.of()), theta, 0, 9);
+        SplitMix64 rng = new SplitMix64(3);
+        int n = 50;
+        float[] observations = new float[n * 4];
+        // columns in another order than the model's: by name
+        StringBuilder csv = new StringBuilder("pole_angle,cart_position,pole_angular_velocity,cart_velocity\n");
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) {
+                observations[i * 4 + j] = (float) (rng.nextDouble() - 0.5);
+            }
+            csv.append(observations[i * 4 + 2]).append(',').append(observations[i * 4]).append(',')
+                    .append(observations[i * 4 + 3]).append(',').append(observations[i * 4 + 1]).append('\n');
+        }
+        Path out = dir.resolve("q.csv");
+        assertThat(run(0, model.toString(), Files.writeString(dir.resolve("obs.csv"), csv).toString(), "--output",
+                out.toString())).isEmpty();
+        DenseNet net = new DenseNet(arch, n);
+        System.arraycopy(observations, 0, net.input(), 0, observations.length);
+        float[] q = net.forward(theta, n);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("line,action,q_0,q_1");
+        for (int i = 0; i < n; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertThat(cells[1]).isEqualTo(q[2 * i + 1] > q[2 * i] ? "1" : "0");
+            assertThat(Double.parseDouble(cells[2])).isCloseTo(q[2 * i], within(1e-5));
+            assertThat(Double.parseDouble(cells[3])).isCloseTo(q[2 * i + 1], within(1e-5));
+        }
     }
 
     @Test
@@ -148,21 +185,6 @@ class PredictExportedModelTest {
         return Files.writeString(out, s);
     }
 
-    /** Animals: weight, a colour (one with a space, quoted), legs, and the kind (a text label). */
-    static Path animals(Path file, int rows) throws Exception {
-        SplitMix64 rng = new SplitMix64(7);
-        String[] colours = {"brown", "grey", "\"light blue\""};
-        String[] kinds = {"owl", "cat", "dog"};
-        StringBuilder csv = new StringBuilder("weight,colour,legs,kind\n");
-        for (int i = 0; i < rows; i++) {
-            int k = rng.nextInt(3);
-            csv.append(String.format(Locale.ROOT, "%.2f", 1 + 2.5 * k + rng.nextDouble() * 3)).append(',')
-                    .append(colours[(k + rng.nextInt(2)) % 3]).append(',').append(k == 0 ? 2 : 4).append(',')
-                    .append(kinds[k]).append('\n');
-        }
-        return Files.writeString(file, csv);
-    }
-
     /** An initialised network, with biases moved off zero. */
     static float[] weights(MlpArchitecture arch, long seed) {
         float[] theta = new float[arch.parameterCount()];
@@ -174,10 +196,10 @@ class PredictExportedModelTest {
         return theta;
     }
 
-    private static int argmax(float[] out, int row, int k) {
+    private static int argmax(double[] p) {
         int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (out[row * k + j] > out[row * k + best]) {
+        for (int j = 1; j < p.length; j++) {
+            if (p[j] > p[best]) {
                 best = j;
             }
         }

@@ -1,8 +1,10 @@
 package io.popflow.jobs.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.popflow.cli.Popflow;
+import io.popflow.task.TableTaskSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -14,18 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code popflow predict} on files that do not fit the model: one line naming the column and the
- * reason, word for word, exit code 2, and no predictions written.
+ * {@code popflow predict} on files that do not fit an exported table model (columns weight,
+ * colour, legs; label kind): one line naming the column and the reason, word for word, exit code
+ * 2, and no predictions written.
  */
 class PredictRefusalsTest {
     @TempDir
     Path dir;
+    private AnimalsRun run;
+    private float[] theta;
     private Path model;
     private Path out;
 
     @BeforeEach
     void model() throws Exception {
-        model = HandMadeModels.tableClassifier(dir.resolve("models"), "best", 1f, "refuse");
+        run = AnimalsRun.in(dir, TableTaskSpec.Missing.REFUSE);
+        theta = run.weights(1);
+        model = run.export(dir.resolve("models"), "best", theta, 4);
         out = dir.resolve("predictions.csv");
     }
 
@@ -53,66 +60,86 @@ class PredictRefusalsTest {
 
     @Test
     void aMissingColumn() throws Exception {
-        Path f = csv("missing.csv", "x,colour,species\n1,red,a\n");
-        refused(f, f + ": no column 'y', which the model reads");
-        Path two = csv("two.csv", "colour\nred\n");
-        refused(two, two + ": no column 'x', which the model reads (nor 1 more of its 3)");
+        Path f = csv("missing.csv", "weight,colour,kind\n1,grey,owl\n");
+        refused(f, f + ": no column 'legs', which the model reads");
+        Path two = csv("two.csv", "colour\ngrey\n");
+        refused(two, two + ": no column 'weight', which the model reads (nor 1 more of its 3)");
     }
 
     @Test
     void anExtraColumnButNotTheLabel() throws Exception {
-        Path f = csv("extra.csv", "x,y,colour,weight\n1,2,red,3\n");
-        refused(f, f + ": column 'weight' is not one of the model's (it reads x, y, colour, and 'species' is its label)");
-        run(0, model.toString(), csv("label.csv", "x,y,colour,species\n1,2,red,b\n").toString(), "--output", out.toString());
+        Path f = csv("extra.csv", "weight,colour,legs,age\n1,grey,2,3\n");
+        refused(f, f + ": column 'age' is not one of the model's (it reads weight, colour, legs, and 'kind' is its label)");
+        run(0, model.toString(), csv("label.csv", "weight,colour,legs,kind\n1,grey,2,owl\n").toString(), "--output",
+                out.toString());
         assertThat(out).exists();
     }
 
     @Test
     void aRenamedColumnWithTheNameItMeant() throws Exception {
-        Path f = csv("renamed.csv", "x,y,color\n1,2,red\n");
+        Path f = csv("renamed.csv", "weight,color,legs\n1,grey,2\n");
         refused(f, f + ": column 'color' is not one of the model's; did you mean 'colour'?");
-        Path label = csv("label-renamed.csv", "x,y,colour,specie\n1,2,red,a\n");
-        refused(label, label + ": column 'specie' is not one of the model's; did you mean 'species'?");
+        Path label = csv("label-renamed.csv", "weight,colour,legs,kinds\n1,grey,2,owl\n");
+        refused(label, label + ": column 'kinds' is not one of the model's; did you mean 'kind'?");
     }
 
     @Test
-    void aFileReadWithOrWithoutAHeaderSaysWhy() throws Exception {
-        Path f = csv("noheader.csv", "1,2,red\n");
-        refused(f, f + ": no column 'x', which the model reads (nor 2 more of its 3); the file was read without a header "
-                + "(--no-header), so its columns are column1 to column3", "--no-header");
+    void aColumnTwice() throws Exception {
+        Path f = csv("twice.csv", "weight,colour,legs,legs\n1,grey,2,2\n");
+        refused(f, f + ": column 'legs' appears twice in the header");
+    }
+
+    @Test
+    void aFileReadWithoutAHeaderSaysSo() throws Exception {
+        Path f = csv("noheader.csv", "1,grey,2\n");
+        refused(f, f + ": no column 'weight', which the model reads (nor 2 more of its 3); the file was read without a "
+                + "header (--no-header), so its columns are column1 to column3", "--no-header");
     }
 
     @Test
     void aWordInANumericColumnAsTheTableTaskSaysIt() throws Exception {
-        Path later = csv("later.csv", "x,y,colour\n1,2,red\n1,abc,red\n");
-        refused(later, later + ":3:2 (y): 'abc' is not a number, and the column is numeric (its first value is 2)");
-        Path first = csv("first.csv", "x,y,colour\n1,abc,red\n1,2,red\n");
-        refused(first, first + ":2:2 (y): 'abc' is not a number, and the model's column is numeric");
+        Path later = csv("later.csv", "weight,colour,legs\n1,grey,2\n1,grey,four\n");
+        refused(later, later + ":3:3 (legs): 'four' is not a number, and the column is numeric (its first value is 2)");
+        Path first = csv("first.csv", "weight,colour,legs\n1,grey,four\n1,grey,2\n");
+        refused(first, first + ":2:3 (legs): 'four' is not a number, and the model's column is numeric");
     }
 
     @Test
     void anUnseenCategoryWithTheHint() throws Exception {
-        Path f = csv("blue.csv", "x,y,colour\n1,2,red\n1,-2,blue\n");
-        refused(f, f + ":3:3 (colour): category 'blue' was not seen in training (the model knows red, green); "
-                + "--unknown ignore scores it as no category");
+        int row = run.parts[2][0];
+        Path f = csv("purple.csv", "weight,colour,legs\n1,grey,2\n"
+                + String.join(",", List.of(Files.readAllLines(run.csv).get(run.table.lines()[row] - 1).split(",")).subList(0, 3))
+                        .replaceFirst(",[^,]+,", ",purple,") + "\n");
+        refused(f, f + ":3:2 (colour): category 'purple' was not seen in training (the model knows "
+                + String.join(", ", ((io.popflow.data.TableEncoding.OneHot) run.encoding.features().get(1)).categories())
+                + "); --unknown ignore scores it as no category");
         run(0, model.toString(), f.toString(), "--output", out.toString(), "--unknown", "ignore");
-        // no category adds nothing: w*x + y = 1 - 2 < 0, class a
-        assertThat(Files.readAllLines(out).get(2)).startsWith("3,a,");
+        String[] cells = Files.readAllLines(out).get(2).split(",");
+        double[] expected = run.probabilities(theta, row, true);
+        for (int c = 0; c < expected.length; c++) {
+            assertThat(Double.parseDouble(cells[2 + c])).isCloseTo(expected[c], within(1e-5));
+        }
+    }
+
+    @Test
+    void theCategoriesSaidInTheirOrder() {
+        assertThat(((io.popflow.data.TableEncoding.OneHot) run.encoding.features().get(1)).categories())
+                .containsExactly("grey", "brown", "light blue");
     }
 
     @Test
     void aMissingValueWhereTheRunRefusedThem() throws Exception {
-        Path number = csv("na.csv", "x,y,colour\n1,2,red\nNA,2,red\n");
-        refused(number, number + ":3:1 (x): missing value (the model's run refused missing values; one trained with "
-                + "table.missing: impute fills them in)");
-        Path text = csv("empty.csv", "x,y,colour\n1,2,red\n1,2,\n");
-        refused(text, text + ":3:3 (colour): missing value (the model's run refused missing values; one trained with "
+        Path number = csv("na.csv", "weight,colour,legs\n1,grey,2\nNA,grey,2\n");
+        refused(number, number + ":3:1 (weight): missing value (the model's run refused missing values; one trained "
+                + "with table.missing: impute fills them in)");
+        Path text = csv("empty.csv", "weight,colour,legs\n1,grey,2\n1,,2\n");
+        refused(text, text + ":3:2 (colour): missing value (the model's run refused missing values; one trained with "
                 + "table.missing: impute fills them in)");
     }
 
     @Test
     void aModelThatIsNotThereNotOnnxOrAlone() throws Exception {
-        Path data = csv("ok.csv", "x,y,colour\n1,2,red\n");
+        Path data = csv("ok.csv", "weight,colour,legs\n1,grey,2\n");
         Path absent = dir.resolve("absent.onnx");
         assertThat(run(2, absent.toString(), data.toString())).isEqualTo("popflow: " + absent + ": no such model file"
                 + System.lineSeparator());
@@ -127,8 +154,14 @@ class PredictRefusalsTest {
         Files.write(text, notOnnx);
         Files.writeString(dir.resolve("text.json"), Files.readString(ModelPair.descriptionOf(model))
                 .replaceAll("\"model_sha256\" : \"[0-9a-f]+\"", "\"model_sha256\" : \"" + ModelPair.sha256(notOnnx) + "\""));
-        assertThat(run(2, text.toString(), data.toString())).startsWith("popflow: " + text + ": not an ONNX model "
-                + "ONNX Runtime can load (").endsWith(")" + System.lineSeparator()).hasLineCount(1);
+        assertThat(run(2, text.toString(), data.toString())).isEqualTo("popflow: " + text + ": not a model ONNX Runtime "
+                + "can load (Failed to load model because protobuf parsing failed)" + System.lineSeparator());
+
+        Path notJson = dir.resolve("odd.onnx");
+        Files.copy(model, notJson);
+        Files.writeString(dir.resolve("odd.json"), "{\"format\": 1}");
+        assertThat(run(2, notJson.toString(), data.toString())).isEqualTo("popflow: " + dir.resolve("odd.json")
+                + ": names no columns (not a model description of popflow's)" + System.lineSeparator());
     }
 
     @Test

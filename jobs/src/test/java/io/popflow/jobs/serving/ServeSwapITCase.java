@@ -3,6 +3,8 @@ package io.popflow.jobs.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.popflow.agent.AgentLifecycle;
+import io.popflow.task.TableTaskSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * for 30 s while a new pair is written into the served folder every 4 s (as the exporter writes
  * one: .json first, each file renamed into place). Every request succeeds, and every answer comes
  * from one complete model: the {@code params_sha256} it names is one written, and its probabilities
- * are that model's (its weight w is in closed form in the answer).
+ * are that model's (popflow's own forward pass of those weights). The models are the exporter's, of
+ * a table task with a text column.
  */
 class ServeSwapITCase {
     private static final int RATE = 250;
@@ -44,8 +47,14 @@ class ServeSwapITCase {
 
     @Test
     void swapsUnderLoadWithoutAFailedRequest() throws Exception {
-        Path model = HandMadeModels.tableClassifier(dir, "champion", 0f, "refuse");
-        Map<String, Float> written = new ConcurrentHashMap<>(Map.of("hand-made-w=0.0", 0f));
+        AnimalsRun run = AnimalsRun.in(dir, TableTaskSpec.Missing.REFUSE);
+        int row = run.parts[2][0];
+        String body = "{\"rows\": [" + run.jsonObject(row) + "]}";
+        // each model's params_sha256 -> its probabilities for the row, by popflow's own forward pass
+        Map<String, double[]> written = new ConcurrentHashMap<>();
+        float[] first = run.weights(0);
+        written.put(AgentLifecycle.sha256(first), run.probabilities(first, row, false));
+        Path model = run.export(dir.resolve("models"), "champion", first, 0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         ModelServer server = ModelServer.start(ModelLocation.of(model), new ModelServer.Settings(
                 new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 8), new PrintStream(log, true));
@@ -70,10 +79,10 @@ class ServeSwapITCase {
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<String> r = client.send(HttpRequest.newBuilder(predict).timeout(Duration.ofSeconds(10))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": [{\"x\": 1, \"y\": 0, \"colour\": \"red\"}]}"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
                                     .build(), HttpResponse.BodyHandlers.ofString());
                             latencies.add(System.nanoTime() - t0);
-                            check(r, written, answeredBy, failures);
+                            check(r, written, run.task.classes(), answeredBy, failures);
                         } catch (Exception e) {
                             failures.add(e.toString());
                         }
@@ -84,9 +93,9 @@ class ServeSwapITCase {
             Future<?> swapper = pool.submit(() -> {
                 for (int k = 1; System.nanoTime() + TimeUnit.SECONDS.toNanos(4) < end; k++) {
                     Thread.sleep(4000);
-                    float w = k;
-                    written.put("hand-made-w=" + w, w);
-                    HandMadeModels.tableClassifier(dir, "champion", w, "refuse");
+                    float[] theta = run.weights(k);
+                    written.put(AgentLifecycle.sha256(theta), run.probabilities(theta, row, false));
+                    run.export(dir.resolve("models"), "champion", theta, k);
                 }
                 return null;
             });
@@ -110,24 +119,25 @@ class ServeSwapITCase {
         assertThat(log.toString()).doesNotContain("keeping the current model");
     }
 
-    private static void check(HttpResponse<String> r, Map<String, Float> written, Set<String> answeredBy,
-            List<String> failures) throws Exception {
+    private static void check(HttpResponse<String> r, Map<String, double[]> written, String[] classes,
+            Set<String> answeredBy, List<String> failures) throws Exception {
         if (r.statusCode() != 200) {
             failures.add(r.statusCode() + " " + r.body());
             return;
         }
-        JsonNode answer = HandMadeModels.JSON.readTree(r.body());
+        JsonNode answer = ExportedPairs.JSON.readTree(r.body());
         String params = answer.get("model").get("params_sha256").asText();
-        Float w = written.get(params);
-        if (w == null) {
+        double[] expected = written.get(params);
+        if (expected == null) {
             failures.add("an answer from a model never written: " + params);
             return;
         }
         answeredBy.add(params);
-        double pB = answer.get("predictions").get(0).get("probabilities").get("b").asDouble();
-        double expected = 1 / (1 + Math.exp(-(w + 2)));
-        if (Math.abs(pB - expected) > 1e-6) {
-            failures.add("model " + params + " answered p(b) = " + pB + ", its weights give " + expected);
+        JsonNode p = answer.get("predictions").get(0).get("probabilities");
+        for (int c = 0; c < classes.length; c++) {
+            if (Math.abs(p.get(classes[c]).asDouble() - expected[c]) > 1e-5) {
+                failures.add("model " + params + " answered " + p + ", its weights give " + java.util.Arrays.toString(expected));
+            }
         }
     }
 
