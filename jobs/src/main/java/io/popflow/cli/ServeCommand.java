@@ -1,5 +1,6 @@
 package io.popflow.cli;
 
+import io.popflow.jobs.run.StopSignals;
 import io.popflow.jobs.serving.ModelLocation;
 import io.popflow.jobs.serving.ModelServer;
 import java.net.InetSocketAddress;
@@ -69,18 +70,18 @@ final class ServeCommand implements Callable<Integer> {
         ModelServer.Settings settings = new ModelServer.Settings(new InetSocketAddress(bind, port), maxBody,
                 unknown == PredictCommand.Unknown.ignore, pollMillis, threads);
         ModelServer server = ModelServer.start(ModelLocation.of(model), settings, System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            System.out.println("serve: stopped");
+        CountDownLatch stop = new CountDownLatch(1);
+        // Ctrl-C (or SIGTERM) ends the wait below instead of the JVM: the server then stops in order
+        try (StopSignals signals = new StopSignals(stop::countDown)) {
+            System.out.println("serve: " + server.serving());
+            System.out.println("serve: listening on http://" + bind + ":" + server.port() + " (POST /predict, GET /model, "
+                    + "GET /health; Ctrl-C stops)");
             System.out.flush();
-            stopped.countDown();
-        }, "popflow-serve-stop"));
-        System.out.println("serve: " + server.serving());
-        System.out.println("serve: listening on http://" + bind + ":" + server.port() + " (POST /predict, GET /model, "
-                + "GET /health; Ctrl-C stops)");
-        System.out.flush();
-        stopped.await();
+            stop.await();
+        } finally {
+            server.close();
+        }
+        System.out.println("serve: stopped");
         return 0;
     }
 }

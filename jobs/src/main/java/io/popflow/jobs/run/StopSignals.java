@@ -11,12 +11,12 @@ import java.util.List;
  * it); it is reached by reflection because javac flags every direct use as internal API, and this
  * build treats warnings as errors.
  */
-final class StopSignals implements AutoCloseable {
+public final class StopSignals implements AutoCloseable {
     private static final String[] NAMES = {"INT", "TERM"};
     private final List<Object[]> previous = new ArrayList<>();
 
     /** Installs {@code onSignal} for both signals until {@link #close}. */
-    StopSignals(Runnable onSignal) {
+    public StopSignals(Runnable onSignal) {
         try {
             Class<?> signalClass = Class.forName("sun.misc.Signal");
             Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");

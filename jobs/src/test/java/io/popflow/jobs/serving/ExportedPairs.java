@@ -17,7 +17,7 @@ import java.util.Map;
  * the pair the model contract describes: the .json (run, agent, generation, digests, columns,
  * meaning of the outputs) first, then the .onnx, each renamed into place.
  */
-final class ExportedPairs {
+public final class ExportedPairs {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private ExportedPairs() {}
@@ -29,7 +29,7 @@ final class ExportedPairs {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static Path write(Path dir, String stem, ExportedModel m, float[] params, int agent, int generation) throws IOException {
+    public static Path write(Path dir, String stem, ExportedModel m, float[] params, int agent, int generation) throws IOException {
         ModelDescription d = m.description();
         ObjectNode j = JSON.createObjectNode();
         j.put("format", 1).put("run_id", "test-run").put("agent", agent).put("generation", generation)
