@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         version = "popflow 0.1.0",
         description = "Population-based training of neural networks on Apache Flink.",
         subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
-                ReplayCommand.class,
+                ReplayCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.agent.AgentLifecycle;
+import io.popflow.agent.AgentState;
+import io.popflow.agent.AgentWeights;
+import io.popflow.config.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
+import io.popflow.connectors.json.RecordJson;
 import io.popflow.export.ExportedModel;
 import io.popflow.export.ModelDescription;
 import io.popflow.export.ModelExport;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.jobs.run.SavepointAgents;
 import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,12 +61,16 @@ public final class RunModels {
      */
     public static ObjectNode export(Path folder, PopulationConfig config, String runId, int agent, Path out)
             throws IOException {
-        Map<Integer, FinalWeights> weights = FinalWeights.read(folder);
+        return export(folder, config, runId, FinalWeights.read(folder), agent, out);
+    }
+
+    /** Writes agent {@code agent} of {@code weights}, the agents of the run in {@code folder}, as the model {@code out}. */
+    public static ObjectNode export(Path folder, PopulationConfig config, String runId, Map<Integer, FinalWeights> weights,
+            int agent, Path out) throws IOException {
         FinalWeights w = weights.get(agent);
         if (w == null) {
-            throw new IOException(folder + " keeps no final weights of agent " + agent + (weights.isEmpty()
-                    ? " (it keeps none: a run before popflow 0.1's models, or one that has not ended)"
-                    : " (agents: 0 to " + (weights.size() - 1) + ")"));
+            throw new InvalidOptionException("agent", weights.isEmpty() ? folder + " keeps no agents' weights"
+                    : "the run has no agent " + agent + " (its agents are 0 to " + (weights.size() - 1) + ")");
         }
         return export(folder, config, w, provenance(folder, config, runId, w), out);
     }
@@ -78,6 +89,23 @@ public final class RunModels {
             model = new ExportedModel(model.onnx(), withReading(model.description(), folder));
         }
         return ModelFiles.write(out, model, provenance);
+    }
+
+    /**
+     * The agents held in the savepoint or retained checkpoint {@code snapshot} of the run in {@code
+     * folder}, as final weights (their fitness measured on validation data as the run measures it).
+     */
+    public static Map<Integer, FinalWeights> fromSnapshot(PopulationConfig config, Path snapshot) throws Exception {
+        RecordJson json = new RecordJson(config.space());
+        AgentLifecycle lifecycle = new AgentLifecycle(config);
+        Map<Integer, FinalWeights> byAgent = new LinkedHashMap<>();
+        for (AgentState s : SavepointAgents.read(snapshot)) {
+            double fitness = config.task() instanceof StreamTaskSpec ? Double.NaN : lifecycle.finalRecord(s, false).fitness();
+            JsonNode line = JSON.readTree(json.finalWeights(
+                    new AgentWeights(s.id, s.generation, fitness, s.hyperparameters, s.params, s.rng)));
+            byAgent.put(s.id, new FinalWeights(line, s.params.clone()));
+        }
+        return byAgent;
     }
 
     /** Where the weights come from, for the description: the run, the agent, its fitness and h, and its test. */
