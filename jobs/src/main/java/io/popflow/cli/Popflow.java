@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         version = "popflow 0.1.0",
         description = "Population-based training of neural networks on Apache Flink.",
         subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
-                ReplayCommand.class, PredictCommand.class, ServeCommand.class,
+                ReplayCommand.class, ExportCommand.class, PredictCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;

@@ -1,6 +1,7 @@
 package io.popflow.jobs;
 
 import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentWeights;
 import io.popflow.agent.FinalAgent;
 import io.popflow.connectors.console.ProgressSink;
 import io.popflow.connectors.file.JsonLinesFileSink;
@@ -23,7 +24,8 @@ public record JobSinks(
         List<Sink<GenerationSummary>> summaries,
         List<Sink<LineageEvent>> lineage,
         List<Sink<FinalAgent>> finalAgents,
-        List<Sink<DistributionSummary>> distributions) {
+        List<Sink<DistributionSummary>> distributions,
+        List<Sink<AgentWeights>> finalWeights) {
 
     public static final String REPORTS_FILE = "reports.jsonl";
     public static final String GENERATIONS_FILE = "generations.jsonl";
@@ -31,6 +33,8 @@ public record JobSinks(
     public static final String FINAL_AGENTS_FILE = "final-agents.jsonl";
     /** An evolution strategy's search distribution, generation by generation. */
     public static final String DISTRIBUTION_FILE = "distribution.jsonl";
+    /** Every agent's final weights, which the run's model is exported from. */
+    public static final String FINAL_WEIGHTS_FILE = "final-weights.jsonl";
 
     public JobSinks {
         reports = List.copyOf(reports);
@@ -38,11 +42,24 @@ public record JobSinks(
         lineage = List.copyOf(lineage);
         finalAgents = List.copyOf(finalAgents);
         distributions = List.copyOf(distributions);
+        finalWeights = List.copyOf(finalWeights);
+    }
+
+    /** Sinks that keep no final weights (a run with them exports no model). */
+    public JobSinks(List<Sink<AgentReport>> reports, List<Sink<GenerationSummary>> summaries,
+            List<Sink<LineageEvent>> lineage, List<Sink<FinalAgent>> finalAgents,
+            List<Sink<DistributionSummary>> distributions) {
+        this(reports, summaries, lineage, finalAgents, distributions, List.of());
     }
 
     /** These sinks, and {@code sink} for an evolution strategy's distribution records too. */
     public JobSinks withDistributions(Sink<DistributionSummary> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, concat(distributions, List.of(sink)));
+        return new JobSinks(reports, summaries, lineage, finalAgents, concat(distributions, List.of(sink)), finalWeights);
+    }
+
+    /** These sinks, and {@code sink} for every agent's final weights too. */
+    public JobSinks withFinalWeights(Sink<AgentWeights> sink) {
+        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, concat(finalWeights, List.of(sink)));
     }
 
     /** One sink for each kind of record. */
@@ -67,7 +84,8 @@ public record JobSinks(
                 new JsonLinesFileSink<>(folder.resolve(GENERATIONS_FILE), json::summary),
                 new JsonLinesFileSink<>(folder.resolve(LINEAGE_FILE), json::lineage),
                 new JsonLinesFileSink<>(folder.resolve(FINAL_AGENTS_FILE), json::finalAgent))
-                .withDistributions(new JsonLinesFileSink<>(folder.resolve(DISTRIBUTION_FILE), json::distribution));
+                .withDistributions(new JsonLinesFileSink<>(folder.resolve(DISTRIBUTION_FILE), json::distribution))
+                .withFinalWeights(new JsonLinesFileSink<>(folder.resolve(FINAL_WEIGHTS_FILE), json::finalWeights));
         return progress ? files.withSummaries(new ProgressSink(space, generations, members)) : files;
     }
 
@@ -75,13 +93,13 @@ public record JobSinks(
     public JobSinks with(JobSinks other) {
         return new JobSinks(concat(reports, other.reports), concat(summaries, other.summaries),
                 concat(lineage, other.lineage), concat(finalAgents, other.finalAgents),
-                concat(distributions, other.distributions));
+                concat(distributions, other.distributions), concat(finalWeights, other.finalWeights));
     }
 
     /** These sinks, and {@code extra} for the generation summaries too. */
     @SafeVarargs
     public final JobSinks withSummaries(Sink<GenerationSummary>... extra) {
-        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions);
+        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions, finalWeights);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

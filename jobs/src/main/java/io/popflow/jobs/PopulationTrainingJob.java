@@ -171,6 +171,7 @@ public final class PopulationTrainingJob {
         sink(summaries, sinks.summaries(), "generation-summaries");
         sink(lineage, sinks.lineage(), "lineage");
         sink(finals, sinks.finalAgents(), "final-agents");
+        sink(reports.getSideOutput(AgentTrainerOperator.FINAL_WEIGHTS), sinks.finalWeights(), "final-weights");
         if (config.isEvolutionStrategy()) {
             sink(directives.getSideOutput(EvolutionStrategyOperator.DISTRIBUTION), sinks.distributions(), "distribution");
         }

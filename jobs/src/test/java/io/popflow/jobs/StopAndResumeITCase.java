@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.cli.Popflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,15 @@ class StopAndResumeITCase {
         p.signal("INT");
         assertThat(p.awaitExit(STOP_WITHIN)).as("stdout: %s", p.stdout()).isZero();
         assertThat(Files.readString(run.resolve("config.yaml"))).contains(home.resolve("mine.csv").toString());
+        // the stopped run's model is its best agent's at the savepoint, and any agent of the savepoint exports
+        JsonNode stopped = JSON.readTree(run.resolve(RunSummary.FILE).toFile());
+        JsonNode best = JSON.readTree(run.resolve("models/best.json").toFile());
+        assertThat(best.get("params_sha256").asText()).isEqualTo(stopped.get("params_sha256").asText());
+        Path fromSavepoint = dir.resolve("agent1.onnx");
+        assertThat(Popflow.run("export", run.toString(), "--from-savepoint", stopped.get("stopped").get("savepoint").asText(),
+                "--agent", "1", "--output", fromSavepoint.toString())).isZero();
+        assertThat(JSON.readTree(dir.resolve("agent1.json").toFile()).get("params_sha256").asText()).isEqualTo(
+                JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE)).get(1).get("params_sha256").asText());
 
         int summarised = JobRuns.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
         PopflowProcess resumed = processes.startIn(elsewhere, "resumed", "train", "--resume", run.toString(),

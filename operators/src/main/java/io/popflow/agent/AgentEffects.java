@@ -11,4 +11,7 @@ public interface AgentEffects {
 
     /** The agent's final record. */
     void finish(FinalAgent agent);
+
+    /** The agent's final weights, which a run exports its model from (ignored where nothing exports). */
+    default void finalWeights(AgentWeights weights) {}
 }

@@ -267,7 +267,10 @@ public final class AgentLifecycle {
     }
 
     private void stop(AgentState s, boolean evaluateTest, AgentEffects effects) {
-        effects.finish(finalRecord(s, evaluateTest));
+        FinalAgent last = finalRecord(s, evaluateTest);
+        effects.finish(last);
+        effects.finalWeights(new AgentWeights(s.id, s.generation, last.fitness(), s.hyperparameters.clone(), s.params.clone(),
+                s.rng));
         s.phase = Phase.STOPPED;
         if (!asynchronous) {
             clearOutbox(s);

@@ -18,7 +18,6 @@ import io.popflow.task.ControlTaskSpec;
  * at them before every use, so nothing is stored twice.
  */
 final class DqnAgentLearner implements Learner {
-    private static final long TEST_STREAM = 0x7e57_e915_0de5L;
     private static final long MEMBER_STREAM = 0xe5_e7a1_0a7eL;
 
     private final ControlTaskSpec spec;
@@ -125,7 +124,7 @@ final class DqnAgentLearner implements Learner {
     /** Mean return of greedy episodes on a stream derived from the agent's (which it leaves untouched). */
     @Override
     public TestResult test(AgentState s) {
-        SplitMix64 rng = new SplitMix64(SplitMix64.derive(s.rng, TEST_STREAM));
+        SplitMix64 rng = new SplitMix64(ControlTaskSpec.testEpisodesSeed(s.rng));
         return new TestResult(Double.NaN, Double.NaN, greedyReturn(s.params, rng, spec.testEpisodes()));
     }
 

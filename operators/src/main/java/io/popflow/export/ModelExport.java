@@ -123,6 +123,7 @@ public final class ModelExport {
                 // zeros = 1: a category not seen in training (or "") is all zeros, as in training
                 String hot = g.node(OnnxGraph.ML_DOMAIN, "OneHotEncoder", List.of(x), "one_hot",
                         Map.of("cats_strings", h.categories(), "zeros", 1L));
+                g.declare(hot, DataType.FLOAT, OnnxGraph.BATCH, 1, h.categories().size());
                 parts.add(g.node("Reshape", List.of(hot, g.longs("shape", -1, h.categories().size())), "categories", Map.of()));
             }
         }

@@ -54,6 +54,14 @@ final class OnnxGraph {
         graph.addOutput(valueInfo(name, type, dims));
     }
 
+    /**
+     * Declares the type and shape of {@code value}, an inner value: for operators whose output type
+     * the ONNX 1.12 checker cannot infer (ai.onnx.ml's OneHotEncoder).
+     */
+    void declare(String value, TensorProto.DataType type, long... dims) {
+        graph.addValueInfo(valueInfo(value, type, dims));
+    }
+
     /** A float constant of shape {@code dims}, stored little-endian in the initializer's raw bytes. */
     String floats(String hint, float[] values, long... dims) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,6 +5,7 @@ import io.popflow.agent.AgentEffects;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
+import io.popflow.agent.AgentWeights;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.InitialPopulation;
@@ -58,7 +59,7 @@ import org.apache.flink.util.OutputTag;
  * AgentCommand.Distribution} update moves it, and agents take their members from it.
  *
  * <p>Outputs: end-of-generation reports on the main output; weights for other agents on {@link
- * #WEIGHTS} (to the feedback edge); final records on {@link #FINAL}.
+ * #WEIGHTS} (to the feedback edge); final records on {@link #FINAL}, final weights on {@link #FINAL_WEIGHTS}.
  */
 public final class AgentTrainerOperator extends AbstractStreamOperator<AgentReport>
         implements OneInputStreamOperator<AgentCommand, AgentReport> {
@@ -67,6 +68,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     public static final OutputTag<AgentCommand> WEIGHTS =
             new OutputTag<>("weights", ExplicitTypeInfo.commands());
     public static final OutputTag<FinalAgent> FINAL = new OutputTag<>("final", TypeInformation.of(FinalAgent.class));
+    public static final OutputTag<AgentWeights> FINAL_WEIGHTS =
+            new OutputTag<>("final-weights", TypeInformation.of(AgentWeights.class));
 
     /** Name of the keyed state that holds each agent (read back from savepoints by name). */
     public static final String STATE_NAME = "agent";
@@ -359,6 +362,11 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         @Override
         public void finish(FinalAgent agent) {
             output.collect(FINAL, new StreamRecord<>(agent));
+        }
+
+        @Override
+        public void finalWeights(AgentWeights weights) {
+            output.collect(FINAL_WEIGHTS, new StreamRecord<>(weights));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.popflow.task;
 
 import io.popflow.config.Option;
 import io.popflow.fast.Hyperparameter;
+import io.popflow.math.SplitMix64;
 import io.popflow.rl.DqnSettings;
 import java.util.List;
 
@@ -28,6 +29,17 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
             "greedy episodes the final best agent is tested on").atLeast(1);
 
     public static final List<Option<?>> OPTIONS = List.of(K, MAX_RULE, TEST_EPISODES);
+
+    private static final long TEST_STREAM = 0x7e57_e915_0de5L;
+
+    /**
+     * The seed of the greedy test episodes of an agent whose random stream is at {@code agentRng}
+     * (a stream derived from it, which leaves the agent's own untouched): with it, the episodes an
+     * exported policy was tested on can be replayed.
+     */
+    public static long testEpisodesSeed(long agentRng) {
+        return SplitMix64.derive(agentRng, TEST_STREAM);
+    }
 
     public ControlTaskSpec {
         K.require(episodes);

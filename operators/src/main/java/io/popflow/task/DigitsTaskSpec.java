@@ -45,9 +45,12 @@ public record DigitsTaskSpec(
 
     @Override
     public Task create(long runSeed) {
-        DatasetSplit split = DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction,
-                Streams.DATA_SPLIT.generator(runSeed));
-        return new SupervisedTask(architecture(), split, metric);
+        return new SupervisedTask(architecture(), split(runSeed), metric);
+    }
+
+    /** The data set cut by the run's seed into the train, validation and test parts. */
+    public DatasetSplit split(long runSeed) {
+        return DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction, Streams.DATA_SPLIT.generator(runSeed));
     }
 
     @Override

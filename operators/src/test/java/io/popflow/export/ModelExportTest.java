@@ -13,7 +13,6 @@ import io.popflow.data.TableEncoding;
 import io.popflow.data.TableParser;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.DenseNet;
 import io.popflow.model.Mlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.rl.ClassicControl;
@@ -26,10 +25,11 @@ import io.popflow.task.TableTaskSpec;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import io.popflow.testing.ModelRows;
+import io.popflow.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  * another order; both move a probability or a Q-value by a few float ulps (about 1e-7 here).
  */
 class ModelExportTest {
-    private static final double TOLERANCE = 1e-5;
     private static OrtEnvironment ort;
 
     @BeforeAll
@@ -66,10 +65,10 @@ class ModelExportTest {
                 OrtSession.Result r = s.run(Map.of("pixels", x))) {
             float[][] p = (float[][]) r.get("probabilities").get().getValue();
             String[] labels = (String[]) r.get("label").get().getValue();
-            float[][] expected = softmax(forward(arch, theta, flat(digits), n));
-            assertClose(p, expected);
+            float[][] expected = ModelRows.softmax(ModelRows.forward(arch, theta, ModelRows.flat(digits), n));
+            ModelRows.assertClose(p, expected);
             for (int i = 0; i < n; i++) {
-                assertThat(labels[i]).isEqualTo(String.valueOf(argmax(expected[i])));
+                assertThat(labels[i]).isEqualTo(String.valueOf(ModelRows.argmax(expected[i])));
             }
         }
         assertThat(m.description().columns()).hasSize(64);
@@ -78,7 +77,7 @@ class ModelExportTest {
 
     @Test
     void aTableWithATextFeatureAndTextLabelsCarriesItsEncoding(@TempDir Path dir) throws Exception {
-        Path csv = animals(dir, 240);
+        Path csv = ModelRows.animals(dir.resolve("animals.csv"), 240);
         for (TableTaskSpec.Missing missing : TableTaskSpec.Missing.values()) {
             Table table = TableParser.read(csv, ',', true);
             TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION, missing,
@@ -92,14 +91,14 @@ class ModelExportTest {
             int[] test = parts[2];
             Dataset encoded = encoding.encode(test);
             try (OrtSession s = ort.createSession(m.onnx())) {
-                Map<String, OnnxTensor> inputs = rawColumns(table, test, table.indexOf("kind"));
+                Map<String, OnnxTensor> inputs = ModelRows.rawColumns(ort, table, test, table.indexOf("kind"));
                 try (OrtSession.Result r = s.run(inputs)) {
                     float[][] p = (float[][]) r.get("probabilities").get().getValue();
                     String[] labels = (String[]) r.get("label").get().getValue();
-                    float[][] expected = softmax(forward(arch, theta, flat(encoded), test.length));
-                    assertClose(p, expected);
+                    float[][] expected = ModelRows.softmax(ModelRows.forward(arch, theta, ModelRows.flat(encoded), test.length));
+                    ModelRows.assertClose(p, expected);
                     for (int i = 0; i < test.length; i++) {
-                        assertThat(labels[i]).isEqualTo(task.classes()[argmax(expected[i])]);
+                        assertThat(labels[i]).isEqualTo(task.classes()[ModelRows.argmax(expected[i])]);
                     }
                 } finally {
                     inputs.values().forEach(OnnxTensor::close);
@@ -115,7 +114,7 @@ class ModelExportTest {
 
     @Test
     void anUnseenCategoryAndAnImputedValueAreScoredAsInTraining(@TempDir Path dir) throws Exception {
-        Table table = TableParser.read(animals(dir, 240), ',', true);
+        Table table = TableParser.read(ModelRows.animals(dir.resolve("animals.csv"), 240), ',', true);
         TableTaskSpec task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION,
                 TableTaskSpec.Missing.IMPUTE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
         TableEncoding encoding = task.encoding(task.parts(3)[0]);
@@ -134,14 +133,14 @@ class ModelExportTest {
                 OnnxTensor l = OnnxTensor.createTensor(ort, FloatBuffer.wrap(new float[] {4}), new long[] {1, 1});
                 OrtSession.Result r = s.run(Map.of("weight", w, "colour", c, "legs", l))) {
             float[][] p = (float[][]) r.get("probabilities").get().getValue();
-            assertClose(p, softmax(forward(arch, theta, encoded, 1)));
+            ModelRows.assertClose(p, ModelRows.softmax(ModelRows.forward(arch, theta, encoded, 1)));
         }
         assertThat(weight.name()).isEqualTo("weight");
     }
 
     @Test
     void aRegressionPredictsInTheTargetsUnits() throws Exception {
-        Table table = TableParser.read(repository().resolve("data/diabetes/diabetes.csv"), ',', true);
+        Table table = TableParser.read(TestData.diabetesCsv(), ',', true);
         TableTaskSpec task = new TableTaskSpec(table, table.indexOf("progression"), TableTaskSpec.Target.REGRESSION,
                 TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
         int[][] parts = task.parts(5);
@@ -151,14 +150,14 @@ class ModelExportTest {
         ExportedModel m = ModelExport.of(task, 5, theta, Map.of());
         int[] test = parts[2];
         float[] standardised = new Mlp(arch).predict(theta, encoding.encode(test));
-        Map<String, OnnxTensor> inputs = rawColumns(table, test, table.indexOf("progression"));
+        Map<String, OnnxTensor> inputs = ModelRows.rawColumns(ort, table, test, table.indexOf("progression"));
         try (OrtSession s = ort.createSession(m.onnx()); OrtSession.Result r = s.run(inputs)) {
             float[][] y = (float[][]) r.get("prediction").get().getValue();
             for (int i = 0; i < test.length; i++) {
                 double expected = encoding.targetOf(standardised[i]);
                 // relative to the target's scale (about 77 units): the same 1e-5 in standardised units
                 assertThat((double) y[i][0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(
-                        TOLERANCE * encoding.targetStatistics()[1]));
+                        ModelRows.TOLERANCE * encoding.targetStatistics()[1]));
             }
         } finally {
             inputs.values().forEach(OnnxTensor::close);
@@ -185,10 +184,10 @@ class ModelExportTest {
                 OrtSession.Result r = s.run(Map.of("observation", x))) {
             float[][] q = (float[][]) r.get("q_values").get().getValue();
             long[] action = (long[]) r.get("action").get().getValue();
-            float[][] expected = forward(arch, theta, observations, n);
-            assertClose(q, expected);
+            float[][] expected = ModelRows.forward(arch, theta, observations, n);
+            ModelRows.assertClose(q, expected);
             for (int i = 0; i < n; i++) {
-                assertThat(action[i]).isEqualTo(argmax(expected[i]));
+                assertThat(action[i]).isEqualTo(ModelRows.argmax(expected[i]));
             }
             assertThat(s.getMetadata().getCustomMetadata()).containsEntry("popflow.agent", "3");
         }
@@ -213,59 +212,6 @@ class ModelExportTest {
                 .hasMessage("weights of length 10 are not those of MLP[64, 16, 10] relu softmax_cross_entropy (1210 parameters)");
     }
 
-    /** A CSV of animals: a number, a text feature with a quoted value, a number, a text label. */
-    static Path animals(Path dir, int rows) throws Exception {
-        SplitMix64 rng = new SplitMix64(42);
-        String[] colours = {"red", "green", "\"light blue\""};
-        String[] kinds = {"owl", "cat", "dog"};
-        StringBuilder csv = new StringBuilder("weight,colour,legs,kind\n");
-        for (int i = 0; i < rows; i++) {
-            int k = rng.nextInt(3);
-            double weight = 1 + 3 * k + rng.nextDouble() * 2;
-            csv.append(String.format(java.util.Locale.ROOT, "%.3f", weight)).append(',')
-                    .append(colours[(k + rng.nextInt(2)) % 3]).append(',').append(k == 0 ? 2 : 4).append(',')
-                    .append(kinds[k]).append('\n');
-        }
-        Path file = dir.resolve("animals.csv");
-        Files.writeString(file, csv);
-        return file;
-    }
-
-    /** One input per feature column of {@code rows}, as the file holds them. */
-    private static Map<String, OnnxTensor> rawColumns(Table table, int[] rows, int label) throws Exception {
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        for (int c = 0; c < table.columns().length; c++) {
-            if (c == label) {
-                continue;
-            }
-            if (table.columns()[c] instanceof Table.Numeric num) {
-                float[] v = new float[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    v[i] = (float) num.values()[rows[i]];
-                }
-                inputs.put(table.names()[c], OnnxTensor.createTensor(ort, FloatBuffer.wrap(v), new long[] {rows.length, 1}));
-            } else {
-                String[][] v = new String[rows.length][1];
-                for (int i = 0; i < rows.length; i++) {
-                    v[i][0] = ((Table.Text) table.columns()[c]).values()[rows[i]];
-                }
-                inputs.put(table.names()[c], OnnxTensor.createTensor(ort, v));
-            }
-        }
-        return inputs;
-    }
-
-    /** The rows of {@code d}, row-major. */
-    private static float[] flat(Dataset d) {
-        float[] x = new float[d.size() * d.features()];
-        for (int r = 0; r < d.size(); r++) {
-            for (int c = 0; c < d.features(); c++) {
-                x[r * d.features() + c] = d.feature(r, c);
-            }
-        }
-        return x;
-    }
-
     private static float[] weights(MlpArchitecture arch, long seed) {
         float[] theta = new float[arch.parameterCount()];
         Mlp.initialize(arch, theta, new SplitMix64(seed));
@@ -274,66 +220,5 @@ class ModelExportTest {
             theta[i] += (float) (0.1 * (rng.nextDouble() - 0.5)); // non-zero biases too
         }
         return theta;
-    }
-
-    /** popflow's own forward pass on the first {@code n} encoded rows of {@code x}. */
-    private static float[][] forward(MlpArchitecture arch, float[] theta, float[] x, int n) {
-        DenseNet net = new DenseNet(arch, n);
-        System.arraycopy(x, 0, net.input(), 0, n * arch.inputSize());
-        float[] out = net.forward(theta, n);
-        float[][] rows = new float[n][arch.outputSize()];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(out, i * arch.outputSize(), rows[i], 0, arch.outputSize());
-        }
-        return rows;
-    }
-
-    private static float[][] softmax(float[][] logits) {
-        float[][] p = new float[logits.length][];
-        for (int i = 0; i < logits.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (float z : logits[i]) {
-                max = Math.max(max, z);
-            }
-            double sum = 0;
-            p[i] = new float[logits[i].length];
-            for (int c = 0; c < p[i].length; c++) {
-                sum += Math.exp(logits[i][c] - max);
-            }
-            for (int c = 0; c < p[i].length; c++) {
-                p[i][c] = (float) (Math.exp(logits[i][c] - max) / sum);
-            }
-        }
-        return p;
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static void assertClose(float[][] actual, float[][] expected) {
-        assertThat(actual.length).isEqualTo(expected.length);
-        double worst = 0;
-        for (int i = 0; i < actual.length; i++) {
-            assertThat(actual[i]).hasSameSizeAs(expected[i]);
-            for (int j = 0; j < actual[i].length; j++) {
-                worst = Math.max(worst, Math.abs(actual[i][j] - expected[i][j]));
-            }
-        }
-        assertThat(worst).as("largest difference").isLessThanOrEqualTo(TOLERANCE);
-    }
-
-    static Path repository() {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("data/diabetes/diabetes.csv"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentWeights;
 import io.popflow.agent.FinalAgent;
 import io.popflow.es.DistributionSummary;
 import io.popflow.slow.GenerationSummary;
@@ -143,6 +145,25 @@ public final class RecordJson implements Serializable {
         o.put("directives_applied", f.directivesApplied());
         o.put("transfers_applied", f.transfersApplied());
         o.put("resent_ignored", f.resentIgnored());
+        return write(o);
+    }
+
+    /**
+     * An agent's final weights: θ as base64 of its little-endian IEEE floats (the bytes its {@code
+     * params_sha256} is the digest of), so that a model can be exported after the job has ended.
+     */
+    public String finalWeights(AgentWeights w) {
+        ObjectNode o = record();
+        o.put("agent", w.agent());
+        o.put("generation", w.generation());
+        number(o, "fitness", w.fitness());
+        o.set("hyperparameters", hyperparameters(w.hyperparameters()));
+        o.put("params_sha256", AgentLifecycle.sha256(w.params()));
+        o.put("rng", w.rng());
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(w.params().length * Float.BYTES)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(w.params());
+        o.put("params", java.util.Base64.getEncoder().encodeToString(bytes.array()));
         return write(o);
     }
 

@@ -3,12 +3,15 @@ package io.popflow.jobs.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentState;
+import io.popflow.agent.AgentWeights;
 import io.popflow.agent.FinalAgent;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.RunConfig;
+import io.popflow.jobs.model.ModelFiles;
+import io.popflow.jobs.model.RunModels;
 import io.popflow.task.StreamTaskSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -55,6 +58,7 @@ public final class RunEnd {
             summary.write(summaryFile);
             System.out.println(summary.describe());
             System.out.println("summary: " + summaryFile.toAbsolutePath());
+            printModel(RunModels.writeBest(folder.path(), config, run.runId()));
             return 0;
         }
         int best = writeSavepointAgents(folder, config, savepoint);
@@ -62,6 +66,7 @@ public final class RunEnd {
         summary.write(summaryFile);
         System.out.println(summary.describe());
         System.out.println("summary: " + summaryFile.toAbsolutePath());
+        printModel(RunModels.writeBest(folder.path(), config, run.runId()));
         System.out.println("popflow: stopped with a savepoint at " + savepoint);
         System.out.println("popflow: resume with: " + resumeCommand(folder, null));
         return 0;
@@ -95,6 +100,7 @@ public final class RunEnd {
                 .orElse(agents.isEmpty() ? -1 : agents.get(0).id);
         RecordJson json = new RecordJson(config.space());
         List<String> lines = new ArrayList<>();
+        List<String> weights = new ArrayList<>();
         for (AgentState s : agents) {
             FinalAgent f = fixedData ? lifecycle.finalRecord(s, s.id == best)
                     : new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN,
@@ -102,15 +108,28 @@ public final class RunEnd {
                             s.directivesApplied, s.transfersApplied,
                             s.duplicatesIgnored);
             lines.add(json.finalAgent(f));
+            weights.add(json.finalWeights(new AgentWeights(s.id, s.generation, f.fitness(), s.hyperparameters, s.params, s.rng)));
         }
-        try (BufferedWriter out = Files.newBufferedWriter(folder.path().resolve(JobSinks.FINAL_AGENTS_FILE),
-                StandardCharsets.UTF_8)) {
+        writeLines(folder.path().resolve(JobSinks.FINAL_AGENTS_FILE), lines);
+        writeLines(folder.path().resolve(JobSinks.FINAL_WEIGHTS_FILE), weights);
+        return best;
+    }
+
+    private static void writeLines(Path file, List<String> lines) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (String line : lines) {
                 out.write(line);
                 out.write('\n');
             }
         }
-        return best;
+    }
+
+    /** The line that says where the run's model is (none for a task without one). */
+    private static void printModel(Path model) {
+        if (model != null) {
+            System.out.println("model: " + model.toAbsolutePath() + " (and " + ModelFiles.descriptionOf(model).getFileName()
+                    + "; score a CSV with: popflow predict " + model + " FILE.csv)");
+        }
     }
 
     /** Reports a failed job in one line, with where the run can resume from, and returns the exit code. */

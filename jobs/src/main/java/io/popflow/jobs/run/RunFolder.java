@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
     public static final String CONFIG_FILE = "config.yaml";
+    /** The run's exported models: {@code best.onnx} and its description {@code best.json}. */
+    public static final String MODELS = "models";
     public static final String SAVEPOINTS = "savepoints";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +91,8 @@ public final class RunFolder {
 
     /** What a run writes in its folder before its first snapshot. */
     private static final Set<String> OWN_ENTRIES = Set.of(CONFIG_FILE, SAVEPOINTS, JobSinks.REPORTS_FILE,
-            JobSinks.GENERATIONS_FILE, JobSinks.LINEAGE_FILE, JobSinks.FINAL_AGENTS_FILE, JobSinks.DISTRIBUTION_FILE);
+            JobSinks.GENERATIONS_FILE, JobSinks.LINEAGE_FILE, JobSinks.FINAL_AGENTS_FILE, JobSinks.DISTRIBUTION_FILE,
+            JobSinks.FINAL_WEIGHTS_FILE, MODELS);
 
     /** Those names, and the checkpoint folder's where it is inside this folder (by default, checkpoints/). */
     private Set<String> ownNames(Path checkpointDir) {

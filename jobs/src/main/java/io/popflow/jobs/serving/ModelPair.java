@@ -1,29 +1,20 @@
 package io.popflow.jobs.serving;
 
+import io.popflow.jobs.model.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The bytes of a model's two files, {@code X.onnx} and the {@code X.json} beside it, read so that
- * they belong together: the exporter writes the .json first and renames each file into place, so a
- * reader can meet a new .json beside the old .onnx for a moment; the .json's {@code model_sha256}
- * (of the .onnx's bytes) tells.
+ * they belong together: {@link ModelFiles} writes the .json first and renames each file into place,
+ * so a reader can meet a new .json beside the old .onnx for a moment; the .json's {@code
+ * model_sha256} (of the .onnx's bytes) tells.
  *
  * @param modelSha256 SHA-256 of {@code onnx}, which the .json names
  */
 public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata metadata, String modelSha256) {
-
-    /** {@code X.json} beside {@code X.onnx}. */
-    public static Path descriptionOf(Path onnxFile) {
-        String name = onnxFile.getFileName().toString();
-        String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
-        return onnxFile.resolveSibling(stem + ".json");
-    }
 
     /**
      * Reads the pair, or refuses: a file that is not there, a .json that is not a model's, or two
@@ -38,7 +29,7 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
             }
             if (attempt >= attempts) {
                 throw new RefusedInputException(onnxFile + ": its bytes' SHA-256 is " + pair.modelSha256 + ", but "
-                        + descriptionOf(onnxFile).getFileName() + " describes " + pair.metadata.modelSha256()
+                        + ModelFiles.descriptionOf(onnxFile).getFileName() + " describes " + pair.metadata.modelSha256()
                         + " (not a pair the exporter wrote together)");
             }
             pause(pauseMillis);
@@ -47,7 +38,7 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
 
     /** The two files as they are now, matching or not. */
     static ModelPair readOnce(Path onnxFile) {
-        Path jsonFile = descriptionOf(onnxFile);
+        Path jsonFile = ModelFiles.descriptionOf(onnxFile);
         if (!Files.isRegularFile(onnxFile)) {
             throw new RefusedInputException(onnxFile + ": no such model file");
         }
@@ -57,7 +48,7 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
         }
         byte[] json = bytes(jsonFile);
         byte[] onnx = bytes(onnxFile);
-        return new ModelPair(onnxFile, onnx, json, ModelMetadata.parse(json, jsonFile.toString()), sha256(onnx));
+        return new ModelPair(onnxFile, onnx, json, ModelMetadata.parse(json, jsonFile.toString()), ModelFiles.sha256(onnx));
     }
 
     boolean matches() {
@@ -72,14 +63,6 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
             throw new RefusedInputException(file + ": no such model file");
         } catch (IOException e) {
             throw new RefusedInputException(file + ": cannot read it (" + e.getMessage() + ")");
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

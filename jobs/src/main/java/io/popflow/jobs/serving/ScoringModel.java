@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import io.popflow.jobs.model.ModelFiles;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class ScoringModel implements AutoCloseable {
     }
 
     private static Map<String, GraphInput> inputs(ModelPair pair, OrtSession session) throws OrtException {
-        String source = ModelPair.descriptionOf(pair.onnxFile()).getFileName().toString();
+        String source = ModelFiles.descriptionOf(pair.onnxFile()).getFileName().toString();
         Map<String, NodeInfo> graph = session.getInputInfo();
         Map<String, GraphInput> inputs = new LinkedHashMap<>();
         Map<String, BitSet> fed = new LinkedHashMap<>();

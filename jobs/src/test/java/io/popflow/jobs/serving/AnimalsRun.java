@@ -4,12 +4,11 @@ import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
 import io.popflow.data.TableParser;
 import io.popflow.export.ModelExport;
-import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.DenseNet;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.TableTaskSpec;
+import io.popflow.testing.ModelRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A table run's pieces without the run: a CSV of animals (weight, a colour, one of them quoted
- * with a space, legs, and the kind as a text label), the table task over it with its split and
- * encoding, networks of its shape, and their exported models. Expected outputs come from popflow's
- * own forward pass ({@link DenseNet}) on the rows as the run encodes them.
+ * A table run's pieces without the run: a CSV of animals ({@link ModelRows#animals}: weight, a
+ * colour, one of them quoted with a space, legs, and the kind as a text label), the table task over
+ * it with its split and encoding, networks of its shape, and their exported models. Expected
+ * outputs come from popflow's own forward pass ({@link ModelRows#forward}) on the rows as the run
+ * encodes them.
  */
 final class AnimalsRun {
     static final long SEED = 5;
@@ -43,18 +43,8 @@ final class AnimalsRun {
     }
 
     static AnimalsRun in(Path dir, TableTaskSpec.Missing missing) throws IOException {
-        SplitMix64 rng = new SplitMix64(7);
-        String[] colours = {"brown", "grey", "\"light blue\""};
-        String[] kinds = {"owl", "cat", "dog"};
-        StringBuilder csv = new StringBuilder("weight,colour,legs,kind\n");
-        for (int i = 0; i < 300; i++) {
-            int k = rng.nextInt(3);
-            csv.append(String.format(Locale.ROOT, "%.2f", 1 + 2.5 * k + rng.nextDouble() * 3)).append(',')
-                    .append(colours[(k + rng.nextInt(2)) % 3]).append(',').append(k == 0 ? 2 : 4).append(',')
-                    .append(kinds[k]).append('\n');
-        }
         Files.createDirectories(dir);
-        return new AnimalsRun(Files.writeString(dir.resolve("animals.csv"), csv), missing);
+        return new AnimalsRun(ModelRows.animals(dir.resolve("animals.csv"), 300), missing);
     }
 
     /** An initialised network of the run's shape, with biases moved off zero. */
@@ -86,23 +76,12 @@ final class AnimalsRun {
                 x[1 + c] = 0;
             }
         }
-        DenseNet net = new DenseNet(arch, 1);
-        System.arraycopy(x, 0, net.input(), 0, x.length);
-        float[] logits = net.forward(theta, 1);
-        double max = Double.NEGATIVE_INFINITY;
-        for (float z : logits) {
-            max = Math.max(max, z);
-        }
-        double sum = 0;
-        double[] p = new double[logits.length];
+        float[] p = ModelRows.softmax(ModelRows.forward(arch, theta, x, 1))[0];
+        double[] probabilities = new double[p.length];
         for (int c = 0; c < p.length; c++) {
-            p[c] = Math.exp(logits[c] - max);
-            sum += p[c];
+            probabilities[c] = p[c];
         }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
+        return probabilities;
     }
 
     /** A row's values as a JSON object, by column name. */

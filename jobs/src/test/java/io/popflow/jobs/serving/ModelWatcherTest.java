@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.popflow.agent.AgentLifecycle;
+import io.popflow.jobs.model.ModelFiles;
 import io.popflow.task.TableTaskSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ class ModelWatcherTest {
             // a pair that matches but is no model: said once, the current one kept
             byte[] broken = "not onnx".getBytes(StandardCharsets.UTF_8);
             String json = Files.readString(other.resolve("best.json"))
-                    .replaceAll("\"model_sha256\" : \"[0-9a-f]+\"", "\"model_sha256\" : \"" + ModelPair.sha256(broken) + "\"");
+                    .replaceAll("\"model_sha256\" : \"[0-9a-f]+\"", "\"model_sha256\" : \"" + ModelFiles.sha256(broken) + "\"");
             ExportedPairs.renameIntoPlace(models.resolve("best.json"), json.getBytes(StandardCharsets.UTF_8));
             ExportedPairs.renameIntoPlace(onnx, broken);
             await().atMost(Duration.ofSeconds(5)).until(() -> log.toString().contains("keeping the current model"));

@@ -21,9 +21,9 @@ import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.TableTaskSpec;
+import io.popflow.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +111,7 @@ class PredictExportedModelTest {
 
     @Test
     void theDiabetesRegressionInTheTargetsUnits() throws Exception {
-        Path csv = repository().resolve("data/diabetes/diabetes.csv");
+        Path csv = TestData.diabetesCsv();
         Table table = TableParser.read(csv, ',', true);
         TableTaskSpec task = new TableTaskSpec(table, table.indexOf("progression"), TableTaskSpec.Target.REGRESSION,
                 TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
@@ -204,13 +204,5 @@ class PredictExportedModelTest {
             }
         }
         return best;
-    }
-
-    static Path repository() {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("data/diabetes/diabetes.csv"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

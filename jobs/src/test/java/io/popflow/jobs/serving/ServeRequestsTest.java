@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.cli.Popflow;
+import io.popflow.jobs.model.ModelFiles;
 import io.popflow.task.TableTaskSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,36 +91,36 @@ class ServeRequestsTest {
         }
         HttpResponse<String> description = send("GET", "/model", HttpRequest.BodyPublishers.noBody());
         assertThat(ExportedPairs.JSON.readTree(description.body())).isEqualTo(ExportedPairs.JSON.readTree(
-                Files.readAllBytes(ModelPair.descriptionOf(model))));
+                Files.readAllBytes(ModelFiles.descriptionOf(model))));
     }
 
     @Test
     void malformedRequestsEachGetOneLineAndTheServerStaysHealthy() throws Exception {
-        String big = "{\"rows\": [" + "[1, \"grey\", 2],".repeat(720_000) + "[1, \"grey\", 2]]}";
+        String big = "{\"rows\": [" + "[1, \"red\", 2],".repeat(720_000) + "[1, \"red\", 2]]}";
         List<Object[]> cases = Arrays.asList(
-                new Object[] {post("{\"rows\": [[1, \"grey\", 2]]"), 400, "not JSON: Unexpected end-of-input"},
+                new Object[] {post("{\"rows\": [[1, \"red\", 2]]"), 400, "not JSON: Unexpected end-of-input"},
                 new Object[] {post("rows=1"), 400, "not JSON: Unrecognized token 'rows'"},
                 new Object[] {post("{\"rows\": []} []"), 400, "not JSON: Trailing token"},
                 new Object[] {post(""), 400, "empty body; the body must be {\"rows\": [...]}"},
                 new Object[] {post("{\"data\": []}"), 400, "no \"rows\" key; the body must be"},
-                new Object[] {post("[[1, \"grey\", 2]]"), 400, "not an object; the body must be"},
+                new Object[] {post("[[1, \"red\", 2]]"), 400, "not an object; the body must be"},
                 new Object[] {post("{\"rows\": {\"weight\": 1}}"), 400, "\"rows\" is {\"weight\":1}, not a list"},
-                new Object[] {post("{\"rows\": [[1, \"grey\"]]}"), 400, "row 0: 2 values, where the model reads 3"},
-                new Object[] {post("{\"rows\": [[1, \"grey\", 2, 4]]}"), 400, "row 0: 4 values, where the model reads 3"},
-                new Object[] {post("{\"rows\": [[1, \"grey\", \"2\"]]}"), 400,
+                new Object[] {post("{\"rows\": [[1, \"red\"]]}"), 400, "row 0: 2 values, where the model reads 3"},
+                new Object[] {post("{\"rows\": [[1, \"red\", 2, 4]]}"), 400, "row 0: 4 values, where the model reads 3"},
+                new Object[] {post("{\"rows\": [[1, \"red\", \"2\"]]}"), 400,
                         "row 0 (legs): \"2\" is not a number, and the column is numeric (write a number as a JSON number"},
-                new Object[] {post("{\"rows\": [[1, \"grey\", 2], [true, \"grey\", 2]]}"), 400,
+                new Object[] {post("{\"rows\": [[1, \"red\", 2], [true, \"red\", 2]]}"), 400,
                         "row 1 (weight): true is not a number, and the column is numeric"},
-                new Object[] {post("{\"rows\": [[1e999, \"grey\", 2]]}"), 400, "row 0 (weight): a number too large to be finite"},
+                new Object[] {post("{\"rows\": [[1e999, \"red\", 2]]}"), 400, "row 0 (weight): a number too large to be finite"},
                 new Object[] {post("{\"rows\": [[1, 3, 2]]}"), 400, "row 0 (colour): 3 is not text, and the column is text"},
                 new Object[] {post("{\"rows\": [[1, \"purple\", 2]]}"), 400,
-                        "row 0 (colour): category 'purple' was not seen in training (the model knows grey, brown, light blue)"},
-                new Object[] {post("{\"rows\": [[null, \"grey\", 2]]}"), 400, "row 0 (weight): missing value"},
-                new Object[] {post("{\"rows\": [{\"weight\": 1, \"colour\": \"grey\"}]}"), 400,
+                        "row 0 (colour): category 'purple' was not seen in training (the model knows light blue, red, green)"},
+                new Object[] {post("{\"rows\": [[null, \"red\", 2]]}"), 400, "row 0 (weight): missing value"},
+                new Object[] {post("{\"rows\": [{\"weight\": 1, \"colour\": \"red\"}]}"), 400,
                         "row 0: no 'legs', which the model reads"},
-                new Object[] {post("{\"rows\": [{\"weight\": 1, \"color\": \"grey\", \"legs\": 2}]}"), 400,
+                new Object[] {post("{\"rows\": [{\"weight\": 1, \"color\": \"red\", \"legs\": 2}]}"), 400,
                         "row 0: 'color' is not one of the model's columns; did you mean 'colour'?"},
-                new Object[] {post("{\"rows\": [\"1,grey,2\"]}"), 400, "row 0: \"1,grey,2\" is neither an object nor an array"},
+                new Object[] {post("{\"rows\": [\"1,red,2\"]}"), 400, "row 0: \"1,red,2\" is neither an object nor an array"},
                 new Object[] {post(big), 413, "the body is over 1048576 bytes (serve --max-body allows more)"},
                 new Object[] {send("GET", "/predict", HttpRequest.BodyPublishers.noBody()), 405, "GET /predict is not served: use POST"},
                 new Object[] {send("DELETE", "/model", HttpRequest.BodyPublishers.noBody()), 405, "DELETE /model is not served: use GET"},
@@ -138,9 +139,9 @@ class ServeRequestsTest {
         }
         HttpResponse<String> health = send("GET", "/health", HttpRequest.BodyPublishers.noBody());
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"model_sha256\":\"" + ModelPair.sha256(
+        assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"model_sha256\":\"" + ModelFiles.sha256(
                 Files.readAllBytes(model)) + "\"}\n");
-        assertThat(post("{\"rows\": [[1, \"grey\", 2]]}").statusCode()).isEqualTo(200);
+        assertThat(post("{\"rows\": [[1, \"red\", 2]]}").statusCode()).isEqualTo(200);
     }
 
     @Test
