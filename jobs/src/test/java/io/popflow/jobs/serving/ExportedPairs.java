@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
  * provenance.
  */
 public final class ExportedPairs {
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private ExportedPairs() {}
 
