@@ -384,6 +384,12 @@ class PopflowTest {
                                 RUN_DIR/report.
                   replay      Retrain a finished run's final best agent alone, as the run
                                 logged it, and compare.
+                  export      Write an agent of a run as an ONNX model (FILE.onnx) and its
+                                description (FILE.json).
+                  predict     Score a CSV or TSV file's rows with an exported model (MODEL.onnx
+                                and the MODEL.json beside it).
+                  serve       Serve an exported model over HTTP, swapping to a new one as it is
+                                written.
                   help        Display help information about the specified command.
                 """);
     }
