@@ -10,6 +10,7 @@ import io.popflow.jobs.KafkaJobParts;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.PathOptions;
 import io.popflow.jobs.config.RunConfig;
+import io.popflow.jobs.model.ChampionFiles;
 import io.popflow.jobs.run.FlinkSettings;
 import io.popflow.jobs.run.GracefulStop;
 import io.popflow.jobs.run.LocalLimits;
@@ -189,6 +190,9 @@ final class TrainCommand implements Callable<Integer> {
         env.setParallelism(population.parallelism());
         JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet,
                 population.isEvolutionStrategy() ? population.population() : 0);
+        if (population.champion() != null) {
+            sinks = sinks.withChampions(new ChampionFiles(run.output(), population, run.runId()));
+        }
 
         long start = System.nanoTime();
         Path stoppedAt;

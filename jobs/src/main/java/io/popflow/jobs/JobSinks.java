@@ -25,7 +25,8 @@ public record JobSinks(
         List<Sink<LineageEvent>> lineage,
         List<Sink<FinalAgent>> finalAgents,
         List<Sink<DistributionSummary>> distributions,
-        List<Sink<AgentWeights>> finalWeights) {
+        List<Sink<AgentWeights>> finalWeights,
+        List<Sink<AgentWeights>> champions) {
 
     public static final String REPORTS_FILE = "reports.jsonl";
     public static final String GENERATIONS_FILE = "generations.jsonl";
@@ -43,23 +44,32 @@ public record JobSinks(
         finalAgents = List.copyOf(finalAgents);
         distributions = List.copyOf(distributions);
         finalWeights = List.copyOf(finalWeights);
+        champions = List.copyOf(champions);
     }
 
     /** Sinks that keep no final weights (a run with them exports no model). */
     public JobSinks(List<Sink<AgentReport>> reports, List<Sink<GenerationSummary>> summaries,
             List<Sink<LineageEvent>> lineage, List<Sink<FinalAgent>> finalAgents,
             List<Sink<DistributionSummary>> distributions) {
-        this(reports, summaries, lineage, finalAgents, distributions, List.of());
+        this(reports, summaries, lineage, finalAgents, distributions, List.of(), List.of());
     }
 
     /** These sinks, and {@code sink} for an evolution strategy's distribution records too. */
     public JobSinks withDistributions(Sink<DistributionSummary> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, concat(distributions, List.of(sink)), finalWeights);
+        return new JobSinks(reports, summaries, lineage, finalAgents, concat(distributions, List.of(sink)), finalWeights,
+                champions);
     }
 
     /** These sinks, and {@code sink} for every agent's final weights too. */
     public JobSinks withFinalWeights(Sink<AgentWeights> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, concat(finalWeights, List.of(sink)));
+        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, concat(finalWeights, List.of(sink)),
+                champions);
+    }
+
+    /** These sinks, and {@code sink} for the run's champions too. */
+    public JobSinks withChampions(Sink<AgentWeights> sink) {
+        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, finalWeights,
+                concat(champions, List.of(sink)));
     }
 
     /** One sink for each kind of record. */
@@ -93,13 +103,15 @@ public record JobSinks(
     public JobSinks with(JobSinks other) {
         return new JobSinks(concat(reports, other.reports), concat(summaries, other.summaries),
                 concat(lineage, other.lineage), concat(finalAgents, other.finalAgents),
-                concat(distributions, other.distributions), concat(finalWeights, other.finalWeights));
+                concat(distributions, other.distributions), concat(finalWeights, other.finalWeights),
+                concat(champions, other.champions));
     }
 
     /** These sinks, and {@code extra} for the generation summaries too. */
     @SafeVarargs
     public final JobSinks withSummaries(Sink<GenerationSummary>... extra) {
-        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions, finalWeights);
+        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions, finalWeights,
+                champions);
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

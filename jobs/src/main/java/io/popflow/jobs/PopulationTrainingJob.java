@@ -172,6 +172,9 @@ public final class PopulationTrainingJob {
         sink(lineage, sinks.lineage(), "lineage");
         sink(finals, sinks.finalAgents(), "final-agents");
         sink(reports.getSideOutput(AgentTrainerOperator.FINAL_WEIGHTS), sinks.finalWeights(), "final-weights");
+        if (config.champion() != null) {
+            sink(directives.getSideOutput(SlowScaleOperator.CHAMPION), sinks.champions(), "champion");
+        }
         if (config.isEvolutionStrategy()) {
             sink(directives.getSideOutput(EvolutionStrategyOperator.DISTRIBUTION), sinks.distributions(), "distribution");
         }

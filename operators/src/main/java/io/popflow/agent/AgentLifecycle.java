@@ -69,7 +69,8 @@ public final class AgentLifecycle {
         this.interval = config.perturbationInterval();
         this.estimate = config.fitness();
         // merging averages the reported weights; Lamarckian inheritance tells the trained members
-        this.reportWeights = config.merge().isOn() || config.strategy().isLamarckian();
+        // the champion's weights ride in its report, so that the slow operator that chooses it can publish them
+        this.reportWeights = config.merge().isOn() || config.strategy().isLamarckian() || config.champion() != null;
         this.asynchronous = config.asynchronous();
         this.clockMicros = clockMicros;
     }

@@ -5,6 +5,7 @@ import static io.popflow.config.InvalidOptionException.require;
 import io.popflow.agent.CopyPolicy;
 import io.popflow.es.StrategySettings;
 import io.popflow.fast.UpdateRule;
+import io.popflow.slow.ChampionRule;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.HyperparameterSpace;
@@ -42,6 +43,8 @@ import java.util.List;
  * @param checkpointIntervalMs milliseconds between checkpoints
  * @param strategy an evolution strategy over the weights instead of selection and mutation (off by
  *     default); a generation is then its {@code inner_steps} fast steps
+ * @param championEvery publish the champion every this many generations and whenever the best agent
+ *     changes ({@link ChampionRule}); 0: no champion
  */
 public record PopulationConfig(
         long seed,
@@ -60,7 +63,8 @@ public record PopulationConfig(
         int parallelism,
         int maxParallelism,
         long checkpointIntervalMs,
-        StrategySettings strategy) implements Serializable {
+        StrategySettings strategy,
+        int championEvery) implements Serializable {
 
     public static final Option<String> TASK = Option.text("task", null,
             "what the agents learn: digits, table, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
@@ -118,6 +122,12 @@ public record PopulationConfig(
         require(exploit != null, "exploit", "must be set");
         require(!(task instanceof ControlTaskSpec) || space.rule().memoryPerWeight() == 2, "optimizer",
                 "a DQN agent learns with adam or adamw, got " + space.rule().name().toLowerCase());
+        require(championEvery >= 0, "models.every", "must be >= 1 generation, got " + championEvery);
+        if (championEvery > 0) {
+            require(!asynchronous, "models.every", "the champion is the best agent of a generation: needs synchronous mode");
+            require(!strategy.isOn(), "models.every", "an evolution strategy's model is its mean, exported when the run "
+                    + "ends: models.every applies to selection runs");
+        }
         if (mutation.kernel() == MutationSettings.Kernel.PB2) {
             require(!asynchronous, "mutation.kernel", "pb2 fits its bandit to whole generations: needs synchronous mode");
             require(space.size() > 0, "mutation.kernel", "pb2 chooses h: needs at least one entry in hyperparam_mutations");
@@ -133,11 +143,32 @@ public record PopulationConfig(
                 exploit, fitness, asynchronous, parallelism, maxParallelism, checkpointIntervalMs, StrategySettings.none());
     }
 
+    /** A run without a published champion. */
+    public PopulationConfig(long seed, int population, int generations, int perturbationInterval, int chunkSteps,
+            TaskSpec task, HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation,
+            ModelMerge merge, CopyPolicy exploit, FitnessEstimate fitness, boolean asynchronous, int parallelism,
+            int maxParallelism, long checkpointIntervalMs, StrategySettings strategy) {
+        this(seed, population, generations, perturbationInterval, chunkSteps, task, space, selection, mutation, merge,
+                exploit, fitness, asynchronous, parallelism, maxParallelism, checkpointIntervalMs, strategy, 0);
+    }
+
     /** This configuration with {@code s} as its strategy, a generation then {@code s.innerSteps()} steps. */
     public PopulationConfig withStrategy(StrategySettings s) {
         return new PopulationConfig(seed, population, generations, s.isOn() ? s.innerSteps() : perturbationInterval,
                 chunkSteps, task, space, selection, mutation, merge, exploit, fitness, asynchronous, parallelism,
-                maxParallelism, checkpointIntervalMs, s);
+                maxParallelism, checkpointIntervalMs, s, championEvery);
+    }
+
+    /** This configuration publishing its champion by {@link ChampionRule} with {@code every} (0: never). */
+    public PopulationConfig withChampionEvery(int every) {
+        return new PopulationConfig(seed, population, generations, perturbationInterval, chunkSteps, task, space,
+                selection, mutation, merge, exploit, fitness, asynchronous, parallelism, maxParallelism,
+                checkpointIntervalMs, strategy, every);
+    }
+
+    /** When the run publishes its champion, or null if it does not. */
+    public ChampionRule champion() {
+        return championEvery > 0 ? new ChampionRule(championEvery) : null;
     }
 
     /** Whether an evolution strategy moves the weights' distribution (instead of selection and mutation). */

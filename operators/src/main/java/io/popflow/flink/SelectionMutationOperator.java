@@ -1,10 +1,13 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentReport;
+import io.popflow.agent.AgentWeights;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.Streams;
+import io.popflow.slow.ChampionRule;
 import io.popflow.slow.Exploitation;
 import io.popflow.slow.FitnessTable;
 import io.popflow.slow.LineageEvent;
@@ -15,6 +18,7 @@ import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -38,6 +42,9 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     private transient ListState<Pb2Data> pb2State;
     /** What PB2 has seen; null for other kernels. */
     private transient Pb2Data pb2Data;
+    private transient ListState<Integer> championState;
+    /** The last published champion, -1 before the first (or in a run that publishes none). */
+    private transient int champion;
 
     public SelectionMutationOperator(PopulationConfig config) {
         super(config);
@@ -55,6 +62,11 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
         for (Pb2Data d : pb2State.get()) {
             pb2Data = d;
         }
+        championState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("champion", IntSerializer.INSTANCE));
+        champion = -1;
+        for (int c : championState.get()) {
+            champion = c;
+        }
         return latest == null ? List.of() : commands(latest);
     }
 
@@ -62,6 +74,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     protected void snapshot(StateSnapshotContext context) throws Exception {
         latestState.update(latest == null ? List.of() : List.of(latest));
         pb2State.update(pb2Data == null ? List.of() : List.of(pb2Data));
+        championState.update(champion < 0 ? List.of() : List.of(champion));
     }
 
     @Override
@@ -83,6 +96,23 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
         }
         latest = decision.emittedAt(nowMicros());
         emit(commands(latest));
+        publishChampion(reports, table);
+    }
+
+    /**
+     * The generation's best agent and its reported weights, when the rule publishes it: chosen by the
+     * fitness the table holds, measured on validation data.
+     */
+    private void publishChampion(GenerationReports reports, FitnessTable table) {
+        ChampionRule rule = config.champion();
+        int best = table.best();
+        if (rule == null || !table.isHealthy(best) || !rule.publishes(table.generation(), table.agents()[best], champion)) {
+            return;
+        }
+        AgentReport r = reports.reports()[best];
+        champion = r.agent();
+        output.collect(CHAMPION, new StreamRecord<>(new AgentWeights(r.agent(), r.generation(), r.fitness(),
+                r.hyperparameters(), r.params(), r.rngState())));
     }
 
     /** The decision's directives, and after a stop, an end-of-run marker per feedback channel. */

@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.AgentWeights;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStep;
@@ -28,6 +29,9 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
 
     public static final OutputTag<LineageEvent> LINEAGE =
             new OutputTag<>("lineage", TypeInformation.of(LineageEvent.class));
+    /** The run's champion when it publishes one ({@link io.popflow.slow.ChampionRule}). */
+    public static final OutputTag<AgentWeights> CHAMPION =
+            new OutputTag<>("champion", TypeInformation.of(AgentWeights.class));
 
     protected final PopulationConfig config;
     protected transient PopulationStep step;

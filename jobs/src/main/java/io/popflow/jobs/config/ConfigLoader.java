@@ -12,12 +12,14 @@ import io.popflow.connectors.kafka.KafkaConnection;
 import io.popflow.data.Table;
 import io.popflow.data.TableParser;
 import io.popflow.es.StrategySettings;
+import io.popflow.export.ModelExport;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.model.Activation;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
+import io.popflow.slow.ChampionRule;
 import io.popflow.slow.Domain;
 import io.popflow.slow.DomainOptions;
 import io.popflow.slow.FitnessEstimate;
@@ -161,6 +163,22 @@ public final class ConfigLoader {
         return merge(base, overlay);
     }
 
+    /**
+     * {@code models.every}: as set (refused where no champion can be chosen), or by default every
+     * {@value ChampionRule#CONTINUOUS_DEFAULT} generations in a continuous synchronous selection run
+     * whose task has a model, off otherwise.
+     */
+    private static int championEvery(OptionTree o, PopulationConfig population) {
+        Integer every = o.child("models").get(ChampionRule.EVERY);
+        String noModel = ModelExport.whyNoModel(population.task());
+        if (every == null) {
+            boolean continuous = !population.isBounded() && !population.asynchronous() && !population.isEvolutionStrategy();
+            return continuous && noModel == null ? ChampionRule.CONTINUOUS_DEFAULT : 0;
+        }
+        InvalidOptionException.require(noModel == null, "models.every", noModel);
+        return every;
+    }
+
     /** The validated run described by {@code tree}. */
     public static RunConfig parse(JsonNode tree) {
         OptionTree o = new OptionTree(tree, "");
@@ -212,6 +230,7 @@ public final class ConfigLoader {
                 o.get(PopulationConfig.PARALLELISM),
                 o.get(PopulationConfig.MAX_PARALLELISM),
                 o.get(PopulationConfig.CHECKPOINT_INTERVAL)).withStrategy(strategy(o));
+        population = population.withChampionEvery(championEvery(o, population));
         String output = o.get(RunConfig.OUTPUT);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
         String checkpoints = o.get(RunConfig.CHECKPOINT_DIR);

@@ -7,6 +7,7 @@ import io.popflow.connectors.examples.ExampleFormat;
 import io.popflow.es.StrategySettings;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
+import io.popflow.slow.ChampionRule;
 import io.popflow.slow.DomainOptions;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.ModelMerge;
@@ -54,6 +55,7 @@ public final class OptionCatalog {
         all.addAll(FitnessEstimate.OPTIONS);
         all.addAll(ModelMerge.OPTIONS);
         all.addAll(StrategySettings.OPTIONS);
+        all.add(ChampionRule.EVERY);
         all.addAll(CopyPolicy.OPTIONS);
         all.addAll(ModelOptions.OPTIONS);
         all.addAll(DigitsTaskSpec.OPTIONS);

@@ -32,6 +32,8 @@ import java.util.Map;
  */
 public final class RunModels {
     public static final String BEST = "best.onnx";
+    /** A run's current champion, rewritten as it changes. */
+    public static final String CHAMPION = "champion.onnx";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunModels() {}
@@ -72,7 +74,7 @@ public final class RunModels {
             throw new InvalidOptionException("agent", weights.isEmpty() ? folder + " keeps no agents' weights"
                     : "the run has no agent " + agent + " (its agents are 0 to " + (weights.size() - 1) + ")");
         }
-        return export(folder, config, w, provenance(folder, config, runId, w), out);
+        return export(folder, config, w, provenance(folder, config, runId, w, true), out);
     }
 
     /** Writes {@code w}, weights of the run in {@code folder}, as the model {@code out}, described by {@code provenance}. */
@@ -89,6 +91,20 @@ public final class RunModels {
             model = new ExportedModel(model.onnx(), withReading(model.description(), folder));
         }
         return ModelFiles.write(out, model, provenance);
+    }
+
+    /**
+     * Writes {@code champion}, the run's champion, as {@code models/champion.onnx} of the run in
+     * {@code folder}; returns its description.
+     */
+    public static ObjectNode writeChampion(Path folder, PopulationConfig config, String runId, AgentWeights champion)
+            throws IOException {
+        JsonNode line = JSON.readTree(new RecordJson(config.space()).finalWeights(champion));
+        FinalWeights w = new FinalWeights(line, champion.params());
+        ObjectNode provenance = provenance(folder, config, runId, w, false);
+        provenance.put("weights", "the champion's: the best agent of generation " + champion.generation()
+                + " by validation fitness, as it reported them");
+        return export(folder, config, w, provenance, folder.resolve(RunFolder.MODELS).resolve(CHAMPION));
     }
 
     /**
@@ -109,7 +125,8 @@ public final class RunModels {
     }
 
     /** Where the weights come from, for the description: the run, the agent, its fitness and h, and its test. */
-    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w) throws IOException {
+    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w, boolean withTest)
+            throws IOException {
         ObjectNode p = JsonNodeFactory.instance.objectNode();
         p.put("run_id", runId);
         p.put("agent", w.agent());
@@ -120,7 +137,7 @@ public final class RunModels {
         p.put("params_sha256", w.line().get("params_sha256").asText());
         p.put("weights", config.isEvolutionStrategy() ? "the evolution strategy's final mean" : "the agent's final weights");
         Path summaryFile = folder.resolve(RunSummary.FILE);
-        if (Files.exists(summaryFile)) {
+        if (withTest && Files.exists(summaryFile)) {
             JsonNode summary = JSON.readTree(summaryFile.toFile());
             if (summary.path("best_agent").asInt(-1) == w.agent() && summary.has("test")) {
                 ObjectNode test = summary.get("test").deepCopy();
