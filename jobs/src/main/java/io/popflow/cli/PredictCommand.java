@@ -80,6 +80,7 @@ final class PredictCommand implements Callable<Integer> {
             if (output == null) {
                 Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
                 measure = BatchPrediction.write(scoring, input, ignore, out);
+                out.flush();
             } else {
                 // a refused or failed file leaves no half-written predictions under the asked name
                 Path partial = output.resolveSibling(output.getFileName() + ".partial");

@@ -26,20 +26,20 @@ public final class BatchPrediction {
         List<InputBatch> batches = input.batches(model, ignoreUnknown);
         ModelMetadata m = model.metadata();
         Measure measure = new Measure();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord(header(m));
-            int row = 0;
-            for (InputBatch batch : batches) {
-                Predictions p = model.score(batch);
-                for (int i = 0; i < p.rows(); i++, row++) {
-                    csv.printRecord(record(input.line(row), p, i));
-                    if (input.hasLabel()) {
-                        measure.add(input, row, p, i);
-                    }
+        // not closed here: the caller owns out (standard output stays open)
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        csv.printRecord(header(m));
+        int row = 0;
+        for (InputBatch batch : batches) {
+            Predictions p = model.score(batch);
+            for (int i = 0; i < p.rows(); i++, row++) {
+                csv.printRecord(record(input.line(row), p, i));
+                if (input.hasLabel()) {
+                    measure.add(input, row, p, i);
                 }
             }
-            csv.flush();
         }
+        csv.flush();
         return input.hasLabel() ? measure.line(m) : null;
     }
 

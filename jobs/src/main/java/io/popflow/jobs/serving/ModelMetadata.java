@@ -20,6 +20,8 @@ public record ModelMetadata(int format, String runId, Integer agent, Integer gen
         String modelSha256, String task, String kind, List<Column> columns, String labelColumn, String missing,
         List<String> classes, Target target, List<String> actions) {
 
+    /** The description's layout this reader knows ({@link io.popflow.jobs.model.ModelFiles#FORMAT}). */
+    static final int FORMAT = io.popflow.jobs.model.ModelFiles.FORMAT;
     static final String CLASSIFICATION = "classification";
     static final String REGRESSION = "regression";
     static final String Q_NETWORK = "q_network";
@@ -59,6 +61,10 @@ public record ModelMetadata(int format, String runId, Integer agent, Integer gen
     }
 
     private void requireComplete(String source) {
+        if (format > FORMAT) {
+            throw new RefusedInputException(source + ": a model description of format " + format + ", newer than this "
+                    + "popflow reads (" + FORMAT + ")");
+        }
         if (columns == null || columns.isEmpty()) {
             throw new RefusedInputException(source + ": names no columns (not a model description of popflow's)");
         }

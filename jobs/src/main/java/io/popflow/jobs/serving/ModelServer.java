@@ -106,29 +106,32 @@ public final class ModelServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            switch (path) {
-                case "/predict" -> {
-                    if (allowed(exchange, method, "POST")) {
-                        predict(exchange);
-                    }
-                }
-                case "/model", "/health" -> {
-                    if (allowed(exchange, method, "GET")) {
-                        describe(exchange, path.equals("/model"));
-                    }
-                }
-                default -> error(exchange, 404, "no such path: " + path + " (the paths: " + PATHS + ")");
+            try {
+                route(exchange);
+            } catch (RuntimeException e) {
+                // a bug, not the request's fault: the client still gets one line, and the server goes on
+                error(exchange, 500, "the server failed on this request: " + e);
             }
         } catch (IOException e) {
-            // the client went away: nothing to answer
-        } catch (RuntimeException e) {
-            try {
-                error(exchange, 500, "the server failed on this request: " + e);
-            } catch (IOException | RuntimeException ignored) {
-                // headers already sent, or the client gone
+            // the client went away, or the answer had begun: nothing more to say
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        switch (path) {
+            case "/predict" -> {
+                if (allowed(exchange, method, "POST")) {
+                    predict(exchange);
+                }
             }
+            case "/model", "/health" -> {
+                if (allowed(exchange, method, "GET")) {
+                    describe(exchange, path.equals("/model"));
+                }
+            }
+            default -> error(exchange, 404, "no such path: " + path + " (the paths: " + PATHS + ")");
         }
     }
 

@@ -94,8 +94,19 @@ class PredictExportedModelTest {
                     .append(observations[i * 4 + 3]).append(',').append(observations[i * 4 + 1]).append('\n');
         }
         Path out = dir.resolve("q.csv");
-        assertThat(run(0, model.toString(), Files.writeString(dir.resolve("obs.csv"), csv).toString(), "--output",
-                out.toString())).isEmpty();
+        Path data = Files.writeString(dir.resolve("obs.csv"), csv);
+        assertThat(run(0, model.toString(), data.toString(), "--output", out.toString())).isEmpty();
+        // without --output, the same on standard output, which stays open after it
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run(0, model.toString(), data.toString());
+            System.out.print("after");
+        } finally {
+            System.setOut(console);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Files.readString(out) + "after");
         DenseNet net = new DenseNet(arch, n);
         System.arraycopy(observations, 0, net.input(), 0, observations.length);
         float[] q = net.forward(theta, n);
