@@ -73,9 +73,10 @@ public final class InputBatch {
         texts.get(c.input())[row * model.inputs().get(c.input()).width() + c.index()] = category;
     }
 
-    private static RefusedInputException missing(String where) {
-        return new RefusedInputException(where + ": missing value (the model's run refused missing values; "
-                + "one trained with table.missing: impute fills them in)");
+    private RefusedInputException missing(String where) {
+        return new RefusedInputException(where + ": missing value (" + (model.metadata().missing() == null
+                ? "the model has no value to fill in"
+                : "the model's run refused missing values; one trained with table.missing: impute fills them in") + ")");
     }
 
     /** The graph's inputs; the caller closes them. */

@@ -35,6 +35,7 @@ public final class ModelServer implements AutoCloseable {
      * @param maxBody the largest request body, in bytes
      * @param ignoreUnknown score a category not seen in training as no category instead of refusing the request
      * @param pollMillis how often the model's folder is looked at
+     * @param threads requests scored at once
      */
     public record Settings(InetSocketAddress address, int maxBody, boolean ignoreUnknown, long pollMillis, int threads) {}
 

@@ -46,7 +46,8 @@ public final class ScoringModel implements AutoCloseable {
     public static ScoringModel load(ModelPair pair) {
         OrtSession session;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            // requests and batches are parallel across threads: one thread per run keeps 2 cores from thrashing
+            // parallelism comes from concurrent requests (serve's threads): one thread per run avoids
+            // oversubscribing the cores with ONNX Runtime's own pools
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             session = ENV.createSession(pair.onnx(), options);
@@ -72,7 +73,7 @@ public final class ScoringModel implements AutoCloseable {
     }
 
     private static Map<String, GraphInput> inputs(ModelPair pair, OrtSession session) throws OrtException {
-        String source = ModelFiles.descriptionOf(pair.onnxFile()).getFileName().toString();
+        String source = ModelFiles.descriptionOf(pair.onnxFile()).toString();
         Map<String, NodeInfo> graph = session.getInputInfo();
         Map<String, GraphInput> inputs = new LinkedHashMap<>();
         Map<String, BitSet> fed = new LinkedHashMap<>();
