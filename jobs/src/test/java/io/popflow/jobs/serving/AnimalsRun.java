@@ -63,7 +63,7 @@ final class AnimalsRun {
     }
 
     /** popflow's class probabilities of {@code theta} for table row {@code row}, its colour taken as none if asked. */
-    double[] probabilities(float[] theta, int row, boolean noColour) {
+    float[] probabilities(float[] theta, int row, boolean noColour) {
         float[] x = new float[encoding.width()];
         var encoded = encoding.encode(new int[] {row});
         for (int f = 0; f < x.length; f++) {
@@ -76,12 +76,7 @@ final class AnimalsRun {
                 x[1 + c] = 0;
             }
         }
-        float[] p = ModelRows.softmax(ModelRows.forward(arch, theta, x, 1))[0];
-        double[] probabilities = new double[p.length];
-        for (int c = 0; c < p.length; c++) {
-            probabilities[c] = p[c];
-        }
-        return probabilities;
+        return ModelRows.softmax(ModelRows.forward(arch, theta, x, 1))[0];
     }
 
     /** A row's values as a JSON object, by column name. */

@@ -21,6 +21,7 @@ import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.FitnessMetric;
 import io.popflow.task.TableTaskSpec;
+import io.popflow.testing.ModelRows;
 import io.popflow.testing.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,8 @@ class PredictExportedModelTest {
         assertThat(lines.get(0)).isEqualTo("line,label," + String.join(",", classes.stream().map(c -> "p_" + c).toList()));
         int correct = 0;
         for (int i = 0; i < test.length; i++) {
-            double[] p = run.probabilities(theta, test[i], false);
-            int best = argmax(p);
+            float[] p = run.probabilities(theta, test[i], false);
+            int best = ModelRows.argmax(p);
             correct += best == encoded.label(i) ? 1 : 0;
             String[] cells = lines.get(i + 1).split(",");
             assertThat(cells[0]).isEqualTo(String.valueOf(i + 2));
@@ -205,15 +206,5 @@ class PredictExportedModelTest {
             theta[i] += (float) (0.2 * (rng.nextDouble() - 0.5));
         }
         return theta;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int j = 1; j < p.length; j++) {
-            if (p[j] > p[best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 }

@@ -116,7 +116,7 @@ class PredictRefusalsTest {
                 + "green); --unknown ignore scores it as no category");
         run(0, model.toString(), f.toString(), "--output", out.toString(), "--unknown", "ignore");
         String[] cells = Files.readAllLines(out).get(2).split(",");
-        double[] expected = run.probabilities(theta, row, true);
+        float[] expected = run.probabilities(theta, row, true);
         for (int c = 0; c < expected.length; c++) {
             assertThat(Double.parseDouble(cells[2 + c])).isCloseTo(expected[c], within(1e-5));
         }

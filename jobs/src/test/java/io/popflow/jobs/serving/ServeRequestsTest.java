@@ -81,7 +81,7 @@ class ServeRequestsTest {
         List<String> classes = List.of(run.task.classes());
         for (int i = 0; i < rows.length; i++) {
             JsonNode p = answer.get("predictions").get(i);
-            double[] expected = run.probabilities(theta, rows[i], false);
+            float[] expected = run.probabilities(theta, rows[i], false);
             int best = 0;
             for (int c = 0; c < classes.size(); c++) {
                 assertThat(p.get("probabilities").get(classes.get(c)).asDouble()).isCloseTo(expected[c], within(1e-5));

@@ -51,7 +51,7 @@ class ServeSwapITCase {
         int row = run.parts[2][0];
         String body = "{\"rows\": [" + run.jsonObject(row) + "]}";
         // each model's params_sha256 -> its probabilities for the row, by popflow's own forward pass
-        Map<String, double[]> written = new ConcurrentHashMap<>();
+        Map<String, float[]> written = new ConcurrentHashMap<>();
         float[] first = run.weights(0);
         written.put(AgentLifecycle.sha256(first), run.probabilities(first, row, false));
         Path model = run.export(dir.resolve("models"), "champion", first, 0);
@@ -119,7 +119,7 @@ class ServeSwapITCase {
         assertThat(log.toString()).doesNotContain("keeping the current model");
     }
 
-    private static void check(HttpResponse<String> r, Map<String, double[]> written, String[] classes,
+    private static void check(HttpResponse<String> r, Map<String, float[]> written, String[] classes,
             Set<String> answeredBy, List<String> failures) throws Exception {
         if (r.statusCode() != 200) {
             failures.add(r.statusCode() + " " + r.body());
@@ -127,7 +127,7 @@ class ServeSwapITCase {
         }
         JsonNode answer = ExportedPairs.JSON.readTree(r.body());
         String params = answer.get("model").get("params_sha256").asText();
-        double[] expected = written.get(params);
+        float[] expected = written.get(params);
         if (expected == null) {
             failures.add("an answer from a model never written: " + params);
             return;
