@@ -74,7 +74,8 @@ final class ServeCommand implements Callable<Integer> {
         // Ctrl-C (or SIGTERM) ends the wait below instead of the JVM: the server then stops in order
         try (StopSignals signals = new StopSignals(stop::countDown)) {
             System.out.println("serve: " + server.serving());
-            System.out.println("serve: listening on http://" + bind + ":" + server.port() + " (POST /predict, GET /model, "
+            String host = bind.contains(":") ? "[" + bind + "]" : bind; // an IPv6 address, bracketed in a URL
+            System.out.println("serve: listening on http://" + host + ":" + server.port() + " (POST /predict, GET /model, "
                     + "GET /health; Ctrl-C stops)");
             System.out.flush();
             stop.await();
