@@ -51,6 +51,18 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
         return new ModelPair(onnxFile, onnx, json, ModelMetadata.parse(json, jsonFile.toString()), ModelFiles.sha256(onnx));
     }
 
+    /**
+     * The {@code model_sha256} that the .json beside {@code onnxFile} names, or null if it cannot be
+     * read now: a look that costs one small file, where reading the .onnx would cost the whole model.
+     */
+    static String describedSha256(Path onnxFile) {
+        try {
+            return ModelMetadata.parse(Files.readAllBytes(ModelFiles.descriptionOf(onnxFile)), onnxFile.toString()).modelSha256();
+        } catch (IOException | RefusedInputException e) {
+            return null;
+        }
+    }
+
     boolean matches() {
         return modelSha256.equals(metadata.modelSha256());
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The model being served, and a look at its folder every {@code pollMillis} that swaps to a new
  * pair once both its files are there and match. A poll rather than a {@code WatchService}: it sees
  * renames on every filesystem (network and container mounts drop inotify events), and a look costs
- * one small .json read.
+ * one small .json read while nothing changes.
  */
 final class ModelWatcher implements AutoCloseable {
     private final ModelLocation location;
@@ -62,6 +62,9 @@ final class ModelWatcher implements AutoCloseable {
     private void look() {
         Path file = location.current();
         ScoringModel served = current.get().model();
+        if (file.equals(served.pair().onnxFile()) && served.pair().modelSha256().equals(ModelPair.describedSha256(file))) {
+            return; // the .json still describes the model served: the .onnx need not be read
+        }
         ModelPair pair;
         try {
             pair = ModelPair.readOnce(file);
