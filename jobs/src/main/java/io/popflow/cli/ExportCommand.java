@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  # agent 3 of the final population",
             "  popflow export runs/digits --agent 3",
-            "  # the best agent of the run's newest savepoint or retained checkpoint",
-            "  popflow export runs/q --from-savepoint runs/q/checkpoints/<job>/chk-12 --output q12.onnx",
+            "  # the best agent of a savepoint (or retained checkpoint) of the run",
+            "  popflow export runs/q --from-savepoint SAVEPOINT --output q.onnx",
             ""})
 final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

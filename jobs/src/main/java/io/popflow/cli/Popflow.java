@@ -101,12 +101,13 @@ public final class Popflow implements Runnable {
         } else {
             return e.getMessage();
         }
-        List<String> close = NameSuggestions.nearest(typed, u.getSuggestions());
+        // the edit distance over every name first: picocli compares letter pairs, which misses a capital
+        // and ranks 'export' above 'report' for 'raport'; its own suggestions where no name is close
+        List<String> names = new ArrayList<>(at.getSubcommands().keySet());
+        at.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+        List<String> close = NameSuggestions.closest(typed, names);
         if (close.isEmpty()) {
-            // picocli compares letter pairs and misses, e.g., a capital: the edit distance does not
-            List<String> names = new ArrayList<>(at.getSubcommands().keySet());
-            at.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
-            close = NameSuggestions.closest(typed, names);
+            close = NameSuggestions.nearest(typed, u.getSuggestions());
         }
         return what + " '" + typed + "'" + (close.isEmpty()
                 ? " (see " + at.getCommandSpec().qualifiedName() + " --help)" : NameSuggestions.didYouMean(close));

@@ -154,7 +154,7 @@ class PopflowTest {
         String summary = Files.readString(run.resolve("summary.json"));
         Files.delete(run.resolve("summary.json"));
         assertOneLine(run(command), "invalid option 'output': folder " + run + " is not empty (checkpoints, config.yaml, "
-                + "final-agents.jsonl, generations.jsonl, ...): resume it with --resume " + run + ", or choose another folder");
+                + "final-agents.jsonl, final-weights.jsonl, ...): resume it with --resume " + run + ", or choose another folder");
         assertThat(run("train", "--resume", run.toString(), "--quiet")).isEqualTo(new Outcome(0, ""));
         assertThat(JSON.readTree(run.resolve("summary.json").toFile()).get("params_sha256"))
                 .isEqualTo(JSON.readTree(summary).get("params_sha256"));

@@ -38,7 +38,8 @@ public final class RunBanner {
                 c.asynchronous() ? "asynchronous" : "synchronous", lower(c.fitness().estimator()), c.seed(), c.population(),
                 c.isBounded() ? Plural.of(c.generations(), "generation") + " of " + Plural.of(c.perturbationInterval(), "step")
                         : "unbounded (until stopped), " + Plural.of(c.perturbationInterval(), "step") + " per generation",
-                c.parallelism());
+                c.parallelism()) + (c.champion() == null ? "" : "; champion (models/champion.onnx) at each new best agent "
+                        + "and every " + Plural.of(c.champion().every(), "generation"));
     }
 
     /**
