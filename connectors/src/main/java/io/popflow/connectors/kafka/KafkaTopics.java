@@ -2,6 +2,7 @@ package io.popflow.connectors.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,18 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics a run writes and reads before the job starts, so that a cluster with topic
  * auto-creation off works, the feedback topic has a partition per channel, and an unreachable
- * cluster is an error before anything runs rather than a job that retries forever.
+ * cluster, or one that would refuse the run's records for their size, is an error before anything
+ * runs rather than a job that retries forever.
  */
 public final class KafkaTopics {
     /** A broker's largest record batch, the default of its topics' {@link #TOPIC_LIMIT}. */
@@ -81,16 +83,17 @@ public final class KafkaTopics {
             Duration timeout) {
         withAdmin(connection, timeout, admin -> {
             String needs = what + " needs records of " + bytes + " bytes on topic " + topic + ", but ";
-            List<ConfigResource> brokers = new ArrayList<>();
+            Map<ConfigResource, Node> brokers = new LinkedHashMap<>();
             for (Node node : admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                brokers.add(new ConfigResource(ConfigResource.Type.BROKER, node.idString()));
+                brokers.put(new ConfigResource(ConfigResource.Type.BROKER, node.idString()), node);
             }
-            for (var broker : admin.describeConfigs(brokers).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .entrySet()) {
-                long limit = Long.parseLong(broker.getValue().get(BROKER_LIMIT).value());
+            var configs = admin.describeConfigs(brokers.keySet()).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (var broker : brokers.entrySet()) {
+                long limit = Long.parseLong(configs.get(broker.getKey()).get(BROKER_LIMIT).value());
                 if (limit < bytes) {
-                    throw new IllegalStateException(needs + "broker " + broker.getKey().name() + " accepts at most "
-                            + limit + " (its " + BROKER_LIMIT + ")");
+                    Node node = broker.getValue();
+                    throw new IllegalStateException(needs + "broker " + node.idString() + " at " + node.host() + ":"
+                            + node.port() + " accepts at most " + limit + " (its " + BROKER_LIMIT + ")");
                 }
             }
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
