@@ -17,6 +17,7 @@ import io.popflow.flink.feedback.InJvmFeedbackEdge;
 import io.popflow.jobs.config.FolderSettings;
 import io.popflow.jobs.config.KafkaSettings;
 import io.popflow.jobs.config.RunConfig;
+import io.popflow.jobs.model.ChampionTopic;
 import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.LineageEvent;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,10 @@ public final class KafkaJobParts {
                 k.topics().feedback(), run.runId() + "-feedback", k.transactionTimeout());
     }
 
-    /** Reports keyed by agent, summaries and lineage keyed by run, exactly once; none if metrics are off. */
+    /**
+     * Reports keyed by agent, summaries, lineage and champions' models keyed by run, exactly once;
+     * none if metrics are off.
+     */
     public static JobSinks sinks(RunConfig run) {
         KafkaSettings k = run.kafka();
         if (k == null || !k.metrics()) {
@@ -63,7 +67,19 @@ public final class KafkaJobParts {
                         s -> json.summary(s).getBytes(StandardCharsets.UTF_8), id + "-generations", k.transactionTimeout())),
                 List.of(ExactlyOnceKafkaSinks.<LineageEvent>of(k.connection(), k.topics().lineage(), e -> runKey,
                         e -> json.lineage(e).getBytes(StandardCharsets.UTF_8), id + "-lineage", k.transactionTimeout())),
-                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of());
+                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of(), List.of(),
+                publishesModels(run) ? List.of(ChampionTopic.sink(k.connection(), k.topics().models(),
+                        k.transactionTimeout(), run.output(), run.population(), id, modelRecordBytes(run))) : List.of());
+    }
+
+    /** Whether the run's champions go to Kafka: a run with champions and Kafka metrics. */
+    static boolean publishesModels(RunConfig run) {
+        return run.kafka() != null && run.kafka().metrics() && run.population().champion() != null;
+    }
+
+    /** The size of the run's records of models, measured on its initial model. */
+    private static int modelRecordBytes(RunConfig run) {
+        return ChampionTopic.recordBytes(run.output(), run.population(), run.runId());
     }
 
     /** The example input of a stream-fed task (a watched folder or a Kafka topic), or null. */
@@ -84,9 +100,10 @@ public final class KafkaJobParts {
 
     /**
      * Creates the topics the run uses that are missing (reports, examples and feedback with a
-     * partition per subtask, the rest with one), and fails with the reason if the cluster is
-     * unreachable or the feedback topic has fewer partitions than channels (the other topics may
-     * have any number).
+     * partition per subtask, the rest with one; models compacted, taking records of the run's
+     * model), and fails with the reason if the cluster is unreachable, the feedback topic has fewer
+     * partitions than channels (the other topics may have any number), or a broker or an existing
+     * topic of models takes records smaller than the run's model.
      */
     public static void prepareTopics(RunConfig run) {
         KafkaSettings k = run.kafka();
@@ -97,7 +114,13 @@ public final class KafkaJobParts {
         if (run.feedback() == RunConfig.Feedback.KAFKA) {
             required.put(k.topics().feedback(), run.population().parallelism());
         }
-        KafkaTopics.ensure(k.connection(), topics(run), required, TOPIC_TIMEOUT);
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        if (publishesModels(run)) {
+            int bytes = modelRecordBytes(run);
+            KafkaTopics.checkRecordSize(k.connection(), k.topics().models(), bytes, "the run's model", TOPIC_TIMEOUT);
+            configs.put(k.topics().models(), ChampionTopic.topicConfigs(bytes));
+        }
+        KafkaTopics.ensure(k.connection(), topics(run), required, configs, TOPIC_TIMEOUT);
     }
 
     /** The topics a run uses, with the partitions popflow creates each with (README's topic table). */
@@ -112,6 +135,9 @@ public final class KafkaJobParts {
             topics.put(k.topics().reports(), p);
             topics.put(k.topics().generations(), 1);
             topics.put(k.topics().lineage(), 1);
+        }
+        if (publishesModels(run)) {
+            topics.put(k.topics().models(), 1);
         }
         if (run.feedback() == RunConfig.Feedback.KAFKA) {
             topics.put(k.topics().feedback(), p);

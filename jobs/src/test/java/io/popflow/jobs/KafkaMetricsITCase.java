@@ -16,13 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -124,16 +122,7 @@ class KafkaMetricsITCase {
      */
     @Test
     void kcatReadsSchemaValidReports() throws Exception {
-        boolean required = "1".equals(System.getenv("POPFLOW_REQUIRE_KCAT"));
-        boolean installed = new ProcessBuilder("sh", "-c", "command -v kcat").start().waitFor() == 0;
-        Assumptions.assumeTrue(installed || required, "kcat is not installed");
-        Process kcat = new ProcessBuilder("kcat", "-b", KafkaRuns.bootstrapServers(), "-C", "-t",
-                run.kafka().topics().reports(), "-X", "isolation.level=read_committed", "-o", "beginning", "-e", "-q",
-                "-f", "%s\\n").redirectErrorStream(false).start();
-        String out = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(kcat.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kcat.exitValue()).as("kcat: %s", err).isZero();
+        String out = KafkaRuns.kcat(run.kafka().topics().reports(), "%s\\n");
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.split("\n")) {

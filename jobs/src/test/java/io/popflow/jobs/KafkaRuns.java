@@ -1,14 +1,18 @@
 package io.popflow.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.kafkabroker.LocalKafkaBroker;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs against the real single-node broker the test JVM starts ({@link LocalKafkaBroker#shared()}):
@@ -61,7 +66,7 @@ final class KafkaRuns {
     static ObjectNode tree(ObjectNode base, String name, String... assignments) {
         String id = name + "-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid();
         ObjectNode tree = ConfigLoader.set(base, "output=unused", "run_id=" + id, "kafka.bootstrap_servers=" + bootstrapServers());
-        for (String kind : new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter"}) {
+        for (String kind : new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter", "models"}) {
             tree = ConfigLoader.set(tree, "kafka.topics." + kind + "=" + id + "." + kind.replace('_', '-'));
         }
         return ConfigLoader.set(tree, assignments);
@@ -86,6 +91,24 @@ final class KafkaRuns {
             }
             return records;
         }
+    }
+
+    /**
+     * What kcat (librdkafka, a client that shares no code with the job) prints of every committed
+     * record of {@code topic}, each as {@code format} (kcat's {@code -f}). Skips the test where kcat
+     * is not installed, except in CI ({@code POPFLOW_REQUIRE_KCAT=1}), which installs it.
+     */
+    static String kcat(String topic, String format) throws Exception {
+        boolean required = "1".equals(System.getenv("POPFLOW_REQUIRE_KCAT"));
+        boolean installed = new ProcessBuilder("sh", "-c", "command -v kcat").start().waitFor() == 0;
+        Assumptions.assumeTrue(installed || required, "kcat is not installed");
+        Process kcat = new ProcessBuilder("kcat", "-b", bootstrapServers(), "-C", "-t", topic, "-X",
+                "isolation.level=read_committed", "-o", "beginning", "-e", "-q", "-f", format).start();
+        String out = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(kcat.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kcat.exitValue()).as("kcat: %s", err).isZero();
+        return out;
     }
 
     static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -3,10 +3,11 @@ package io.popflow.connectors.kafka;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Elements to Kafka records of one topic: key and value bytes from functions, and a partition from
- * a router or, without one, from the key.
+ * Elements to Kafka records of one topic: key, value and headers from a function, and a partition
+ * from a router or, without one, from the key.
  *
  * <p>The record's timestamp is left to the producer (the time of sending): the elements' Flink
  * timestamps are not event times here, and a count window stamps its output with {@code
@@ -21,19 +22,13 @@ final class TopicRecords<T> implements KafkaRecordSerializationSchema<T> {
     }
 
     private final String topic;
-    private final SerializableFunction<T, byte[]> key;
-    private final SerializableFunction<T, byte[]> value;
+    private final SerializableFunction<T, KafkaMessage> message;
     private final Router<T> router;
 
-    /**
-     * @param key null for records without a key
-     * @param router null to let the producer partition by key
-     */
-    TopicRecords(String topic, SerializableFunction<T, byte[]> key, SerializableFunction<T, byte[]> value,
-            Router<T> router) {
+    /** @param router null to let the producer partition by key */
+    TopicRecords(String topic, SerializableFunction<T, KafkaMessage> message, Router<T> router) {
         this.topic = topic;
-        this.key = key;
-        this.value = value;
+        this.message = message;
         this.router = router;
     }
 
@@ -41,6 +36,7 @@ final class TopicRecords<T> implements KafkaRecordSerializationSchema<T> {
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
         Integer partition = router == null ? null
                 : router.partition(element, context.getPartitionsForTopic(topic).length);
-        return new ProducerRecord<>(topic, partition, key == null ? null : key.apply(element), value.apply(element));
+        KafkaMessage m = message.apply(element);
+        return new ProducerRecord<>(topic, partition, m.key(), m.value(), new RecordHeaders(m.kafkaHeaders()));
     }
 }

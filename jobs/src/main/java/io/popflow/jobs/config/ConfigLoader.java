@@ -259,7 +259,7 @@ public final class ConfigLoader {
 
     /**
      * {@code kafka: {bootstrap_servers, properties: {...}, properties_file, transaction_timeout,
-     * metrics, topics: {reports, generations, lineage, feedback, examples, dead_letter}}}.
+     * metrics, topics: {reports, generations, lineage, feedback, examples, dead_letter, models}}}.
      */
     private static KafkaSettings kafka(OptionTree k, PopulationConfig population, KafkaSettings.ExampleStream examples) {
         String bootstrap = k.get(KafkaSettings.BOOTSTRAP_SERVERS);
@@ -283,7 +283,7 @@ public final class ConfigLoader {
         boolean metrics = k.get(KafkaSettings.METRICS);
         OptionTree t = k.child("topics");
         KafkaSettings.Topics topics = new KafkaSettings.Topics(topic(t, "reports"), topic(t, "generations"),
-                topic(t, "lineage"), topic(t, "feedback"), topic(t, "examples"), topic(t, "dead_letter"));
+                topic(t, "lineage"), topic(t, "feedback"), topic(t, "examples"), topic(t, "dead_letter"), topic(t, "models"));
         t.rejectUnknown();
         k.rejectUnknown();
         try {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param topics the topic names
  * @param transactionTimeout of every transactional producer (below the broker's {@code
  *     transaction.max.timeout.ms}, 15 minutes by default)
- * @param metrics whether reports, generation summaries and lineage are written to Kafka
+ * @param metrics whether reports, generation summaries, lineage and champions are written to Kafka
  * @param examples how training records are read; null unless the task is {@code stream}
  */
 public record KafkaSettings(KafkaConnection connection, Topics topics, Duration transactionTimeout, boolean metrics,
@@ -34,7 +34,7 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
             .check(ms -> ms <= BROKER_MAX_TRANSACTION_TIMEOUT.toMillis(),
                     "must exceed checkpoint_interval and not exceed the broker's default transaction.max.timeout.ms (15m)");
     public static final Option<Boolean> METRICS = Option.flag("kafka.metrics", true,
-            "write reports, generation summaries and lineage to Kafka");
+            "write reports, generation summaries, lineage and the champions' models to Kafka");
     public static final Option<Double> VALIDATION_FRACTION = Option.number("stream.validation_fraction", 0.2,
             "stream: share of records held out for fitness").check(f -> f > 0 && f < 1, "must be in (0, 1)");
     public static final Option<String> START = Option.text("stream.start", "earliest",
@@ -42,8 +42,11 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
             .check(s -> s.equals("earliest") || s.equals("latest"), "must be earliest or latest");
     /** The topic options, kafka.topics.<name>, default popflow.<name> ('_' written '-'). */
     public static final List<Option<String>> TOPICS = java.util.stream.Stream.of("reports", "generations", "lineage",
-            "feedback", "examples", "dead_letter").map(t -> Option.text("kafka.topics." + t,
-                    "popflow." + t.replace('_', '-'), "topic of the " + t.replace('_', ' ') + " records")
+            "feedback", "examples", "dead_letter", "models").map(t -> Option.text("kafka.topics." + t,
+                    "popflow." + t.replace('_', '-'), t.equals("models")
+                            ? "compacted topic of the run's champions: key the run id, value the ONNX model, its "
+                                    + "description in the headers"
+                            : "topic of the " + t.replace('_', ' ') + " records")
             .check(n -> n.matches("[A-Za-z0-9._-]{1,249}"), "is not a legal Kafka topic name")).toList();
 
     public static final List<Option<?>> OPTIONS = options();
@@ -57,7 +60,7 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
 
     /** Topic names; the defaults are {@code popflow.<name>}. */
     public record Topics(String reports, String generations, String lineage, String feedback, String examples,
-            String deadLetter) {}
+            String deadLetter, String models) {}
 
     /**
      * @param format what a valid training record looks like

@@ -1,5 +1,6 @@
 package io.popflow.jobs.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.export.ExportedModel;
 import io.popflow.export.ModelDescription;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,21 +45,35 @@ public final class ModelFiles {
      *     generation}, {@code fitness}, {@code hyperparameters}, {@code params_sha256} and more, in order
      */
     public static ObjectNode write(Path onnx, ExportedModel model, ObjectNode provenance) throws IOException {
+        return write(onnx, described(model, provenance));
+    }
+
+    /** Writes {@code model} to {@code onnx} and its description beside it; returns the description. */
+    public static ObjectNode write(Path onnx, DescribedModel model) throws IOException {
+        Path folder = onnx.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        replace(descriptionOf(onnx), model.descriptionJson().getBytes(StandardCharsets.UTF_8));
+        replace(onnx, model.onnx());
+        return model.description();
+    }
+
+    /** {@code model} with its description: the format, {@code provenance}, the model's SHA-256 and what it computes. */
+    public static DescribedModel described(ExportedModel model, ObjectNode provenance) {
         ObjectNode d = JSON.createObjectNode();
         d.put("format", FORMAT);
         d.setAll(provenance);
         d.put("model_sha256", sha256(model.onnx()));
         describe(d, model.description());
-        Path folder = onnx.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        replace(descriptionOf(onnx), JSON.writeValueAsBytes(d));
-        replace(onnx, model.onnx());
-        return d;
+        return new DescribedModel(model.onnx(), d);
     }
 
     /** The description's JSON as the files hold it. */
-    public static String json(JsonNode description) throws IOException {
-        return JSON.writeValueAsString(description);
+    public static String json(JsonNode description) {
+        try {
+            return JSON.writeValueAsString(description);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
     }
 
     private static void describe(ObjectNode d, ModelDescription m) {

@@ -74,12 +74,17 @@ public final class RunModels {
             throw new InvalidOptionException("agent", weights.isEmpty() ? folder + " keeps no agents' weights"
                     : "the run has no agent " + agent + " (its agents are 0 to " + (weights.size() - 1) + ")");
         }
-        return export(folder, config, w, provenance(folder, config, runId, w, true), out);
+        return export(folder, config, w, provenance(folder, config, runId, w), out);
     }
 
     /** Writes {@code w}, weights of the run in {@code folder}, as the model {@code out}, described by {@code provenance}. */
     public static ObjectNode export(Path folder, PopulationConfig config, FinalWeights w, ObjectNode provenance, Path out)
             throws IOException {
+        return ModelFiles.write(out, model(folder, config, w, provenance));
+    }
+
+    /** The model of {@code w}, weights of the run in {@code folder}, described by {@code provenance}. */
+    static DescribedModel model(Path folder, PopulationConfig config, FinalWeights w, ObjectNode provenance) {
         Map<String, String> metadata = new LinkedHashMap<>();
         provenance.fields().forEachRemaining(e -> {
             if (e.getValue().isValueNode()) {
@@ -90,7 +95,7 @@ public final class RunModels {
         if (config.task() instanceof TableTaskSpec) {
             model = new ExportedModel(model.onnx(), withReading(model.description(), folder));
         }
-        return ModelFiles.write(out, model, provenance);
+        return ModelFiles.described(model, provenance);
     }
 
     /**
@@ -99,12 +104,25 @@ public final class RunModels {
      */
     public static ObjectNode writeChampion(Path folder, PopulationConfig config, String runId, AgentWeights champion)
             throws IOException {
-        JsonNode line = JSON.readTree(new RecordJson(config.space()).finalWeights(champion));
+        return ModelFiles.write(folder.resolve(RunFolder.MODELS).resolve(CHAMPION), champion(folder, config, runId, champion));
+    }
+
+    /**
+     * The model of {@code champion}, the champion of the run {@code runId} in {@code folder}, as
+     * {@link #writeChampion} writes it and the Kafka topic of models carries it.
+     */
+    public static DescribedModel champion(Path folder, PopulationConfig config, String runId, AgentWeights champion) {
+        JsonNode line;
+        try {
+            line = JSON.readTree(new RecordJson(config.space()).finalWeights(champion));
+        } catch (IOException e) {
+            throw new IllegalStateException("popflow's own JSON line did not parse", e);
+        }
         FinalWeights w = new FinalWeights(line, champion.params());
-        ObjectNode provenance = provenance(folder, config, runId, w, false);
+        ObjectNode provenance = provenance(config, runId, w);
         provenance.put("weights", "the champion's: the best agent of generation " + champion.generation()
                 + " by validation fitness, as it reported them");
-        return export(folder, config, w, provenance, folder.resolve(RunFolder.MODELS).resolve(CHAMPION));
+        return model(folder, config, w, provenance);
     }
 
     /**
@@ -125,19 +143,10 @@ public final class RunModels {
     }
 
     /** Where the weights come from, for the description: the run, the agent, its fitness and h, and its test. */
-    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w, boolean withTest)
-            throws IOException {
-        ObjectNode p = JsonNodeFactory.instance.objectNode();
-        p.put("run_id", runId);
-        p.put("agent", w.agent());
-        p.put("generation", w.line().get("generation").asInt());
-        p.set("fitness", w.line().get("fitness"));
-        p.put("fitness_on", "validation");
-        p.set("hyperparameters", w.line().get("hyperparameters"));
-        p.put("params_sha256", w.line().get("params_sha256").asText());
-        p.put("weights", config.isEvolutionStrategy() ? "the evolution strategy's final mean" : "the agent's final weights");
+    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w) throws IOException {
+        ObjectNode p = provenance(config, runId, w);
         Path summaryFile = folder.resolve(RunSummary.FILE);
-        if (withTest && Files.exists(summaryFile)) {
+        if (Files.exists(summaryFile)) {
             JsonNode summary = JSON.readTree(summaryFile.toFile());
             if (summary.path("best_agent").asInt(-1) == w.agent() && summary.has("test")) {
                 ObjectNode test = summary.get("test").deepCopy();
@@ -149,6 +158,20 @@ public final class RunModels {
                 }
             }
         }
+        return p;
+    }
+
+    /** Where the weights come from, without a test: the run, the agent, its generation, fitness and h. */
+    private static ObjectNode provenance(PopulationConfig config, String runId, FinalWeights w) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("run_id", runId);
+        p.put("agent", w.agent());
+        p.put("generation", w.line().get("generation").asInt());
+        p.set("fitness", w.line().get("fitness"));
+        p.put("fitness_on", "validation");
+        p.set("hyperparameters", w.line().get("hyperparameters"));
+        p.put("params_sha256", w.line().get("params_sha256").asText());
+        p.put("weights", config.isEvolutionStrategy() ? "the evolution strategy's final mean" : "the agent's final weights");
         return p;
     }
 
