@@ -5,6 +5,7 @@ import io.popflow.jobs.serving.ModelLocation;
 import io.popflow.jobs.serving.ModelServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
             "POST /predict with {\"rows\": [{\"column\": value, ...} or [v1, v2, ...]]} (objects by column name, "
                     + "arrays in the model's column order) answers the predictions and the model that made them; "
                     + "GET /model gives the model's .json; GET /health {\"status\":\"ok\",\"model_sha256\":...}. "
-                    + "RUN_DIR serves its models/champion.onnx if there is one, else models/best.onnx. The folder "
+                    + "RUN_DIR serves its models/champion.onnx if there is one, else models/best.onnx; --kafka CONFIG "
+                    + "the newest champion of the run CONFIG describes, from its topic of models. The folder "
                     + "is looked at every --poll-ms: a new pair (both files, matching) takes over for new requests "
                     + "while those in flight finish on the old one. A bad request gets HTTP 4xx and one JSON line. "
                     + "Ctrl-C stops it.",
@@ -30,8 +32,19 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     private static final int MEGABYTE = 1 << 20;
 
-    @Parameters(index = "0", paramLabel = "MODEL.onnx|RUN_DIR", description = "An exported model, or a run's output folder.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.onnx|RUN_DIR",
+            description = "An exported model, or a run's output folder.")
     Path model;
+
+    @Option(names = "--kafka", paramLabel = "CONFIG", description = "Serve the champions of the run that CONFIG (its "
+            + "config.yaml) describes, as its topic of models (kafka.topics.models) holds them: each committed champion "
+            + "takes over.")
+    Path kafka;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "With --kafka: how long to wait for the cluster, and for the run's first champion (default "
+                    + "${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 takes a free one).")
     int port;
@@ -67,9 +80,21 @@ final class ServeCommand implements Callable<Integer> {
                     : pollMillis < 10 ? "--poll-ms must be at least 10, got " + pollMillis
                     : "--threads must be at least 1, got " + threads);
         }
+        if ((model == null) == (kafka == null) || timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), timeoutSeconds < 1 ? "--timeout must be at least 1 second, got "
+                    + timeoutSeconds : model == null ? "serve needs MODEL.onnx, RUN_DIR or --kafka CONFIG"
+                    : "give MODEL.onnx or RUN_DIR, or --kafka CONFIG, not both");
+        }
         ModelServer.Settings settings = new ModelServer.Settings(new InetSocketAddress(bind, port), maxBody,
                 unknown == PredictCommand.Unknown.ignore, pollMillis, threads);
-        ModelServer server = ModelServer.start(ModelLocation.of(model), settings, System.out);
+        try (ChampionFeed feed = kafka == null ? null : ChampionFeed.start(kafka, Duration.ofSeconds(timeoutSeconds),
+                pollMillis)) {
+            return serve(feed == null ? ModelLocation.of(model) : ModelLocation.of(feed.folder()), settings);
+        }
+    }
+
+    private int serve(ModelLocation location, ModelServer.Settings settings) throws Exception {
+        ModelServer server = ModelServer.start(location, settings, System.out);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C (or SIGTERM) ends the wait below instead of the JVM: the server then stops in order
         try (StopSignals signals = new StopSignals(stop::countDown)) {

@@ -1,5 +1,6 @@
 package io.popflow.connectors.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class TopicTail implements AutoCloseable {
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final Duration timeout;
 
-    /** One committed record: its topic and value. */
-    public record Record(String topic, byte[] value) {}
+    /** One committed record: its topic, key (null if none), value and headers (the last value of each name, as UTF-8). */
+    public record Record(String topic, byte[] key, byte[] value, Map<String, String> headers) {}
 
     /**
      * @throws IllegalStateException naming the problem: the cluster cannot be reached within {@code
@@ -77,7 +78,9 @@ public final class TopicTail implements AutoCloseable {
                             + timeout.toSeconds() + " s");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new Record(r.topic(), r.value()));
+                    Map<String, String> headers = new java.util.LinkedHashMap<>();
+                    r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                    records.add(new Record(r.topic(), r.key(), r.value(), headers));
                 }
             }
         } catch (TimeoutException e) {
