@@ -69,7 +69,8 @@ public final class KafkaJobParts {
                         e -> json.lineage(e).getBytes(StandardCharsets.UTF_8), id + "-lineage", k.transactionTimeout())),
                 List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of(), List.of(),
                 publishesModels(run) ? List.of(ChampionTopic.sink(k.connection(), k.topics().models(),
-                        k.transactionTimeout(), run.output(), run.population(), id, modelRecordBytes(run))) : List.of());
+                        k.transactionTimeout(), run.output(), run.population(), id,
+                        ChampionTopic.recordLimit(modelRecordBytes(run)))) : List.of());
     }
 
     /** Whether the run's champions go to Kafka: a run with champions and Kafka metrics. */
@@ -77,9 +78,9 @@ public final class KafkaJobParts {
         return run.kafka() != null && run.kafka().metrics() && run.population().champion() != null;
     }
 
-    /** The size of the run's records of models, measured on its initial model. */
+    /** The size of the run's record of models, measured on its initial model. */
     private static int modelRecordBytes(RunConfig run) {
-        return ChampionTopic.recordBytes(run.output(), run.population(), run.runId());
+        return ChampionTopic.initialRecordBytes(run.output(), run.population(), run.runId());
     }
 
     /** The example input of a stream-fed task (a watched folder or a Kafka topic), or null. */
@@ -118,7 +119,7 @@ public final class KafkaJobParts {
         if (publishesModels(run)) {
             int bytes = modelRecordBytes(run);
             KafkaTopics.checkRecordSize(k.connection(), k.topics().models(), bytes, "the run's model", TOPIC_TIMEOUT);
-            configs.put(k.topics().models(), ChampionTopic.topicConfigs(bytes));
+            configs.put(k.topics().models(), ChampionTopic.topicConfigs(ChampionTopic.recordLimit(bytes)));
         }
         KafkaTopics.ensure(k.connection(), topics(run), required, configs, TOPIC_TIMEOUT);
     }

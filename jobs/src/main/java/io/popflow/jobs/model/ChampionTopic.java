@@ -53,31 +53,41 @@ public final class ChampionTopic {
     }
 
     /**
-     * The size a record of the run's champions may reach: the record of its first agent's initial
-     * weights (a model of the same network as any later champion) and {@link #HEADROOM_BYTES}.
+     * The size of the record of the run's first agent's initial weights: a model of the same network
+     * as any later champion, the size a cluster must accept for the run to publish its champions.
      */
-    public static int recordBytes(Path folder, PopulationConfig config, String runId) {
+    public static int initialRecordBytes(Path folder, PopulationConfig config, String runId) {
         AgentLifecycle lifecycle = new AgentLifecycle(config);
         AgentState s = lifecycle.create(0, InitialPopulation.draws(config).get(0), InitialPopulation.agentSeed(config, 0));
         AgentWeights initial = new AgentWeights(s.id, s.generation, Double.NaN, s.hyperparameters, s.params, s.rng);
-        return message(folder, config, runId, initial).batchBytes() + HEADROOM_BYTES;
+        return message(folder, config, runId, initial).batchBytes();
     }
 
-    /** Settings of a new topic of models: compacted, taking records of {@code recordBytes}. */
-    public static Map<String, String> topicConfigs(int recordBytes) {
+    /**
+     * The largest record the topic and producer take for a run whose initial record is {@code
+     * initialRecordBytes}: that and {@link #HEADROOM_BYTES}. A resumed run sizes its initial record
+     * again, a few bytes apart at most (a table's description then reads the delimiter from the
+     * run's config.yaml): it still fits the topic its first start created.
+     */
+    public static int recordLimit(int initialRecordBytes) {
+        return initialRecordBytes + HEADROOM_BYTES;
+    }
+
+    /** Settings of a new topic of models: compacted, taking records of up to {@code recordLimit}. */
+    public static Map<String, String> topicConfigs(int recordLimit) {
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(recordBytes));
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(recordLimit));
     }
 
     /**
      * The transactional sink of the run's champions to {@code topic} (transactional id {@code
-     * <run_id>-models}), its producer taking records of {@code recordBytes}.
+     * <run_id>-models}), its producer taking records of up to {@code recordLimit}.
      */
     public static Sink<AgentWeights> sink(KafkaConnection connection, String topic, Duration transactionTimeout,
-            Path folder, PopulationConfig config, String runId, int recordBytes) {
+            Path folder, PopulationConfig config, String runId, int recordLimit) {
         String output = folder.toString(); // a Path is not serializable
         return ExactlyOnceKafkaSinks.<AgentWeights>ofMessages(connection, topic,
                 champion -> message(Path.of(output), config, runId, champion), runId + "-models", transactionTimeout,
-                recordBytes);
+                recordLimit);
     }
 }
