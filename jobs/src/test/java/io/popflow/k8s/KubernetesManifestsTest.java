@@ -60,7 +60,8 @@ class KubernetesManifestsTest {
         all.addAll(kafka);
         all.addAll(topics);
         assertThat(all).extracting(r -> r.path("kind").asText())
-                .containsExactly("FlinkDeployment", "KafkaNodePool", "Kafka", "KafkaTopic", "KafkaTopic", "KafkaTopic");
+                .containsExactly("FlinkDeployment", "KafkaNodePool", "Kafka", "KafkaTopic", "KafkaTopic", "KafkaTopic",
+                        "KafkaTopic");
         for (ObjectNode resource : all) {
             assertThat(problems(resource)).as("%s %s", resource.path("kind").asText(), resource.path("metadata").path("name"))
                     .isEmpty();
