@@ -24,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -49,11 +47,8 @@ class KafkaServeITCase {
 
     @Test
     void servesTheRunsNewestChampionFromItsTopic() throws Exception {
-        ObjectNode tree = KafkaRuns.tree(ConfigLoader.preset("digits"), "serve", "generations=0");
-        RunConfig run = ConfigLoader.parse(tree);
-        KafkaJobParts.prepareTopics(run);
+        RunConfig run = continuousRun("serve");
         Path config = dir.resolve("config.yaml");
-        ConfigLoader.writeYaml(tree, config);
         String topic = run.kafka().topics().models();
         try (KafkaProducer<byte[], byte[]> producer = KafkaRuns.producer()) {
             send(producer, topic, champion(run, "another-run", 9, 7));
@@ -62,11 +57,7 @@ class KafkaServeITCase {
 
             PopflowProcess p = processes.logTo(dir.resolve("logs")).start("serve-kafka", "serve", "--kafka",
                     config.toString(), "--port", "0", "--poll-ms", "100");
-            Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
-            await().atMost(Duration.ofSeconds(60)).until(() -> listening.matcher(p.stdout()).find() || !p.isAlive());
-            Matcher m = listening.matcher(p.stdout());
-            assertThat(m.find()).as("stdout: %s%nstderr: %s", p.stdout(), p.stderr()).isTrue();
-            URI base = URI.create("http://127.0.0.1:" + m.group(1));
+            URI base = p.servedAt();
             HttpClient client = HttpClient.newHttpClient();
             assertThat(model(client, base).get("generation").asInt()).as("its own run's champion").isEqualTo(1);
             assertThat(model(client, base).get("agent").asInt()).isEqualTo(3);
@@ -86,17 +77,23 @@ class KafkaServeITCase {
 
     @Test
     void aRunWithoutAChampionOnItsTopicIsRefused() throws Exception {
-        ObjectNode tree = KafkaRuns.tree(ConfigLoader.preset("digits"), "serve-none", "generations=0");
-        RunConfig run = ConfigLoader.parse(tree);
-        KafkaJobParts.prepareTopics(run);
+        RunConfig run = continuousRun("serve-none");
         Path config = dir.resolve("config.yaml");
-        ConfigLoader.writeYaml(tree, config);
         PopflowProcess p = processes.logTo(dir.resolve("logs")).start("serve-none", "serve", "--kafka", config.toString(),
                 "--timeout", "2");
         assertThat(p.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
         assertThat(p.stderr().strip()).isEqualTo("popflow: invalid option 'kafka': no champion of run " + run.runId()
                 + "'s champions on " + run.kafka().topics().models() + " at " + KafkaRuns.bootstrapServers()
                 + " within 2 s: is the run publishing one (models.every, or generations: 0)? (--timeout SECONDS waits longer)");
+    }
+
+    /** A digits run that never ends (so it publishes champions), its topics created and its config.yaml in the test's folder. */
+    private RunConfig continuousRun(String name) throws Exception {
+        ObjectNode tree = KafkaRuns.tree(ConfigLoader.preset("digits"), name, "generations=0");
+        RunConfig run = ConfigLoader.parse(tree);
+        KafkaJobParts.prepareTopics(run);
+        ConfigLoader.writeYaml(tree, dir.resolve("config.yaml"));
+        return run;
     }
 
     /** A champion record of run {@code runId}: agent {@code agent}'s initial weights, as of generation {@code generation}. */

@@ -1,12 +1,18 @@
 package io.popflow.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code popflow} as a user runs it: its own JVM (the test's classpath, the launcher's logging and
@@ -100,5 +106,17 @@ final class PopflowProcess {
         if (process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * The address a {@code popflow serve} in this process listens on, once it says so ("listening on
+     * http://127.0.0.1:PORT"); fails with its output if it ends first or says nothing within a minute.
+     */
+    URI servedAt() throws IOException {
+        Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
+        await().atMost(Duration.ofSeconds(60)).until(() -> listening.matcher(stdout()).find() || !isAlive());
+        Matcher m = listening.matcher(stdout());
+        assertThat(m.find()).as("stdout: %s%nstderr: %s", stdout(), stderr()).isTrue();
+        return URI.create("http://127.0.0.1:" + m.group(1));
     }
 }

@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +39,7 @@ class ServeCommandITCase {
         Path best = RunModels.bestModel(run);
         PopflowProcess p = processes.logTo(dir.resolve("logs")).start("serve", "serve", run.toString(), "--port", "0",
                 "--poll-ms", "50");
-        Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
-        await().atMost(Duration.ofSeconds(60)).until(() -> listening.matcher(p.stdout()).find() || !p.isAlive());
-        Matcher m = listening.matcher(p.stdout());
-        assertThat(m.find()).as("stdout: %s\nstderr: %s", p.stdout(), p.stderr()).isTrue();
-        URI base = URI.create("http://127.0.0.1:" + m.group(1));
+        URI base = p.servedAt();
         HttpClient client = HttpClient.newHttpClient();
 
         assertThat(health(client, base)).contains(ModelFiles.sha256(Files.readAllBytes(best)));
