@@ -8,6 +8,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.KafkaJobParts;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.jobs.config.JobParameters;
 import io.popflow.jobs.config.PathOptions;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.model.ChampionFiles;
@@ -188,6 +189,7 @@ final class TrainCommand implements Callable<Integer> {
         Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(population.parallelism());
+        env.getConfig().setGlobalJobParameters(JobParameters.of(loaded.tree()));
         JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet,
                 population.isEvolutionStrategy() ? population.population() : 0);
         if (population.champion() != null) {

@@ -79,9 +79,11 @@ public record PopulationConfig(
             "steps an agent takes per turn before the others (and barriers) get theirs").atLeast(1);
     public static final Option<UpdateRule> OPTIMIZER = Option.choice("optimizer", UpdateRule.class, null,
             "the fast dynamics' update rule").defaultIs("sgd; adam for cartpole and mountain-car");
-    public static final Option<String> MODE = Option.text("mode", "synchronous",
-            "synchronous generations, or asynchronous: decide each agent as it reports (Ray's default)")
-            .check(m -> m.equals("synchronous") || m.equals("asynchronous"), "must be synchronous or asynchronous");
+    /** When the slow dynamics decides: per generation, or per agent as it reports. */
+    public enum Mode { SYNCHRONOUS, ASYNCHRONOUS }
+
+    public static final Option<Mode> MODE = Option.choice("mode", Mode.class, Mode.SYNCHRONOUS,
+            "synchronous generations, or asynchronous: decide each agent as it reports (Ray's default)");
     public static final Option<Integer> PARALLELISM = Option.integer("parallelism", 2,
             "parallel agent subtasks (and feedback channels)").atLeast(1);
     public static final Option<Integer> MAX_PARALLELISM = Option.integer("max_parallelism", 128,

@@ -46,7 +46,7 @@ public final class KafkaConnection implements Serializable {
     }
 
     /** Whether a property's value must not be shown (passwords, JAAS configs, keys, tokens). */
-    static boolean isSecret(String key) {
+    public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         for (String mark : SECRET_MARKS) {
             if (k.contains(mark) && !k.endsWith(".type") && !k.endsWith(".location") && !k.endsWith(".algorithm")

@@ -330,7 +330,7 @@ public final class ConfigLoader {
         ExampleFormat.Encoding encoding = s.get(ExampleFormat.FORMAT);
         double maxAbs = s.get(ExampleFormat.MAX_ABS);
         double fraction = s.get(KafkaSettings.VALIDATION_FRACTION);
-        String start = s.get(KafkaSettings.START);
+        KafkaSettings.Start start = s.get(KafkaSettings.START);
         String folder = s.get(FolderSettings.FOLDER);
         long interval = s.get(FolderSettings.WATCH_INTERVAL);
         boolean header = s.get(FolderSettings.HEADER);
@@ -351,7 +351,7 @@ public final class ConfigLoader {
         model.rejectUnknown();
         data.rejectUnknown();
         return new StreamOptions(spec, new KafkaSettings.ExampleStream(
-                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start.equals("latest")),
+                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start == KafkaSettings.Start.LATEST),
                 folderOptions);
     }
 
@@ -501,8 +501,7 @@ public final class ConfigLoader {
     }
 
     private static boolean mode(OptionTree o) {
-        String mode = o.get(PopulationConfig.MODE);
-        return mode.equals("asynchronous");
+        return o.get(PopulationConfig.MODE) == PopulationConfig.Mode.ASYNCHRONOUS;
     }
 
     private static TaskSpec landscape(OptionTree l) {

@@ -37,9 +37,11 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
             "write reports, generation summaries, lineage and the champions' models to Kafka");
     public static final Option<Double> VALIDATION_FRACTION = Option.number("stream.validation_fraction", 0.2,
             "stream: share of records held out for fitness").check(f -> f > 0 && f < 1, "must be in (0, 1)");
-    public static final Option<String> START = Option.text("stream.start", "earliest",
-            "stream: a fresh run reads its topic from the beginning (earliest) or the end (latest)")
-            .check(s -> s.equals("earliest") || s.equals("latest"), "must be earliest or latest");
+    /** Where a fresh run starts reading its topic of training records. */
+    public enum Start { EARLIEST, LATEST }
+
+    public static final Option<Start> START = Option.choice("stream.start", Start.class, Start.EARLIEST,
+            "stream: a fresh run reads its topic from the beginning (earliest) or the end (latest)");
     /** The topic options, kafka.topics.<name>, default popflow.<name> ('_' written '-'). */
     public static final List<Option<String>> TOPICS = java.util.stream.Stream.of("reports", "generations", "lineage",
             "feedback", "examples", "dead_letter", "models").map(t -> Option.text("kafka.topics." + t,
