@@ -113,8 +113,10 @@ public record PopulationConfig(
         }
         CHUNK_STEPS.require(chunkSteps);
         PARALLELISM.require(parallelism);
-        require(maxParallelism >= parallelism && maxParallelism <= 32768, "max_parallelism",
-                "must be between parallelism (" + parallelism + ") and 32768, got " + maxParallelism);
+        MAX_PARALLELISM.require(maxParallelism);
+        // the option's own bounds say what any run allows; this one, what this run's parallelism needs
+        require(maxParallelism >= parallelism, "max_parallelism",
+                "must be at least the parallelism (" + parallelism + "), got " + maxParallelism);
         CHECKPOINT_INTERVAL.require(checkpointIntervalMs);
         require(task != null, "task", "must be set");
         require(space != null, "hyperparam_mutations", "must be set");

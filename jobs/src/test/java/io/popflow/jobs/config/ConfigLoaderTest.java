@@ -393,4 +393,15 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> preset("digits", "optimizer=adam")).hasMessage(
                 "invalid option 'hyperparameters.momentum': optimizer adam does not use momentum");
     }
+
+    /** max_parallelism's bounds are the option's (one place); the run adds only that it must fit its parallelism. */
+    @Test
+    void maxParallelismIsCheckedOnce() {
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("digits"), "output=x",
+                "max_parallelism=40000"))).hasMessageContaining("invalid option 'max_parallelism'")
+                .hasMessageContaining("32768");
+        assertThatThrownBy(() -> ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("digits"), "output=x",
+                "parallelism=4", "max_parallelism=2"))).hasMessage("invalid option 'max_parallelism': must be at least "
+                        + "the parallelism (4), got 2");
+    }
 }
