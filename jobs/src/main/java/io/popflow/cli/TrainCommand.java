@@ -11,6 +11,7 @@ import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.JobParameters;
 import io.popflow.jobs.config.PathOptions;
 import io.popflow.jobs.config.RunConfig;
+import io.popflow.jobs.config.TableInference;
 import io.popflow.jobs.model.ChampionFiles;
 import io.popflow.jobs.run.FlinkSettings;
 import io.popflow.jobs.run.GracefulStop;
@@ -64,11 +65,15 @@ import picocli.CommandLine.Option;
             "  popflow train --preset digits --output runs/digits",
             "  # the seed authors' DQN experiment",
             "  popflow train --preset cartpole-pbt --output runs/cartpole",
+            "  # your own CSV: what its label is, is read off the file",
+            "  popflow train --data patients.csv --label diagnosis --output runs/mine",
             "  # until Ctrl-C, then on to generation 20,000",
             "  popflow train --preset quadratic --generations 0 --output runs/q",
             "  popflow train --resume runs/q --generations 20000",
             ""})
 final class TrainCommand implements Callable<Integer> {
+    /** What --data starts from: the table preset, its file, label and target replaced. */
+    private static final String TABLE_PRESET = "diabetes";
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Presets.class)
@@ -76,6 +81,19 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Learn from your own CSV or TSV file (task table, "
+            + "no preset needed): the label column is --label, or the last one.")
+    Path data;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "With --data: the label column, by name or by "
+            + "number from 1.")
+    String label;
+
+    @Option(names = "--target", paramLabel = "classification|regression", description = "With --data: what the label "
+            + "is (default: a text label, or at most 20 distinct whole numbers, is a classification; other numbers a "
+            + "regression).")
+    String target;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder of a new run; must be empty or new.")
     String output;
@@ -271,6 +289,7 @@ final class TrainCommand implements Callable<Integer> {
             refuseWithResume("--output", output != null);
             refuseWithResume("--seed", seed != null);
             refuseWithResume("--population", population != null);
+            refuseWithResume("--data", data != null);
             RunFolder folder = new RunFolder(resume);
             folder.checkResumable();
             tree = ConfigLoader.file(folder.config());
@@ -278,10 +297,21 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             InvalidOptionException.require(fromSavepoint == null, "from-savepoint",
                     "needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
-            if (preset == null && config == null) {
-                throw new InvalidOptionException("preset", "give --preset or --config (or --resume RUN_DIR)");
+            InvalidOptionException.require(data == null || preset == null, "data", "stands for a preset of its own "
+                    + "(a table task): give --data or --preset, not both");
+            InvalidOptionException.require(data != null || (label == null && target == null), label != null ? "label"
+                    : "target", "goes with --data FILE");
+            if (preset == null && config == null && data == null) {
+                throw new InvalidOptionException("preset", "give --preset, --config or --data (or --resume RUN_DIR)");
             }
-            tree = preset != null ? ConfigLoader.preset(preset) : JsonNodeFactory.instance.objectNode();
+            tree = preset != null ? ConfigLoader.preset(preset) : data != null ? ConfigLoader.preset(TABLE_PRESET)
+                    : JsonNodeFactory.instance.objectNode();
+            if (data != null) {
+                // the preset's table is replaced by the user's: its label and target are not theirs
+                ((ObjectNode) tree.get("table")).removeAll();
+                tree = override(tree, "table.file", quote(data.toString()));
+                tree = override(tree, "table.label", label == null ? null : quote(label));
+            }
             if (config != null) {
                 tree = ConfigLoader.merge(tree, ConfigLoader.file(config));
             }
@@ -294,10 +324,32 @@ final class TrainCommand implements Callable<Integer> {
         tree = override(tree, "parallelism", parallelism);
         tree = override(tree, "checkpoint_interval", checkpointInterval == null ? null : quote(checkpointInterval));
         tree = PathOptions.absolute(ConfigLoader.set(tree, assignments.toArray(String[]::new)));
+        if (data != null && !tree.path("table").has("target")) {
+            tree = inferTarget(tree);
+        }
         if (resume != null && checkResume) {
             refuseChangesToTheRun(PathOptions.absolute(before), tree);
         }
         return tree;
+    }
+
+    /**
+     * --data without --target (or table.target): what the label is, read off the file and said in one
+     * line, with fitness the validation accuracy for a classification.
+     */
+    private ObjectNode inferTarget(ObjectNode tree) {
+        String chosen = target;
+        if (chosen == null) {
+            TableInference inferred = ConfigLoader.inferTable(tree);
+            System.out.println("popflow: " + inferred.line() + " (" + inferred.reason() + "; --target says otherwise)");
+            chosen = inferred.target().name().toLowerCase(Locale.ROOT);
+        }
+        // a value that is neither is refused by table.target's own check, as in a configuration file
+        ObjectNode with = override(tree, "table.target", quote(chosen));
+        if (chosen.equals("classification") && !tree.path("table").has("fitness")) {
+            with = override(with, "table.fitness", "accuracy");
+        }
+        return with;
     }
 
     /**

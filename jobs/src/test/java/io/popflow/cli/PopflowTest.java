@@ -71,7 +71,7 @@ class PopflowTest {
     void missingPresetAndConfig() {
         Outcome o = run("train", "--output", dir.toString());
         assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err()).isEqualTo("popflow: invalid option 'preset': give --preset or --config (or --resume RUN_DIR)"
+        assertThat(o.err()).isEqualTo("popflow: invalid option 'preset': give --preset, --config or --data (or --resume RUN_DIR)"
                 + System.lineSeparator());
     }
 

@@ -523,6 +523,26 @@ public final class ConfigLoader {
     private static TaskSpec table(OptionTree o) {
         OptionTree model = o.child("model");
         OptionTree t = o.child("table");
+        TableFile read = readTable(t);
+        Table table = read.table();
+        int index = read.label();
+        TableTaskSpec.Target target = t.get(TableTaskSpec.TARGET);
+        InvalidOptionException.require(target != null, "table.target", "must be set: classification or regression");
+        double[] split = t.get(TableTaskSpec.SPLIT);
+        TableTaskSpec.Missing missing = t.get(TableTaskSpec.MISSING);
+        FitnessMetric metric = t.get(TableTaskSpec.FITNESS);
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        model.rejectUnknown();
+        t.rejectUnknown();
+        return new TableTaskSpec(table, index, target, missing, hidden, activation, split[0], split[1], metric);
+    }
+
+    /** A table as the configuration reads it, and its label column. */
+    private record TableFile(Table table, int label) {}
+
+    /** The file of {@code table.file}, read with {@code table.delimiter} and {@code table.header}, and its label. */
+    private static TableFile readTable(OptionTree t) {
         String file = t.get(TableTaskSpec.FILE);
         InvalidOptionException.require(file != null && !file.isBlank(), "table.file", "must name a CSV or TSV file");
         Path path = Paths.get(file);
@@ -545,16 +565,13 @@ public final class ConfigLoader {
         }
         InvalidOptionException.require(index >= 0, "table.label", "no column '" + label + "' in " + file + " (columns: "
                 + String.join(", ", table.names()) + "; or a number from 1 to " + table.names().length + ")");
-        TableTaskSpec.Target target = t.get(TableTaskSpec.TARGET);
-        InvalidOptionException.require(target != null, "table.target", "must be set: classification or regression");
-        double[] split = t.get(TableTaskSpec.SPLIT);
-        TableTaskSpec.Missing missing = t.get(TableTaskSpec.MISSING);
-        FitnessMetric metric = t.get(TableTaskSpec.FITNESS);
-        int[] hidden = model.get(ModelOptions.HIDDEN);
-        Activation activation = model.get(ModelOptions.ACTIVATION);
-        model.rejectUnknown();
-        t.rejectUnknown();
-        return new TableTaskSpec(table, index, target, missing, hidden, activation, split[0], split[1], metric);
+        return new TableFile(table, index);
+    }
+
+    /** What the table of {@code tree}'s {@code table} section holds, and the target its label suggests. */
+    public static TableInference inferTable(JsonNode tree) {
+        TableFile read = readTable(new OptionTree(tree, "").child("table"));
+        return TableInference.of(read.table(), read.label());
     }
 
     private static TaskSpec digits(OptionTree o) {
