@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
  * CartPole-v1 as Gymnasium defines it (Barto, Sutton & Anderson 1983, with Florian's 2007
  * corrections): a pole on a cart, pushed left (action 0) or right (action 1) with 10 N, +1 reward per
  * step, ended when the cart leaves |x| <= 2.4 or the pole leans more than 12 degrees. The constants,
- * the explicit-Euler order and the limits are those of {@code shared/reference/cartpole.md}.
+ * the explicit-Euler order and the limits are those of {@code reference/cartpole.md}.
  */
 public final class CartPole implements Environment {
     static final double GRAVITY = 9.8;

@@ -8,7 +8,7 @@ import io.popflow.math.SplitMix64;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** CartPole against the golden values of {@code shared/reference/cartpole.md} (an independent implementation). */
+/** CartPole against the golden values of {@code reference/cartpole.md} (an independent implementation). */
 class CartPoleTest {
 
     /** The reference prints 10 decimals: agreement to 1e-9 is agreement to its last digit. */

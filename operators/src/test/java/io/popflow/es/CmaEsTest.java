@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * CMA-ES against pycma 4.4.0 as measured for this project (reference in issue 12): 10-D, σ₀ = 0.5,
+ * CMA-ES against pycma 4.4.0 as measured for this project (reference/pycma: the script and how): 10-D, σ₀ = 0.5,
  * default population 10, target f < 1e-8, 10 seeds; the median number of function evaluations to
  * reach the target.
  */
