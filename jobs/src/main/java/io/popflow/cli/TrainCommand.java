@@ -366,6 +366,9 @@ final class TrainCommand implements Callable<Integer> {
         output = null;
         seed = null;
         population = null;
+        data = null;
+        label = null;
+        target = null;
         LoadedRun resumed = load();
         refuseChangesToTheRun(resumed.tree(), given);
         return resumed;
