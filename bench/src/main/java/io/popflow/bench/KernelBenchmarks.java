@@ -7,7 +7,7 @@ import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.Mlp;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +46,7 @@ public class KernelBenchmarks {
     /** popflow's MLP, parameters, and a data set to draw minibatches from. */
     @State(Scope.Thread)
     public static class Step {
-        Mlp mlp;
+        Nd4jMlp mlp;
         Dataset train;
         float[] theta;
         float[] gradient;
@@ -57,10 +57,10 @@ public class KernelBenchmarks {
 
         void init(int[] sizes, int batch, Dataset data) {
             MlpArchitecture arch = new MlpArchitecture(sizes, Activation.RELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
-            mlp = new Mlp(arch);
+            mlp = new Nd4jMlp(arch);
             train = data;
             theta = new float[arch.parameterCount()];
-            Mlp.initialize(arch, theta, new SplitMix64(1));
+            Nd4jMlp.initialize(arch, theta, new SplitMix64(1));
             gradient = new float[theta.length];
             velocity = new float[theta.length];
             rows = new int[batch];

@@ -14,7 +14,7 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.flink.AgentStateSerializer;
 import io.popflow.jobs.EmbeddedCluster;
-import io.popflow.jobs.KafkaJobParts;
+import io.popflow.jobs.JobAssembly;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.kafkabroker.LocalKafkaBroker;
 import io.popflow.jobs.config.ConfigLoader;
@@ -179,7 +179,7 @@ final class PipelineBenchmarks {
                     "population=64", "generations=" + (quick ? 6 : 40), "perturbation_interval=50", "parallelism=" + THREADS,
                     "checkpoint_interval=" + intervalMs + "ms", "feedback=kafka", "kafka.metrics=false", "run_id=" + id,
                     "kafka.bootstrap_servers=" + broker.bootstrapServers(), "kafka.topics.feedback=" + id));
-            KafkaJobParts.prepareTopics(run);
+            JobAssembly.prepareTopics(run);
             Latencies l = Latencies.of(cluster.submit(run).await());
             double target = intervalMs + 1000;
             ObjectNode details = l.details("quadratic, 64 agents, parallelism 2, Kafka edge (local single-node broker,"

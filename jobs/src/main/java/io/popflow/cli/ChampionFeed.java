@@ -1,6 +1,6 @@
 package io.popflow.cli;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.serving.KafkaModelFeed;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.popflow.cli;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.experiments.BaselinesExperiment;
 import io.popflow.jobs.experiments.CartPoleExperiment;

@@ -2,7 +2,7 @@ package io.popflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.export.ModelExport;
 import io.popflow.jobs.JobSinks;

@@ -1,6 +1,6 @@
 package io.popflow.cli;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.config.NameSuggestions;
 import io.popflow.jobs.serving.RefusedInputException;
 import java.io.PrintWriter;

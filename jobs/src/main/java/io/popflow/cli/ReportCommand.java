@@ -1,6 +1,6 @@
 package io.popflow.cli;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.report.KafkaRunRecords;

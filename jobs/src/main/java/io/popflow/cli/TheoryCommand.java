@@ -1,6 +1,6 @@
 package io.popflow.cli;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.jobs.theory.CheckResult;
 import io.popflow.jobs.theory.TheoryChecks;

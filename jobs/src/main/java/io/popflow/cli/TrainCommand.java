@@ -3,10 +3,10 @@ package io.popflow.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.Learner;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.JobSinks;
-import io.popflow.jobs.KafkaJobParts;
+import io.popflow.jobs.JobAssembly;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.JobParameters;
 import io.popflow.jobs.config.PathOptions;
@@ -193,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("popflow: run %s, %s, feedback %s%n", run.runId(), run.kafka().connection(),
                     run.feedback().name().toLowerCase(Locale.ROOT));
             try {
-                KafkaJobParts.prepareTopics(run);
+                JobAssembly.prepareTopics(run);
             } catch (IllegalStateException e) {
                 throw new InvalidOptionException("kafka", e.getMessage());
             }
@@ -224,10 +224,10 @@ final class TrainCommand implements Callable<Integer> {
                     return GracefulStop.ABORTED;
                 }
                 System.out.println("popflow: starting Flink (embedded MiniCluster) ...");
-                stop.attach(KafkaJobParts.job(run, sinks).executeAsync(env));
+                stop.attach(JobAssembly.job(run, sinks).executeAsync(env));
                 stoppedAt = stop.await().savepoint();
             } else {
-                KafkaJobParts.job(run, sinks).execute(env);
+                JobAssembly.job(run, sinks).execute(env);
                 stoppedAt = null;
             }
         } catch (Exception e) {

@@ -73,7 +73,7 @@ public final class EmbeddedCluster implements AutoCloseable {
      * input, whose topics must exist), keeping every report, and returns at once.
      */
     public Run submit(RunConfig run) throws Exception {
-        return submit(run.population(), true, sinks -> KafkaJobParts.job(run, sinks));
+        return submit(run.population(), true, sinks -> JobAssembly.job(run, sinks));
     }
 
     private Run submit(PopulationConfig config, boolean keepReports, Function<JobSinks, PopulationTrainingJob> job)

@@ -309,7 +309,7 @@ class PopflowTest {
             System.setOut(stdout);
         }
         String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
-        for (io.popflow.config.Option<?> o : io.popflow.jobs.config.OptionCatalog.ALL) {
+        for (io.popflow.option.Option<?> o : io.popflow.jobs.config.OptionCatalog.ALL) {
             assertThat(text).contains(o.key() + "  (default " + o.defaultText() + ")");
         }
         assertThat(text).contains("dqn.gamma  (default 0.99)", "must be in [0, 1]",

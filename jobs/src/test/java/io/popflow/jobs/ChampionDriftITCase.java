@@ -65,7 +65,7 @@ class ChampionDriftITCase {
         JobSinks sinks = new JobSinks(List.of(), List.of(), List.of(), List.of(), List.of())
                 .withChampions(new ChampionFiles(out, run.population(), run.runId()));
         write(staging, folder, "before.csv", 0, IntUnaryOperator.identity());
-        JobClient job = KafkaJobParts.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
+        JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         Path before = tmp.resolve("before.onnx");
         Path after = tmp.resolve("after.onnx");
         int driftAt;

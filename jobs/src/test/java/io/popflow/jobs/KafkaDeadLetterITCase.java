@@ -88,7 +88,7 @@ class KafkaDeadLetterITCase {
         String summariesKey = "dead-letters-" + System.nanoTime();
         JobSinks sinks = new JobSinks(List.of(), List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(),
                 List.of(), List.of());
-        JobClient job = KafkaJobParts.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
+        JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
                     sum(job, "examplesAccepted") == GOOD && sum(job, "examplesRejected") == BAD

@@ -68,7 +68,7 @@ class KafkaDriftITCase {
                 List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(), List.of(), List.of());
 
         produce(topic, 0, IntUnaryOperator.identity());
-        JobClient job = KafkaJobParts.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
+        JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         int shiftGeneration;
         try {
             await().atMost(Duration.ofMinutes(3)).until(() -> CollectingSink.count(summariesKey) >= GENERATIONS_BEFORE);

@@ -41,13 +41,13 @@ class KafkaFeedbackEdgeITCase {
         RunConfig first = KafkaRuns.config("digits", "edge", OPTIONS);
         RunConfig second = KafkaRuns.config("digits", "edge-failover", OPTIONS);
         config = first.population();
-        kafkaEdgeName = KafkaJobParts.feedback(first).getClass().getSimpleName();
+        kafkaEdgeName = JobAssembly.feedback(first).getClass().getSimpleName();
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         try {
             inJvm = JobRuns.run(config, dir.resolve("in-jvm"));
-            kafka = JobRuns.runJob(config, dir.resolve("kafka"), sinks -> KafkaJobParts.job(first, sinks));
+            kafka = JobRuns.runJob(config, dir.resolve("kafka"), sinks -> JobAssembly.job(first, sinks));
             JobRuns.FailOnce.INJECTED.set(0);
-            kafkaFailed = JobRuns.runJob(config, dir.resolve("kafka-failed"), sinks -> KafkaJobParts.job(second, sinks),
+            kafkaFailed = JobRuns.runJob(config, dir.resolve("kafka-failed"), sinks -> JobAssembly.job(second, sinks),
                     new JobRuns.FailOnce(FAIL_AT_GENERATION + 1));
         } finally {
             TestStreamEnvironment.unsetAsContext();

@@ -52,11 +52,11 @@ class KafkaMetricsITCase {
         tree = KafkaRuns.tree(ConfigLoader.preset("digits"), "metrics", "population=8", "generations=8",
                 "perturbation_interval=300", "parallelism=2", "checkpoint_interval=100ms");
         run = ConfigLoader.parse(tree);
-        KafkaJobParts.prepareTopics(run);
+        JobAssembly.prepareTopics(run);
         TestStreamEnvironment.setAsContext(cluster, run.population().parallelism());
         try {
             JobRuns.FailOnce.INJECTED.set(0);
-            files = JobRuns.runJob(run.population(), dir, sinks -> KafkaJobParts.job(run, sinks),
+            files = JobRuns.runJob(run.population(), dir, sinks -> JobAssembly.job(run, sinks),
                     new JobRuns.FailOnce(FAIL_AT_GENERATION + 1));
         } finally {
             TestStreamEnvironment.unsetAsContext();

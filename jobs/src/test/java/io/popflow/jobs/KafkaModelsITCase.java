@@ -102,7 +102,7 @@ class KafkaModelsITCase {
     private static JobRuns.Outputs run(RunConfig run, Path folder, Sink<AgentWeights> failure) throws Exception {
         return JobRuns.runJob(run.population(), folder, sinks -> {
             JobSinks withFiles = sinks.withChampions(new ChampionFiles(folder, run.population(), run.runId()));
-            return KafkaJobParts.job(run, failure == null ? withFiles : withFiles.withChampions(failure));
+            return JobAssembly.job(run, failure == null ? withFiles : withFiles.withChampions(failure));
         });
     }
 
@@ -205,7 +205,7 @@ class KafkaModelsITCase {
     /** A resumed run prepares its topics again: the topic its first start created takes its model. */
     @Test
     void theTopicOfAStartedRunTakesItsModelAgain() {
-        KafkaJobParts.prepareTopics(clean);
+        JobAssembly.prepareTopics(clean);
     }
 
     @Test

@@ -58,7 +58,7 @@ final class KafkaRuns {
 
     private static RunConfig config(ObjectNode base, String name, String... assignments) {
         RunConfig run = ConfigLoader.parse(tree(base, name, assignments));
-        KafkaJobParts.prepareTopics(run);
+        JobAssembly.prepareTopics(run);
         return run;
     }
 

@@ -13,7 +13,7 @@ import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.model.ChampionTopic;
 import io.popflow.math.SplitMix64;
-import io.popflow.model.Mlp;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.task.DigitsTaskSpec;
 import java.net.URI;
@@ -91,7 +91,7 @@ class KafkaServeITCase {
     private RunConfig continuousRun(String name) throws Exception {
         ObjectNode tree = KafkaRuns.tree(ConfigLoader.preset("digits"), name, "generations=0");
         RunConfig run = ConfigLoader.parse(tree);
-        KafkaJobParts.prepareTopics(run);
+        JobAssembly.prepareTopics(run);
         ConfigLoader.writeYaml(tree, dir.resolve("config.yaml"));
         return run;
     }
@@ -101,7 +101,7 @@ class KafkaServeITCase {
         PopulationConfig config = run.population();
         MlpArchitecture arch = ((DigitsTaskSpec) config.task()).architecture();
         float[] theta = new float[arch.parameterCount()];
-        Mlp.initialize(arch, theta, new SplitMix64(agent * 31L + generation));
+        Nd4jMlp.initialize(arch, theta, new SplitMix64(agent * 31L + generation));
         return ChampionTopic.message(dir, config, runId, new AgentWeights(agent, generation, -0.1 * agent,
                 new double[] {0.05, 1e-4, 32}, theta, 0));
     }

@@ -68,7 +68,7 @@ class WatchedFolderITCase {
         String summariesKey = "folder-" + System.nanoTime();
         JobSinks sinks = new JobSinks(List.of(), List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(),
                 List.of(), List.of());
-        JobClient job = KafkaJobParts.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
+        JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         try {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
                     sum(job, "examplesAccepted") == FIRST && sum(job, "examplesBuffered") == (long) FIRST * subtasks

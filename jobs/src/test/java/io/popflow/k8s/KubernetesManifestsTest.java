@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.flinkcluster.PopflowSettings;
-import io.popflow.jobs.KafkaJobParts;
+import io.popflow.jobs.JobAssembly;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import java.io.IOException;
@@ -154,7 +154,7 @@ class KubernetesManifestsTest {
             declared.put(t.path("spec").path("topicName").asText(t.path("metadata").path("name").asText()),
                     t.path("spec").path("partitions").asInt());
         }
-        assertThat(declared).isEqualTo(KafkaJobParts.topics(run)).isNotEmpty();
+        assertThat(declared).isEqualTo(JobAssembly.topics(run)).isNotEmpty();
         String cluster = kafka.get(1).path("metadata").path("name").asText();
         for (JsonNode labelled : List.of(kafka.get(0), topics.get(0), topics.get(1), topics.get(2))) {
             assertThat(labelled.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(cluster);

@@ -41,7 +41,7 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
     }
 
     /** Creates agent {@code agent} with its initial h. */
-    record Create(int agent, Seed seed) implements AgentCommand {}
+    record Create(int agent, InitialHyperparameters seed) implements AgentCommand {}
 
     /** The slow dynamics' decision for the agent. */
     record Decide(int agent, Directive directive, long emittedMicros) implements AgentCommand {
@@ -111,7 +111,7 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
         }
     }
 
-    static AgentCommand seed(int agent, Seed seed) {
+    static AgentCommand seed(int agent, InitialHyperparameters seed) {
         return new Create(agent, seed);
     }
 

@@ -92,7 +92,7 @@ public final class AgentLifecycle {
     }
 
     /** A new agent at the start of generation 0, with weights drawn from its own stream. */
-    public AgentState create(int id, Seed seed, long agentSeed) {
+    public AgentState create(int id, InitialHyperparameters seed, long agentSeed) {
         AgentState s = new AgentState();
         s.id = id;
         s.rng = agentSeed;
@@ -287,7 +287,7 @@ public final class AgentLifecycle {
 
     /** θ becomes {@code weights}, with fresh optimizer memory (and, for a DQN agent, target network). */
     private void becomeMember(AgentState s, float[] weights) {
-        learner.adopt(s, new WeightTransfer(s.generation, -1, weights, new float[s.velocity.length], 0, Double.NaN));
+        learner.adopt(s, new WeightTransfer(s.generation, -1, weights, new float[s.optimizerMemory.length], 0, Double.NaN));
         s.diverged = false;
     }
 
@@ -320,14 +320,14 @@ public final class AgentLifecycle {
     private static void keepReportedWeights(AgentState s) {
         s.outboxGeneration = s.generation;
         s.outboxParams = s.params.clone();
-        s.outboxVelocity = s.velocity.clone();
+        s.outboxOptimizerMemory = s.optimizerMemory.clone();
         s.outboxOptimizerSteps = s.optimizerSteps;
         s.outboxFitnessMemory = s.fitnessMemory;
     }
 
     /** Sends the kept weights to {@code recipients}, numbered {@code generation}. */
     private static void sendOutbox(AgentState s, int[] recipients, int generation, AgentEffects effects) {
-        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxVelocity, s.outboxOptimizerSteps,
+        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxOptimizerMemory, s.outboxOptimizerSteps,
                 s.outboxFitnessMemory);
         for (int recipient : recipients) {
             effects.send(recipient, t);
@@ -337,7 +337,7 @@ public final class AgentLifecycle {
     private static void clearOutbox(AgentState s) {
         s.outboxGeneration = -1;
         s.outboxParams = null;
-        s.outboxVelocity = null;
+        s.outboxOptimizerMemory = null;
         s.outboxOptimizerSteps = 0;
         s.outboxFitnessMemory = Double.NaN;
     }

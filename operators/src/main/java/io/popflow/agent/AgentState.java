@@ -17,12 +17,12 @@ public final class AgentState {
     public long rng;
     public float[] params;
     /** The update rule's memory (SGD's momentum, Adam's moments); empty when it has none. */
-    public float[] velocity;
+    public float[] optimizerMemory;
     /** Steps taken with that memory (Adam's t). */
     public long optimizerSteps;
     /**
      * A reinforcement learner's own memory (target network, replay, environment, returns); null
-     * for gradient tasks. Its Q-network and moments are {@link #params} and {@link #velocity}.
+     * for gradient tasks. Its Q-network and moments are {@link #params} and {@link #optimizerMemory}.
      */
     public DqnState rl;
     public double[] hyperparameters;
@@ -57,7 +57,7 @@ public final class AgentState {
      */
     public int outboxGeneration = -1;
     public float[] outboxParams;
-    public float[] outboxVelocity;
+    public float[] outboxOptimizerMemory;
     public long outboxOptimizerSteps;
     public double outboxFitnessMemory = Double.NaN;
 
@@ -75,12 +75,12 @@ public final class AgentState {
         c.id = id;
         c.rng = rng;
         c.params = params.clone();
-        c.velocity = velocity.clone();
+        c.optimizerMemory = optimizerMemory.clone();
         c.optimizerSteps = optimizerSteps;
         if (rl != null) {
             c.rl = rl.copy();
             c.rl.q = c.params;
-            c.rl.moments = c.velocity;
+            c.rl.moments = c.optimizerMemory;
         }
         c.hyperparameters = hyperparameters.clone();
         c.phase = phase;
@@ -99,7 +99,7 @@ public final class AgentState {
         c.pendingMergeStrength = pendingMergeStrength;
         c.outboxGeneration = outboxGeneration;
         c.outboxParams = outboxParams == null ? null : outboxParams.clone();
-        c.outboxVelocity = outboxVelocity == null ? null : outboxVelocity.clone();
+        c.outboxOptimizerMemory = outboxOptimizerMemory == null ? null : outboxOptimizerMemory.clone();
         c.outboxOptimizerSteps = outboxOptimizerSteps;
         c.outboxFitnessMemory = outboxFitnessMemory;
         c.decisionEmittedMicros = decisionEmittedMicros;

@@ -1,6 +1,6 @@
 package io.popflow.agent;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.fast.UpdateRule;
 import java.io.Serializable;
 import java.util.List;

@@ -43,7 +43,7 @@ final class DqnAgentLearner implements Learner {
     private static DqnState bind(AgentState s) {
         DqnState d = s.rl;
         d.q = s.params;
-        d.moments = s.velocity;
+        d.moments = s.optimizerMemory;
         d.adamSteps = s.optimizerSteps;
         return d;
     }
@@ -61,7 +61,7 @@ final class DqnAgentLearner implements Learner {
         d.steps = steps;
         s.rl = d;
         s.params = d.q;
-        s.velocity = d.moments;
+        s.optimizerMemory = d.moments;
         s.optimizerSteps = 0;
     }
 
@@ -112,7 +112,7 @@ final class DqnAgentLearner implements Learner {
         s.params = t.params().clone();
         d.target = t.params().clone();
         boolean keep = copy.optimizer() == CopyPolicy.Optimizer.COPY;
-        s.velocity = keep ? t.velocity().clone() : new float[2 * s.params.length];
+        s.optimizerMemory = keep ? t.optimizerMemory().clone() : new float[2 * s.params.length];
         s.optimizerSteps = keep ? t.optimizerSteps() : 0;
         if (copy.replay() == CopyPolicy.Replay.CLEAR) {
             d.replay.clear();

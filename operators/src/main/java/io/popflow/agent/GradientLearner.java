@@ -34,7 +34,7 @@ final class GradientLearner implements Learner {
             s.params = new float[task.dimension()];
         }
         task.initialize(s.params, rng);
-        s.velocity = new float[rule.memoryPerWeight() * s.params.length];
+        s.optimizerMemory = new float[rule.memoryPerWeight() * s.params.length];
         s.optimizerSteps = 0;
     }
 
@@ -42,7 +42,7 @@ final class GradientLearner implements Learner {
     public double step(AgentState s, HyperparameterValues h, SplitMix64 rng) {
         double loss = task.lossAndGradient(s.params, gradient, h.fast().batchSize(), h.task(), rng);
         s.optimizerSteps++;
-        rule.apply(s.params, gradient, s.velocity, s.optimizerSteps, h.fast(), rng);
+        rule.apply(s.params, gradient, s.optimizerMemory, s.optimizerSteps, h.fast(), rng);
         return loss;
     }
 
@@ -66,7 +66,7 @@ final class GradientLearner implements Learner {
     public void adopt(AgentState s, WeightTransfer t) {
         s.params = t.params().clone();
         boolean keep = copy.optimizer() == CopyPolicy.Optimizer.COPY;
-        s.velocity = keep ? t.velocity().clone() : new float[t.velocity().length];
+        s.optimizerMemory = keep ? t.optimizerMemory().clone() : new float[t.optimizerMemory().length];
         s.optimizerSteps = keep ? t.optimizerSteps() : 0;
     }
 

@@ -2,7 +2,7 @@ package io.popflow.agent;
 
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.SplitMix64;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ public final class InitialPopulation {
 
     /** The commands that create the agents, in agent order. */
     public static List<AgentCommand> seeds(PopulationConfig config) {
-        List<Seed> draws = draws(config);
+        List<InitialHyperparameters> draws = draws(config);
         List<AgentCommand> seeds = new ArrayList<>(draws.size());
         for (int agent = 0; agent < draws.size(); agent++) {
             seeds.add(AgentCommand.seed(agent, draws.get(agent)));
@@ -21,17 +21,17 @@ public final class InitialPopulation {
     }
 
     /** Every agent's initial h, in agent order: drawn from the run's seed, or the grid's points in turn. */
-    public static List<Seed> draws(PopulationConfig config) {
-        SplitMix64 rng = Streams.INITIAL_HYPERPARAMETERS.generator(config.seed());
-        List<Seed> draws = new ArrayList<>(config.population());
+    public static List<InitialHyperparameters> draws(PopulationConfig config) {
+        SplitMix64 rng = RandomStreams.INITIAL_HYPERPARAMETERS.generator(config.seed());
+        List<InitialHyperparameters> draws = new ArrayList<>(config.population());
         for (int agent = 0; agent < config.population(); agent++) {
-            draws.add(new Seed(config.space().isGrid() ? config.space().gridPoint(agent) : config.space().sample(rng)));
+            draws.add(new InitialHyperparameters(config.space().isGrid() ? config.space().gridPoint(agent) : config.space().sample(rng)));
         }
         return draws;
     }
 
     /** The seed of agent {@code id}'s own random stream. */
     public static long agentSeed(PopulationConfig config, int id) {
-        return Streams.AGENT.seed(config.seed(), id);
+        return RandomStreams.AGENT.seed(config.seed(), id);
     }
 }

@@ -5,7 +5,7 @@ import io.popflow.es.DistributionReplica;
 import io.popflow.es.EsGeneration;
 import io.popflow.es.StrategySettings;
 import io.popflow.math.SplitMix64;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import java.util.Arrays;
 
 /**
@@ -37,7 +37,7 @@ public final class SearchDistributions {
             Arrays.fill(mean0, s.initialMean());
         } else {
             AgentState blank = new AgentState();
-            learner.initialize(blank, new SplitMix64(Streams.ES_INITIAL_MEAN.seed(config.seed())));
+            learner.initialize(blank, new SplitMix64(RandomStreams.ES_INITIAL_MEAN.seed(config.seed())));
             for (int i = 0; i < mean0.length; i++) {
                 mean0[i] = blank.params[i];
             }
@@ -47,6 +47,6 @@ public final class SearchDistributions {
 
     /** The noise seed of generation {@code generation}. */
     public static long noiseSeed(PopulationConfig config, int generation) {
-        return Streams.ES_NOISE.seed(config.seed(), generation);
+        return RandomStreams.ES_NOISE.seed(config.seed(), generation);
     }
 }

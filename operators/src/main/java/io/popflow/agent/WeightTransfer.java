@@ -7,9 +7,9 @@ package io.popflow.agent;
  * @param generation the generation at whose end they were taken
  * @param donor the sending agent
  * @param params θ
- * @param velocity the update rule's memory: momentum buffer or Adam's moments (empty if it has none)
+ * @param optimizerMemory the update rule's memory: momentum buffer or Adam's moments (empty if it has none)
  * @param optimizerSteps steps taken with that memory (Adam's t)
  * @param fitnessMemory the donor's exponential fitness average (NaN if unused): it belongs to the weights
  */
-public record WeightTransfer(int generation, int donor, float[] params, float[] velocity, long optimizerSteps,
+public record WeightTransfer(int generation, int donor, float[] params, float[] optimizerMemory, long optimizerSteps,
         double fitnessMemory) {}

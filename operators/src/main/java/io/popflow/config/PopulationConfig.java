@@ -1,8 +1,9 @@
 package io.popflow.config;
 
-import static io.popflow.config.InvalidOptionException.require;
+import static io.popflow.option.InvalidOptionException.require;
 
 import io.popflow.agent.CopyPolicy;
+import io.popflow.option.Option;
 import io.popflow.es.StrategySettings;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.ChampionRule;

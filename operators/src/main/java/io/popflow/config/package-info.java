@@ -1,5 +1,6 @@
 /**
- * Typed, validated run parameters. Every constructor here checks its values, so an invalid
- * configuration cannot be built, and says which option is wrong in one line. No Flink here.
+ * The run's configuration as one typed value, {@link io.popflow.config.PopulationConfig}: the
+ * population's size and schedule and the settings of each time scale, each checked by its own
+ * constructor so that an invalid configuration cannot be built. No Flink here.
  */
 package io.popflow.config;

@@ -1,7 +1,7 @@
 package io.popflow.es;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import java.io.Serializable;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.Directive;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightRequest;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.data.LabeledExample;
@@ -176,7 +176,7 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         out.writeInt(t.generation());
         out.writeInt(t.donor());
         ArrayIO.writeFloats(out, t.params());
-        ArrayIO.writeFloats(out, t.velocity());
+        ArrayIO.writeFloats(out, t.optimizerMemory());
         out.writeLong(t.optimizerSteps());
         out.writeDouble(t.fitnessMemory());
     }
@@ -194,7 +194,7 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         long micros = in.readLong();
         byte tag = in.readByte();
         return switch (tag) {
-            case SEED -> new AgentCommand.Create(agent, new Seed(ArrayIO.readDoubles(in)));
+            case SEED -> new AgentCommand.Create(agent, new InitialHyperparameters(ArrayIO.readDoubles(in)));
             case DIRECTIVE -> new AgentCommand.Decide(agent, readDirective(format, in), micros);
             case TRANSFER -> new AgentCommand.Transfer(agent, readTransfer(in, format >= 2), micros);
             case REQUEST -> new AgentCommand.Request(agent, new WeightRequest(in.readInt(), in.readInt()), micros);

@@ -47,7 +47,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         out.writeInt(s.id);
         out.writeLong(s.rng);
         ArrayIO.writeFloats(out, s.params);
-        ArrayIO.writeFloats(out, s.velocity);
+        ArrayIO.writeFloats(out, s.optimizerMemory);
         out.writeLong(s.optimizerSteps);
         ArrayIO.writeDoubles(out, s.hyperparameters);
         out.writeByte(s.phase.ordinal());
@@ -69,7 +69,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         out.writeDouble(s.pendingMergeStrength);
         out.writeInt(s.outboxGeneration);
         ArrayIO.writeFloats(out, s.outboxParams);
-        ArrayIO.writeFloats(out, s.outboxVelocity);
+        ArrayIO.writeFloats(out, s.outboxOptimizerMemory);
         out.writeLong(s.outboxOptimizerSteps);
         out.writeDouble(s.outboxFitnessMemory);
         out.writeLong(s.decisionEmittedMicros);
@@ -89,7 +89,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.id = in.readInt();
         s.rng = in.readLong();
         s.params = ArrayIO.readFloats(in);
-        s.velocity = ArrayIO.readFloats(in);
+        s.optimizerMemory = ArrayIO.readFloats(in);
         s.optimizerSteps = format >= 2 ? in.readLong() : 0;
         s.hyperparameters = ArrayIO.readDoubles(in);
         s.phase = Phase.values()[in.readByte()];
@@ -110,7 +110,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.pendingMergeStrength = in.readDouble();
         s.outboxGeneration = in.readInt();
         s.outboxParams = ArrayIO.readFloats(in);
-        s.outboxVelocity = ArrayIO.readFloats(in);
+        s.outboxOptimizerMemory = ArrayIO.readFloats(in);
         s.outboxOptimizerSteps = format >= 2 ? in.readLong() : 0;
         s.outboxFitnessMemory = in.readDouble();
         s.decisionEmittedMicros = in.readLong();
@@ -121,7 +121,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         if (format >= 2 && in.readBoolean()) {
             s.rl = DqnState.readFrom(in);
             s.rl.q = s.params;
-            s.rl.moments = s.velocity;
+            s.rl.moments = s.optimizerMemory;
             s.rl.adamSteps = s.optimizerSteps;
         }
         return s;

@@ -6,7 +6,7 @@ import io.popflow.agent.Directives;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.slow.Exploitation;
 import io.popflow.slow.FitnessTable;
 import io.popflow.slow.LineageEvent;
@@ -98,7 +98,7 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         }
         int row = table.indexOf(report.agent());
         Exploitation e = step.decideOne(table, row,
-                Streams.SELECTION.generator(config.seed(), (long) report.generation() * config.population() + report.agent()));
+                RandomStreams.SELECTION.generator(config.seed(), (long) report.generation() * config.population() + report.agent()));
         if (e != null) {
             lineage(LineageEvent.of(report.generation(), e));
         }

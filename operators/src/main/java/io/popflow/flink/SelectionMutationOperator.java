@@ -6,7 +6,7 @@ import io.popflow.agent.AgentWeights;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.slow.ChampionRule;
 import io.popflow.slow.Exploitation;
 import io.popflow.slow.FitnessTable;
@@ -87,7 +87,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
             decision = GenerationDecision.stop(table);
         } else {
             PopulationStep.Decision d = step.decide(table, reports.params(), pb2Data,
-                    Streams.SELECTION.generator(config.seed(), g));
+                    RandomStreams.SELECTION.generator(config.seed(), g));
             pb2Data = d.data();
             for (Exploitation e : d.changes()) {
                 lineage(LineageEvent.of(g, e));

@@ -9,7 +9,7 @@ import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.Phase;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineOfDescent;
@@ -183,7 +183,7 @@ public final class LineReplay {
             if (first.generation() != 0) {
                 throw new IllegalArgumentException("a line created at generation " + first.generation());
             }
-            return lifecycle.create(first.agent(), new Seed(first.hyperparameters()),
+            return lifecycle.create(first.agent(), new InitialHyperparameters(first.hyperparameters()),
                     InitialPopulation.agentSeed(config, first.agent()));
         }
         if (first.arrival() instanceof Reset reset) {
@@ -221,7 +221,7 @@ public final class LineReplay {
      * reset about to come replaces.
      */
     private AgentState standIn(Step step, int generation, long rngState, long steps) {
-        AgentState s = lifecycle.create(step.agent(), new Seed(step.hyperparameters()), rngState);
+        AgentState s = lifecycle.create(step.agent(), new InitialHyperparameters(step.hyperparameters()), rngState);
         s.rng = rngState;
         s.steps = steps;
         if (s.rl != null) {

@@ -10,7 +10,7 @@ import io.popflow.agent.GenerationReports;
 import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.MemberSource;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
@@ -59,7 +59,7 @@ public final class PlainEsLoop {
             }
         });
         int n = config.population();
-        List<Seed> draws = InitialPopulation.draws(config);
+        List<InitialHyperparameters> draws = InitialPopulation.draws(config);
         AgentState[] agents = new AgentState[n];
         for (int id = 0; id < n; id++) {
             agents[id] = lifecycle.create(id, draws.get(id), InitialPopulation.agentSeed(config, id));

@@ -9,10 +9,10 @@ import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
 import io.popflow.agent.InitialPopulation;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.slow.FitnessTable;
 import io.popflow.slow.LineageEvent;
 import io.popflow.slow.Pb2Data;
@@ -60,7 +60,7 @@ public final class PlainPopulationLoop {
             lifecycles[t] = new AgentLifecycle(config);
         }
         AgentState[] agents = new AgentState[n];
-        List<Seed> draws = InitialPopulation.draws(config);
+        List<InitialHyperparameters> draws = InitialPopulation.draws(config);
         for (int id = 0; id < n; id++) {
             agents[id] = lifecycles[id % threads].create(id, draws.get(id), InitialPopulation.agentSeed(config, id));
         }
@@ -109,7 +109,7 @@ public final class PlainPopulationLoop {
         if (g >= config.generations() - 1) {
             decision = GenerationDecision.stop(table);
         } else {
-            PopulationStep.Decision d = step.decide(table, reports.params(), pb2[0], Streams.SELECTION.generator(config.seed(), g));
+            PopulationStep.Decision d = step.decide(table, reports.params(), pb2[0], RandomStreams.SELECTION.generator(config.seed(), g));
             pb2[0] = d.data();
             d.changes().forEach(e -> lineage.add(LineageEvent.of(g, e)));
             decision = GenerationDecision.of(table, d);

@@ -1,6 +1,6 @@
 package io.popflow.rl;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.env.CartPole;
 import io.popflow.env.Environment;
 import io.popflow.env.MountainCar;

@@ -2,7 +2,7 @@ package io.popflow.rl;
 
 import io.popflow.env.Environment;
 import io.popflow.fast.Adam;
-import io.popflow.model.DenseNet;
+import io.popflow.model.JavaMlp;
 import io.popflow.model.MlpArchitecture;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -21,7 +21,7 @@ public final class DqnLearner {
     private final MlpArchitecture arch;
     private final int observationSize;
     private final int actions;
-    private final DenseNet net;
+    private final JavaMlp net;
     private final float[] gradient;
     private final int[] slots;
     private final float[] targets;
@@ -33,7 +33,7 @@ public final class DqnLearner {
         this.observationSize = probe.observationSize();
         this.actions = probe.actions();
         this.arch = settings.architecture(observationSize, actions);
-        this.net = new DenseNet(arch, settings.maxBatch());
+        this.net = new JavaMlp(arch, settings.maxBatch());
         this.gradient = new float[arch.parameterCount()];
         this.slots = new int[settings.maxBatch()];
         this.targets = new float[settings.maxBatch()];

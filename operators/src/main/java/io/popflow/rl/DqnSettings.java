@@ -1,7 +1,7 @@
 package io.popflow.rl;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;

@@ -1,6 +1,6 @@
 package io.popflow.slow;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 
 /**
  * When a run publishes its champion, the best agent of a generation by its fitness on validation

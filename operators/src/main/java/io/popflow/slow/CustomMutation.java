@@ -1,6 +1,6 @@
 package io.popflow.slow;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 

@@ -1,6 +1,6 @@
 package io.popflow.slow;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.HyperparameterValues;

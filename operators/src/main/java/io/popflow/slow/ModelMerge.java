@@ -1,6 +1,6 @@
 package io.popflow.slow;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.popflow.task;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.math.SplitMix64;
 import io.popflow.rl.DqnSettings;

@@ -1,10 +1,10 @@
 package io.popflow.task;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import io.popflow.data.DatasetSplit;
 import io.popflow.data.DigitsData;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import java.util.Arrays;
@@ -50,7 +50,7 @@ public record DigitsTaskSpec(
 
     /** The data set cut by the run's seed into the train, validation and test parts. */
     public DatasetSplit split(long runSeed) {
-        return DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction, Streams.DATA_SPLIT.generator(runSeed));
+        return DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction, RandomStreams.DATA_SPLIT.generator(runSeed));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.popflow.task;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.model.Activation;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.popflow.task;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import io.popflow.fast.Hyperparameter;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.popflow.task;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import io.popflow.math.SplitMix64;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import java.util.List;
 
 /**
@@ -44,7 +44,7 @@ public record QuadraticTaskSpec(int dimension, double curvatureMin, double curva
 
     /** The instance for {@code runSeed}. */
     public QuadraticTask instance(long runSeed) {
-        SplitMix64 rng = Streams.TASK_INSTANCE.generator(runSeed);
+        SplitMix64 rng = RandomStreams.TASK_INSTANCE.generator(runSeed);
         double[] h = new double[dimension];
         double[] a = new double[dimension];
         double[] b = new double[dimension];

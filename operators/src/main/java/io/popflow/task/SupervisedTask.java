@@ -3,7 +3,7 @@ package io.popflow.task;
 import io.popflow.data.StreamedExamples;
 import io.popflow.data.SupervisedData;
 import io.popflow.model.Evaluation;
-import io.popflow.model.Mlp;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,14 +14,14 @@ import java.util.random.RandomGenerator;
  * or of the buffers a stream fills.
  */
 final class SupervisedTask implements Task {
-    private final Mlp mlp;
+    private final Nd4jMlp mlp;
     private final SupervisedData data;
     private final FitnessMetric metric;
     private final Map<Integer, int[]> rowsByBatch = new HashMap<>();
     private int[] lastRows;
 
     SupervisedTask(MlpArchitecture architecture, SupervisedData data, FitnessMetric metric) {
-        this.mlp = new Mlp(architecture);
+        this.mlp = new Nd4jMlp(architecture);
         this.data = data;
         this.metric = metric;
     }
@@ -33,7 +33,7 @@ final class SupervisedTask implements Task {
 
     @Override
     public void initialize(float[] params, RandomGenerator rng) {
-        Mlp.initialize(mlp.architecture(), params, rng);
+        Nd4jMlp.initialize(mlp.architecture(), params, rng);
     }
 
     @Override

@@ -4,9 +4,9 @@ import io.popflow.data.Dataset;
 import io.popflow.data.DatasetSplit;
 import io.popflow.data.TableEncoding;
 import io.popflow.math.SplitMix64;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.model.Evaluation;
-import io.popflow.model.Mlp;
+import io.popflow.model.Nd4jMlp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +23,7 @@ final class TableTask implements Task {
     private final Dataset test;
     private final double[] testTargets;
     private final boolean regression;
-    private final Mlp mlp;
+    private final Nd4jMlp mlp;
 
     TableTask(TableTaskSpec spec, long runSeed) {
         int[][] parts = spec.parts(runSeed);
@@ -32,7 +32,7 @@ final class TableTask implements Task {
         test = encoding.encode(parts[2]);
         DatasetSplit data = new DatasetSplit(encoding.encode(parts[0]), encoding.encode(parts[1]), test);
         supervised = new SupervisedTask(spec.architecture(encoding.width()), data, spec.metric());
-        mlp = new Mlp(spec.architecture(encoding.width()));
+        mlp = new Nd4jMlp(spec.architecture(encoding.width()));
         testTargets = new double[parts[2].length];
         if (regression) {
             double[] y = ((io.popflow.data.Table.Numeric) spec.table().columns()[spec.label()]).values();

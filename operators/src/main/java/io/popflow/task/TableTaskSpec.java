@@ -1,11 +1,11 @@
 package io.popflow.task;
 
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import io.popflow.data.Delimiter;
 import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import java.util.ArrayList;
@@ -250,7 +250,7 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
      * by the split fractions, per class for a classification.
      */
     public int[][] parts(long runSeed) {
-        return TableTask.split(this, Streams.DATA_SPLIT.generator(runSeed));
+        return TableTask.split(this, RandomStreams.DATA_SPLIT.generator(runSeed));
     }
 
     /** The encoding learnt from {@code trainRows} (the first of {@link #parts}). */

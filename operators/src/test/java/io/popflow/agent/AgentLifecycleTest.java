@@ -37,7 +37,7 @@ class AgentLifecycleTest {
     }
 
     private AgentState trainedAgent(int id) {
-        AgentState s = lifecycle.create(id, new Seed(new double[] {0.1}), 1000 + id);
+        AgentState s = lifecycle.create(id, new InitialHyperparameters(new double[] {0.1}), 1000 + id);
         while (lifecycle.train(s, 7, fx)) {
             // chunks of 7 steps until the generation's 20 are done
         }
@@ -62,7 +62,7 @@ class AgentLifecycleTest {
     @Test
     void chunkingDoesNotChangeTheTrajectory() {
         AgentState a = trainedAgent(1);
-        AgentState b = lifecycle.create(1, new Seed(new double[] {0.1}), 1001);
+        AgentState b = lifecycle.create(1, new InitialHyperparameters(new double[] {0.1}), 1001);
         lifecycle.train(b, INTERVAL, fx);
         assertThat(b.params).containsExactly(a.params);
         assertThat(b.rng).isEqualTo(a.rng);
@@ -110,7 +110,7 @@ class AgentLifecycleTest {
 
         for (AgentState s : new AgentState[] {late, early}) {
             assertThat(s.params).containsExactly(weights.params());
-            assertThat(s.velocity).containsExactly(weights.velocity());
+            assertThat(s.optimizerMemory).containsExactly(weights.optimizerMemory());
             assertThat(s.hyperparameters).containsExactly(newH);
             assertThat(s.phase).isEqualTo(Phase.TRAINING);
             assertThat(s.generation).isEqualTo(1);
@@ -151,22 +151,22 @@ class AgentLifecycleTest {
                     c.maxParallelism(), c.checkpointIntervalMs());
             AgentLifecycle l = new AgentLifecycle(task, config);
             RecordingEffects effects = new RecordingEffects();
-            AgentState donor = l.create(1, new Seed(new double[] {0.01}), 11);
-            AgentState recipient = l.create(2, new Seed(new double[] {0.01}), 12);
+            AgentState donor = l.create(1, new InitialHyperparameters(new double[] {0.01}), 11);
+            AgentState recipient = l.create(2, new InitialHyperparameters(new double[] {0.01}), 12);
             l.train(donor, INTERVAL, effects);
             l.train(recipient, INTERVAL, effects);
-            assertThat(donor.velocity).hasSize(2 * donor.params.length);
+            assertThat(donor.optimizerMemory).hasSize(2 * donor.params.length);
             assertThat(donor.optimizerSteps).isEqualTo(INTERVAL);
-            float[] moments = donor.velocity.clone();
+            float[] moments = donor.optimizerMemory.clone();
             l.onDirective(donor, Directive.keep(0).sendingTo(2), effects);
             l.onDirective(recipient, Directive.of(0, new Directive.Copy(1, new double[] {0.02})), effects);
             l.onTransfer(recipient, effects.sent.get(0), effects);
             assertThat(recipient.params).containsExactly(donor.params);
             if (policy == CopyPolicy.Optimizer.RESET) {
-                assertThat(recipient.velocity).hasSize(moments.length).containsOnly(0f);
+                assertThat(recipient.optimizerMemory).hasSize(moments.length).containsOnly(0f);
                 assertThat(recipient.optimizerSteps).isZero();
             } else {
-                assertThat(recipient.velocity).containsExactly(moments);
+                assertThat(recipient.optimizerMemory).containsExactly(moments);
                 assertThat(recipient.optimizerSteps).isEqualTo(INTERVAL);
             }
         }
@@ -174,7 +174,7 @@ class AgentLifecycleTest {
 
     @Test
     void aDirectiveForAnUnreportedGenerationIsABug() {
-        AgentState s = lifecycle.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState s = lifecycle.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         assertThatThrownBy(() -> lifecycle.onDirective(s, Directive.keep(0), fx))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -203,7 +203,7 @@ class AgentLifecycleTest {
     void divergenceIsReportedNotThrown() {
         QuadraticTask steep = new QuadraticTask(new double[] {100, 100, 100}, new double[3], new double[3]);
         AgentLifecycle diverging = lifecycle(steep, 500, FitnessEstimate.last());
-        AgentState s = diverging.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState s = diverging.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         while (diverging.train(s, 50, fx)) {
             // until the report
         }
@@ -218,8 +218,8 @@ class AgentLifecycleTest {
     @Test
     void windowEstimateAveragesTheEndOfTheWindow() {
         AgentLifecycle windowed = lifecycle(task, 20, new FitnessEstimate(FitnessEstimator.WINDOW, 0.5, 2, 0.5, 0));
-        AgentState s = windowed.create(1, new Seed(new double[] {0.1}), 1);
-        AgentState twin = lifecycle.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState s = windowed.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
+        AgentState twin = lifecycle.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         double sum = 0;
         int count = 0;
         for (int step = 1; step <= 20; step++) {
@@ -241,7 +241,7 @@ class AgentLifecycleTest {
     @Test
     void emaCarriesOverGenerationsAndTravelsWithTheWeights() {
         AgentLifecycle ema = lifecycle(task, INTERVAL, new FitnessEstimate(FitnessEstimator.EMA, 0.5, 1, 0.75, 0));
-        AgentState donor = ema.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState donor = ema.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         ema.train(donor, INTERVAL, fx);
         double first = fx.reports.get(0).rawFitness();
         assertThat(fx.reports.get(0).fitness()).isEqualTo(first);
@@ -249,7 +249,7 @@ class AgentLifecycleTest {
         ema.train(donor, INTERVAL, fx);
         AgentReport second = fx.reports.get(1);
         assertThat(second.fitness()).isEqualTo(0.75 * first + 0.25 * second.rawFitness());
-        AgentState recipient = ema.create(2, new Seed(new double[] {0.2}), 2);
+        AgentState recipient = ema.create(2, new InitialHyperparameters(new double[] {0.2}), 2);
         ema.train(recipient, INTERVAL, fx);
         ema.onDirective(recipient, Directive.of(0, new Directive.Copy(1, new double[] {0.1})), fx);
         ema.onTransfer(recipient, fx.sent.get(0), fx);
@@ -259,7 +259,7 @@ class AgentLifecycleTest {
     @Test
     void closedFormEstimateIsTheTasksEffectiveFitness() {
         AgentLifecycle exact = lifecycle(task, INTERVAL, FitnessEstimate.of(FitnessEstimator.CLOSED_FORM));
-        AgentState s = exact.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState s = exact.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         exact.train(s, INTERVAL, fx);
         assertThat(fx.reports.get(0).fitness()).isEqualTo(task.closedFormFitness(space.resolve(new double[] {0.1})));
     }
@@ -280,7 +280,7 @@ class AgentLifecycleTest {
     @Test
     void asynchronousDonorsAnswerRequestsWithTheirLastReport() {
         AgentLifecycle async = new AgentLifecycle(task, asyncConfig());
-        AgentState donor = async.create(1, new Seed(new double[] {0.1}), 1);
+        AgentState donor = async.create(1, new InitialHyperparameters(new double[] {0.1}), 1);
         async.train(donor, INTERVAL, fx);
         float[] reported = donor.params.clone();
         async.onDirective(donor, Directive.keep(0), fx);

@@ -45,7 +45,7 @@ class DqnAgentTest {
     }
 
     private AgentState trained(AgentLifecycle lifecycle, int id) {
-        AgentState s = lifecycle.create(id, new Seed(H), 1_000 + id);
+        AgentState s = lifecycle.create(id, new InitialHyperparameters(H), 1_000 + id);
         lifecycle.train(s, INTERVAL, fx);
         return s;
     }
@@ -74,7 +74,7 @@ class DqnAgentTest {
         assertThat(recipient.generation).isEqualTo(1);
         assertThat(recipient.params).isEqualTo(donorQ).isSameAs(recipient.rl.q);
         assertThat(recipient.rl.target).isEqualTo(donorQ).isNotSameAs(recipient.params);
-        assertThat(recipient.velocity).hasSize(2 * donorQ.length).containsOnly(0f);
+        assertThat(recipient.optimizerMemory).hasSize(2 * donorQ.length).containsOnly(0f);
         assertThat(recipient.optimizerSteps).isZero();
         assertThat(recipient.rl.replay.size()).isZero();
         assertThat(recipient.rl.returns.finished()).as("window of returns cleared").isZero();
@@ -93,10 +93,10 @@ class DqnAgentTest {
                 CopyPolicy.Replay.KEEP)));
         AgentState donor = trained(lifecycle, 0);
         AgentState recipient = trained(lifecycle, 1);
-        float[] donorMoments = donor.velocity.clone();
+        float[] donorMoments = donor.optimizerMemory.clone();
         long donorT = donor.optimizerSteps;
         copied(lifecycle, donor, recipient, fx);
-        assertThat(recipient.velocity).isEqualTo(donorMoments).isSameAs(recipient.rl.moments);
+        assertThat(recipient.optimizerMemory).isEqualTo(donorMoments).isSameAs(recipient.rl.moments);
         assertThat(recipient.optimizerSteps).isEqualTo(donorT);
         assertThat(recipient.rl.replay.size()).isEqualTo(INTERVAL);
         assertThat(recipient.rl.returns.finished()).isZero();

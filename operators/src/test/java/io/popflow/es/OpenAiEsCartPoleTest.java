@@ -6,7 +6,7 @@ import io.popflow.env.CartPole;
 import io.popflow.env.Environment;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.DenseNet;
+import io.popflow.model.JavaMlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class OpenAiEsCartPoleTest {
             OutputLoss.SQUARED_ERROR);
     private static final int MAX_GENERATIONS = 200;
 
-    private final DenseNet net = new DenseNet(POLICY, 1);
+    private final JavaMlp net = new JavaMlp(POLICY, 1);
 
     private double episode(float[] params, Environment env, SplitMix64 rng) {
         double[] o = env.reset(rng);

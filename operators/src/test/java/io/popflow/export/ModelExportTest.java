@@ -13,7 +13,7 @@ import io.popflow.data.TableEncoding;
 import io.popflow.data.TableParser;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.Mlp;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ONNX Runtime, an implementation that shares nothing with popflow, runs each exported graph on
- * raw rows; its outputs must equal popflow's own forward pass ({@link DenseNet}, plain Java) on
+ * raw rows; its outputs must equal popflow's own forward pass ({@link JavaMlp}, plain Java) on
  * the rows as popflow encodes them. Tolerance 1e-5: the graph computes a table's standardisation
  * in float where popflow computes it in double and rounds once, and the products are summed in
  * another order; both move a probability or a Q-value by a few float ulps (about 1e-7 here).
@@ -149,7 +149,7 @@ class ModelExportTest {
         float[] theta = weights(arch, 4);
         ExportedModel m = ModelExport.of(task, 5, theta, Map.of());
         int[] test = parts[2];
-        float[] standardised = new Mlp(arch).predict(theta, encoding.encode(test));
+        float[] standardised = new Nd4jMlp(arch).predict(theta, encoding.encode(test));
         Map<String, OnnxTensor> inputs = ModelRows.rawColumns(ort, table, test, table.indexOf("progression"));
         try (OrtSession s = ort.createSession(m.onnx()); OrtSession.Result r = s.run(inputs)) {
             float[][] y = (float[][]) r.get("prediction").get().getValue();
@@ -214,7 +214,7 @@ class ModelExportTest {
 
     private static float[] weights(MlpArchitecture arch, long seed) {
         float[] theta = new float[arch.parameterCount()];
-        Mlp.initialize(arch, theta, new SplitMix64(seed));
+        Nd4jMlp.initialize(arch, theta, new SplitMix64(seed));
         SplitMix64 rng = new SplitMix64(seed + 100);
         for (int i = 0; i < theta.length; i++) {
             theta[i] += (float) (0.1 * (rng.nextDouble() - 0.5)); // non-zero biases too

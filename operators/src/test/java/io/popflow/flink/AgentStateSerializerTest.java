@@ -33,8 +33,8 @@ class AgentStateSerializerTest {
         sparse.earlyTransfer = null;
         sparse.pendingHyperparameters = null;
         sparse.outboxParams = null;
-        sparse.outboxVelocity = null;
-        sparse.velocity = new float[0];
+        sparse.outboxOptimizerMemory = null;
+        sparse.optimizerMemory = new float[0];
         sparse.pendingMergeTarget = null;
         assertThat(roundTrip(sparse)).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class).isEqualTo(sparse);
     }
@@ -51,7 +51,7 @@ class AgentStateSerializerTest {
         AgentState original = GoldenStates.agentFormat2();
         DqnState d = learner.create(new SplitMix64(5), 3);
         original.params = d.q;
-        original.velocity = d.moments;
+        original.optimizerMemory = d.moments;
         original.rl = d;
         SplitMix64 rng = new SplitMix64(9);
         for (int i = 0; i < 257; i++) {

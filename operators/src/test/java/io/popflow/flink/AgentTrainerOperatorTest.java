@@ -7,7 +7,7 @@ import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.testing.TestConfigs;
 import java.util.List;
@@ -29,7 +29,7 @@ class AgentTrainerOperatorTest {
     }
 
     private static AgentCommand seed(int agent) {
-        return AgentCommand.seed(agent, new Seed(new double[] {0.1, 0.01}));
+        return AgentCommand.seed(agent, new InitialHyperparameters(new double[] {0.1, 0.01}));
     }
 
     /** Runs the training turns the operator scheduled on its mailbox, as the task thread would. */

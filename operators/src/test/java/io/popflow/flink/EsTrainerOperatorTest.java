@@ -11,7 +11,7 @@ import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
 import io.popflow.agent.Learner;
 import io.popflow.agent.SearchDistributions;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
 import io.popflow.es.EsGeneration;
@@ -61,7 +61,7 @@ class EsTrainerOperatorTest {
         try (var h = harness()) {
             h.open();
             for (int a = 0; a < 6; a++) {
-                h.processElement(new StreamRecord<>(AgentCommand.seed(a, new Seed(new double[0]))));
+                h.processElement(new StreamRecord<>(AgentCommand.seed(a, new InitialHyperparameters(new double[0]))));
             }
             drainMailbox(h);
             List<AgentReport> generation0 = h.extractOutputValues();
@@ -94,7 +94,7 @@ class EsTrainerOperatorTest {
         try (var h = harness()) {
             h.open();
             for (int a = 0; a < 6; a++) {
-                h.processElement(new StreamRecord<>(AgentCommand.seed(a, new Seed(new double[0]))));
+                h.processElement(new StreamRecord<>(AgentCommand.seed(a, new InitialHyperparameters(new double[0]))));
             }
             drainMailbox(h);
             update = tell(h.extractOutputValues());

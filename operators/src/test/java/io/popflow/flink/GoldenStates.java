@@ -6,7 +6,7 @@ import io.popflow.agent.AgentState;
 import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.Phase;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightRequest;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.data.LabeledExample;
@@ -40,7 +40,7 @@ final class GoldenStates {
         s.id = 7;
         s.rng = 0x1234_5678_9abc_def0L;
         s.params = new float[] {1.5f, -2.25f, Float.NaN, Float.MIN_VALUE};
-        s.velocity = new float[] {0.1f, 0.2f, 0.3f, 0.4f};
+        s.optimizerMemory = new float[] {0.1f, 0.2f, 0.3f, 0.4f};
         s.hyperparameters = new double[] {0.01, 64};
         s.phase = Phase.AWAITING_WEIGHTS;
         s.generation = 3;
@@ -58,7 +58,7 @@ final class GoldenStates {
         s.pendingMergeStrength = 0.3;
         s.outboxGeneration = 2;
         s.outboxParams = new float[] {1, 1, 1, 1};
-        s.outboxVelocity = new float[] {0, 0, 0, 0};
+        s.outboxOptimizerMemory = new float[] {0, 0, 0, 0};
         s.outboxFitnessMemory = -0.75;
         s.decisionEmittedMicros = 1_700_000_000_000_000L;
         s.decisionLatencyMicros = 2_500;
@@ -70,7 +70,7 @@ final class GoldenStates {
 
     static List<AgentCommand> commands() {
         return List.of(
-                AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
+                AgentCommand.seed(1, new InitialHyperparameters(new double[] {0.1, 32})),
                 AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
                         new Directive.Copy(3, new double[] {0.2, 16}))).emittedAt(123_456L),
                 AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], 0, -0.125)),
@@ -97,7 +97,7 @@ final class GoldenStates {
         AgentState s = agent();
         s.rng = rng.state();
         s.params = d.q;
-        s.velocity = d.moments;
+        s.optimizerMemory = d.moments;
         s.optimizerSteps = d.adamSteps;
         s.rl = d;
         s.earlyTransfer = new WeightTransfer(3, 4, new float[] {9, 8, 7, 6}, new float[] {5, 4, 3, 2}, 17, 0.25);
@@ -114,7 +114,7 @@ final class GoldenStates {
     static List<AgentCommand> commandsFormat3() {
         double[] h = {0.2, 16};
         return List.of(
-                AgentCommand.seed(1, new Seed(new double[] {0.1, 32})),
+                AgentCommand.seed(1, new InitialHyperparameters(new double[] {0.1, 32})),
                 AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
                         new Directive.Keep())).emittedAt(123_456L),
                 AgentCommand.directive(3, Directive.of(5, new Directive.Mutate(h))),

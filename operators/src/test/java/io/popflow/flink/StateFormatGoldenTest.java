@@ -41,7 +41,7 @@ class StateFormatGoldenTest {
                 .isEqualTo(GoldenStates.agentFormat2());
         AgentState s = read.get(0);
         assertThat(s.rl.q).as("Q-network is the agent's θ").isSameAs(s.params);
-        assertThat(s.rl.moments).as("Adam's moments are the agent's optimizer memory").isSameAs(s.velocity);
+        assertThat(s.rl.moments).as("Adam's moments are the agent's optimizer memory").isSameAs(s.optimizerMemory);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.LabeledExample;
 import io.popflow.fast.Hyperparameter;
@@ -61,8 +61,8 @@ class StreamedTrainingTest {
     void agentsWaitForEnoughExamplesThenTrain() throws Exception {
         try (var h = harness()) {
             h.open();
-            h.processElement(new StreamRecord<>(AgentCommand.seed(0, new Seed(new double[] {0.1}))));
-            h.processElement(new StreamRecord<>(AgentCommand.seed(1, new Seed(new double[] {0.2}))));
+            h.processElement(new StreamRecord<>(AgentCommand.seed(0, new InitialHyperparameters(new double[] {0.1}))));
+            h.processElement(new StreamRecord<>(AgentCommand.seed(1, new InitialHyperparameters(new double[] {0.2}))));
             for (int i = 0; i < MINIMUM; i++) {
                 h.processElement(new StreamRecord<>(example(i, false)));
                 h.processElement(new StreamRecord<>(example(i, true)));
@@ -85,7 +85,7 @@ class StreamedTrainingTest {
                 h.processElement(new StreamRecord<>(example(i, false)));
                 h.processElement(new StreamRecord<>(example(i, true)));
             }
-            h.processElement(new StreamRecord<>(AgentCommand.seed(0, new Seed(new double[] {0.1}))));
+            h.processElement(new StreamRecord<>(AgentCommand.seed(0, new InitialHyperparameters(new double[] {0.1}))));
             snapshot = h.snapshot(1, 1);
         }
         try (var h = harness()) {

@@ -7,7 +7,7 @@ import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
@@ -73,7 +73,7 @@ class LineReplayTest {
         AgentLifecycle lifecycle = new AgentLifecycle(config);
         double[] h0 = {0.1, 0.01};
         double[] h1 = {0.5, 0.001};
-        AgentState s = lifecycle.create(3, new Seed(h0), 99);
+        AgentState s = lifecycle.create(3, new InitialHyperparameters(h0), 99);
         List<AgentReport> reports = trainWindow(lifecycle, s);
         AgentReport before = reports.get(0);
         lifecycle.onDirective(s, Directive.of(0, new Directive.Reset(h1)), null);

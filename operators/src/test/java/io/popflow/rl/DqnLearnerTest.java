@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.popflow.math.SplitMix64;
-import io.popflow.model.DenseNet;
+import io.popflow.model.JavaMlp;
 import org.junit.jupiter.api.Test;
 
 class DqnLearnerTest {
@@ -29,7 +29,7 @@ class DqnLearnerTest {
             learner.step(s, 1e-3, 1000, 32, 0, rng);
         }
         double[][] optimal = ChainMdp.optimalQ(n, gamma);
-        DenseNet net = new DenseNet(learner.architecture(), 1);
+        JavaMlp net = new JavaMlp(learner.architecture(), 1);
         double worst = 0;
         for (int state = 0; state < n; state++) {
             java.util.Arrays.fill(net.input(), 0f);

@@ -3,7 +3,7 @@ package io.popflow.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;

@@ -10,7 +10,7 @@ import io.popflow.data.TableParser;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.loop.PlainPopulationLoop;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.model.Activation;
 import io.popflow.slow.Domain;
 import io.popflow.slow.FitnessEstimate;
@@ -115,7 +115,7 @@ class DiabetesAgainstLeastSquaresTest {
             PlainPopulationLoop.Result run = new PlainPopulationLoop(preset(task, seed), 2).run();
             FinalAgent best = run.finals().stream().filter(FinalAgent::isTested).findFirst().orElseThrow();
             popflow[s] = best.testR2();
-            ols[s] = leastSquaresR2(table, label, TableTask.split(task, Streams.DATA_SPLIT.generator(seed)));
+            ols[s] = leastSquaresR2(table, label, TableTask.split(task, RandomStreams.DATA_SPLIT.generator(seed)));
         }
         System.out.println("diabetes held-out R2, popflow " + Arrays.toString(popflow) + ", OLS " + Arrays.toString(ols));
         assertThat(median(popflow)).isGreaterThanOrEqualTo(median(ols));

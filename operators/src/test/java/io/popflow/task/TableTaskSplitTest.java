@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
-import io.popflow.math.Streams;
+import io.popflow.math.RandomStreams;
 import io.popflow.model.Activation;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -34,15 +34,15 @@ class TableTaskSplitTest {
     @Test
     void stratifiedAndSeeded() {
         TableTaskSpec s = spec();
-        int[][] parts = TableTask.split(s, Streams.DATA_SPLIT.generator(5));
+        int[][] parts = TableTask.split(s, RandomStreams.DATA_SPLIT.generator(5));
         assertThat(parts[0]).hasSize(24);
         assertThat(parts[1]).hasSize(8);
         assertThat(parts[2]).hasSize(8);
         assertThat(rare(s, parts[0])).isEqualTo(6);
         assertThat(rare(s, parts[1])).isEqualTo(2);
         assertThat(rare(s, parts[2])).isEqualTo(2);
-        assertThat(TableTask.split(s, Streams.DATA_SPLIT.generator(5))).isDeepEqualTo(parts);
-        assertThat(TableTask.split(s, Streams.DATA_SPLIT.generator(6))[0]).isNotEqualTo(parts[0]);
+        assertThat(TableTask.split(s, RandomStreams.DATA_SPLIT.generator(5))).isDeepEqualTo(parts);
+        assertThat(TableTask.split(s, RandomStreams.DATA_SPLIT.generator(6))[0]).isNotEqualTo(parts[0]);
         assertThat(s.classes()).containsExactly("common", "rare");
     }
 }

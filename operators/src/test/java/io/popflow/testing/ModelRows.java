@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtException;
 import io.popflow.data.Dataset;
 import io.popflow.data.Table;
 import io.popflow.math.SplitMix64;
-import io.popflow.model.DenseNet;
+import io.popflow.model.JavaMlp;
 import io.popflow.model.MlpArchitecture;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * What the tests of exported models share: rows as ONNX Runtime takes them, popflow's own forward
- * pass ({@link DenseNet}, plain Java) to compare with, and a table with a text feature and a text label.
+ * pass ({@link JavaMlp}, plain Java) to compare with, and a table with a text feature and a text label.
  */
 public final class ModelRows {
     /**
@@ -46,7 +46,7 @@ public final class ModelRows {
 
     /** popflow's forward pass of {@code theta} on the first {@code n} encoded rows of {@code x}. */
     public static float[][] forward(MlpArchitecture arch, float[] theta, float[] x, int n) {
-        DenseNet net = new DenseNet(arch, n);
+        JavaMlp net = new JavaMlp(arch, n);
         System.arraycopy(x, 0, net.input(), 0, n * arch.inputSize());
         float[] out = net.forward(theta, n);
         float[][] rows = new float[n][arch.outputSize()];

@@ -1,7 +1,7 @@
 package io.popflow.connectors.file;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.connectors.examples.RawRecord;
+import io.popflow.connectors.records.RawRecord;
 import io.popflow.math.SplitMix64;
 import java.nio.charset.StandardCharsets;
 

@@ -1,8 +1,8 @@
 package io.popflow.connectors.file;
 
-import io.popflow.connectors.examples.DeadLetter;
-import io.popflow.connectors.examples.ExampleDecoder;
-import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.connectors.records.DeadLetter;
+import io.popflow.connectors.records.ExampleDecoder;
+import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.data.LabeledExample;
 import io.popflow.flink.ExampleInput;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.popflow.connectors.kafka;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.connectors.examples.RawRecord;
+import io.popflow.connectors.records.RawRecord;
 import io.popflow.math.SplitMix64;
 
 /**

@@ -1,7 +1,7 @@
 package io.popflow.jobs.config;
 
-import io.popflow.config.Option;
-import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.option.Option;
+import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.popflow.jobs.config;
 
 import io.popflow.agent.CopyPolicy;
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.config.PopulationConfig;
-import io.popflow.connectors.examples.ExampleFormat;
+import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.es.StrategySettings;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;

@@ -2,8 +2,8 @@ package io.popflow.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.config.InvalidOptionException;
-import io.popflow.config.Option;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

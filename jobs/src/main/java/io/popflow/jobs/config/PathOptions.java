@@ -2,7 +2,7 @@ package io.popflow.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import java.nio.file.Path;
 
 /**

@@ -1,6 +1,6 @@
 package io.popflow.jobs.config;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import io.popflow.config.PopulationConfig;
 import java.nio.file.Path;
 import java.util.List;

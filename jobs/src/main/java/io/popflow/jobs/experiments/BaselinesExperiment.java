@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;

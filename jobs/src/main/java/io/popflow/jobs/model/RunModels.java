@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.AgentWeights;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
 import io.popflow.export.ExportedModel;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
 import io.popflow.jobs.JobSinks;

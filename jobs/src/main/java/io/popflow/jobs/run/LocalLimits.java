@@ -1,6 +1,6 @@
 package io.popflow.jobs.run;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.StreamTaskSpec;

@@ -1,6 +1,6 @@
 package io.popflow.jobs.run;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package io.popflow.jobs.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.connectors.kafka.TopicTail;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;

@@ -42,7 +42,7 @@ public record TheorySize(
             case "small" -> small();
             case "standard" -> standard();
             case "large" -> large();
-            default -> throw new io.popflow.config.InvalidOptionException("size",
+            default -> throw new io.popflow.option.InvalidOptionException("size",
                     "unknown size '" + name + "' (known: small, standard, large)");
         };
     }

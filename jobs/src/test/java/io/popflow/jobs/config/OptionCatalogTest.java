@@ -3,7 +3,7 @@ package io.popflow.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

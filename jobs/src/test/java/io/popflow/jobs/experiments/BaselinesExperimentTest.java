@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.popflow.agent.InitialPopulation;
-import io.popflow.agent.Seed;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.slow.MutationSettings;
@@ -57,7 +57,7 @@ class BaselinesExperimentTest {
         PopulationConfig grid = BaselinesExperiment.config(BaselinesExperiment.Task.DIGITS, BaselinesExperiment.Method.GRID,
                 1, false, PROJECT);
         assertThat(grid.space().gridSize()).isEqualTo(8);
-        List<Seed> seeds = InitialPopulation.draws(grid);
+        List<InitialHyperparameters> seeds = InitialPopulation.draws(grid);
         // lr on a log scale [0.001, 0.5]: centres of the halves of the log range
         double lo = Math.log(0.001);
         double hi = Math.log(0.5);

@@ -3,7 +3,7 @@ package io.popflow.jobs.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.slow.ChampionRule;

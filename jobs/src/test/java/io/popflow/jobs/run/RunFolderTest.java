@@ -3,7 +3,7 @@ package io.popflow.jobs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.popflow.config.InvalidOptionException;
+import io.popflow.option.InvalidOptionException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

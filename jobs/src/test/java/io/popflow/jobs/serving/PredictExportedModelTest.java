@@ -12,8 +12,8 @@ import io.popflow.data.TableParser;
 import io.popflow.export.ModelExport;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.DenseNet;
-import io.popflow.model.Mlp;
+import io.popflow.model.JavaMlp;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code popflow predict} with the exporter's models of real networks, on the test rows of a run's
  * split as a user would hold them (the file's own lines): the labels, the accuracy, R² and MAE it
- * reports equal those of popflow's own forward pass ({@link Mlp}, the one the run's test numbers
+ * reports equal those of popflow's own forward pass ({@link Nd4jMlp}, the one the run's test numbers
  * come from) on the rows as the run encodes them.
  */
 class PredictExportedModelTest {
@@ -69,7 +69,7 @@ class PredictExportedModelTest {
             }
         }
         // the measure the run's summary.json gives its test rows
-        double accuracy = new Mlp(run.arch).evaluate(theta, encoded).accuracy();
+        double accuracy = new Nd4jMlp(run.arch).evaluate(theta, encoded).accuracy();
         assertThat((double) correct / test.length).isEqualTo(accuracy);
         assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a 'kind'%n",
                 accuracy, correct, test.length, test.length));
@@ -108,7 +108,7 @@ class PredictExportedModelTest {
             System.setOut(console);
         }
         assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Files.readString(out) + "after");
-        DenseNet net = new DenseNet(arch, n);
+        JavaMlp net = new JavaMlp(arch, n);
         System.arraycopy(observations, 0, net.input(), 0, observations.length);
         float[] q = net.forward(theta, n);
         List<String> lines = Files.readAllLines(out);
@@ -139,7 +139,7 @@ class PredictExportedModelTest {
         Path out = dir.resolve("predictions.csv");
         String err = run(0, model.toString(), rows.toString(), "--output", out.toString());
 
-        float[] standardised = new Mlp(arch).predict(theta, encoding.encode(test));
+        float[] standardised = new Nd4jMlp(arch).predict(theta, encoding.encode(test));
         double[] y = ((Table.Numeric) table.columns()[task.label()]).values();
         double mean = 0;
         for (int r : test) {
@@ -177,7 +177,7 @@ class PredictExportedModelTest {
             file.append(digits.label(r)).append('\n');
         }
         Path rows = Files.writeString(dir.resolve("digits.csv"), file);
-        double accuracy = new Mlp(arch).evaluate(theta, digits).accuracy();
+        double accuracy = new Nd4jMlp(arch).evaluate(theta, digits).accuracy();
         String err = run(0, model.toString(), rows.toString(), "--no-header", "--output", dir.resolve("p.csv").toString());
         assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a "
                 + "'column65'%n", accuracy, Math.round(accuracy * digits.size()), digits.size(), digits.size()));
@@ -200,7 +200,7 @@ class PredictExportedModelTest {
     /** An initialised network, with biases moved off zero. */
     static float[] weights(MlpArchitecture arch, long seed) {
         float[] theta = new float[arch.parameterCount()];
-        Mlp.initialize(arch, theta, new SplitMix64(seed));
+        Nd4jMlp.initialize(arch, theta, new SplitMix64(seed));
         SplitMix64 rng = new SplitMix64(seed + 100);
         for (int i = 0; i < theta.length; i++) {
             theta[i] += (float) (0.2 * (rng.nextDouble() - 0.5));

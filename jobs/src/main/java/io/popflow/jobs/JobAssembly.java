@@ -31,10 +31,10 @@ import java.util.Map;
  * generation summaries and lineage, and the example input of a stream-fed task. Transactional ids
  * are {@code <run_id>-<topic kind>}: stable across restores of one run, distinct between runs.
  */
-public final class KafkaJobParts {
+public final class JobAssembly {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
 
-    private KafkaJobParts() {}
+    private JobAssembly() {}
 
     /** The feedback edge the run asks for. */
     public static FeedbackEdge<AgentCommand> feedback(RunConfig run) {

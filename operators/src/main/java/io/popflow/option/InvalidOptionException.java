@@ -1,4 +1,4 @@
-package io.popflow.config;
+package io.popflow.option;
 
 /**
  * A configuration value that cannot be used. The message is one line naming the option, so that a

@@ -4,7 +4,7 @@ package io.popflow.math;
  * The named random streams of a run. Every random number popflow draws comes from one of these,
  * derived from the run's seed, so that a run is a function of its config and seed.
  */
-public enum Streams {
+public enum RandomStreams {
     /** Initial hyperparameters of the population. */
     INITIAL_HYPERPARAMETERS,
     /** Per-agent stream: initial weights, minibatches, Langevin noise (indexed by agent id). */
@@ -20,12 +20,12 @@ public enum Streams {
     /** The initial mean of an evolution strategy's search distribution. */
     ES_INITIAL_MEAN;
 
-    /** Seed of this stream for the run seed. */
+    /** InitialHyperparameters of this stream for the run seed. */
     public long seed(long runSeed) {
         return SplitMix64.derive(runSeed, ordinal() + 1L);
     }
 
-    /** Seed of the {@code index}-th sub-stream (agent id, generation) of this stream. */
+    /** InitialHyperparameters of the {@code index}-th sub-stream (agent id, generation) of this stream. */
     public long seed(long runSeed, long index) {
         return SplitMix64.derive(seed(runSeed), index);
     }

@@ -1,6 +1,6 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
-import io.popflow.config.Option;
+import io.popflow.option.Option;
 import java.io.Serializable;
 import java.util.List;
 

@@ -7,7 +7,7 @@ import io.popflow.model.dense.DenseOps;
  * activated and its output linear (a Q-network's values, a policy's logits), for parameters in the
  * architecture's flat layout.
  *
- * <p>Why not {@link Mlp}: a network of a few thousand weights on a batch of 32 to 128 rows is
+ * <p>Why not {@link Nd4jMlp}: a network of a few thousand weights on a batch of 32 to 128 rows is
  * bound by ND4J's cost per op (12-16 µs), not by arithmetic; here the products run in {@link
  * DenseOps} (SIMD where the JVM has the Vector API), and one observation's forward pass, the
  * action choice of every environment step, is a few thousand multiply-adds with no call overhead.
@@ -15,7 +15,7 @@ import io.popflow.model.dense.DenseOps;
  * <p>Not thread-safe: one instance per task thread; buffers are sized for {@code maxBatch} rows and
  * allocated once.
  */
-public final class DenseNet {
+public final class JavaMlp {
     private final MlpArchitecture arch;
     private final DenseOps ops;
     private final int maxBatch;
@@ -27,11 +27,11 @@ public final class DenseNet {
     private final float[][] transposed;
     private int rows;
 
-    public DenseNet(MlpArchitecture arch, int maxBatch) {
+    public JavaMlp(MlpArchitecture arch, int maxBatch) {
         this(arch, maxBatch, DenseOps.best());
     }
 
-    public DenseNet(MlpArchitecture arch, int maxBatch, DenseOps ops) {
+    public JavaMlp(MlpArchitecture arch, int maxBatch, DenseOps ops) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
         }

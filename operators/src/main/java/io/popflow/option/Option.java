@@ -1,4 +1,4 @@
-package io.popflow.config;
+package io.popflow.option;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,4 +5,4 @@ package io.popflow.agent;
  *
  * @param hyperparameters its initial h
  */
-public record Seed(double[] hyperparameters) {}
+public record InitialHyperparameters(double[] hyperparameters) {}

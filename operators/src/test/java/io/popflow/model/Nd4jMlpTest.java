@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 
-class MlpTest {
+class Nd4jMlpTest {
 
     static Stream<Arguments> networks() {
         return Stream.of(
@@ -34,10 +34,10 @@ class MlpTest {
     void gradientMatchesFiniteDifferences(int[] sizes, Activation activation, OutputLoss loss) {
         MlpArchitecture arch = new MlpArchitecture(sizes, activation, loss);
         Dataset data = randomData(arch, 9, new SplitMix64(11));
-        Mlp mlp = new Mlp(arch);
+        Nd4jMlp mlp = new Nd4jMlp(arch);
         SplitMix64 rng = new SplitMix64(3);
         float[] theta = new float[arch.parameterCount()];
-        Mlp.initialize(arch, theta, rng);
+        Nd4jMlp.initialize(arch, theta, rng);
         for (int i = 0; i < theta.length; i++) {
             theta[i] += (float) (0.1 * rng.nextGaussian()); // non-zero biases too
         }
@@ -76,7 +76,7 @@ class MlpTest {
         MlpArchitecture arch = new MlpArchitecture(new int[] {3, 4}, Activation.RELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         Dataset data = Dataset.classification(3, x, new int[] {0, 0, 2}, 4);
-        Mlp mlp = new Mlp(arch);
+        Nd4jMlp mlp = new Nd4jMlp(arch);
         float[] theta = new float[arch.parameterCount()];
         float[] grad = new float[theta.length];
         double loss = mlp.lossAndGradient(theta, data, new int[] {0, 1, 2}, grad);
@@ -98,7 +98,7 @@ class MlpTest {
         float[] theta = {1, 0, 0, 1, 0, 0};
         float[] x = {2, 1, 0, 3, 5, 4, 1, 1.5f};
         Dataset data = Dataset.classification(2, x, new int[] {0, 1, 1, 0}, 2);
-        Evaluation e = new Mlp(arch).evaluate(theta, data);
+        Evaluation e = new Nd4jMlp(arch).evaluate(theta, data);
         assertThat(e.accuracy()).isEqualTo(0.5);
     }
 
@@ -107,9 +107,9 @@ class MlpTest {
     void repeatedCallsAreIdentical() {
         MlpArchitecture arch = new MlpArchitecture(new int[] {5, 8, 3}, Activation.RELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         Dataset data = randomData(arch, 20, new SplitMix64(5));
-        Mlp mlp = new Mlp(arch);
+        Nd4jMlp mlp = new Nd4jMlp(arch);
         float[] theta = new float[arch.parameterCount()];
-        Mlp.initialize(arch, theta, new SplitMix64(1));
+        Nd4jMlp.initialize(arch, theta, new SplitMix64(1));
         float[] g1 = new float[theta.length];
         float[] g2 = new float[theta.length];
         int[] rows = {1, 2, 3, 4};

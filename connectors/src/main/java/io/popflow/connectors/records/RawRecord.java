@@ -1,4 +1,4 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;

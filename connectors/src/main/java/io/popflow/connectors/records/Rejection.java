@@ -1,4 +1,4 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
 /** Why a training record was refused; the name (lower case) is what the dead-letter record says. */
 public enum Rejection {

@@ -7,7 +7,7 @@ import io.popflow.math.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 /** The plain-Java network against central finite differences of its loss, computed in double. */
-class DenseNetTest {
+class JavaMlpTest {
 
     @Test
     void backwardIsTheGradientOfTheOutputLoss() {
@@ -27,7 +27,7 @@ class DenseNetTest {
             c[i] = rng.nextGaussian();
         }
         // loss L = Σ c · out, so dL/dout = c
-        DenseNet net = new DenseNet(arch, 8);
+        JavaMlp net = new JavaMlp(arch, 8);
         for (int i = 0; i < x.length; i++) {
             net.input()[i] = (float) x[i];
         }
@@ -60,8 +60,8 @@ class DenseNetTest {
         MlpArchitecture arch = new MlpArchitecture(new int[] {4, 64, 64, 2}, Activation.RELU, OutputLoss.SQUARED_ERROR);
         SplitMix64 rng = new SplitMix64(8);
         float[] params = new float[arch.parameterCount()];
-        Mlp.initialize(arch, params, rng);
-        DenseNet net = new DenseNet(arch, 16);
+        Nd4jMlp.initialize(arch, params, rng);
+        JavaMlp net = new JavaMlp(arch, 16);
         float[] rows = new float[16 * 4];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = (float) rng.nextGaussian();

@@ -1,4 +1,4 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -24,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Not thread-safe: one instance per task thread. Instances own off-heap memory, released when
  * they become unreachable.
  */
-public final class Mlp {
+public final class Nd4jMlp {
     /** Rows per forward pass when evaluating a whole data set. */
     private static final int EVAL_BATCH = 512;
 
@@ -41,7 +41,7 @@ public final class Mlp {
     /** Consecutive steps mostly share a batch size: skip the map then. */
     private Activations lastActivations;
 
-    public Mlp(MlpArchitecture arch) {
+    public Nd4jMlp(MlpArchitecture arch) {
         this.arch = arch;
         int n = arch.parameterCount();
         this.params = Nd4j.create(DataType.FLOAT, new long[] {n}, 'f');

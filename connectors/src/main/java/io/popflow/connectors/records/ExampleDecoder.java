@@ -1,4 +1,4 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
 import io.popflow.data.LabeledExample;
 import java.util.EnumMap;

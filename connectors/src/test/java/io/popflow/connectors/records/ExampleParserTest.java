@@ -1,8 +1,8 @@
-package io.popflow.connectors.examples;
+package io.popflow.connectors.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.popflow.connectors.examples.ExampleFormat.Encoding;
+import io.popflow.connectors.records.ExampleFormat.Encoding;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
