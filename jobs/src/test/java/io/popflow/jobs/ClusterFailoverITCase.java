@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a new one: the job must recover every time and end with exactly the records and the final
  * population of an uninterrupted run with the same seed.
  *
- * <p>{@code -Dpopflow.cluster.kills=20} kills 20 times (the README's longer run); the run's length
+ * <p>{@code -Dpopflow.cluster.kills=20} kills 20 times (the longer run of docs/clusters.md); the run's length
  * grows with the kills, and kill k waits for k * SPACING generations, so the last kill still finds
  * the run training.
  */

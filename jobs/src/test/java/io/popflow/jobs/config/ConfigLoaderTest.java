@@ -287,7 +287,7 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("invalid option 'config': " + bad + " is not valid YAML");
     }
 
-    /** The README names the landscape's hyperparameters x0, x1, ...: its default is two of them. */
+    /** docs/configuration.md names the landscape's hyperparameters x0, x1, ...: its default is two of them. */
     @Test
     void landscapeDefaultsToTwoDimensions() {
         RunConfig run = ConfigLoader.parse(ConfigLoader.set(JsonNodeFactory.instance.objectNode(), "task=landscape",

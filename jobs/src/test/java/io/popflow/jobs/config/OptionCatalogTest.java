@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.option.Option;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,11 +17,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The option declarations against the README: its option table is the catalog's, and every key its
- * YAML blocks use is declared, so that no option is documented in two places or not at all.
+ * The option declarations against the documentation: the option table of docs/configuration.md is the
+ * catalog's, and every key the YAML blocks of README.md and docs/ use is declared, so that no option
+ * is documented in two places or not at all.
  */
 class OptionCatalogTest {
-    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    private static final Path CONFIGURATION_PAGE = DocumentationPages.projectFolder().resolve("docs/configuration.md");
     private static final Pattern TABLE = Pattern.compile("<!-- options:begin -->\\n(.*?)<!-- options:end -->",
             Pattern.DOTALL);
     /** A section written as its kind alone ({@code selection: boltzmann}) means this option. */
@@ -31,27 +30,28 @@ class OptionCatalogTest {
             "mutation.kernel", "fitness", "fitness.estimator");
 
     @Test
-    void theReadmesOptionTableIsTheCatalog() throws Exception {
-        Matcher m = TABLE.matcher(readme());
-        assertThat(m.find()).as("the option table's markers in README.md").isTrue();
-        assertThat(m.group(1)).as("README.md's option table; regenerate it with: bin/popflow options --markdown")
+    void theConfigurationPagesOptionTableIsTheCatalog() {
+        Matcher m = TABLE.matcher(DocumentationPages.read(CONFIGURATION_PAGE));
+        assertThat(m.find()).as("the option table's markers in %s", CONFIGURATION_PAGE).isTrue();
+        assertThat(m.group(1)).as("%s's option table; regenerate it with: bin/popflow options --markdown",
+                        CONFIGURATION_PAGE)
                 .isEqualTo(OptionCatalog.markdown());
     }
 
     @Test
-    void everyKeyOfTheReadmesYamlBlocksIsDeclared() throws Exception {
+    void everyKeyOfThePagesYamlBlocksIsDeclared() {
         Set<String> declared = OptionCatalog.ALL.stream().map(Option::key).collect(Collectors.toSet());
-        Matcher m = YAML_BLOCK.matcher(readme());
         Set<String> undeclared = new TreeSet<>();
         int keys = 0;
-        while (m.find()) {
+        for (DocumentationPages.Block block : DocumentationPages.yamlBlocks()) {
             List<String> used = new ArrayList<>();
-            flatten(YamlTree.parse(m.group(1), "README", "README"), "", used);
+            String page = block.page().getFileName().toString();
+            flatten(YamlTree.parse(block.text(), page, page), "", used);
             keys += used.size();
             used.stream().filter(k -> !declared.contains(k)).forEach(undeclared::add);
         }
-        assertThat(keys).as("keys in the README's YAML blocks").isGreaterThan(60);
-        assertThat(undeclared).as("keys the README uses that no option declares").isEmpty();
+        assertThat(keys).as("keys in the YAML blocks of README.md and docs/").isGreaterThan(60);
+        assertThat(undeclared).as("keys README.md or docs/ use that no option declares").isEmpty();
     }
 
     @Test
@@ -92,13 +92,5 @@ class OptionCatalogTest {
                 out.add(KIND_OF_SECTION.getOrDefault(key, key));
             }
         }
-    }
-
-    private static String readme() throws Exception {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("README.md")) || !Files.exists(dir.resolve("jobs"))) {
-            dir = dir.getParent();
-        }
-        return Files.readString(dir.resolve("README.md"));
     }
 }
