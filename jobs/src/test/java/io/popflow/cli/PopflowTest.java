@@ -342,7 +342,9 @@ class PopflowTest {
         long start = System.nanoTime();
         assertOneLine(run("report", "--kafka", config.toString(), "--timeout", "1", dir.resolve("r").toString()),
                 "invalid option 'kafka': cannot reach kafka 127.0.0.1:" + port + " within 1 s (--timeout SECONDS waits longer)");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+        // Not a speed bound: Kafka's own client waits 60 s by default, so 15 s tells "gave up at --timeout"
+        // from "waited for the client" even on a loaded 2-core machine (3 s failed at 3.07 s there).
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(15));
         assertThat(dir.resolve("r")).doesNotExist();
     }
 
