@@ -1,5 +1,6 @@
 package io.popflow.agent;
 
+import io.popflow.config.CopyPolicy;
 import io.popflow.env.Environment;
 import io.popflow.fast.HyperparameterValues;
 import io.popflow.math.SplitMix64;

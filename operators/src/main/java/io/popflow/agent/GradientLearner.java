@@ -1,5 +1,6 @@
 package io.popflow.agent;
 
+import io.popflow.config.CopyPolicy;
 import io.popflow.data.StreamedExamples;
 import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.UpdateRule;

@@ -2,7 +2,7 @@ package io.popflow.config;
 
 import static io.popflow.option.InvalidOptionException.require;
 
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.option.Option;
 import io.popflow.es.StrategySettings;
 import io.popflow.fast.UpdateRule;

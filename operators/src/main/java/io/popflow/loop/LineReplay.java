@@ -4,7 +4,7 @@ import io.popflow.agent.AgentEffects;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.InitialPopulation;

@@ -1,5 +1,6 @@
 package io.popflow.agent;
 
+import io.popflow.config.CopyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

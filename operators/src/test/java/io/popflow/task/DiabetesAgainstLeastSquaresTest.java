@@ -2,7 +2,7 @@ package io.popflow.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.agent.FinalAgent;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.Table;

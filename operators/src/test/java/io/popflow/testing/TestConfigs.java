@@ -1,6 +1,6 @@
 package io.popflow.testing;
 
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.StrategySettings;
 import io.popflow.fast.Hyperparameter;

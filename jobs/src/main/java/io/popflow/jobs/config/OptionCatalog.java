@@ -1,6 +1,6 @@
 package io.popflow.jobs.config;
 
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.option.Option;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.records.ExampleFormat;

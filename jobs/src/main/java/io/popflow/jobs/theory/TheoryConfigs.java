@@ -1,6 +1,6 @@
 package io.popflow.jobs.theory;
 
-import io.popflow.agent.CopyPolicy;
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;

@@ -1,4 +1,4 @@
-package io.popflow.agent;
+package io.popflow.config;
 
 import io.popflow.option.Option;
 import io.popflow.fast.UpdateRule;
