@@ -2,6 +2,8 @@ package io.popflow.agent;
 
 import io.popflow.data.LabeledExample;
 import io.popflow.es.EsGeneration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one input type of the keyed agent operator, and the record type of the feedback edge: one of
@@ -129,6 +131,18 @@ public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.D
 
     static AgentCommand endOfRun(int channel) {
         return new EndOfRun(channel);
+    }
+
+    /**
+     * One end-of-run marker for each of the {@code channels} feedback channels: every channel must
+     * see one before the trainers' input can end, whichever slow operator stops the run.
+     */
+    static List<AgentCommand> endOfRunOnEveryChannel(int channels) {
+        List<AgentCommand> markers = new ArrayList<>(channels);
+        for (int channel = 0; channel < channels; channel++) {
+            markers.add(endOfRun(channel));
+        }
+        return markers;
     }
 
     static AgentCommand example(int subtask, LabeledExample example) {

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
@@ -54,12 +53,12 @@ public final class AgentLifecycle {
 
     /** The rules of {@code config} for its agents, with a learner of its own, timing feedback with the wall clock. */
     public AgentLifecycle(PopulationConfig config) {
-        this(Learner.of(config), config, AgentLifecycle::wallClockMicros);
+        this(Learner.of(config), config, WallClock::micros);
     }
 
     /** Agents of a gradient task's instance {@code task} (tests build tasks by hand). */
     public AgentLifecycle(Task task, PopulationConfig config) {
-        this(new GradientLearner(task, config.space().rule(), config.exploit()), config, AgentLifecycle::wallClockMicros);
+        this(new GradientLearner(task, config.space().rule(), config.exploit()), config, WallClock::micros);
     }
 
     /** As above, with {@code learner} and {@code clockMicros} for the feedback latency (µs since the epoch). */
@@ -84,11 +83,6 @@ public final class AgentLifecycle {
     /** The learner this lifecycle drives (one per thread). */
     public Learner learner() {
         return learner;
-    }
-
-    static long wallClockMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     /** A new agent at the start of generation 0, with weights drawn from its own stream. */

@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.operators.MailboxExecutor;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MeterView;
@@ -87,13 +84,11 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private transient AgentLifecycle lifecycle;
     /** The stream-fed task's buffers, or null for a task with fixed data. */
     private transient StreamedExamples examples;
-    private transient ListState<byte[]> examplesState;
-    private transient List<byte[]> restoredExamples;
+    private transient ReplayBufferState examplesState;
     private transient Counter examplesBuffered;
     /** The evolution strategy's search distribution, or null in a run of selection and mutation. */
     private transient DistributionReplica distribution;
-    private transient ListState<byte[]> distributionState;
-    private transient byte[] restoredDistribution;
+    private transient DistributionReplicaState distributionState;
     private transient List<AgentCommand.Decide> waitingForDistribution;
     private transient AgentPlacement placement;
     private transient ArrayDeque<Integer> runQueue;
@@ -114,29 +109,15 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        examplesState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("replay-buffers", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        restoredExamples = new ArrayList<>();
-        for (byte[] bytes : examplesState.get()) {
-            restoredExamples.add(bytes);
-        }
-        distributionState = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("es-distribution", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        // every subtask wrote its copy; one may be a generation ahead of another: the update in
-        // between was applied by one and will be resent to all, and the later copy already holds it
-        for (byte[] bytes : distributionState.get()) {
-            if (restoredDistribution == null
-                    || DistributionReplica.generationOf(bytes) > DistributionReplica.generationOf(restoredDistribution)) {
-                restoredDistribution = bytes;
-            }
-        }
+        examplesState = new ReplayBufferState(context.getOperatorStateStore());
+        distributionState = new DistributionReplicaState(context.getOperatorStateStore());
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        examplesState.update(examples == null ? List.of() : List.of(ReplayBufferCodec.encode(examples)));
-        distributionState.update(distribution == null ? List.of() : List.of(distribution.encode()));
+        examplesState.snapshot(examples);
+        distributionState.snapshot(distribution);
     }
 
     @Override
@@ -147,25 +128,18 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         examples = lifecycle.learner().streamedExamples();
         if (config.isEvolutionStrategy()) {
             distribution = SearchDistributions.of(config, lifecycle.learner());
-            if (restoredDistribution != null) {
-                distribution.restore(restoredDistribution);
-            }
+            distributionState.restoreInto(distribution);
             lifecycle.withMembers(new Members());
             DistributionReplica d = distribution;
             getMetricGroup().gauge("esGeneration", d::generation);
         }
-        restoredDistribution = null;
         examplesBuffered = getMetricGroup().counter("examplesBuffered");
+        examplesState.restoreInto(examples);
         if (examples != null) {
-            // after a rescale a subtask may hold several subtasks' buffers: it keeps all it can
-            for (byte[] bytes : restoredExamples) {
-                ReplayBufferCodec.decodeInto(bytes, examples);
-            }
             StreamedExamples e = examples;
             getMetricGroup().gauge("replayTrainExamples", () -> e.trainBuffer().count());
             getMetricGroup().gauge("replayValidationExamples", () -> e.validationBuffer().count());
         }
-        restoredExamples = null;
         runQueue = new ArrayDeque<>();
         outputs = new Outputs();
         fastSteps = getMetricGroup().counter("fastSteps");

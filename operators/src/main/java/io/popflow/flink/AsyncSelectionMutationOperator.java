@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.WallClock;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.Directives;
 import io.popflow.agent.GenerationDecision;
@@ -115,10 +116,8 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         }
         stopped = true;
         List<AgentCommand> commands = new ArrayList<>(
-                GenerationDecision.stop(table(config.generations() - 1)).emittedAt(nowMicros()).directives());
-        for (int channel = 0; channel < config.parallelism(); channel++) {
-            commands.add(AgentCommand.endOfRun(channel));
-        }
+                GenerationDecision.stop(table(config.generations() - 1)).emittedAt(WallClock.micros()).directives());
+        commands.addAll(AgentCommand.endOfRunOnEveryChannel(config.parallelism()));
         outstandingByAgent.clear();
         outstandingByAgent.put(-1, commands);
         emit(commands);

@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.WallClock;
 import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationReports;
 import io.popflow.agent.SearchDistributions;
@@ -83,7 +84,7 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
                     + distribution.generation());
         }
         latest = SearchDistributions.tell(config, distribution, element.getValue());
-        latestEmittedMicros = nowMicros();
+        latestEmittedMicros = WallClock.micros();
         List<AgentCommand> commands = commands(latest, latestEmittedMicros);
         emit(commands);
         double[] mean = distribution.strategy().mean();
@@ -131,9 +132,7 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
             commands.add(AgentCommand.directive(agent, Directive.of(update.generation(), action)).emittedAt(emittedMicros));
         }
         if (last) {
-            for (int channel = 0; channel < config.parallelism(); channel++) {
-                commands.add(AgentCommand.endOfRun(channel));
-            }
+            commands.addAll(AgentCommand.endOfRunOnEveryChannel(config.parallelism()));
         }
         return commands;
     }

@@ -1,6 +1,7 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
+import io.popflow.agent.WallClock;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentWeights;
 import io.popflow.agent.GenerationDecision;
@@ -94,7 +95,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
             }
             decision = GenerationDecision.of(table, d);
         }
-        latest = decision.emittedAt(nowMicros());
+        latest = decision.emittedAt(WallClock.micros());
         emit(commands(latest));
         publishChampion(reports, table);
     }
@@ -119,9 +120,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     private List<AgentCommand> commands(GenerationDecision decision) {
         List<AgentCommand> commands = new ArrayList<>(decision.directives());
         if (decision.isStop()) {
-            for (int channel = 0; channel < config.parallelism(); channel++) {
-                commands.add(AgentCommand.endOfRun(channel));
-            }
+            commands.addAll(AgentCommand.endOfRunOnEveryChannel(config.parallelism()));
         }
         return commands;
     }

@@ -2,10 +2,10 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentWeights;
+import io.popflow.agent.WallClock;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStep;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -82,15 +82,9 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
         }
     }
 
-    /** The wall-clock time in µs since the epoch, stamped on decisions to measure feedback latency. */
-    protected static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
-
     /** {@code commands} stamped with the current wall-clock time. */
     protected static List<AgentCommand> stamped(List<AgentCommand> commands) {
-        long micros = nowMicros();
+        long micros = WallClock.micros();
         List<AgentCommand> out = new ArrayList<>(commands.size());
         for (AgentCommand c : commands) {
             out.add(c.emittedAt(micros));
