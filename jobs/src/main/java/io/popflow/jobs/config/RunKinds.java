@@ -74,7 +74,9 @@ final class RunKinds {
         for (int i = 0; i < path.length - 1; i++) {
             JsonNode next = at.get(path[i]);
             if (next == null || !next.isObject()) {
-                at.remove(path[i]); // a kind written alone: the whole section goes
+                if (next != null && i == path.length - 2 && OptionCatalog.isKindKey(path[i + 1])) {
+                    at.remove(path[i]); // the kind written alone: the whole section goes
+                }
                 return;
             }
             at = (ObjectNode) next;
