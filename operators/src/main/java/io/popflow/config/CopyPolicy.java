@@ -1,5 +1,6 @@
 package io.popflow.config;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.Option;
 import io.popflow.fast.UpdateRule;
 import java.io.Serializable;
@@ -23,7 +24,8 @@ public record CopyPolicy(Optimizer optimizer, Replay replay) implements Serializ
             "a copying agent takes the donor's optimizer memory and step count (copy) or starts afresh (reset)")
             .defaultIs("copy for sgd's momentum, reset for adam and adamw");
     public static final Option<Replay> REPLAY = Option.choice("exploit.replay", Replay.class, Replay.CLEAR,
-            "cartpole, mountain-car: a copying agent empties its replay memory (clear) or keeps its own (keep)");
+            "cartpole, mountain-car: a copying agent empties its replay memory (clear) or keeps its own (keep)")
+            .appliesTo(TaskKind.CONTROL);
 
     public static final List<Option<?>> OPTIONS = List.of(OPTIMIZER, REPLAY);
 

@@ -16,6 +16,7 @@ import io.popflow.slow.PopulationStep;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TaskSpec;
+import io.popflow.task.kind.TaskKind;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -68,14 +69,15 @@ public record PopulationConfig(
         int championEvery) implements Serializable {
 
     public static final Option<String> TASK = Option.text("task", null,
-            "what the agents learn: digits, table, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car");
+            "what the agents learn: " + String.join(", ", TaskKind.labels()));
     public static final Option<Long> SEED = Option.wholeNumber("seed", 0L, "the run's seed; every random number derives from it");
     public static final Option<Integer> POPULATION = Option.integer("population", 16, "number of agents")
             .check(n -> n >= 2, "must be >= 2 (selection needs someone to copy)");
     public static final Option<Integer> GENERATIONS = Option.integer("generations", 10,
             "generations per agent; 0 runs until stopped").check(n -> n >= 0, "must be >= 0 (0 runs until cancelled)");
     public static final Option<Integer> PERTURBATION_INTERVAL = Option.integer("perturbation_interval", 100,
-            "fast steps per generation: the time-scale ratio").check(n -> n >= 1, "must be >= 1 fast step");
+            "fast steps per generation: the time-scale ratio").check(n -> n >= 1, "must be >= 1 fast step")
+            .appliesTo(StrategySettings.Kind.NONE);
     public static final Option<Integer> CHUNK_STEPS = Option.integer("chunk_steps", 10,
             "steps an agent takes per turn before the others (and barriers) get theirs").atLeast(1);
     public static final Option<UpdateRule> OPTIMIZER = Option.choice("optimizer", UpdateRule.class, null,

@@ -2,6 +2,8 @@ package io.popflow.es;
 
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.Variant;
+import io.popflow.task.kind.TaskKind;
 import java.io.Serializable;
 import java.util.List;
 
@@ -25,7 +27,17 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
         implements Serializable {
 
     /** The strategies; NONE is selection and mutation of hyperparameters (PBT and its kin). */
-    public enum Kind { NONE, OPENAI_ES, SNES, SEP_CMA_ES, CMA_ES }
+    public enum Kind implements Variant {
+        NONE, OPENAI_ES, SNES, SEP_CMA_ES, CMA_ES;
+
+        /** Every strategy, that is every kind but NONE. */
+        public static final Kind[] ANY = {OPENAI_ES, SNES, SEP_CMA_ES, CMA_ES};
+
+        @Override
+        public String family() {
+            return "strategy";
+        }
+    }
 
     /** What the distribution learns from when members take inner steps. */
     public enum Inheritance {
@@ -38,34 +50,38 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
     public static final Option<Kind> NAME = Option.choice("strategy.name", Kind.class, Kind.NONE,
             "an evolution strategy over the weights instead of selection and mutation of h");
     public static final Option<Double> SIGMA = Option.number("strategy.sigma", null, "initial step size σ₀")
-            .defaultIs("0.02 for openai_es, 0.1 for the others").above(0);
+            .defaultIs(defaultSigmaText()).above(0).appliesTo(Kind.ANY);
     public static final Option<Double> SIGMA_DECAY = Option.number("strategy.sigma_decay", 1.0,
-            "openai_es: σ ← max(σ_min, σ · decay) each generation").check(d -> d > 0 && d <= 1, "must be in (0, 1]");
+            "openai_es: σ ← max(σ_min, σ · decay) each generation").check(d -> d > 0 && d <= 1, "must be in (0, 1]").appliesTo(Kind.OPENAI_ES);
     public static final Option<Double> SIGMA_MIN = Option.number("strategy.sigma_min", 0.0,
-            "openai_es: the floor of a decaying σ").atLeast(0);
+            "openai_es: the floor of a decaying σ").atLeast(0).appliesTo(Kind.OPENAI_ES);
     public static final Option<Double> LR = Option.number("strategy.lr", 0.01,
-            "openai_es: learning rate of the mean's optimizer").above(0);
+            "openai_es: learning rate of the mean's optimizer").above(0).appliesTo(Kind.OPENAI_ES);
     public static final Option<OpenAiEs.MeanOptimizer> OPTIMIZER = Option.choice("strategy.optimizer",
-            OpenAiEs.MeanOptimizer.class, OpenAiEs.MeanOptimizer.ADAM, "openai_es: how the mean follows the estimate");
+            OpenAiEs.MeanOptimizer.class, OpenAiEs.MeanOptimizer.ADAM, "openai_es: how the mean follows the estimate").appliesTo(Kind.OPENAI_ES);
     public static final Option<Double> MOMENTUM = Option.number("strategy.momentum", 0.9,
-            "openai_es with sgd: the momentum β").check(m -> m >= 0 && m < 1, "must be in [0, 1)");
+            "openai_es with sgd: the momentum β").check(m -> m >= 0 && m < 1, "must be in [0, 1)").appliesTo(Kind.OPENAI_ES);
     public static final Option<Double> WEIGHT_DECAY = Option.number("strategy.weight_decay", 0.0,
-            "openai_es: weight decay of the mean (decoupled with adam, L2 with sgd)").atLeast(0);
+            "openai_es: weight decay of the mean (decoupled with adam, L2 with sgd)").atLeast(0)
+            .appliesTo(Kind.OPENAI_ES);
     public static final Option<Boolean> ANTITHETIC = Option.flag("strategy.antithetic", true,
-            "openai_es: mirrored pairs +ε, −ε (needs an even population)");
+            "openai_es: mirrored pairs +ε, −ε (needs an even population)").appliesTo(Kind.OPENAI_ES);
     public static final Option<FitnessShaping> SHAPING = Option.choice("strategy.shaping", FitnessShaping.class,
-            FitnessShaping.CENTERED_RANKS, "openai_es: fitness shaping before the gradient estimate");
+            FitnessShaping.CENTERED_RANKS, "openai_es: fitness shaping before the gradient estimate").appliesTo(Kind.OPENAI_ES);
     public static final Option<Boolean> ACTIVE = Option.flag("strategy.active", true,
-            "cma_es: active covariance adaptation (negative weights for the worse half), as pycma");
+            "cma_es: active covariance adaptation (negative weights for the worse half), as pycma")
+            .appliesTo(Kind.CMA_ES);
     public static final Option<Integer> INNER_STEPS = Option.integer("strategy.inner_steps", 0,
-            "gradient or DQN steps each member takes from its perturbed weights before it is evaluated").atLeast(0);
+            "gradient or DQN steps each member takes from its perturbed weights before it is evaluated").atLeast(0)
+            .appliesTo(Kind.ANY);
     public static final Option<Inheritance> INHERITANCE = Option.choice("strategy.inheritance", Inheritance.class,
             Inheritance.BALDWINIAN, "with inner steps: the distribution moves by the members' starting points "
-                    + "(baldwinian), and the mean also by their mean training displacement (lamarckian)");
+                    + "(baldwinian), and the mean also by their mean training displacement (lamarckian)").appliesTo(Kind.ANY);
     public static final Option<Double> INITIAL_MEAN = Option.number("strategy.initial_mean", null,
-            "every coordinate of the initial mean").defaultIs("the task's weight initialization, drawn from the run's seed");
+            "every coordinate of the initial mean").defaultIs("the task's weight initialization, drawn from the run's seed").appliesTo(Kind.ANY);
     public static final Option<Integer> EPISODES = Option.integer("strategy.episodes", 1,
-            "cartpole, mountain-car: greedy episodes that evaluate a member").atLeast(1);
+            "cartpole, mountain-car: greedy episodes that evaluate a member").atLeast(1)
+            .appliesTo(Kind.ANY).appliesTo(TaskKind.CONTROL);
 
     public static final List<Option<?>> OPTIONS = List.of(NAME, SIGMA, SIGMA_DECAY, SIGMA_MIN, LR, OPTIMIZER, MOMENTUM,
             WEIGHT_DECAY, ANTITHETIC, SHAPING, ACTIVE, INNER_STEPS, INHERITANCE, INITIAL_MEAN, EPISODES);
@@ -112,6 +128,11 @@ public record StrategySettings(Kind kind, double sigma, double sigmaDecay, doubl
 
     public static double defaultSigma(Kind kind) {
         return kind == Kind.OPENAI_ES ? 0.02 : 0.1;
+    }
+
+    /** {@link #defaultSigma} for the catalog, from the code: "0.02 for openai_es, 0.1 for the others". */
+    private static String defaultSigmaText() {
+        return defaultSigma(Kind.OPENAI_ES) + " for openai_es, " + defaultSigma(Kind.SNES) + " for the others";
     }
 
     public boolean isOn() {

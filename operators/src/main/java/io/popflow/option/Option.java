@@ -2,6 +2,7 @@ package io.popflow.option;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -29,9 +30,15 @@ public final class Option<T> {
     private final List<Predicate<T>> checks;
     private final List<String> rules;
     private final boolean path;
+    private final List<Variant> appliesTo;
 
     private Option(String key, Kind kind, T fallback, String defaultText, String description, Class<?> choices,
             List<Predicate<T>> checks, List<String> rules, boolean path) {
+        this(key, kind, fallback, defaultText, description, choices, checks, rules, path, List.of());
+    }
+
+    private Option(String key, Kind kind, T fallback, String defaultText, String description, Class<?> choices,
+            List<Predicate<T>> checks, List<String> rules, boolean path, List<Variant> appliesTo) {
         this.key = key;
         this.kind = kind;
         this.fallback = fallback;
@@ -41,6 +48,7 @@ public final class Option<T> {
         this.checks = checks;
         this.rules = rules;
         this.path = path;
+        this.appliesTo = appliesTo;
     }
 
     private static <T> Option<T> of(String key, Kind kind, T fallback, String description, Class<?> choices) {
@@ -72,7 +80,7 @@ public final class Option<T> {
      * so that a resume or replay from another working directory finds the same file.
      */
     public static Option<String> path(String key, String fallback, String description) {
-        return new Option<>(key, Kind.TEXT, fallback, null, description, null, List.of(), List.of(), true);
+        return new Option<>(key, Kind.TEXT, fallback, null, description, null, List.of(), List.of(), true, List.of());
     }
 
     /** One of {@code type}'s constants, written in lower case with '-' or '_' ({@code negative_loss}). */
@@ -99,12 +107,50 @@ public final class Option<T> {
         c.add(ok);
         List<String> r = new ArrayList<>(rules);
         r.add(rule);
-        return new Option<>(key, kind, fallback, defaultText, description, choices, List.copyOf(c), List.copyOf(r), path);
+        return new Option<>(key, kind, fallback, defaultText, description, choices, List.copyOf(c), List.copyOf(r), path,
+                appliesTo);
     }
 
     /** This option whose default is computed where it is read; {@code text} says how. */
     public Option<T> defaultIs(String text) {
-        return new Option<>(key, kind, fallback, text, description, choices, checks, rules, path);
+        return new Option<>(key, kind, fallback, text, description, choices, checks, rules, path, appliesTo);
+    }
+
+    /**
+     * This option, meaningful only where the run's kind of each family among {@code kinds} is one
+     * of them ({@code strategy.lr} only for openai_es); a configuration that sets it elsewhere is
+     * refused rather than ignored. Kinds of different families must all hold.
+     */
+    public Option<T> appliesTo(Variant... kinds) {
+        List<Variant> all = new ArrayList<>(appliesTo);
+        all.addAll(Arrays.asList(kinds));
+        return new Option<>(key, kind, fallback, defaultText, description, choices, checks, rules, path, List.copyOf(all));
+    }
+
+    /** The kinds this option is restricted to (empty: it applies to every run). */
+    public List<Variant> appliesTo() {
+        return appliesTo;
+    }
+
+    /**
+     * The first of a run's {@code kinds} (one per family) this option does not apply to, or null if
+     * it applies to all of them.
+     */
+    public Variant inapplicableTo(Collection<? extends Variant> kinds) {
+        for (Variant run : kinds) {
+            boolean restricted = appliesTo.stream().anyMatch(v -> v.family().equals(run.family()));
+            if (restricted && !appliesTo.contains(run)) {
+                return run;
+            }
+        }
+        return null;
+    }
+
+    /** The one-line refusal of this option under {@code kind}, which it does not apply to. */
+    public InvalidOptionException notFor(Variant kind) {
+        List<String> to = appliesTo.stream().filter(v -> v.family().equals(kind.family())).map(Variant::label).toList();
+        return new InvalidOptionException(key, "does not apply to " + kind.family() + " " + kind.label() + " (only to "
+                + String.join(", ", to) + ")");
     }
 
     public Option<T> atLeast(double min) {

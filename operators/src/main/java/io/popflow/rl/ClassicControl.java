@@ -1,9 +1,10 @@
 package io.popflow.rl;
 
-import io.popflow.option.Option;
 import io.popflow.env.CartPole;
 import io.popflow.env.Environment;
 import io.popflow.env.MountainCar;
+import io.popflow.option.Option;
+import io.popflow.task.kind.TaskKind;
 
 /**
  * Gymnasium's classic-control environments popflow ships.
@@ -18,7 +19,8 @@ public record ClassicControl(String name, int maxSteps) implements EnvironmentSp
 
     public static final Option<Integer> MAX_STEPS = Option.integer("environment.max_steps", null,
             "episodes are truncated at this step").defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car")
-            .check(n -> n >= 1, "must be >= 1 step");
+            .check(n -> n >= 1, "must be >= 1 step")
+            .appliesTo(TaskKind.CONTROL);
 
     public ClassicControl {
         if (!CARTPOLE.equals(name) && !MOUNTAIN_CAR.equals(name)) {

@@ -1,10 +1,11 @@
 package io.popflow.rl;
 
-import io.popflow.option.InvalidOptionException;
-import io.popflow.option.Option;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
+import io.popflow.task.kind.TaskKind;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -30,16 +31,22 @@ public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamm
 
     public static final Option<int[]> HIDDEN = Option.integers("dqn.hidden", new int[] {64, 64},
             "hidden ReLU layers of the Q-network (observation in, one value per action out)")
-            .check(h -> h.length >= 1 && Arrays.stream(h).allMatch(n -> n >= 1), "must list one or more layer sizes >= 1");
-    public static final Option<Double> GAMMA = Option.number("dqn.gamma", 0.99, "discount γ").between(0, 1);
+            .check(h -> h.length >= 1 && Arrays.stream(h).allMatch(n -> n >= 1), "must list one or more layer sizes >= 1")
+            .appliesTo(TaskKind.CONTROL);
+    public static final Option<Double> GAMMA = Option.number("dqn.gamma", 0.99, "discount γ").between(0, 1)
+            .appliesTo(TaskKind.CONTROL);
     public static final Option<Integer> TARGET_UPDATE = Option.integer("dqn.target_update", 100,
             "the target network copies the Q-network when the agent's step count is a multiple of this")
-            .check(n -> n >= 1, "must be >= 1 step");
+            .check(n -> n >= 1, "must be >= 1 step")
+            .appliesTo(TaskKind.CONTROL);
     public static final Option<Integer> REPLAY_CAPACITY = Option.integer("dqn.replay_capacity", 5_000,
-            "transitions each agent keeps, sampled uniformly without replacement").atLeast(1);
-    public static final Option<TdLoss> LOSS = Option.choice("dqn.loss", TdLoss.class, TdLoss.MSE, "TD loss");
+            "transitions each agent keeps, sampled uniformly without replacement").atLeast(1)
+            .appliesTo(TaskKind.CONTROL);
+    public static final Option<TdLoss> LOSS = Option.choice("dqn.loss", TdLoss.class, TdLoss.MSE, "TD loss")
+            .appliesTo(TaskKind.CONTROL);
     public static final Option<Double> EPSILON_MIN = Option.number("dqn.epsilon_min", 0.01,
-            "ε's floor: ε = ε_min + (1 − ε_min) exp(−steps / epsilon_decay), on the agent's own step count").between(0, 1);
+            "ε's floor: ε = ε_min + (1 − ε_min) exp(−steps / epsilon_decay), on the agent's own step count").between(0, 1)
+            .appliesTo(TaskKind.CONTROL);
 
     public static final List<Option<?>> OPTIONS = List.of(HIDDEN, GAMMA, TARGET_UPDATE, REPLAY_CAPACITY, LOSS, EPSILON_MIN);
 

@@ -1,7 +1,9 @@
 package io.popflow.slow;
 
 import io.popflow.option.InvalidOptionException;
+import io.popflow.es.StrategySettings;
 import io.popflow.option.Option;
+import io.popflow.option.Variant;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -26,47 +28,58 @@ public record MutationSettings(
         implements Serializable {
 
     /** The mutation kernels. */
-    public enum Kernel {
+    public enum Kernel implements Variant {
         PBT,
         GAUSSIAN,
         /** Population-based bandits: a GP-UCB choice of h from the population's recent fitness changes. */
         PB2,
         /** A class of the user's that implements {@link MutationKernel} ({@code mutation.class}). */
         CUSTOM,
-        NONE
+        NONE;
+
+        @Override
+        public String family() {
+            return "mutation";
+        }
     }
 
     public static final Option<Kernel> KERNEL = Option.choice("mutation.kernel", Kernel.class, Kernel.PBT,
-            "how h moves (also written mutation: <kernel>)");
+            "how h moves (also written mutation: <kernel>)").appliesTo(StrategySettings.Kind.NONE);
     public static final Option<Double> RESAMPLE_PROBABILITY = Option.number("resample_probability", 0.25,
-            "pbt: chance of a fresh draw from the domain instead of a perturbation").between(0, 1);
+            "pbt: chance of a fresh draw from the domain instead of a perturbation").between(0, 1)
+            .appliesTo(Kernel.PBT, StrategySettings.Kind.NONE);
     public static final Option<double[]> PERTURBATION_FACTORS = Option.numbers("perturbation_factors",
             new double[] {1.2, 0.8}, "pbt: factors an interval value is multiplied by, one drawn at random")
             .check(f -> f.length > 0, "must list at least one factor")
-            .check(f -> Arrays.stream(f).allMatch(x -> x > 0 && Double.isFinite(x)), "factors must be finite and > 0");
+            .check(f -> Arrays.stream(f).allMatch(x -> x > 0 && Double.isFinite(x)), "factors must be finite and > 0")
+            .appliesTo(Kernel.PBT, StrategySettings.Kind.NONE);
     public static final Option<Double> DIFFUSION = Option.number("mutation.diffusion", 0.0,
             "gaussian: D of the reduced equation's mutation term").check(d -> d >= 0 && Double.isFinite(d),
-            "must be finite and >= 0");
+            "must be finite and >= 0").appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
     public static final Option<Double> DT = Option.number("mutation.dt", null,
             "gaussian: the time one generation stands for; step σ = sqrt(2 D dt)")
             .defaultIs("selection.strength under boltzmann selection, else 1")
-            .check(t -> t > 0 && Double.isFinite(t), "must be finite and > 0");
+            .check(t -> t > 0 && Double.isFinite(t), "must be finite and > 0")
+            .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
     public static final Option<Double> STEP = Option.number("mutation.strength", null,
             "gaussian: σ of one generation's step instead of diffusion (D = σ²/(2 dt))").defaultIs("none (diffusion)")
-            .atLeast(0);
+            .atLeast(0).appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
     public static final Option<Boolean> EVERYONE = Option.flag("mutation.everyone", false,
-            "mutate every agent each generation, not only those that copied");
+            "mutate every agent each generation, not only those that copied").appliesTo(StrategySettings.Kind.NONE);
     public static final Option<GaussianMutation.Space> SPACE = Option.choice("mutation.space",
             GaussianMutation.Space.class, GaussianMutation.Space.COORDINATE,
-            "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]");
+            "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]")
+            .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
     public static final Option<GaussianMutation.Boundary> BOUNDARY = Option.choice("mutation.boundary",
-            GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT, "gaussian: at the domain's ends");
+            GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT, "gaussian: at the domain's ends")
+            .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
     public static final Option<Integer> WINDOW = Option.integer("mutation.window", 200,
             "pb2: the latest observations (agent-generations) its Gaussian process is fitted to (Ray's minimum window)")
-            .check(w -> w >= 2 && w <= 2_000, "must be in [2, 2000] (the fit costs window³)");
+            .check(w -> w >= 2 && w <= 2_000, "must be in [2, 2000] (the fit costs window³)")
+            .appliesTo(Kernel.PB2, StrategySettings.Kind.NONE);
     public static final Option<String> CLASS = Option.text("mutation.class", null,
             "custom: a class implementing io.popflow.slow.MutationKernel, with a public constructor taking the "
-                    + "HyperparameterSpace or none").defaultIs("none");
+                    + "HyperparameterSpace or none").defaultIs("none").appliesTo(Kernel.CUSTOM, StrategySettings.Kind.NONE);
 
     public static final List<Option<?>> OPTIONS = List.of(KERNEL, RESAMPLE_PROBABILITY, PERTURBATION_FACTORS, DIFFUSION,
             DT, STEP, EVERYONE, SPACE, BOUNDARY, WINDOW, CLASS);

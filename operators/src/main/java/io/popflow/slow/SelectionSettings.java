@@ -1,6 +1,8 @@
 package io.popflow.slow;
 
+import io.popflow.es.StrategySettings;
 import io.popflow.option.Option;
+import io.popflow.option.Variant;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -17,27 +19,34 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
         implements Serializable {
 
     /** The selection rules. */
-    public enum Rule {
+    public enum Rule implements Variant {
         TRUNCATION,
         BOLTZMANN,
         MORAN,
         TOURNAMENT,
-        NONE
+        NONE;
+
+        @Override
+        public String family() {
+            return "selection";
+        }
     }
 
     public static final Option<Rule> RULE = Option.choice("selection.rule", Rule.class, Rule.TRUNCATION,
-            "who copies whom (also written selection: <rule>)");
+            "who copies whom (also written selection: <rule>)").appliesTo(StrategySettings.Kind.NONE);
     public static final Option<Double> QUANTILE_FRACTION = Option.number("quantile_fraction", 0.25,
             "truncation: each of the top and bottom quantiles holds ceil(n q) agents, at most n/2")
-            .check(q -> q > 0 && q <= 0.5, "must be in (0, 0.5]");
+            .check(q -> q > 0 && q <= 0.5, "must be in (0, 0.5]").appliesTo(Rule.TRUNCATION, StrategySettings.Kind.NONE);
     public static final Option<Double> STRENGTH = Option.number("selection.strength", 1.0,
             "boltzmann and moran: α of the weights ∝ exp(α F)").check(a -> a >= 0 && Double.isFinite(a),
-            "must be finite and >= 0");
+            "must be finite and >= 0").appliesTo(Rule.BOLTZMANN, Rule.MORAN, StrategySettings.Kind.NONE);
     public static final Option<Integer> EVENTS = Option.integer("selection.events", null,
-            "moran: birth-death events per generation").defaultIs("population").atLeast(1);
+            "moran: birth-death events per generation").defaultIs("population").atLeast(1)
+            .appliesTo(Rule.MORAN, StrategySettings.Kind.NONE);
 
     public static final Option<Long> BURN_IN = Option.wholeNumber("burn_in", 0L,
-            "no agent exploits or explores before it has taken this many fast steps (Ray's burn_in_period)").atLeast(0);
+            "no agent exploits or explores before it has taken this many fast steps (Ray's burn_in_period)").atLeast(0)
+            .appliesTo(StrategySettings.Kind.NONE);
 
     public static final List<Option<?>> OPTIONS = List.of(RULE, QUANTILE_FRACTION, STRENGTH, EVENTS, BURN_IN);
 

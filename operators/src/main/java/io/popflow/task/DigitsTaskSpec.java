@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.data.DatasetSplit;
@@ -26,9 +27,9 @@ public record DigitsTaskSpec(
 
     public static final Option<double[]> SPLIT = Option.numbers("data.split", new double[] {0.6, 0.2},
             "digits: train and validation fractions; the rest is the test set")
-            .check(s -> s.length == 2, "must be [train, validation] fractions");
+            .check(s -> s.length == 2, "must be [train, validation] fractions").appliesTo(TaskKind.DIGITS);
     public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
-            FitnessMetric.ACCURACY, "digits: what fitness is made of");
+            FitnessMetric.ACCURACY, "digits: what fitness is made of").appliesTo(TaskKind.DIGITS);
 
     public static final List<Option<?>> OPTIONS = List.of(SPLIT, FITNESS);
 

@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.fast.Hyperparameter;
@@ -23,14 +24,19 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
         implements GradientTaskSpec {
 
     public static final Option<Landscape> FUNCTION = Option.choice("landscape.function", Landscape.class,
-            Landscape.SPHERE, "g, whose minus is fitness");
+            Landscape.SPHERE, "g, whose minus is fitness")
+            .appliesTo(TaskKind.LANDSCAPE);
     public static final Option<Integer> DIMENSION = Option.integer("landscape.dimension", 2, "dimension of θ and h")
-            .atLeast(1);
+            .atLeast(1)
+            .appliesTo(TaskKind.LANDSCAPE);
     public static final Option<Double> CURVATURE = Option.number("landscape.curvature", 1.0,
-            "k of the pull ½k|θ − h|²").above(0);
-    public static final Option<Double> SHARPNESS = Option.number("landscape.sharpness", 1.0, "s of the sphere").above(0);
+            "k of the pull ½k|θ − h|²").above(0)
+            .appliesTo(TaskKind.LANDSCAPE);
+    public static final Option<Double> SHARPNESS = Option.number("landscape.sharpness", 1.0, "s of the sphere").above(0)
+            .appliesTo(TaskKind.LANDSCAPE);
     public static final Option<double[]> CENTER = Option.numbers("landscape.center", null, "c of the sphere")
-            .defaultIs("the origin");
+            .defaultIs("the origin")
+            .appliesTo(TaskKind.LANDSCAPE);
 
     public static final List<Option<?>> OPTIONS = List.of(FUNCTION, DIMENSION, CURVATURE, SHARPNESS, CENTER);
 

@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.fast.Hyperparameter;
@@ -16,7 +17,8 @@ import java.util.List;
 public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
 
     public static final Option<double[]> INITIAL = Option.numbers("pbt_toy.initial", new double[] {0.9, 0.9},
-            "θ at creation");
+            "θ at creation")
+            .appliesTo(TaskKind.PBT_TOY);
 
     public static final List<Option<?>> OPTIONS = List.of(INITIAL);
 

@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.math.SplitMix64;
@@ -24,13 +25,17 @@ import java.util.List;
 public record QuadraticTaskSpec(int dimension, double curvatureMin, double curvatureMax, double signal, double noise)
         implements GradientTaskSpec {
 
-    public static final Option<Integer> DIMENSION = Option.integer("quadratic.dimension", 10, "dimension of θ").atLeast(1);
+    public static final Option<Integer> DIMENSION = Option.integer("quadratic.dimension", 10, "dimension of θ").atLeast(1)
+            .appliesTo(TaskKind.QUADRATIC);
     public static final Option<double[]> CURVATURE = Option.numbers("quadratic.curvature", new double[] {0.5, 5.0},
-            "[min, max] eigenvalues of the training loss's Hessian").check(c -> c.length == 2, "must be [min, max]");
+            "[min, max] eigenvalues of the training loss's Hessian").check(c -> c.length == 2, "must be [min, max]")
+            .appliesTo(TaskKind.QUADRATIC);
     public static final Option<Double> SIGNAL = Option.number("quadratic.signal", 1.0, "scale of the validation optimum")
-            .atLeast(0);
+            .atLeast(0)
+            .appliesTo(TaskKind.QUADRATIC);
     public static final Option<Double> NOISE = Option.number("quadratic.noise", 0.5,
-            "scale of the training optimum's error").atLeast(0);
+            "scale of the training optimum's error").atLeast(0)
+            .appliesTo(TaskKind.QUADRATIC);
 
     public static final List<Option<?>> OPTIONS = List.of(DIMENSION, CURVATURE, SIGNAL, NOISE);
 

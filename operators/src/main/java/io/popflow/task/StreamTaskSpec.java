@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.data.StreamedExamples;
@@ -26,17 +27,23 @@ public record StreamTaskSpec(int features, int classes, int[] hidden, Activation
         int validationCapacity, int minimum, FitnessMetric metric) implements GradientTaskSpec {
 
     public static final Option<Integer> FEATURES = Option.integer("stream.features", null,
-            "features per record").defaultIs("none: must be set").above(0);
+            "features per record").defaultIs("none: must be set").above(0)
+            .appliesTo(TaskKind.STREAM);
     public static final Option<Integer> CLASSES = Option.integer("stream.classes", null,
-            "labels are 0 to classes - 1").defaultIs("none: must be set").atLeast(2);
+            "labels are 0 to classes - 1").defaultIs("none: must be set").atLeast(2)
+            .appliesTo(TaskKind.STREAM);
     public static final Option<Integer> REPLAY_CAPACITY = Option.integer("stream.replay_capacity", 2048,
-            "training examples each trainer subtask keeps (newest replace oldest)").above(0);
+            "training examples each trainer subtask keeps (newest replace oldest)").above(0)
+            .appliesTo(TaskKind.STREAM);
     public static final Option<Integer> VALIDATION_CAPACITY = Option.integer("stream.validation_capacity", 512,
-            "held-out examples each trainer subtask keeps").above(0);
+            "held-out examples each trainer subtask keeps").above(0)
+            .appliesTo(TaskKind.STREAM);
     public static final Option<Integer> MIN_EXAMPLES = Option.integer("stream.min_examples", 128,
-            "examples each buffer needs before agents train").above(0);
+            "examples each buffer needs before agents train").above(0)
+            .appliesTo(TaskKind.STREAM);
     public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
-            FitnessMetric.NEGATIVE_LOSS, "stream: what fitness is made of");
+            FitnessMetric.NEGATIVE_LOSS, "stream: what fitness is made of")
+            .appliesTo(TaskKind.STREAM);
 
     public static final List<Option<?>> OPTIONS = List.of(FEATURES, CLASSES, REPLAY_CAPACITY, VALIDATION_CAPACITY,
             MIN_EXAMPLES, FITNESS);

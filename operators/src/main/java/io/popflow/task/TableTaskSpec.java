@@ -1,5 +1,6 @@
 package io.popflow.task;
 
+import io.popflow.task.kind.TaskKind;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.data.Delimiter;
@@ -43,25 +44,33 @@ public record TableTaskSpec(Table table, int label, Target target, Missing missi
     /** Test parts smaller than this give a coarse test metric, and a run says so. */
     public static final int SMALL_TEST_PART = 30;
 
-    public static final Option<String> FILE = Option.path("table.file", null, "table: the CSV or TSV file to learn from");
+    public static final Option<String> FILE = Option.path("table.file", null, "table: the CSV or TSV file to learn from")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<Delimiter> DELIMITER = Option.choice("table.delimiter", Delimiter.class, Delimiter.AUTO,
             "table: the separator; auto takes the one of comma, semicolon and tab the header line uses most (if none: "
-                    + "tab for .tsv and .tab files, comma otherwise)");
+                    + "tab for .tsv and .tab files, comma otherwise)")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<Boolean> HEADER = Option.flag("table.header", true,
-            "table: the first line names the columns (else column1, column2, ...)");
+            "table: the first line names the columns (else column1, column2, ...)")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<String> LABEL = Option.text("table.label", null,
-            "table: the label column, by name or by number from 1").defaultIs("the last column");
+            "table: the label column, by name or by number from 1").defaultIs("the last column")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<Target> TARGET = Option.choice("table.target", Target.class, null,
-            "table: classification or regression (required)");
+            "table: classification or regression (required)")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<Missing> MISSING = Option.choice("table.missing", Missing.class, Missing.REFUSE,
             "table: a missing feature value (empty, NA or ?) is refused by file:line:column, or imputed with the "
-                    + "training mean (a text column's: no category)");
+                    + "training mean (a text column's: no category)")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<double[]> SPLIT = Option.numbers("table.split", new double[] {0.6, 0.2},
             "table: train and validation fractions; the rest is the test set")
-            .check(s -> s.length == 2, "must be [train, validation] fractions");
+            .check(s -> s.length == 2, "must be [train, validation] fractions")
+            .appliesTo(TaskKind.TABLE);
     public static final Option<FitnessMetric> FITNESS = Option.choice("table.fitness", FitnessMetric.class,
             FitnessMetric.NEGATIVE_LOSS, "table: what fitness is made of (a regression's: negative_loss, the "
-                    + "validation MSE in standardised units)");
+                    + "validation MSE in standardised units)")
+            .appliesTo(TaskKind.TABLE);
 
     public static final List<Option<?>> OPTIONS = List.of(FILE, DELIMITER, HEADER, LABEL, TARGET, MISSING, SPLIT, FITNESS);
 

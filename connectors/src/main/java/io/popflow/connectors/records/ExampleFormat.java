@@ -1,6 +1,7 @@
 package io.popflow.connectors.records;
 
 import io.popflow.option.Option;
+import io.popflow.task.kind.TaskKind;
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,9 +20,11 @@ public record ExampleFormat(Encoding encoding, int features, int classes, double
     public enum Encoding { CSV, TSV, JSON }
 
     public static final Option<Encoding> FORMAT = Option.choice("stream.format", Encoding.class, Encoding.CSV,
-            "stream: how a record is written (csv, tsv: features then label; json: {features, label})");
+            "stream: how a record is written (csv, tsv: features then label; json: {features, label})")
+            .appliesTo(TaskKind.STREAM);
     public static final Option<Double> MAX_ABS = Option.number("stream.max_abs", 1e6,
-            "stream: a feature beyond ±max_abs makes its record a dead letter").above(0);
+            "stream: a feature beyond ±max_abs makes its record a dead letter").above(0)
+            .appliesTo(TaskKind.STREAM);
 
     public static final List<Option<?>> OPTIONS = List.of(FORMAT, MAX_ABS);
 

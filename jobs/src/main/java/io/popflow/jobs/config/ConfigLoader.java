@@ -38,6 +38,7 @@ import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import io.popflow.task.TaskSpec;
+import io.popflow.task.kind.TaskKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,6 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock", "diabetes", "reduced-sphere"};
-    static final String[] TASKS = {"digits", "table", "stream", "quadratic", "landscape", "pbt-toy", "cartpole", "mountain-car"};
 
     private ConfigLoader() {}
 
@@ -118,15 +118,26 @@ public final class ConfigLoader {
     /**
      * {@code base} with {@code overlay} merged in, mappings merged key by key; a null in the overlay
      * removes the option ({@code --set hyperparameters.momentum=null} unsets what a preset sets).
+     * Options of {@code base} for a kind other than the one the result chooses are dropped, so that
+     * {@code selection: boltzmann} over a preset replaces its truncation's {@code quantile_fraction}.
      */
     public static ObjectNode merge(ObjectNode base, JsonNode overlay) {
+        return RunKinds.withoutBaseOptionsForOtherKinds(base, overlay, mergeTrees(base, overlay));
+    }
+
+    private static ObjectNode mergeTrees(ObjectNode base, JsonNode overlay) {
         ObjectNode merged = base.deepCopy();
         overlay.fields().forEachRemaining(e -> {
             JsonNode old = merged.get(e.getKey());
+            String kindKey = OptionCatalog.KIND_OF_SECTION.get(e.getKey());
+            if (kindKey != null && old != null && old.isTextual() && e.getValue().isObject()) {
+                // mutation: gaussian, then mutation.diffusion: the kernel stays gaussian
+                old = YAML.createObjectNode().set(kindKey, old);
+            }
             if (e.getValue().isNull()) {
                 merged.remove(e.getKey());
             } else if (old != null && old.isObject() && e.getValue().isObject()) {
-                merged.set(e.getKey(), merge((ObjectNode) old, e.getValue()));
+                merged.set(e.getKey(), mergeTrees((ObjectNode) old, e.getValue()));
             } else {
                 merged.set(e.getKey(), e.getValue());
             }
@@ -140,13 +151,16 @@ public final class ConfigLoader {
      */
     public static ObjectNode set(ObjectNode base, String... assignments) {
         ObjectNode tree = base;
+        ObjectNode given = YAML.createObjectNode();
         for (String assignment : assignments) {
-            tree = setOne(tree, assignment);
+            ObjectNode overlay = overlay(assignment);
+            tree = mergeTrees(tree, overlay);
+            given = mergeTrees(given, overlay);
         }
-        return tree;
+        return RunKinds.withoutBaseOptionsForOtherKinds(base, given, tree);
     }
 
-    private static ObjectNode setOne(ObjectNode base, String assignment) {
+    private static ObjectNode overlay(String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
             throw new InvalidOptionException("set", "expected key=value, got '" + assignment + "'");
@@ -160,7 +174,7 @@ public final class ConfigLoader {
             at = at.putObject(path[i]);
         }
         at.set(path[path.length - 1], value == null || value.isMissingNode() ? YAML.nullNode() : value);
-        return merge(base, overlay);
+        return overlay;
     }
 
     /**
@@ -181,9 +195,8 @@ public final class ConfigLoader {
 
     /** The validated run described by {@code tree}. */
     public static RunConfig parse(JsonNode tree) {
-        OptionTree o = new OptionTree(tree, "");
+        OptionTree o = new OptionTree(tree, "", RunKinds.of(tree));
         String taskName = o.get(PopulationConfig.TASK);
-        InvalidOptionException.require(taskName != null, "task", "must be set (" + String.join(", ", TASKS) + ")");
         StreamOptions stream = taskName.equals("stream") ? stream(o) : null;
         TaskSpec task = switch (taskName) {
             case "digits" -> digits(o);
@@ -193,19 +206,18 @@ public final class ConfigLoader {
             case "landscape" -> landscape(o.child("landscape"));
             case "pbt-toy" -> pbtToy(o.child("pbt_toy"));
             case "cartpole", "mountain-car" -> null; // needs the optimizer and the batch sizes: built below
-            default -> throw new InvalidOptionException("task", "unknown task '" + taskName + "' (known: "
-                    + String.join(", ", TASKS) + ")");
+            default -> throw new IllegalStateException("task " + taskName + " has no reader");
         };
         boolean control = task == null;
         UpdateRule rule = o.get(PopulationConfig.OPTIMIZER, control ? UpdateRule.ADAM : UpdateRule.SGD);
         List<Hyperparameter> taskKnobs = control ? List.of(ControlTaskSpec.EPSILON_DECAY) : task.hyperparameters();
-        List<Hyperparameter> known = new ArrayList<>(Hyperparameter.FAST);
-        known.addAll(taskKnobs);
+        List<Hyperparameter> knobs = new ArrayList<>(Hyperparameter.FAST);
+        knobs.addAll(taskKnobs);
         Map<Hyperparameter, double[]> initial = new LinkedHashMap<>();
         boolean evolutionStrategy = o.child("strategy").get(StrategySettings.NAME) != StrategySettings.Kind.NONE;
         HyperparameterSpace space = new HyperparameterSpace(rule,
-                mutations(o.child("hyperparam_mutations"), known, initial, evolutionStrategy),
-                fixed(o.child("hyperparameters"), known), taskKnobs).withInitialValues(initial);
+                mutations(o.child("hyperparam_mutations"), knobs, initial, evolutionStrategy),
+                fixed(o.child("hyperparameters"), knobs), taskKnobs).withInitialValues(initial);
         if (o.get(DomainOptions.INITIAL_POPULATION) == DomainOptions.Start.GRID) {
             space = space.withGrid();
         }
@@ -224,7 +236,7 @@ public final class ConfigLoader {
                 selection,
                 mutation(o, selection),
                 merge(o),
-                exploit(o, rule, control),
+                exploit(o, rule),
                 fitness(o),
                 mode(o),
                 o.get(PopulationConfig.PARALLELISM),
@@ -440,12 +452,10 @@ public final class ConfigLoader {
     }
 
     /** {@code exploit: {optimizer: copy|reset, replay: clear|keep}}; defaults in {@link CopyPolicy#defaults}. */
-    private static CopyPolicy exploit(OptionTree o, UpdateRule rule, boolean control) {
+    private static CopyPolicy exploit(OptionTree o, UpdateRule rule) {
         OptionTree e = o.child("exploit");
         CopyPolicy defaults = CopyPolicy.defaults(rule);
         CopyPolicy policy = new CopyPolicy(e.get(CopyPolicy.OPTIMIZER, defaults.optimizer()), e.get(CopyPolicy.REPLAY));
-        InvalidOptionException.require(control || !e.has(CopyPolicy.REPLAY.leaf()), CopyPolicy.REPLAY.key(),
-                "applies to reinforcement-learning tasks (cartpole, mountain-car), whose agents keep a replay memory");
         InvalidOptionException.require(rule.memoryPerWeight() > 0 || !e.has(CopyPolicy.OPTIMIZER.leaf()),
                 CopyPolicy.OPTIMIZER.key(),
                 "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " has no memory to copy or reset");

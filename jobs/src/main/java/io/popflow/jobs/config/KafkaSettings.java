@@ -1,8 +1,9 @@
 package io.popflow.jobs.config;
 
-import io.popflow.option.Option;
-import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
+import io.popflow.connectors.records.ExampleFormat;
+import io.popflow.option.Option;
+import io.popflow.task.kind.TaskKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,12 +37,14 @@ public record KafkaSettings(KafkaConnection connection, Topics topics, Duration 
     public static final Option<Boolean> METRICS = Option.flag("kafka.metrics", true,
             "write reports, generation summaries, lineage and the champions' models to Kafka");
     public static final Option<Double> VALIDATION_FRACTION = Option.number("stream.validation_fraction", 0.2,
-            "stream: share of records held out for fitness").check(f -> f > 0 && f < 1, "must be in (0, 1)");
+            "stream: share of records held out for fitness").check(f -> f > 0 && f < 1, "must be in (0, 1)")
+            .appliesTo(TaskKind.STREAM);
     /** Where a fresh run starts reading its topic of training records. */
     public enum Start { EARLIEST, LATEST }
 
     public static final Option<Start> START = Option.choice("stream.start", Start.class, Start.EARLIEST,
-            "stream: a fresh run reads its topic from the beginning (earliest) or the end (latest)");
+            "stream: a fresh run reads its topic from the beginning (earliest) or the end (latest)")
+            .appliesTo(TaskKind.STREAM);
     /** The topic options, kafka.topics.<name>, default popflow.<name> ('_' written '-'). */
     public static final List<Option<String>> TOPICS = java.util.stream.Stream.of("reports", "generations", "lineage",
             "feedback", "examples", "dead_letter", "models").map(t -> Option.text("kafka.topics." + t,

@@ -2,6 +2,7 @@ package io.popflow.jobs.config;
 
 import io.popflow.config.CopyPolicy;
 import io.popflow.option.Option;
+import io.popflow.option.Variant;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.es.StrategySettings;
@@ -23,6 +24,7 @@ import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -102,6 +104,41 @@ public final class OptionCatalog {
             }
         }
         return true;
+    }
+
+    /**
+     * The options declared at {@code key} whose value is {@code value}: the option itself, or, for a
+     * section, those of its options the value sets (written as a kind alone, {@code selection:
+     * boltzmann}, a section sets its kind's option).
+     */
+    static List<Option<?>> declaredAt(String key, com.fasterxml.jackson.databind.JsonNode value) {
+        List<Option<?>> at = new ArrayList<>();
+        for (Option<?> o : ALL) {
+            String k = o.key();
+            if (k.equals(key)) {
+                at.add(o);
+            } else if (k.startsWith(key + ".") && value != null) {
+                String rest = k.substring(key.length() + 1);
+                boolean set = value.isObject() ? value.has(rest) : isKindKey(rest);
+                if (set && !rest.contains(".")) {
+                    at.add(o);
+                }
+            }
+        }
+        return at;
+    }
+
+    /** Whether an option declared at {@code key} applies under {@code kinds} (data.fitness is the digits' and the stream's). */
+    static boolean appliesUnder(String key, List<Variant> kinds) {
+        return ALL.stream().filter(o -> o.key().equals(key)).anyMatch(o -> o.inapplicableTo(kinds) == null);
+    }
+
+    /** The option a section written as one word ({@code selection: boltzmann}) sets, by section. */
+    static final Map<String, String> KIND_OF_SECTION = Map.of("selection", SelectionSettings.RULE.leaf(), "mutation",
+            MutationSettings.KERNEL.leaf(), "fitness", FitnessEstimate.ESTIMATOR.leaf());
+
+    static boolean isKindKey(String key) {
+        return KIND_OF_SECTION.containsValue(key);
     }
 
     /** The options as a Markdown table: key, default, values, meaning. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.Variant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -14,14 +15,23 @@ import java.util.Set;
 
 /**
  * Typed reads from one level of a parsed configuration, by option path. Remembers which keys were
- * read, so that {@link #rejectUnknown()} can name a misspelt option instead of ignoring it.
+ * read, so that {@link #rejectUnknown()} can name a misspelt option instead of ignoring it, and
+ * knows the run's kinds (its task, strategy, selection rule, mutation kernel), so that an option
+ * set for a kind it does not apply to is refused by name, whether it is read or not.
  */
 final class OptionTree {
     private final ObjectNode node;
     private final String path;
+    private final List<Variant> kinds;
     private final Set<String> read = new LinkedHashSet<>();
 
     OptionTree(JsonNode node, String path) {
+        this(node, path, List.of());
+    }
+
+    /** The tree of a run whose kinds are {@code kinds}, one per family. */
+    OptionTree(JsonNode node, String path, List<Variant> kinds) {
+        this.kinds = kinds;
         if (node != null && !node.isObject()) {
             throw new InvalidOptionException(path.isEmpty() ? "(config)" : path, "must be a mapping of options");
         }
@@ -89,6 +99,9 @@ final class OptionTree {
             case DURATION -> has(key) ? (Object) getMillis(key, 0) : fallback;
         };
         read.add(key);
+        if (has(key)) {
+            refuseIfInapplicable(option);
+        }
         // a declaration's default list is shared: hand out a copy
         value = value instanceof int[] a ? a.clone() : value instanceof double[] d ? d.clone() : value;
         return value == null ? null : option.require((T) value);
@@ -109,8 +122,15 @@ final class OptionTree {
                 + String.join(", ", Option.choiceNames(type)) + ")");
     }
 
+    private void refuseIfInapplicable(Option<?> option) {
+        Variant kind = option.inapplicableTo(kinds);
+        if (kind != null) {
+            throw option.notFor(kind);
+        }
+    }
+
     OptionTree child(String key) {
-        return new OptionTree(get(key), pathOf(key));
+        return new OptionTree(get(key), pathOf(key), kinds);
     }
 
     /**
@@ -122,9 +142,9 @@ final class OptionTree {
         if (v != null && v.isTextual()) {
             ObjectNode wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             wrapped.set(kindKey, v);
-            return new OptionTree(wrapped, pathOf(key));
+            return new OptionTree(wrapped, pathOf(key), kinds);
         }
-        return new OptionTree(v, pathOf(key));
+        return new OptionTree(v, pathOf(key), kinds);
     }
 
     long getLong(String key, long fallback) {
@@ -290,6 +310,12 @@ final class OptionTree {
         while (fields.hasNext()) {
             String key = fields.next().getKey();
             if (!read.contains(key)) {
+                // a section or option the run's kind never reads: the same refusal as one it reads
+                for (Option<?> o : OptionCatalog.declaredAt(pathOf(key), node.get(key))) {
+                    if (!OptionCatalog.appliesUnder(o.key(), kinds)) {
+                        refuseIfInapplicable(o);
+                    }
+                }
                 Set<String> known = new LinkedHashSet<>(read);
                 known.addAll(OptionCatalog.namesIn(path));
                 List<String> close = NameSuggestions.closest(key, known).stream().map(this::pathOf).toList();

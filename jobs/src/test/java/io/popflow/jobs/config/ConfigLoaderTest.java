@@ -157,7 +157,7 @@ class ConfigLoaderTest {
         "selection.strenght=2|invalid option 'selection.strenght': unknown option; did you mean 'selection.strength'?",
         "sed=3|invalid option 'sed': unknown option; did you mean 'seed'?",
         "xyzzy=3|invalid option 'xyzzy': unknown option",
-        "quadratic.dimension=3|invalid option 'quadratic': unknown option",
+        "quadratic.dimension=3|invalid option 'quadratic.dimension': does not apply to task digits (only to quadratic)",
     })
     void invalidOptionsAreNamed(String assignment, String message) {
         assertThatThrownBy(() -> preset("digits", assignment))
@@ -274,7 +274,7 @@ class ConfigLoaderTest {
     @Test
     void taskSectionsBelongToTheirTask() {
         assertThatThrownBy(() -> preset("quadratic", "model.hidden=[32]"))
-                .hasMessage("invalid option 'model': unknown option");
+                .hasMessage("invalid option 'model.hidden': does not apply to task quadratic (only to digits, table, stream)");
     }
 
     @Test
@@ -372,7 +372,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> preset("cartpole-pbt", "hyperparam_mutations.batch_size.initial=[16, 64]"))
                 .hasMessage("invalid option 'hyperparam_mutations.batch_size.initial': holds 16.0, outside the domain");
         assertThatThrownBy(() -> preset("digits", "exploit.replay=keep")).hasMessage("invalid option 'exploit.replay': "
-                + "applies to reinforcement-learning tasks (cartpole, mountain-car), whose agents keep a replay memory");
+                + "does not apply to task digits (only to cartpole, mountain-car)");
         assertThat(preset("cartpole-pbt", "optimizer=adamw").population().task()).satisfies(t ->
                 assertThat(((ControlTaskSpec) t).dqn().decoupledWeightDecay()).isTrue());
         assertThat(preset("cartpole-pbt", "task=mountain-car").population().task().name()).isEqualTo("mountain-car");

@@ -61,7 +61,7 @@ class ExploreOptionsTest {
         assertThatThrownBy(() -> quadratic("mutation=custom"))
                 .hasMessage("invalid option 'mutation.class': must name the class of mutation: custom");
         assertThatThrownBy(() -> quadratic("mutation={kernel: pbt, class: io.popflow.jobs.config.HalvingExplorer}"))
-                .hasMessage("invalid option 'mutation.class': goes with mutation: custom");
+                .hasMessage("invalid option 'mutation.class': does not apply to mutation pbt (only to custom)");
     }
 
     @Test

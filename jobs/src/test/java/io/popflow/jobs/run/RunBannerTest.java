@@ -66,7 +66,7 @@ class RunBannerTest {
     /** With inner steps the members train by DQN, and its replay, target network and loss are listed. */
     @Test
     void esCartpoleWithInnerStepsListsTheDqnSettings() {
-        assertThat(banner("es-cartpole", "strategy.inner_steps=10", "perturbation_interval=10", "strategy.episodes=3"))
+        assertThat(banner("es-cartpole", "strategy.inner_steps=10", "strategy.episodes=3"))
                 .isEqualTo("popflow: task cartpole (episodes cut at 500 steps; greedy policy of a Q-network 4-16-2; inner "
                         + "steps by DQN (replay 32, target every 100 steps, mse loss); fitness mean return of 3 greedy "
                         + "episodes); evolution strategy openai_es (σ₀ 0.1, 10 inner adam steps per member); seed 1; 40 members; "
