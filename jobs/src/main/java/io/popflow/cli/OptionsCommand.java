@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         description = "List every configuration option (for --config files and --set), from its declaration.")
 final class OptionsCommand implements Callable<Integer> {
 
-    @Option(names = "--markdown", description = "As the README's Markdown table.")
+    @Option(names = "--markdown", description = "As the Markdown table in docs/configuration.md.")
     boolean markdown;
 
     @Override

@@ -57,7 +57,7 @@ import picocli.CommandLine.Option;
                     + "(DQN agents). Presets: see --preset below.",
             "",
             "Options: --set KEY=VALUE, or in --config FILE. Every option, with its default and values, declared once "
-                    + "in the code: popflow options. Tasks and the output files: README.md (Configuration).",
+                    + "in the code: popflow options. Tasks and the output files: docs/configuration.md.",
             "",
             "Ctrl-C stops a local run with a savepoint and prints the command that resumes it.",
             "",

@@ -190,7 +190,7 @@ class PopflowTest {
         assertOneLine(run("train", "--preset", "quadratic", "--parallelism", "64", "--output", out()),
                 "invalid option 'parallelism': 64 is more than a local run on this machine carries (at most " + 4 * cores
                         + ": 4 subtasks per core on " + cores + " cores); submit the job to a Flink cluster for more "
-                        + "(README: On a Flink cluster)");
+                        + "(docs/clusters.md)");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -408,7 +408,7 @@ class PopflowTest {
 
                 Options: --set KEY=VALUE, or in --config FILE. Every option, with its default
                 and values, declared once in the code: popflow options. Tasks and the output
-                files: README.md (Configuration).
+                files: docs/configuration.md.
                 """, """
                 Examples:
                   popflow train --preset digits --output runs/digits

@@ -45,7 +45,7 @@ public final class LocalLimits {
         int max = SUBTASKS_PER_CORE * cores;
         InvalidOptionException.require(parallelism <= max, "parallelism", String.format(Locale.ROOT,
                 "%d is more than a local run on this machine carries (at most %d: %d subtasks per core on %d cores); "
-                        + "submit the job to a Flink cluster for more (README: On a Flink cluster)",
+                        + "submit the job to a Flink cluster for more (docs/clusters.md)",
                 parallelism, max, SUBTASKS_PER_CORE, cores));
     }
 
