@@ -291,7 +291,7 @@ class PopflowTest {
         assertThat(cli.execute("train", "--help")).isZero();
         assertThat(out.toString()).contains("Tasks: digits", "quadratic", "landscape", "pbt-toy", "stream", "cartpole",
                 "Start from a preset: digits, quadratic,", "cartpole-pbt,", "diabetes,", "reduced-sphere.", "popflow options", "--resume=RUN_DIR",
-                "README.md", "popflow train --preset digits --output runs/digits");
+                "docs/configuration.md", "popflow train --preset digits --output runs/digits");
     }
 
     /** {@code popflow options} prints every declared option with its default and rules. */
