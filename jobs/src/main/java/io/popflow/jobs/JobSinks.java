@@ -109,6 +109,7 @@ public record JobSinks(
 
     /** These sinks, and {@code extra} for the generation summaries too. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // extra goes only to List.of, itself @SafeVarargs
     public final JobSinks withSummaries(Sink<GenerationSummary>... extra) {
         return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions, finalWeights,
                 champions);

@@ -111,6 +111,7 @@ final class JobRuns {
 
     /** Runs the job {@code job} builds around the file sinks (and {@code extra}), as {@link #run} does. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // extra goes only to JobSinks.withSummaries, itself @SafeVarargs
     static Outputs runJob(PopulationConfig config, Path folder, Function<JobSinks, PopulationTrainingJob> job,
             Sink<GenerationSummary>... extra) throws Exception {
         Configuration conf = new Configuration();
@@ -177,6 +178,7 @@ final class JobRuns {
 
     /** Throws once, in the job's first attempt, at the n-th generation summary it sees. */
     static final class FailOnce implements Sink<GenerationSummary> {
+        private static final long serialVersionUID = 1L;
         static final AtomicInteger INJECTED = new AtomicInteger();
         private final int nth;
 

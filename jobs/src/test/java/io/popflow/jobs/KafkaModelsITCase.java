@@ -112,6 +112,7 @@ class KafkaModelsITCase {
      * finds a champion written to Kafka after the checkpoint the job is restored from.
      */
     static final class FailAfterUncheckpointedChampion implements Sink<AgentWeights> {
+        private static final long serialVersionUID = 1L;
         static final AtomicInteger INJECTED = new AtomicInteger();
 
         @Override

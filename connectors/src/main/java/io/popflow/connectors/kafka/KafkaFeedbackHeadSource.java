@@ -248,7 +248,7 @@ final class KafkaFeedbackHeadSource<T>
         public void notifyNoMoreSplits() {}
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             stopFetching();
         }
 

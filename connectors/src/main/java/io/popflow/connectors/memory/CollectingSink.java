@@ -35,6 +35,7 @@ public final class CollectingSink<T> implements Sink<T> {
     }
 
     /** Removes and returns everything collected under {@code key}, in arrival order. */
+    @SuppressWarnings("unchecked") // the caller's key names what its sink collected: one type per key
     public static <T> List<T> drain(String key) {
         return drainArrivals(key).stream().map(a -> (T) a.value()).toList();
     }

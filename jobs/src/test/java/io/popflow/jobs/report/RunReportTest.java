@@ -59,7 +59,7 @@ class RunReportTest {
                 """);
         XYDataset predicted = densityPlot("x0").getDataset(1);
         assertThat(predicted.getSeriesCount()).isEqualTo(3);
-        assertThat(predicted.getSeriesKey(0)).isEqualTo("reduced equation: median");
+        assertThat((Object) predicted.getSeriesKey(0)).isEqualTo("reduced equation: median");
         assertThat(predicted.getItemCount(0)).isEqualTo(3);
         // generation 0 is uniform on [-2, 2]: median 0, 10 % at -1.6
         assertThat(predicted.getYValue(0, 0)).isCloseTo(0, within(1e-9));

@@ -41,6 +41,7 @@ class InJvmFeedbackEdgeITCase {
     public record Token(int id, int hops) {}
 
     static final class TokenRouting implements FeedbackRouting<Token> {
+        private static final long serialVersionUID = 1L;
         @Override
         public int route(Token t) {
             return t.id();
@@ -108,6 +109,7 @@ class InJvmFeedbackEdgeITCase {
 
     /** Counts a trip. */
     static final class Hop extends ProcessFunction<Token, Token> {
+        private static final long serialVersionUID = 1L;
         @Override
         public void processElement(Token t, Context ctx, Collector<Token> out) {
             Token next = new Token(t.id(), t.hops() + 1);
@@ -118,6 +120,7 @@ class InJvmFeedbackEdgeITCase {
 
     /** Sends tokens back until they have made every trip, then ends each channel. */
     static final class Coordinator extends KeyedProcessFunction<Integer, Token, Token> {
+        private static final long serialVersionUID = 1L;
         private transient int finished;
 
         @Override
