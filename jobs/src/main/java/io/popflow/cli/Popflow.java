@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "popflow",
         mixinStandardHelpOptions = true,
-        version = "popflow 0.1.0",
+        versionProvider = BuildVersion.class,
         description = "Population-based training of neural networks on Apache Flink.",
         subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
                 ReplayCommand.class, ExportCommand.class, PredictCommand.class, ServeCommand.class,
