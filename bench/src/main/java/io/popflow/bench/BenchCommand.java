@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.flink.util.FileUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popflow bench}: measures, in one run, the pipeline against a framework-free loop, the
@@ -31,6 +34,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Short runs: a smoke test of the benchmark, not a measurement.")
     boolean quick;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -57,14 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             FileUtils.deleteDirectory(checkpoints.toFile());
         }
-        System.out.println(table(figures));
+        spec.commandLine().getOut().println(table(figures));
         write(figures, output.resolve(FILE));
-        System.out.println("results: " + output.resolve(FILE).toAbsolutePath());
+        spec.commandLine().getOut().println("results: " + output.resolve(FILE).toAbsolutePath());
         return 0;
     }
 
-    private static void say(String what) {
-        System.out.println("popflow bench: " + what + " ...");
+    private void say(String what) {
+        spec.commandLine().getOut().println("popflow bench: " + what + " ...");
     }
 
     static String table(List<BenchFigure> figures) {

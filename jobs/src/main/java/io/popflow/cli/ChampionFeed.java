@@ -3,6 +3,7 @@ package io.popflow.cli;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.serving.KafkaModelFeed;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -17,14 +18,16 @@ import java.util.concurrent.TimeUnit;
 final class ChampionFeed implements AutoCloseable {
     private final KafkaModelFeed feed;
     private final ScheduledExecutorService poller;
+    private final PrintWriter out;
     private volatile String lastProblem;
 
-    private ChampionFeed(KafkaModelFeed feed, ScheduledExecutorService poller) {
+    private ChampionFeed(KafkaModelFeed feed, ScheduledExecutorService poller, PrintWriter out) {
         this.feed = feed;
         this.poller = poller;
+        this.out = out;
     }
 
-    static ChampionFeed start(Path config, Duration timeout, long pollMillis) throws IOException, InterruptedException {
+    static ChampionFeed start(Path config, Duration timeout, long pollMillis, PrintWriter out) throws IOException, InterruptedException {
         KafkaModelFeed feed = KafkaModelFeed.open(config, timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -45,9 +48,9 @@ final class ChampionFeed implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ChampionFeed f = new ChampionFeed(feed, poller);
+        ChampionFeed f = new ChampionFeed(feed, poller, out);
         poller.scheduleWithFixedDelay(f::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        System.out.println("serve: " + feed.describe());
+        out.println("serve: " + feed.describe());
         return f;
     }
 
@@ -63,7 +66,7 @@ final class ChampionFeed implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             String problem = e.getMessage();
             if (!problem.equals(lastProblem)) {
-                System.out.println("serve: the topic of models cannot be read (" + problem + "); still serving the "
+                out.println("serve: the topic of models cannot be read (" + problem + "); still serving the "
                         + "champion it had");
                 lastProblem = problem;
             }

@@ -20,9 +20,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popflow experiment NAME}: the experiments of docs/experiments.md, each on the embedded
@@ -66,6 +69,9 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "Folder for the experiment's tables, charts and every run's numbers.")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         List<String> known = new java.util.ArrayList<>(EXPERIMENTS.stream().map(Experiment::name).toList());
@@ -87,32 +93,34 @@ final class ExperimentCommand implements Callable<Integer> {
         InvalidOptionException.require(ks.length >= 1 && Arrays.stream(ks).allMatch(k -> k >= 1), "k",
                 "must list windows >= 1 episode, got " + Arrays.toString(ks));
         int n = full ? FULL_POPULATION : population;
+        PrintWriter out = spec.commandLine().getOut();
         CartPoleExperiment.config(ks[0], 1, CartPoleExperiment.Arm.PBT, n, output); // refuses a bad size before any run
         createOutput();
-        System.out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %s, %d agents, PBT and no selection%n",
+        out.printf(Locale.ROOT, "popflow experiment cartpole: k %s, %s, %d agents, PBT and no selection%n",
                 Arrays.toString(ks), Plural.of(seeds, "seed"), n);
         long start = System.nanoTime();
         List<CartPoleExperiment.Run> runs;
         // DQN agents carry their replay memories: checkpoints go to files, not the job manager's memory
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
-            runs = CartPoleExperiment.run(cluster, ks, seeds, n, output, line -> System.out.println("  " + line));
+            runs = CartPoleExperiment.run(cluster, ks, seeds, n, output, line -> out.println("  " + line));
         }
-        System.out.println();
-        System.out.print(ExperimentReport.tables(runs));
+        out.println();
+        out.print(ExperimentReport.tables(runs));
         Path file = output.resolve(ExperimentReport.FILE);
         ExperimentReport.write(runs, file);
-        System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
+        out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
         return 0;
     }
 
     private Integer run(Experiment experiment) throws Exception {
         Experiment.Size size = new Experiment.Size(full, seeds == null ? 0 : seeds);
+        PrintWriter out = spec.commandLine().getOut();
         createOutput();
-        System.out.println("popflow experiment " + experiment.name() + ": " + experiment.plan(size));
+        out.println("popflow experiment " + experiment.name() + ": " + experiment.plan(size));
         long start = System.nanoTime();
         Experiment.Result result;
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
-            result = experiment.run(cluster, size, output, line -> System.out.println("  " + line));
+            result = experiment.run(cluster, size, output, line -> out.println("  " + line));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         String markdown = result.markdown() + String.format(Locale.ROOT, "%n%.0f s on this machine (%d cores).%n", seconds,
@@ -123,9 +131,9 @@ final class ExperimentCommand implements Callable<Integer> {
         for (Charts.Chart c : result.charts()) {
             c.save(output);
         }
-        System.out.println();
-        System.out.print(markdown);
-        System.out.printf(Locale.ROOT, "tables: %s; charts: %s%n", output.resolve(experiment.name() + ".md").toAbsolutePath(),
+        out.println();
+        out.print(markdown);
+        out.printf(Locale.ROOT, "tables: %s; charts: %s%n", output.resolve(experiment.name() + ".md").toAbsolutePath(),
                 String.join(", ", result.charts().stream().map(Charts.Chart::file).toList()));
         return 0;
     }
@@ -141,22 +149,23 @@ final class ExperimentCommand implements Callable<Integer> {
     private Integer evolutionStrategies() throws Exception {
         InvalidOptionException.require(seeds >= 1, "seeds", "must be >= 1, got " + seeds);
         createOutput();
+        PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         List<EsExperiments.Run> runs;
         boolean cartpole = name.equals("es-cartpole");
-        System.out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + Plural.of(seeds, "seed") : "");
+        out.printf(Locale.ROOT, "popflow experiment %s%s%n", name, cartpole ? ": " + Plural.of(seeds, "seed") : "");
         try (EmbeddedCluster cluster = new EmbeddedCluster(2, output.resolve("checkpoints"))) {
             runs = cartpole
-                    ? EsExperiments.cartpole(cluster, seeds, 200, output, line -> System.out.println("  " + line))
+                    ? EsExperiments.cartpole(cluster, seeds, 200, output, line -> out.println("  " + line))
                     : EsExperiments.digits(cluster, full ? new int[] {50, 100, 200, 400} : new int[] {50, 100, 200},
                             full ? new int[] {200, 1_000, 5_000, 20_000} : new int[] {200, 1_000, 5_000}, output,
-                            line -> System.out.println("  " + line));
+                            line -> out.println("  " + line));
         }
-        System.out.println();
-        System.out.print(EsExperiments.tables(runs, cartpole));
+        out.println();
+        out.print(EsExperiments.tables(runs, cartpole));
         Path file = output.resolve(name + "-experiment.json");
         new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), runs);
-        System.out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
+        out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
         return 0;
     }
 }

@@ -20,8 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code popflow export RUN_DIR}: any agent of a run as an ONNX model and its description. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,6 +61,9 @@ final class ExportCommand implements Callable<Integer> {
             + "RUN_DIR/models/agent-N.onnx); its description goes beside it as FILE.json.")
     Path output;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         InvalidOptionException.require(Files.isDirectory(run), "RUN_DIR", "no folder " + run.toAbsolutePath());
@@ -84,7 +89,7 @@ final class ExportCommand implements Callable<Integer> {
             RunSnapshots.Snapshot newest = folder.snapshots(config.checkpointDir()).newest().orElseThrow(
                     () -> new InvalidOptionException("RUN_DIR", run + " holds no final population and no savepoint "
                             + "or checkpoint yet: the run has not reached one"));
-            System.out.println("popflow: the run has not ended: its agents come from its newest snapshot, "
+            spec.commandLine().getOut().println("popflow: the run has not ended: its agents come from its newest snapshot, "
                     + RunSnapshots.shown(run, newest.path()));
             weights = RunModels.fromSnapshot(population, newest.path());
         }
@@ -92,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
         int chosen = agent != null ? agent : bestAgent(weights, fromSnapshot);
         Path out = output != null ? output : run.resolve(RunFolder.MODELS).resolve("agent-" + chosen + ".onnx");
         JsonNode d = RunModels.export(run, population, config.runId(), weights, chosen, out);
-        System.out.printf(Locale.ROOT, "model: %s (agent %d, generation %d, validation fitness %s; description %s)%n",
+        spec.commandLine().getOut().printf(Locale.ROOT, "model: %s (agent %d, generation %d, validation fitness %s; description %s)%n",
                 out.toAbsolutePath(), chosen, d.get("generation").asInt(), d.get("fitness").isNull() ? "not measured"
                         : String.format(Locale.ROOT, "%.6g", d.get("fitness").asDouble()),
                 ModelFiles.descriptionOf(out).getFileName());

@@ -3,7 +3,9 @@ package io.popflow.cli;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.config.NameSuggestions;
 import io.popflow.jobs.serving.RefusedInputException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "popflow",
         mixinStandardHelpOptions = true,
-        version = "popflow 0.1.0",
+        versionProvider = BuildVersion.class,
         description = "Population-based training of neural networks on Apache Flink.",
         subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
                 ReplayCommand.class, ExportCommand.class, PredictCommand.class, ServeCommand.class,
@@ -47,8 +49,18 @@ public final class Popflow implements Runnable {
 
     /** Runs the command line, reporting invalid input to {@code err}, and returns its exit code. */
     public static int run(PrintWriter err, String... args) {
+        // UTF-8 whatever the locale: predict writes its CSV here, and a label's letters must survive
+        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true), err, args);
+    }
+
+    /**
+     * Runs the command line with the commands' output on {@code out} and invalid input reported to
+     * {@code err}, and returns its exit code.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Popflow());
         addIfPresent(cli, "io.popflow.bench.BenchCommand", "bench");
+        cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> fail(e.getCommandLine().getErr(), problem(e)));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -56,16 +68,20 @@ public final class Popflow implements Runnable {
                 return fail(commandLine.getErr(), e.getMessage());
             }
             // not the user's input: one line, and the trace on request for a bug report
-            PrintWriter out = commandLine.getErr();
-            out.println("popflow: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            PrintWriter trace = commandLine.getErr();
+            trace.println("popflow: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + (System.getenv("POPFLOW_DEBUG") == null ? " (POPFLOW_DEBUG=1 prints the stack trace)" : ""));
             if (System.getenv("POPFLOW_DEBUG") != null) {
-                e.printStackTrace(out);
+                e.printStackTrace(trace);
             }
-            out.flush();
+            trace.flush();
             return FAILED;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush(); // a last print without a line end
+        }
     }
 
     /**

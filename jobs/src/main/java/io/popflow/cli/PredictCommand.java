@@ -7,10 +7,7 @@ import io.popflow.jobs.serving.BatchPrediction;
 import io.popflow.jobs.serving.RefusedInputException;
 import io.popflow.jobs.serving.ScoringModel;
 import io.popflow.jobs.serving.TableInput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,7 +75,7 @@ final class PredictCommand implements Callable<Integer> {
             boolean ignore = unknown == Unknown.ignore;
             String measure;
             if (output == null) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                Writer out = spec.commandLine().getOut();
                 measure = BatchPrediction.write(scoring, input, ignore, out);
                 out.flush();
             } else {

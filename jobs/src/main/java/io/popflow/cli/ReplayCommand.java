@@ -2,12 +2,15 @@ package io.popflow.cli;
 
 import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.report.RunReport;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code popflow replay RUN_DIR}: the run's final best agent retrained alone along its lineage. */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
@@ -29,19 +32,23 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run's output folder.")
     Path run;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         WinnerReplay.Outcome o = WinnerReplay.run(run);
-        System.out.printf(Locale.ROOT, "replay: agent %d's line, generations %d-%d (%d copies between agents), %.2f s%n",
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "replay: agent %d's line, generations %d-%d (%d copies between agents), %.2f s%n",
                 o.winner(), o.firstGeneration(), o.firstGeneration() + o.generations() - 1, o.copies(), o.seconds());
-        System.out.println("replay: final weights " + o.paramsSha256() + (o.identical()
+        out.println("replay: final weights " + o.paramsSha256() + (o.identical()
                 ? " = the run's, bit for bit" : "; the run's are " + o.originalSha256()));
-        System.out.println("replay: " + run.resolve(WinnerReplay.LINE_FILE) + ", " + run.resolve(WinnerReplay.SUMMARY_FILE));
+        out.println("replay: " + run.resolve(WinnerReplay.LINE_FILE) + ", " + run.resolve(WinnerReplay.SUMMARY_FILE));
         if (Files.isDirectory(run.resolve(RunReport.FOLDER))) {
-            System.out.println("report: " + RunReport.write(run).toAbsolutePath());
+            out.println("report: " + RunReport.write(run).toAbsolutePath());
         }
         if (!o.identical()) {
-            System.out.println("replay: differs from the run" + (o.firstDifference() >= 0
+            out.println("replay: differs from the run" + (o.firstDifference() >= 0
                     ? " from generation " + o.firstDifference() + " on (stream position or fitness)" : " in the final weights only"));
             return Popflow.FAILED;
         }

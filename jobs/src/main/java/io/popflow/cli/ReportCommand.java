@@ -100,13 +100,13 @@ final class ReportCommand implements Callable<Integer> {
             int generations = JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
             if (generations > drawnGenerations && generations > 0) {
                 Path page = draw(follow && !ended ? everySeconds : 0);
-                System.out.println("report: " + page.toAbsolutePath() + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
+                spec.commandLine().getOut().println("report: " + page.toAbsolutePath() + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
                 drawnGenerations = generations;
             } else if (!follow && generations == 0) {
                 throw new InvalidOptionException("RUN_DIR", run + " holds no generation yet: nothing to report "
                         + "(--follow waits for them)");
             } else if (!waitingSaid && generations == 0) {
-                System.out.println("report: waiting for the run's first generation in " + run.toAbsolutePath());
+                spec.commandLine().getOut().println("report: waiting for the run's first generation in " + run.toAbsolutePath());
                 waitingSaid = true;
             }
             if (!follow || ended) {

@@ -3,6 +3,7 @@ package io.popflow.cli;
 import io.popflow.jobs.run.StopSignals;
 import io.popflow.jobs.serving.ModelLocation;
 import io.popflow.jobs.serving.ModelServer;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,26 +89,27 @@ final class ServeCommand implements Callable<Integer> {
         ModelServer.Settings settings = new ModelServer.Settings(new InetSocketAddress(bind, port), maxBody,
                 unknown == PredictCommand.Unknown.ignore, pollMillis, threads);
         try (ChampionFeed feed = kafka == null ? null : ChampionFeed.start(kafka, Duration.ofSeconds(timeoutSeconds),
-                pollMillis)) {
+                pollMillis, spec.commandLine().getOut())) {
             return serve(feed == null ? ModelLocation.of(model) : ModelLocation.of(feed.folder()), settings);
         }
     }
 
     private int serve(ModelLocation location, ModelServer.Settings settings) throws Exception {
-        ModelServer server = ModelServer.start(location, settings, System.out);
+        PrintWriter out = spec.commandLine().getOut();
+        ModelServer server = ModelServer.start(location, settings, out);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C (or SIGTERM) ends the wait below instead of the JVM: the server then stops in order
         try (StopSignals signals = new StopSignals(stop::countDown)) {
-            System.out.println("serve: " + server.serving());
+            out.println("serve: " + server.serving());
             String host = bind.contains(":") ? "[" + bind + "]" : bind; // an IPv6 address, bracketed in a URL
-            System.out.println("serve: listening on http://" + host + ":" + server.port() + " (POST /predict, GET /model, "
+            out.println("serve: listening on http://" + host + ":" + server.port() + " (POST /predict, GET /model, "
                     + "GET /health; Ctrl-C stops)");
-            System.out.flush();
+            out.flush();
             stop.await();
         } finally {
             server.close();
         }
-        System.out.println("serve: stopped");
+        out.println("serve: stopped");
         return 0;
     }
 }

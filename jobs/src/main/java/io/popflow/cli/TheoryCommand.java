@@ -7,13 +7,16 @@ import io.popflow.jobs.theory.TheoryChecks;
 import io.popflow.jobs.theory.TheoryReport;
 import io.popflow.jobs.theory.TheorySize;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code popflow theory}: checks the running system against the theory's closed forms on an
@@ -31,6 +34,9 @@ final class TheoryCommand implements Callable<Integer> {
             description = "Run sizes: small (a quick look, N below 1000), standard (default), large (adds N = 10,000).")
     String size;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         TheorySize sizes = TheorySize.named(size);
@@ -40,10 +46,11 @@ final class TheoryCommand implements Callable<Integer> {
             throw new InvalidOptionException("output", "cannot create folder " + output + ": " + IoErrors.reason(e));
         }
         long start = System.nanoTime();
-        List<CheckResult> results = TheoryChecks.run(sizes, name -> System.out.println("popflow theory: " + name + " ..."));
-        System.out.println(TheoryReport.table(results));
+        PrintWriter out = spec.commandLine().getOut();
+        List<CheckResult> results = TheoryChecks.run(sizes, name -> out.println("popflow theory: " + name + " ..."));
+        out.println(TheoryReport.table(results));
         TheoryReport.write(results, output.resolve(TheoryReport.FILE));
-        System.out.printf(Locale.ROOT, "%.0f s; results: %s%n", (System.nanoTime() - start) / 1e9,
+        out.printf(Locale.ROOT, "%.0f s; results: %s%n", (System.nanoTime() - start) / 1e9,
                 output.resolve(TheoryReport.FILE).toAbsolutePath());
         return results.stream().filter(CheckResult::gating).allMatch(CheckResult::pass) ? 0 : 1;
     }

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class RunSummary {
     public static final String FILE = "summary.json";
-    /** Generations of the schedule printed on the console; summary.json has them all. */
+    /** Lines of the schedule printed on the console (runs of equal h); summary.json has every generation. */
     private static final int CONSOLE_SCHEDULE = 30;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -244,20 +244,10 @@ public final class RunSummary {
             sb.append(String.format(Locale.ROOT, "best agent %d: test accuracy %s, validation accuracy %s%n",
                     json.get("best_agent").asInt(), percent(test.get("accuracy")), percent(validation.get("accuracy"))));
         }
-        sb.append("hyperparameter schedule (generation: agent h):").append(System.lineSeparator());
-        JsonNode schedule = json.get("schedule");
-        int skip = Math.max(0, schedule.size() - CONSOLE_SCHEDULE);
-        if (skip > 0) {
-            sb.append(String.format(Locale.ROOT, "  ... %d earlier generations in %s%n", skip, FILE));
-        }
-        for (int i = skip; i < schedule.size(); i++) {
-            JsonNode e = schedule.get(i);
-            sb.append(String.format(Locale.ROOT, "  %3d: agent %-4d %s", e.get("generation").asInt(), e.get("agent").asInt(),
-                    e.get("hyperparameters")));
-            if (e.has("copied_from")) {
-                sb.append("  <- copied from ").append(e.get("copied_from")).append(' ').append(e.get("mutations"));
-            }
-            sb.append(System.lineSeparator());
+        sb.append("hyperparameter schedule of its weights (every generation in ").append(FILE).append("):")
+                .append(System.lineSeparator());
+        for (String line : CompactSchedule.last(json.get("schedule"), CONSOLE_SCHEDULE)) {
+            sb.append("  ").append(line).append(System.lineSeparator());
         }
         long before = json.has("resumed_at_agent_steps") ? json.get("resumed_at_agent_steps").asLong() : 0;
         sb.append(String.format(Locale.ROOT, "%d agent-steps%s in %.1f s: %.0f agent-steps/s",

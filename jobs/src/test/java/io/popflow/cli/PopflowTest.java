@@ -297,18 +297,9 @@ class PopflowTest {
     /** {@code popflow options} prints every declared option with its default and rules. */
     @Test
     void optionsListsEveryDeclaredOption() {
-        java.io.StringWriter out = new java.io.StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new Popflow());
-        cli.setOut(new PrintWriter(out, true));
-        java.io.PrintStream stdout = System.out;
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(cli.execute("options")).isZero();
-        } finally {
-            System.setOut(stdout);
-        }
-        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        StringWriter out = new StringWriter();
+        assertThat(Popflow.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "options")).isZero();
+        String text = out.toString();
         for (io.popflow.option.Option<?> o : io.popflow.jobs.config.OptionCatalog.ALL) {
             assertThat(text).contains(o.key() + "  (default " + o.defaultText() + ")");
         }

@@ -126,7 +126,7 @@ public final class RunReport {
     private static String page(Path run, List<JsonNode> generations, String images, int refreshSeconds)
             throws IOException {
         Path summaryFile = run.resolve("summary.json");
-        String summary = Files.exists(summaryFile) ? escape(JSON.readTree(summaryFile.toFile()).path("test").toString()) : "";
+        String test = escape(TestResultText.of(Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()) : null));
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">%s<title>popflow report: %s</title>
@@ -134,7 +134,7 @@ public final class RunReport {
                 figcaption{color:#555;font-size:0.9em} img{max-width:100%%;border:1px solid #ddd}</style></head>
                 <body data-charts="%d">
                 <h1>popflow run %s</h1>
-                <p>%s; final test: <code>%s</code></p>
+                <p>%s; %s</p>
                 %s<script>
                 // the page checks itself: how many charts decoded (a browser test reads the attribute)
                 window.addEventListener('load', function () {
@@ -147,7 +147,7 @@ public final class RunReport {
                 </body></html>
                 """.formatted(refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "",
                 escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
-                escape(run.getFileName().toString()), Plural.of(generations.size(), "generation"), summary, images);
+                escape(run.getFileName().toString()), Plural.of(generations.size(), "generation"), test, images);
     }
 
     private static String escape(String s) {

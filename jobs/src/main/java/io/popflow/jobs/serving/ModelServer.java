@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /** Loads the model, binds the address and serves; refuses a missing model or an address in use. */
-    public static ModelServer start(ModelLocation location, Settings settings, PrintStream log) {
+    public static ModelServer start(ModelLocation location, Settings settings, PrintWriter log) {
         if (settings.address().isUnresolved()) {
             throw new RefusedInputException(settings.address().getHostString() + ": no such address to listen on");
         }

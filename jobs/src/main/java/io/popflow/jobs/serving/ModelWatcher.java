@@ -1,6 +1,6 @@
 package io.popflow.jobs.serving;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ModelWatcher implements AutoCloseable {
     private final ModelLocation location;
-    private final PrintStream log;
+    private final PrintWriter log;
     private final AtomicReference<ServedModel> current;
     private final ScheduledExecutorService poll;
     /** The last problem met (a pair's SHA-256 that would not load, or a message), to say it once, not at every look. */
     private volatile String refused = "";
 
-    private ModelWatcher(ModelLocation location, PrintStream log, ScoringModel first) {
+    private ModelWatcher(ModelLocation location, PrintWriter log, ScoringModel first) {
         this.location = location;
         this.log = log;
         this.current = new AtomicReference<>(new ServedModel(first));
@@ -33,7 +33,7 @@ final class ModelWatcher implements AutoCloseable {
     }
 
     /** Loads the model there is now (refusing if there is none) and starts looking for new ones. */
-    static ModelWatcher start(ModelLocation location, long pollMillis, PrintStream log) {
+    static ModelWatcher start(ModelLocation location, long pollMillis, PrintWriter log) {
         ModelWatcher w = new ModelWatcher(location, log, ScoringModel.load(location.current()));
         w.poll.scheduleWithFixedDelay(w::lookSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         return w;

@@ -81,4 +81,16 @@ class RunReportTest {
         assertThat(Files.readString(RunReport.write(run, 15))).contains("<meta http-equiv=\"refresh\" content=\"15\">");
         assertThat(Files.readString(RunReport.write(run))).doesNotContain("http-equiv");
     }
+
+    /** The header says the final test in words, not summary.json's test object. */
+    @Test
+    void theHeaderSaysTheFinalTest() throws Exception {
+        ConfigLoader.writeYaml(ConfigLoader.set(ConfigLoader.preset("digits"), "output=out"), run.resolve("pbt.yaml"));
+        runFolder("lr", Files.readString(run.resolve("pbt.yaml")));
+        assertThat(Files.readString(RunReport.write(run))).contains("<p>3 generations; no final test yet: the run has not ended</p>");
+        Files.writeString(run.resolve("summary.json"), "{\"test\": {\"loss\": 0.05, \"accuracy\": 0.98611, \"rows\": 360, "
+                + "\"notice\": null}}");
+        assertThat(Files.readString(RunReport.write(run))).contains("<p>3 generations; test accuracy 98.6 % on 360 rows</p>")
+                .doesNotContain("&quot;accuracy&quot;");
+    }
 }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.jobs.model.ModelFiles;
 import io.popflow.task.TableTaskSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ class ModelWatcherTest {
         Path models = dir.resolve("models");
         float[] first = run.weights(1);
         Path onnx = run.export(models, "best", first, 1);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (ModelWatcher watcher = ModelWatcher.start(ModelLocation.of(onnx), 20, new PrintStream(log, true))) {
+        StringWriter log = new StringWriter();
+        try (ModelWatcher watcher = ModelWatcher.start(ModelLocation.of(onnx), 20, new PrintWriter(log, true))) {
             ServedModel held = watcher.acquire();
 
             // the exporter's first rename: a new .json beside the old .onnx

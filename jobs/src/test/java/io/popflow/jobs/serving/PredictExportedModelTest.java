@@ -97,17 +97,14 @@ class PredictExportedModelTest {
         Path out = dir.resolve("q.csv");
         Path data = Files.writeString(dir.resolve("obs.csv"), csv);
         assertThat(run(0, model.toString(), data.toString(), "--output", out.toString())).isEmpty();
-        // without --output, the same on standard output, which stays open after it
-        java.io.PrintStream console = System.out;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            run(0, model.toString(), data.toString());
-            System.out.print("after");
-        } finally {
-            System.setOut(console);
-        }
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Files.readString(out) + "after");
+        // without --output, the same through the command line's writer, which stays open after it
+        java.io.StringWriter captured = new java.io.StringWriter();
+        java.io.PrintWriter stdout = new java.io.PrintWriter(captured);
+        assertThat(io.popflow.cli.Popflow.run(stdout, new java.io.PrintWriter(new java.io.StringWriter()), "predict",
+                model.toString(), data.toString())).isZero();
+        stdout.print("after");
+        stdout.flush();
+        assertThat(captured.toString()).isEqualTo(Files.readString(out) + "after");
         JavaMlp net = new JavaMlp(arch, n);
         System.arraycopy(observations, 0, net.input(), 0, observations.length);
         float[] q = net.forward(theta, n);

@@ -8,8 +8,6 @@ import io.popflow.agent.AgentLifecycle;
 import io.popflow.cli.Popflow;
 import io.popflow.jobs.model.ModelFiles;
 import io.popflow.task.TableTaskSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -48,7 +46,7 @@ class ServeRequestsTest {
         theta = run.weights(2);
         model = run.export(dir.resolve("models"), "best", theta, 11);
         server = ModelServer.start(ModelLocation.of(model), new ModelServer.Settings(
-                new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 4), new PrintStream(new ByteArrayOutputStream()));
+                new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 4), new PrintWriter(new StringWriter()));
     }
 
     @AfterEach

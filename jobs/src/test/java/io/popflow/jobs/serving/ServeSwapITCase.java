@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.task.TableTaskSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,9 +55,9 @@ class ServeSwapITCase {
         float[] first = run.weights(0);
         written.put(AgentLifecycle.sha256(first), run.probabilities(first, row, false));
         Path model = run.export(dir.resolve("models"), "champion", first, 0);
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StringWriter log = new StringWriter();
         ModelServer server = ModelServer.start(ModelLocation.of(model), new ModelServer.Settings(
-                new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 8), new PrintStream(log, true));
+                new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 8), new PrintWriter(log, true));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI predict = URI.create("http://127.0.0.1:" + server.port() + "/predict");
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
