@@ -33,9 +33,13 @@ class PureMathArchitectureTest {
     @Test
     void onlyTheFlinkAdaptersDependOnFlink() {
         noClasses()
-                .that().resideInAPackage("io.popflow..")
-                .and().resideOutsideOfPackages(FLINK_ADAPTERS)
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.flink..")
+                .that()
+                .resideInAPackage("io.popflow..")
+                .and()
+                .resideOutsideOfPackages(FLINK_ADAPTERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.flink..")
                 .check(classes);
     }
 
@@ -43,8 +47,10 @@ class PureMathArchitectureTest {
     @Test
     void optionsAreALeaf() {
         noClasses()
-                .that().resideInAPackage("io.popflow.option..")
-                .should().dependOnClassesThat(resideInAPackage("io.popflow..").and(not(resideInAPackage("io.popflow.option.."))))
+                .that()
+                .resideInAPackage("io.popflow.option..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.popflow..").and(not(resideInAPackage("io.popflow.option.."))))
                 .because("every settings type declares its options with io.popflow.option")
                 .check(classes);
     }
@@ -52,7 +58,8 @@ class PureMathArchitectureTest {
     @Test
     void thePurePackagesHaveNoCycles() {
         slices().matching("io.popflow.(*)..")
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .check(classes.that(resideOutsideOfPackages(FLINK_ADAPTERS)));
     }
 }

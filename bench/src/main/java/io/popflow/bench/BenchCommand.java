@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.EmbeddedCluster;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,10 @@ import picocli.CommandLine.Spec;
  * gradient step against sgemm and DL4J, scaling to 10,000 agents and feedback latency (in-JVM and Kafka edges); prints the
  * ratios and writes {@code bench.json} (name, value, unit, target, met, details).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput, kernels, scaling and latency.")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure throughput, kernels, scaling and latency.")
 public final class BenchCommand implements Callable<Integer> {
     public static final String FILE = "bench.json";
 
@@ -77,7 +79,13 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-72s %12s %-8s %-10s %s%n", "figure", "value", "unit", "target", "met"));
         for (BenchFigure f : figures) {
-            sb.append(String.format(Locale.ROOT, "%-72s %12.4g %-8s %-10s %s%n", f.name(), f.value(), f.unit(), f.target(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-72s %12.4g %-8s %-10s %s%n",
+                    f.name(),
+                    f.value(),
+                    f.unit(),
+                    f.target(),
                     f.target().isEmpty() ? "" : f.met() ? "yes" : "NO"));
         }
         return sb.toString().stripTrailing();

@@ -35,6 +35,7 @@ public class DqnBenchmarks {
     public static class Agent {
         @Param({"32", "64", "128"})
         int batch;
+
         DqnLearner learner;
         DqnState state;
         SplitMix64 rng;
@@ -56,6 +57,7 @@ public class DqnBenchmarks {
     public static class Products {
         @Param({"32", "64", "128"})
         int batch;
+
         List<INDArray[]> calls;
 
         @Setup
@@ -79,8 +81,11 @@ public class DqnBenchmarks {
         }
 
         private static INDArray[] product(int rows, int inner, int cols) {
-            return new INDArray[] {Nd4j.rand(DataType.FLOAT, rows, inner).dup('f'),
-                    Nd4j.rand(DataType.FLOAT, inner, cols).dup('f'), Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'f')};
+            return new INDArray[] {
+                Nd4j.rand(DataType.FLOAT, rows, inner).dup('f'),
+                Nd4j.rand(DataType.FLOAT, inner, cols).dup('f'),
+                Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'f')
+            };
         }
     }
 

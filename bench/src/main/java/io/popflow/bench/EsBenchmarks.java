@@ -25,15 +25,23 @@ final class EsBenchmarks {
         int[] dimension = new int[hidden.length];
         double[] membersPerSecond = new double[hidden.length];
         for (int i = 0; i < hidden.length; i++) {
-            PopulationConfig c = PipelineBenchmarks.config("es-digits", "population=" + (quick ? 100 : MEMBERS),
-                    "generations=" + generations, "model.hidden=[" + hidden[i] + "]", "parallelism=" + PipelineBenchmarks.THREADS);
+            PopulationConfig c = PipelineBenchmarks.config(
+                    "es-digits",
+                    "population=" + (quick ? 100 : MEMBERS),
+                    "generations=" + generations,
+                    "model.hidden=[" + hidden[i] + "]",
+                    "parallelism=" + PipelineBenchmarks.THREADS);
             EmbeddedCluster.Finished run = cluster.submit(c).await();
             // generation 0's update goes out like every other; the last is the final mean's directive
-            DistributionSummary first = run.distributions().stream().filter(d -> d.generation() == 0).findFirst().orElseThrow();
+            DistributionSummary first = run.distributions().stream()
+                    .filter(d -> d.generation() == 0)
+                    .findFirst()
+                    .orElseThrow();
             bytes[i] = first.feedbackBytes();
             dimension[i] = first.dimension();
             long[] ends = run.generationEnds();
-            membersPerSecond[i] = (double) c.population() * (generations - 1) / ((ends[generations - 1] - ends[0]) / 1e9);
+            membersPerSecond[i] =
+                    (double) c.population() * (generations - 1) / ((ends[generations - 1] - ends[0]) / 1e9);
         }
         List<BenchFigure> figures = new ArrayList<>();
         ObjectNode details = JsonNodeFactory.instance.objectNode();
@@ -44,15 +52,32 @@ final class EsBenchmarks {
             d.put("weight_vector_bytes", 4L * dimension[i]);
             d.put("members_evaluated_per_s", membersPerSecond[i]);
         }
-        details.put("setup", "es-digits preset (OpenAI-ES, digits 64-H-10), " + (quick ? 100 : MEMBERS)
-                + " members, parallelism 2; bytes of generation 0's commands as the edge's serializer writes them");
-        figures.add(new BenchFigure("ES feedback bytes per generation, " + (quick ? 100 : MEMBERS) + " members, d = "
-                + dimension[0], bytes[0], "bytes", "", true, details));
+        details.put(
+                "setup",
+                "es-digits preset (OpenAI-ES, digits 64-H-10), " + (quick ? 100 : MEMBERS)
+                        + " members, parallelism 2; bytes of generation 0's commands as the edge's serializer writes them");
+        figures.add(new BenchFigure(
+                "ES feedback bytes per generation, " + (quick ? 100 : MEMBERS) + " members, d = " + dimension[0],
+                bytes[0],
+                "bytes",
+                "",
+                true,
+                details));
         double ratio = (double) bytes[1] / bytes[0];
-        figures.add(new BenchFigure("ES feedback bytes per generation, d = " + dimension[1] + " / d = " + dimension[0],
-                ratio, "ratio", "== 1", ratio == 1, details));
-        figures.add(new BenchFigure("ES members evaluated per second (digits, d = " + dimension[0] + ", steady state)",
-                membersPerSecond[0], "members/s", "", true, details));
+        figures.add(new BenchFigure(
+                "ES feedback bytes per generation, d = " + dimension[1] + " / d = " + dimension[0],
+                ratio,
+                "ratio",
+                "== 1",
+                ratio == 1,
+                details));
+        figures.add(new BenchFigure(
+                "ES members evaluated per second (digits, d = " + dimension[0] + ", steady state)",
+                membersPerSecond[0],
+                "members/s",
+                "",
+                true,
+                details));
         return figures;
     }
 }

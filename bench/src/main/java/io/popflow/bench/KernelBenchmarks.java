@@ -7,8 +7,8 @@ import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
-import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.model.OutputLoss;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -103,11 +103,21 @@ public class KernelBenchmarks {
 
         @Setup
         public void setup() {
-            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
-                    .updater(new Sgd(0.01)).list()
-                    .layer(new DenseLayer.Builder().nIn(64).nOut(64).activation(org.nd4j.linalg.activations.Activation.RELU).build())
-                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(10)
-                            .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+            MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                    .seed(1)
+                    .dataType(DataType.FLOAT)
+                    .updater(new Sgd(0.01))
+                    .list()
+                    .layer(new DenseLayer.Builder()
+                            .nIn(64)
+                            .nOut(64)
+                            .activation(org.nd4j.linalg.activations.Activation.RELU)
+                            .build())
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                            .nIn(64)
+                            .nOut(10)
+                            .activation(org.nd4j.linalg.activations.Activation.SOFTMAX)
+                            .build())
                     .build();
             net = new MultiLayerNetwork(conf);
             net.init();

@@ -1,8 +1,8 @@
 package io.popflow.bench;
 
-import io.popflow.math.Summary;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.popflow.math.Summary;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
@@ -69,15 +69,25 @@ final class Kernels {
         wideDetails.put("sgemm_gflops", sgemmGflops);
         wideDetails.set("sgemm_us", details(sgemm, "us per call"));
         wideDetails.put("shape", "784-256-256-10, batch 128, synthetic data; sgemm 128x785x256");
-        figures.add(new BenchFigure("wide-MLP gradient step GFLOP/s / sgemm GFLOP/s", wideGflops / sgemmGflops, "ratio",
-                ">= 0.5", wideGflops / sgemmGflops >= 0.5, wideDetails));
+        figures.add(new BenchFigure(
+                "wide-MLP gradient step GFLOP/s / sgemm GFLOP/s",
+                wideGflops / sgemmGflops,
+                "ratio",
+                ">= 0.5",
+                wideGflops / sgemmGflops >= 0.5,
+                wideDetails));
 
         double speedup = Summary.of(dl4j).quantile(0.5) / Summary.of(small).quantile(0.5);
         ObjectNode smallDetails = details(small, "us per popflow step");
         smallDetails.set("dl4j_us", details(dl4j, "us per MultiLayerNetwork.fit"));
         smallDetails.put("shape", "64-64-10 ReLU softmax, batch 32, digits, plain SGD in both");
-        figures.add(new BenchFigure("small-MLP step: DL4J fit time / popflow step time", speedup, "ratio", ">= 3",
-                speedup >= 3, smallDetails));
+        figures.add(new BenchFigure(
+                "small-MLP step: DL4J fit time / popflow step time",
+                speedup,
+                "ratio",
+                ">= 3",
+                speedup >= 3,
+                smallDetails));
         figures.addAll(dqn(micros));
         return figures;
     }
@@ -110,10 +120,17 @@ final class Kernels {
             d.put("step_over_sgemm", stepGflops / sgemmGflops);
             d.set("sgemm_us", details(sgemm, "us for the step's products as ND4J gemm calls"));
             d.put("kernel", "Vector API (the JMH fork runs with --add-modules jdk.incubator.vector)");
-            d.put("shape", "4-64-64-2 ReLU, Adam, MSE TD loss, replay of 5,000 CartPole transitions, environment excluded");
+            d.put(
+                    "shape",
+                    "4-64-64-2 ReLU, Adam, MSE TD loss, replay of 5,000 CartPole transitions, environment excluded");
             boolean met = speedup >= 5 && stepGflops >= 0.5 * sgemmGflops;
-            figures.add(new BenchFigure("DQN step at batch " + batch + ": PyTorch (authors) time / popflow time", speedup,
-                    "ratio", ">= 5", met, d));
+            figures.add(new BenchFigure(
+                    "DQN step at batch " + batch + ": PyTorch (authors) time / popflow time",
+                    speedup,
+                    "ratio",
+                    ">= 5",
+                    met,
+                    d));
         }
         return figures;
     }

@@ -1,7 +1,5 @@
 package io.popflow.bench;
 
-import io.popflow.math.LeastSquares;
-import io.popflow.math.Summary;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,17 +13,18 @@ import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.flink.AgentStateSerializer;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.JobAssembly;
+import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.kafkabroker.LocalKafkaBroker;
-import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.loop.PlainPopulationLoop;
+import io.popflow.math.LeastSquares;
+import io.popflow.math.Summary;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -38,7 +37,8 @@ final class PipelineBenchmarks {
     private PipelineBenchmarks() {}
 
     static PopulationConfig config(String preset, String... assignments) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), assignments))
+        return ConfigLoader.parse(
+                        ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), assignments))
                 .population();
     }
 
@@ -58,8 +58,14 @@ final class PipelineBenchmarks {
     }
 
     static BenchFigure throughputAgainstLoop(EmbeddedCluster cluster, boolean quick, String option) throws Exception {
-        PopulationConfig c = config("digits", "population=16", "generations=" + (quick ? 4 : 10),
-                "perturbation_interval=200", "parallelism=" + THREADS, "checkpoint_interval=5s", option);
+        PopulationConfig c = config(
+                "digits",
+                "population=16",
+                "generations=" + (quick ? 4 : 10),
+                "perturbation_interval=200",
+                "parallelism=" + THREADS,
+                "checkpoint_interval=5s",
+                option);
         int repetitions = quick ? 1 : 7;
         double[] pipeline = new double[repetitions];
         double[] loop = new double[repetitions];
@@ -71,7 +77,8 @@ final class PipelineBenchmarks {
             cluster.submit(c).await();
         }
         for (int r = 0; r < repetitions; r++) {
-            loop[r] = steadyThroughput(c, new PlainPopulationLoop(c, THREADS).run().generationEndNanos());
+            loop[r] = steadyThroughput(
+                    c, new PlainPopulationLoop(c, THREADS).run().generationEndNanos());
             EmbeddedCluster.Finished run = cluster.submit(c).await();
             pipeline[r] = steadyThroughput(c, run.generationEnds());
             pairs[r] = pipeline[r] / loop[r];
@@ -83,10 +90,12 @@ final class PipelineBenchmarks {
         details.set("pipeline_agent_steps_per_s", Kernels.details(pipeline, "agent-steps/s"));
         details.set("loop_agent_steps_per_s", Kernels.details(loop, "agent-steps/s"));
         details.set("paired_ratios", Kernels.details(pairs, "ratio"));
-        details.put("setup", "digits 64-64-10, 16 agents, 200 steps per generation, " + c.generations()
-                + " generations, 2 threads / parallelism 2; steady state (generations 1 to last)");
-        return new BenchFigure("pipeline agent-steps/s / plain-loop agent-steps/s", ratio, "ratio", ">= 0.9",
-                ratio >= 0.9, details);
+        details.put(
+                "setup",
+                "digits 64-64-10, 16 agents, 200 steps per generation, " + c.generations()
+                        + " generations, 2 threads / parallelism 2; steady state (generations 1 to last)");
+        return new BenchFigure(
+                "pipeline agent-steps/s / plain-loop agent-steps/s", ratio, "ratio", ">= 0.9", ratio >= 0.9, details);
     }
 
     /** Figure 4: 100, 1,000 and 10,000 small agents. */
@@ -99,8 +108,14 @@ final class PipelineBenchmarks {
         double tensorBytes = 0;
         boolean allRan = true;
         for (int k = 0; k < sizes.length; k++) {
-            PopulationConfig c = config("digits", "population=" + sizes[k], "generations=3", "perturbation_interval=20",
-                    "model.hidden=[16]", "parallelism=" + THREADS, "checkpoint_interval=10m");
+            PopulationConfig c = config(
+                    "digits",
+                    "population=" + sizes[k],
+                    "generations=3",
+                    "perturbation_interval=20",
+                    "model.hidden=[16]",
+                    "parallelism=" + THREADS,
+                    "checkpoint_interval=10m");
             long stateBytes = serializedAgentBytes(c);
             int params = Learner.of(c).dimension();
             tensorBytes = 2.0 * params * Float.BYTES;
@@ -114,7 +129,8 @@ final class PipelineBenchmarks {
             HeapHistogram heap = HeapHistogram.take();
             EmbeddedCluster.Finished done = run.await();
             peak.stop();
-            CompletedCheckpointStats checkpoint = done.checkpoints().getHistory().getLatestCompletedCheckpoint();
+            CompletedCheckpointStats checkpoint =
+                    done.checkpoints().getHistory().getLatestCompletedCheckpoint();
             double throughput = steadyThroughput(c, done.generationEnds());
             allRan &= done.reportCount() == sizes[k] * c.generations();
             n[k] = sizes[k];
@@ -139,26 +155,48 @@ final class PipelineBenchmarks {
         details.put("live_heap_bytes_per_agent", perAgent);
         details.put("float_array_bytes_per_agent", tensorsPerAgent);
         details.put("weights_and_velocity_bytes_per_agent", tensorBytes);
-        details.put("setup", "digits 64-16-10 (1,210 parameters), 20 steps per generation, 3 generations, parallelism 2;"
-                + " live heap by class (a GC class histogram) in generation 1, after a checkpoint triggered there;"
-                + " tensors are the float arrays: weights, velocity, and the copies donors keep for one generation");
+        details.put(
+                "setup",
+                "digits 64-16-10 (1,210 parameters), 20 steps per generation, 3 generations, parallelism 2;"
+                        + " live heap by class (a GC class histogram) in generation 1, after a checkpoint triggered there;"
+                        + " tensors are the float arrays: weights, velocity, and the copies donors keep for one generation");
         List<BenchFigure> figures = new ArrayList<>();
-        figures.add(new BenchFigure("memory per agent beyond its tensors (slope of live heap over agents)", overhead, "bytes",
-                "<= 1024", overhead <= 1024, details));
-        figures.add(new BenchFigure("largest population run", sizes[sizes.length - 1], "agents",
-                quick ? "" : ">= 10000", allRan && (quick || sizes[sizes.length - 1] >= 10_000), null));
+        figures.add(new BenchFigure(
+                "memory per agent beyond its tensors (slope of live heap over agents)",
+                overhead,
+                "bytes",
+                "<= 1024",
+                overhead <= 1024,
+                details));
+        figures.add(new BenchFigure(
+                "largest population run",
+                sizes[sizes.length - 1],
+                "agents",
+                quick ? "" : ">= 10000",
+                allRan && (quick || sizes[sizes.length - 1] >= 10_000),
+                null));
         return figures;
     }
 
     /** Figure 5: decision emitted to applied, per agent and for every agent of a generation. */
     static List<BenchFigure> feedbackLatency(EmbeddedCluster cluster, boolean quick) throws Exception {
-        PopulationConfig c = config("quadratic", "population=64", "generations=" + (quick ? 15 : 60),
-                "perturbation_interval=50", "parallelism=" + THREADS, "checkpoint_interval=5s");
+        PopulationConfig c = config(
+                "quadratic",
+                "population=64",
+                "generations=" + (quick ? 15 : 60),
+                "perturbation_interval=50",
+                "parallelism=" + THREADS,
+                "checkpoint_interval=5s");
         Latencies l = Latencies.of(cluster.submit(c).await());
         ObjectNode details = l.details("quadratic, 64 agents, parallelism 2, in-JVM edge; latency from the decision's"
                 + " emission to the first step of the generation it starts, weights copied");
-        return List.of(new BenchFigure("in-JVM feedback: decision emitted to applied in every agent, p99", l.everyAgentP99(),
-                "ms", "< 50", l.everyAgentP99() < 50, details));
+        return List.of(new BenchFigure(
+                "in-JVM feedback: decision emitted to applied in every agent, p99",
+                l.everyAgentP99(),
+                "ms",
+                "< 50",
+                l.everyAgentP99() < 50,
+                details));
     }
 
     /**
@@ -175,19 +213,33 @@ final class PipelineBenchmarks {
         Path dir = Files.createTempDirectory("popflow-bench-kafka");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(dir)) {
             String id = "bench-kafka-edge-" + ProcessHandle.current().pid() + "-" + System.currentTimeMillis();
-            RunConfig run = ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=unused",
-                    "population=64", "generations=" + (quick ? 6 : 40), "perturbation_interval=50", "parallelism=" + THREADS,
-                    "checkpoint_interval=" + intervalMs + "ms", "feedback=kafka", "kafka.metrics=false", "run_id=" + id,
-                    "kafka.bootstrap_servers=" + broker.bootstrapServers(), "kafka.topics.feedback=" + id));
+            RunConfig run = ConfigLoader.parse(ConfigLoader.set(
+                    ConfigLoader.preset("quadratic"),
+                    "output=unused",
+                    "population=64",
+                    "generations=" + (quick ? 6 : 40),
+                    "perturbation_interval=50",
+                    "parallelism=" + THREADS,
+                    "checkpoint_interval=" + intervalMs + "ms",
+                    "feedback=kafka",
+                    "kafka.metrics=false",
+                    "run_id=" + id,
+                    "kafka.bootstrap_servers=" + broker.bootstrapServers(),
+                    "kafka.topics.feedback=" + id));
             JobAssembly.prepareTopics(run);
             Latencies l = Latencies.of(cluster.submit(run).await());
             double target = intervalMs + 1000;
             ObjectNode details = l.details("quadratic, 64 agents, parallelism 2, Kafka edge (local single-node broker,"
                     + " transactional tail, read_committed head), checkpoint interval " + intervalMs + " ms");
             details.put("checkpoint_interval_ms", intervalMs);
-            return List.of(new BenchFigure("Kafka feedback (checkpoint interval " + intervalMs
-                    + " ms): decision emitted to applied in every agent, p99", l.everyAgentP99(), "ms",
-                    "<= " + (long) target, l.everyAgentP99() <= target, details));
+            return List.of(new BenchFigure(
+                    "Kafka feedback (checkpoint interval " + intervalMs
+                            + " ms): decision emitted to applied in every agent, p99",
+                    l.everyAgentP99(),
+                    "ms",
+                    "<= " + (long) target,
+                    l.everyAgentP99() <= target,
+                    details));
         }
     }
 
@@ -202,15 +254,26 @@ final class PipelineBenchmarks {
             for (CollectingSink.Arrival<AgentReport> a : run.reports()) {
                 long micros = a.value().decisionLatencyMicros();
                 if (micros >= 0) {
-                    byGeneration.computeIfAbsent(a.value().generation(), g -> new ArrayList<>()).add(micros / 1000.0);
+                    byGeneration
+                            .computeIfAbsent(a.value().generation(), g -> new ArrayList<>())
+                            .add(micros / 1000.0);
                 }
             }
-            double first = byGeneration.pollFirstEntry().getValue().stream().mapToDouble(Double::doubleValue).max()
+            double first = byGeneration.pollFirstEntry().getValue().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
                     .orElseThrow();
             return new Latencies(
-                    byGeneration.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).toArray(),
-                    byGeneration.values().stream().mapToDouble(l -> l.stream().mapToDouble(Double::doubleValue).max()
-                            .orElseThrow()).toArray(),
+                    byGeneration.values().stream()
+                            .flatMap(List::stream)
+                            .mapToDouble(Double::doubleValue)
+                            .toArray(),
+                    byGeneration.values().stream()
+                            .mapToDouble(l -> l.stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .max()
+                                    .orElseThrow())
+                            .toArray(),
                     first);
         }
 
@@ -253,16 +316,18 @@ final class PipelineBenchmarks {
         void start() {
             running = true;
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "peak-heap");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "peak-heap");
             thread.setDaemon(true);
             thread.start();
         }

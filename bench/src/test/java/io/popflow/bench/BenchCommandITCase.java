@@ -24,24 +24,34 @@ class BenchCommandITCase {
         int code = Popflow.run("bench", "--quick", "--output", dir.toString());
 
         assertThat(code).isZero();
-        JsonNode figures = new ObjectMapper().readTree(dir.resolve(BenchCommand.FILE).toFile());
+        JsonNode figures =
+                new ObjectMapper().readTree(dir.resolve(BenchCommand.FILE).toFile());
         List<String> names = new ArrayList<>();
         for (JsonNode f : figures) {
             names.add(f.get("name").asText());
-            assertThat(f.get("value").isNumber() && Double.isFinite(f.get("value").asDouble())).as("%s", f).isTrue();
-            assertThat(f.has("unit") && f.has("target") && f.has("met")).as("%s", f).isTrue();
+            assertThat(f.get("value").isNumber()
+                            && Double.isFinite(f.get("value").asDouble()))
+                    .as("%s", f)
+                    .isTrue();
+            assertThat(f.has("unit") && f.has("target") && f.has("met"))
+                    .as("%s", f)
+                    .isTrue();
         }
-        assertThat(names).hasSize(13).anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
+        assertThat(names)
+                .hasSize(13)
+                .anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
                 .anySatisfy(n -> assertThat(n).startsWith("wide-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("small-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("memory per agent"))
                 .anySatisfy(n -> assertThat(n).startsWith("in-JVM feedback"))
                 .anySatisfy(n -> assertThat(n).startsWith("Kafka feedback"))
-                .contains("DQN step at batch 32: PyTorch (authors) time / popflow time",
+                .contains(
+                        "DQN step at batch 32: PyTorch (authors) time / popflow time",
                         "DQN step at batch 64: PyTorch (authors) time / popflow time",
                         "DQN step at batch 128: PyTorch (authors) time / popflow time");
         for (String batch : new String[] {"32", "64", "128"}) {
-            JsonNode dqn = figures.get(names.indexOf("DQN step at batch " + batch + ": PyTorch (authors) time / popflow time"));
+            JsonNode dqn = figures.get(
+                    names.indexOf("DQN step at batch " + batch + ": PyTorch (authors) time / popflow time"));
             assertThat(dqn.at("/details/flops").asDouble()).isEqualTo(36_108.0 * Integer.parseInt(batch));
         }
         // the ES feedback edge carries the same bytes for both network sizes, even at the quick size
@@ -50,6 +60,8 @@ class BenchCommandITCase {
         assertThat(names).anySatisfy(n -> assertThat(n).startsWith("ES members evaluated per second"));
         JsonNode largest = figures.get(names.indexOf("largest population run"));
         assertThat(largest.get("value").asInt()).isEqualTo(1000);
-        assertThat(largest.get("met").asBoolean()).as("every report of the 1,000-agent run arrived").isTrue();
+        assertThat(largest.get("met").asBoolean())
+                .as("every report of the 1,000-agent run arrived")
+                .isTrue();
     }
 }

@@ -13,12 +13,15 @@ public record CliResult(int exitCode, String output) {
     static CliResult run(List<String> command, Duration timeout) throws IOException {
         Path out = Files.createTempFile("popflow-cli", ".out");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!LocalFlinkCluster.waitFor(p, timeout.toSeconds())) {
                 p.destroyForcibly();
                 LocalFlinkCluster.waitFor(p, 10);
-                throw new IOException("still running after " + timeout.toSeconds() + " s, killed: " + command
-                        + "\n" + Files.readString(out, StandardCharsets.UTF_8));
+                throw new IOException("still running after " + timeout.toSeconds() + " s, killed: " + command + "\n"
+                        + Files.readString(out, StandardCharsets.UTF_8));
             }
             return new CliResult(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
         } finally {

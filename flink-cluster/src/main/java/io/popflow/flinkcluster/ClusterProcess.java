@@ -24,7 +24,8 @@ final class ClusterProcess {
     static ClusterProcess start(String name, List<String> command, Path logDir, Map<String, String> env)
             throws IOException {
         Path out = logDir.resolve(name + ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
         builder.environment().putAll(env);
         return new ClusterProcess(name, builder.start(), out, logDir.resolve(name + ".log"));

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String address;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     FlinkRest(String address) {
         this.address = address;
@@ -29,7 +30,8 @@ public final class FlinkRest {
     }
 
     public JsonNode post(String path, String jsonBody) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(address + path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(address + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
@@ -44,8 +46,8 @@ public final class FlinkRest {
 
     private JsonNode send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IOException(response.request().method() + " " + response.uri() + ": HTTP "
                         + response.statusCode() + " " + response.body());

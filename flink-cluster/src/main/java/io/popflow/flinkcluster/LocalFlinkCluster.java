@@ -140,8 +140,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
         c.put("metrics.fetcher.update-interval", "1000");
         c.put("rest.cache.checkpoint-statistics.timeout", "100ms");
         // JavaCPP extracts ND4J's natives under this cluster's folder, so what a job adds is measurable
-        c.put("env.java.opts.all", String.join(" ", JvmFlags.FLINK_JAVA_17)
-                + " -Dorg.bytedeco.javacpp.cachedir=" + javacppCacheOf(dir));
+        c.put(
+                "env.java.opts.all",
+                String.join(" ", JvmFlags.FLINK_JAVA_17) + " -Dorg.bytedeco.javacpp.cachedir=" + javacppCacheOf(dir));
         return c;
     }
 
@@ -151,17 +152,22 @@ public final class LocalFlinkCluster implements AutoCloseable {
         Files.createDirectories(Path.of(config.get("io.tmp.dirs")));
         StringBuilder yaml = new StringBuilder("# written by LocalFlinkCluster\n");
         for (Map.Entry<String, String> e : new TreeMap<>(config).entrySet()) {
-            yaml.append(e.getKey()).append(": ").append(PopflowSettings.quote(e.getValue())).append('\n');
+            yaml.append(e.getKey())
+                    .append(": ")
+                    .append(PopflowSettings.quote(e.getValue()))
+                    .append('\n');
         }
         Files.writeString(confDir.resolve("config.yaml"), yaml);
         Files.writeString(confDir.resolve("log4j.properties"), LOG4J);
         Files.writeString(confDir.resolve("log4j-cli.properties"), LOG4J);
         Path flink = dir.resolve("bin").resolve("flink");
         Files.createDirectories(flink.getParent());
-        Files.writeString(flink, "#!/usr/bin/env bash\n"
-                + "# Flink's command line for the cluster in " + dir.toAbsolutePath() + "\n"
-                + "export FLINK_CONF_DIR=" + confDir.toAbsolutePath() + "\n"
-                + "exec " + String.join(" ", cliCommand("cli-$$")) + " \"$@\"\n");
+        Files.writeString(
+                flink,
+                "#!/usr/bin/env bash\n"
+                        + "# Flink's command line for the cluster in " + dir.toAbsolutePath() + "\n"
+                        + "export FLINK_CONF_DIR=" + confDir.toAbsolutePath() + "\n"
+                        + "exec " + String.join(" ", cliCommand("cli-$$")) + " \"$@\"\n");
         Files.setPosixFilePermissions(flink, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -170,8 +176,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
         command.add(java());
         command.addAll(resourceParams("GET_JM_RESOURCE_PARAMS", 0));
         command.addAll(jvmOptions("jobmanager", "jobmanager"));
-        command.addAll(List.of("-cp", classpath, "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                "--configDir", confDir.toString()));
+        command.addAll(List.of(
+                "-cp",
+                classpath,
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+                "--configDir",
+                confDir.toString()));
         command.addAll(resourceParams("GET_JM_RESOURCE_PARAMS", 1));
         jobManager = ClusterProcess.start("jobmanager", command, dir.resolve("log"), Map.of());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -192,11 +202,16 @@ public final class LocalFlinkCluster implements AutoCloseable {
         command.add(java());
         command.addAll(resourceParams("GET_TM_RESOURCE_PARAMS", 0));
         command.addAll(jvmOptions("taskmanager", id));
-        command.addAll(List.of("-cp", classpath, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                "--configDir", confDir.toString()));
+        command.addAll(List.of(
+                "-cp",
+                classpath,
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                "--configDir",
+                confDir.toString()));
         command.addAll(resourceParams("GET_TM_RESOURCE_PARAMS", 1));
         command.addAll(List.of("-D", "taskmanager.resource-id=" + id));
-        ClusterProcess tm = ClusterProcess.start(id, command, dir.resolve("log"), Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_CORETYPE", "Haswell"));
+        ClusterProcess tm = ClusterProcess.start(
+                id, command, dir.resolve("log"), Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_CORETYPE", "Haswell"));
         taskManagers.add(tm);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!registeredTaskManagers().contains(id)) {
@@ -208,20 +223,28 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
     /** Kills a running TaskManager with SIGKILL, as a crashed machine would end it. */
     public synchronized void killTaskManager(String id) {
-        ClusterProcess tm = taskManagers.stream().filter(p -> p.name().equals(id) && p.isAlive()).findFirst()
+        ClusterProcess tm = taskManagers.stream()
+                .filter(p -> p.name().equals(id) && p.isAlive())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no running TaskManager " + id));
         tm.kill();
     }
 
     /** The ids of the TaskManagers whose processes are alive. */
     public synchronized List<String> runningTaskManagers() {
-        return taskManagers.stream().filter(ClusterProcess::isAlive).map(ClusterProcess::name).toList();
+        return taskManagers.stream()
+                .filter(ClusterProcess::isAlive)
+                .map(ClusterProcess::name)
+                .toList();
     }
 
     /** The process id of a TaskManager (to read its resources from /proc). */
     public synchronized long pid(String id) {
-        return taskManagers.stream().filter(p -> p.name().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no TaskManager " + id)).pid();
+        return taskManagers.stream()
+                .filter(p -> p.name().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no TaskManager " + id))
+                .pid();
     }
 
     /** What TaskManager {@code id} holds now (after a full GC in it); see {@link ProcessFootprint}. */
@@ -281,7 +304,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
     public Process startFlink(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(flinkCommand().toString()));
         command.addAll(Arrays.asList(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     /** Stops every process of the cluster (SIGTERM, then SIGKILL after 20 s); the folder stays. */
@@ -326,20 +352,34 @@ public final class LocalFlinkCluster implements AutoCloseable {
     /** One of the two result lines of Flink's {@code BashJavaUtils} (0: JVM flags, 1: dynamic properties). */
     private List<String> resourceParams(String command, int line) throws IOException {
         Path out = dir.resolve("log").resolve("bash-java-utils.out");
-        CliResult result = CliResult.run(List.of(java(), "-Dlog4j.configurationFile=file:" + confDir.resolve("log4j.properties"),
-                "-Dlog.file=" + out.resolveSibling("bash-java-utils.log"), "-cp", classpath,
-                "org.apache.flink.runtime.util.bash.BashJavaUtils", command, "--configDir", confDir.toString()),
+        CliResult result = CliResult.run(
+                List.of(
+                        java(),
+                        "-Dlog4j.configurationFile=file:" + confDir.resolve("log4j.properties"),
+                        "-Dlog.file=" + out.resolveSibling("bash-java-utils.log"),
+                        "-cp",
+                        classpath,
+                        "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                        command,
+                        "--configDir",
+                        confDir.toString()),
                 Duration.ofSeconds(60));
-        List<String> lines = result.output().lines().filter(l -> l.startsWith("BASH_JAVA_UTILS_EXEC_RESULT:"))
-                .map(l -> l.substring("BASH_JAVA_UTILS_EXEC_RESULT:".length())).toList();
+        List<String> lines = result.output()
+                .lines()
+                .filter(l -> l.startsWith("BASH_JAVA_UTILS_EXEC_RESULT:"))
+                .map(l -> l.substring("BASH_JAVA_UTILS_EXEC_RESULT:".length()))
+                .toList();
         if (result.exitCode() != 0 || lines.size() < 2) {
-            throw new IOException("BashJavaUtils " + command + " failed (" + result.exitCode() + "):\n" + result.output());
+            throw new IOException(
+                    "BashJavaUtils " + command + " failed (" + result.exitCode() + "):\n" + result.output());
         }
         return split(lines.get(line));
     }
 
     private static List<String> split(String options) {
-        return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+        return Arrays.stream(options.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
     }
 
     private static void pause(long deadline, String what) throws IOException {
@@ -354,7 +394,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
     }
 
-    private static final String LOG4J = String.join("\n",
+    private static final String LOG4J = String.join(
+            "\n",
             "rootLogger.level=INFO",
             "rootLogger.appenderRef.file.ref=file",
             "appender.file.type=File",
@@ -383,7 +424,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
             throw new IOException("lib folder " + lib + " does not exist: build the flink-lib module with Maven first");
         }
         try (Stream<Path> jars = Files.list(lib)) {
-            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().map(p -> p.toAbsolutePath().toString())
+            return jars.filter(p -> p.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(p -> p.toAbsolutePath().toString())
                     .collect(Collectors.joining(":"));
         }
     }

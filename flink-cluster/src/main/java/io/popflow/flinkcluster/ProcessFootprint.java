@@ -18,14 +18,15 @@ import java.util.stream.Stream;
  * @param residentBytes VmRSS
  * @param javacppCacheBytes bytes under the JavaCPP cache folder
  */
-public record ProcessFootprint(int userClassLoaders, int deallocatorThreads, int nd4jMappings, long residentBytes,
-        long javacppCacheBytes) {
+public record ProcessFootprint(
+        int userClassLoaders, int deallocatorThreads, int nd4jMappings, long residentBytes, long javacppCacheBytes) {
 
     /** Measures process {@code pid}, after a full GC in it; {@code javacppCache} may not exist yet. */
     public static ProcessFootprint of(long pid, Path javacppCache) throws IOException {
         jcmd(pid, "GC.run");
         String loaders = jcmd(pid, "VM.classloaders");
-        int user = (int) loaders.lines().filter(l -> l.contains("ChildFirstClassLoader") || l.contains("ParentFirstClassLoader"))
+        int user = (int) loaders.lines()
+                .filter(l -> l.contains("ChildFirstClassLoader") || l.contains("ParentFirstClassLoader"))
                 .count();
         Path proc = Path.of("/proc", Long.toString(pid));
         int deallocators = 0;
@@ -41,9 +42,14 @@ public record ProcessFootprint(int userClassLoaders, int deallocatorThreads, int
                 }
             }
         }
-        int mappings = (int) Files.readAllLines(proc.resolve("maps")).stream().filter(l -> l.contains("libnd4jcpu.so")).count();
-        long rss = Files.readAllLines(proc.resolve("status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElse(-1);
+        int mappings = (int) Files.readAllLines(proc.resolve("maps")).stream()
+                .filter(l -> l.contains("libnd4jcpu.so"))
+                .count();
+        long rss = Files.readAllLines(proc.resolve("status")).stream()
+                .filter(l -> l.startsWith("VmRSS:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024)
+                .findFirst()
+                .orElse(-1);
         return new ProcessFootprint(user, deallocators, mappings, rss, bytesUnder(javacppCache));
     }
 
@@ -61,14 +67,17 @@ public record ProcessFootprint(int userClassLoaders, int deallocatorThreads, int
             return 0;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
     @Override
     public String toString() {
-        return String.format("%d user class loaders, %d JavaCPP deallocator threads, %d mappings of libnd4jcpu.so, "
-                + "%.0f MB resident, %.0f MB of extracted natives", userClassLoaders, deallocatorThreads, nd4jMappings,
-                residentBytes / 1e6, javacppCacheBytes / 1e6);
+        return String.format(
+                "%d user class loaders, %d JavaCPP deallocator threads, %d mappings of libnd4jcpu.so, "
+                        + "%.0f MB resident, %.0f MB of extracted natives",
+                userClassLoaders, deallocatorThreads, nd4jMappings, residentBytes / 1e6, javacppCacheBytes / 1e6);
     }
 }

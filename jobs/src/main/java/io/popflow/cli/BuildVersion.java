@@ -17,13 +17,15 @@ final class BuildVersion implements CommandLine.IVersionProvider {
     static String project() {
         try (InputStream in = BuildVersion.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath: the build did not copy its resources");
+                throw new IllegalStateException(
+                        RESOURCE + " is not on the classpath: the build did not copy its resources");
             }
             Properties p = new Properties();
             p.load(in);
             String version = p.getProperty("version");
             if (version == null || version.isBlank() || version.startsWith("${")) {
-                throw new IllegalStateException(RESOURCE + " holds no version (was it copied without filtering?): " + version);
+                throw new IllegalStateException(
+                        RESOURCE + " holds no version (was it copied without filtering?): " + version);
             }
             return version;
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package io.popflow.cli;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.serving.KafkaModelFeed;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,15 +27,19 @@ final class ChampionFeed implements AutoCloseable {
         this.out = out;
     }
 
-    static ChampionFeed start(Path config, Duration timeout, long pollMillis, PrintWriter out) throws IOException, InterruptedException {
+    static ChampionFeed start(Path config, Duration timeout, long pollMillis, PrintWriter out)
+            throws IOException, InterruptedException {
         KafkaModelFeed feed = KafkaModelFeed.open(config, timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (!feed.update()) {
                 if (System.nanoTime() > deadline) {
-                    throw new InvalidOptionException("kafka", "no champion of " + feed.describe() + " within "
-                            + timeout.toSeconds() + " s: is the run publishing one (models.every, or generations: 0)? "
-                            + "(--timeout SECONDS waits longer)");
+                    throw new InvalidOptionException(
+                            "kafka",
+                            "no champion of " + feed.describe() + " within "
+                                    + timeout.toSeconds()
+                                    + " s: is the run publishing one (models.every, or generations: 0)? "
+                                    + "(--timeout SECONDS waits longer)");
                 }
                 Thread.sleep(Math.min(pollMillis, 500));
             }

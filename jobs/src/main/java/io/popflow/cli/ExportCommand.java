@@ -2,7 +2,6 @@ package io.popflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.export.ModelExport;
 import io.popflow.jobs.JobSinks;
@@ -14,6 +13,7 @@ import io.popflow.jobs.model.ModelFiles;
 import io.popflow.jobs.model.RunModels;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
+import io.popflow.option.InvalidOptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,7 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code popflow export RUN_DIR}: any agent of a run as an ONNX model and its description. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         // the first element is the command's line in `popflow --help`: one whole sentence
         description = {
             "Write an agent of a run as an ONNX model (FILE.onnx) and its description (FILE.json).",
@@ -41,24 +44,34 @@ import picocli.CommandLine.Spec;
             "  popflow export runs/digits --agent 3",
             "  # the best agent of a savepoint (or retained checkpoint) of the run",
             "  popflow export runs/q --from-savepoint SAVEPOINT --output q.onnx",
-            ""})
+            ""
+        })
 final class ExportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run's output folder.")
     Path run;
 
-    @Option(names = "--agent", paramLabel = "N", description = "The agent to export (default: the best: summary.json's "
-            + "best agent; from a snapshot, its agent of highest validation fitness).")
+    @Option(
+            names = "--agent",
+            paramLabel = "N",
+            description = "The agent to export (default: the best: summary.json's "
+                    + "best agent; from a snapshot, its agent of highest validation fitness).")
     Integer agent;
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Take the agents of this savepoint or "
-            + "retained checkpoint of the run instead of its final population (default for a run that has not "
-            + "ended: its newest snapshot).")
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description = "Take the agents of this savepoint or "
+                    + "retained checkpoint of the run instead of its final population (default for a run that has not "
+                    + "ended: its newest snapshot).")
     Path snapshot;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "The model file, ending in .onnx (default: "
-            + "RUN_DIR/models/agent-N.onnx); its description goes beside it as FILE.json.")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "The model file, ending in .onnx (default: "
+                    + "RUN_DIR/models/agent-N.onnx); its description goes beside it as FILE.json.")
     Path output;
 
     @Spec
@@ -68,11 +81,17 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InvalidOptionException.require(Files.isDirectory(run), "RUN_DIR", "no folder " + run.toAbsolutePath());
         RunFolder folder = new RunFolder(run);
-        InvalidOptionException.require(Files.exists(folder.config()), "RUN_DIR", run + " holds no "
-                + RunFolder.CONFIG_FILE + ": it is not a run's output folder");
-        InvalidOptionException.require(output == null || output.getFileName().toString().endsWith(".onnx"), "output",
+        InvalidOptionException.require(
+                Files.exists(folder.config()),
+                "RUN_DIR",
+                run + " holds no " + RunFolder.CONFIG_FILE + ": it is not a run's output folder");
+        InvalidOptionException.require(
+                output == null || output.getFileName().toString().endsWith(".onnx"),
+                "output",
                 "'" + output + "' does not end in .onnx (its description is written beside it as .json)");
-        InvalidOptionException.require(snapshot == null || Files.exists(snapshot), "from-savepoint",
+        InvalidOptionException.require(
+                snapshot == null || Files.exists(snapshot),
+                "from-savepoint",
                 "no savepoint or checkpoint at " + snapshot);
         RunConfig config = ConfigLoader.parse(ConfigLoader.file(folder.config()));
         PopulationConfig population = config.population();
@@ -86,21 +105,35 @@ final class ExportCommand implements Callable<Integer> {
             weights = FinalWeights.read(run);
             fromSnapshot = false;
         } else {
-            RunSnapshots.Snapshot newest = folder.snapshots(config.checkpointDir()).newest().orElseThrow(
-                    () -> new InvalidOptionException("RUN_DIR", run + " holds no final population and no savepoint "
-                            + "or checkpoint yet: the run has not reached one"));
-            spec.commandLine().getOut().println("popflow: the run has not ended: its agents come from its newest snapshot, "
-                    + RunSnapshots.shown(run, newest.path()));
+            RunSnapshots.Snapshot newest = folder.snapshots(config.checkpointDir())
+                    .newest()
+                    .orElseThrow(() -> new InvalidOptionException(
+                            "RUN_DIR",
+                            run + " holds no final population and no savepoint "
+                                    + "or checkpoint yet: the run has not reached one"));
+            spec.commandLine()
+                    .getOut()
+                    .println("popflow: the run has not ended: its agents come from its newest snapshot, "
+                            + RunSnapshots.shown(run, newest.path()));
             weights = RunModels.fromSnapshot(population, newest.path());
         }
         InvalidOptionException.require(!weights.isEmpty(), "RUN_DIR", run + " keeps no agents' weights");
         int chosen = agent != null ? agent : bestAgent(weights, fromSnapshot);
         Path out = output != null ? output : run.resolve(RunFolder.MODELS).resolve("agent-" + chosen + ".onnx");
         JsonNode d = RunModels.export(run, population, config.runId(), weights, chosen, out);
-        spec.commandLine().getOut().printf(Locale.ROOT, "model: %s (agent %d, generation %d, validation fitness %s; description %s)%n",
-                out.toAbsolutePath(), chosen, d.get("generation").asInt(), d.get("fitness").isNull() ? "not measured"
-                        : String.format(Locale.ROOT, "%.6g", d.get("fitness").asDouble()),
-                ModelFiles.descriptionOf(out).getFileName());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "model: %s (agent %d, generation %d, validation fitness %s; description %s)%n",
+                        out.toAbsolutePath(),
+                        chosen,
+                        d.get("generation").asInt(),
+                        d.get("fitness").isNull()
+                                ? "not measured"
+                                : String.format(
+                                        Locale.ROOT, "%.6g", d.get("fitness").asDouble()),
+                        ModelFiles.descriptionOf(out).getFileName());
         return 0;
     }
 
@@ -116,7 +149,8 @@ final class ExportCommand implements Callable<Integer> {
         int best = weights.keySet().iterator().next();
         double most = Double.NEGATIVE_INFINITY;
         for (FinalWeights w : weights.values()) {
-            double f = w.line().get("fitness").isNumber() ? w.line().get("fitness").asDouble() : Double.NEGATIVE_INFINITY;
+            double f =
+                    w.line().get("fitness").isNumber() ? w.line().get("fitness").asDouble() : Double.NEGATIVE_INFINITY;
             if (f > most) {
                 most = f;
                 best = w.agent();

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code popflow options}: every configuration option, its default, its values and its meaning, from their declarations. */
-@Command(name = "options", mixinStandardHelpOptions = true,
+@Command(
+        name = "options",
+        mixinStandardHelpOptions = true,
         description = "List every configuration option (for --config files and --set), from its declaration.")
 final class OptionsCommand implements Callable<Integer> {
 

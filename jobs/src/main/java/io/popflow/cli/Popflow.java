@@ -1,8 +1,8 @@
 package io.popflow.cli;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.config.NameSuggestions;
 import io.popflow.jobs.serving.RefusedInputException;
+import io.popflow.option.InvalidOptionException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +20,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BuildVersion.class,
         description = "Population-based training of neural networks on Apache Flink.",
-        subcommands = {TrainCommand.class, TheoryCommand.class, ExperimentCommand.class, OptionsCommand.class, ReportCommand.class,
-                ReplayCommand.class, ExportCommand.class, PredictCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            TrainCommand.class,
+            TheoryCommand.class,
+            ExperimentCommand.class,
+            OptionsCommand.class,
+            ReportCommand.class,
+            ReplayCommand.class,
+            ExportCommand.class,
+            PredictCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Popflow implements Runnable {
     public static final int INVALID_INPUT = 2;
     /** A command that failed for another reason than its input. */
@@ -90,7 +99,8 @@ public final class Popflow implements Runnable {
      */
     private static void addIfPresent(CommandLine cli, String className, String name) {
         try {
-            cli.addSubcommand(name, Class.forName(className).getDeclaredConstructor().newInstance());
+            cli.addSubcommand(
+                    name, Class.forName(className).getDeclaredConstructor().newInstance());
         } catch (ClassNotFoundException absent) {
             // not on this classpath: the command is simply not offered
         } catch (ReflectiveOperationException e) {
@@ -103,7 +113,8 @@ public final class Popflow implements Runnable {
      * after it), with the closest of picocli's suggestions; anything else as picocli words it.
      */
     static String problem(CommandLine.ParameterException e) {
-        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)
+                || u.getUnmatched().isEmpty()) {
             return e.getMessage();
         }
         CommandLine at = u.getCommandLine();
@@ -125,8 +136,10 @@ public final class Popflow implements Runnable {
         if (close.isEmpty()) {
             close = NameSuggestions.nearest(typed, u.getSuggestions());
         }
-        return what + " '" + typed + "'" + (close.isEmpty()
-                ? " (see " + at.getCommandSpec().qualifiedName() + " --help)" : NameSuggestions.didYouMean(close));
+        return what + " '" + typed + "'"
+                + (close.isEmpty()
+                        ? " (see " + at.getCommandSpec().qualifiedName() + " --help)"
+                        : NameSuggestions.didYouMean(close));
     }
 
     private static int fail(PrintWriter err, String message) {

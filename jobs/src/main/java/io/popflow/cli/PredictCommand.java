@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code popflow predict MODEL.onnx DATA.csv}: an exported model scores a CSV file's rows. */
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Score a CSV or TSV file's rows with an exported model (MODEL.onnx and the MODEL.json beside it).",
             "",
@@ -30,12 +33,19 @@ import picocli.CommandLine.Spec;
                     + "the target's value, or action and q_<i>. With the label column in the file, prints the "
                     + "accuracy (or R² and MAE) to standard error. A file that does not fit is refused with one "
                     + "line naming the column, exit 2, before any row is scored.",
-            ""})
+            ""
+        })
 final class PredictCommand implements Callable<Integer> {
-    enum Unknown { error, ignore }
+    enum Unknown {
+        error,
+        ignore
+    }
 
     enum DelimiterChoice {
-        auto(Delimiter.AUTO), comma(Delimiter.COMMA), semicolon(Delimiter.SEMICOLON), tab(Delimiter.TAB);
+        auto(Delimiter.AUTO),
+        comma(Delimiter.COMMA),
+        semicolon(Delimiter.SEMICOLON),
+        tab(Delimiter.TAB);
 
         final Delimiter delimiter;
 
@@ -50,19 +60,30 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DATA.csv", description = "The rows to score.")
     Path data;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the predictions here (default: standard output).")
+    @Option(
+            names = "--output",
+            paramLabel = "FILE",
+            description = "Write the predictions here (default: standard output).")
     Path output;
 
-    @Option(names = "--unknown", paramLabel = "error|ignore", defaultValue = "error",
+    @Option(
+            names = "--unknown",
+            paramLabel = "error|ignore",
+            defaultValue = "error",
             description = "A text value the model did not see in training: refused (error, the default), or "
                     + "scored as no category (ignore).")
     Unknown unknown;
 
-    @Option(names = "--delimiter", paramLabel = "auto|comma|semicolon|tab", defaultValue = "auto",
+    @Option(
+            names = "--delimiter",
+            paramLabel = "auto|comma|semicolon|tab",
+            defaultValue = "auto",
             description = "The file's separator (auto: the one its first line uses most).")
     DelimiterChoice delimiter;
 
-    @Option(names = "--no-header", description = "The file's first line is a row; its columns are column1, column2, ...")
+    @Option(
+            names = "--no-header",
+            description = "The file's first line is a row; its columns are column1, column2, ...")
     boolean noHeader;
 
     @Spec

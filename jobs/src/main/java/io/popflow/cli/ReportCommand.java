@@ -1,6 +1,5 @@
 package io.popflow.cli;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.report.KafkaRunRecords;
@@ -9,6 +8,7 @@ import io.popflow.jobs.run.IoErrors;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
  * {@code popflow report RUN_DIR}: the run's charts as PNGs and one self-contained HTML page; from the
  * run's folder, or from the Kafka topics its configuration writes to; once, or kept current.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Draw a run's charts (PNG) and one self-contained HTML page into RUN_DIR/report.",
             "",
@@ -34,29 +37,43 @@ import picocli.CommandLine.Parameters;
             "  # the records of the run that config.yaml describes, read from its Kafka",
             "  # topics into reports/q, then drawn there",
             "  popflow report --kafka config.yaml reports/q",
-            ""})
+            ""
+        })
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR",
+    @Parameters(
+            index = "0",
+            paramLabel = "RUN_DIR",
             description = "A run's output folder; with --kafka, the folder the topics' records are written to.")
     Path run;
 
-    @Option(names = "--follow", description = "Keep the report current: redraw it as the run goes on, until the run "
-            + "ends (or Ctrl-C). The page reloads itself in a browser.")
+    @Option(
+            names = "--follow",
+            description = "Keep the report current: redraw it as the run goes on, until the run "
+                    + "ends (or Ctrl-C). The page reloads itself in a browser.")
     boolean follow;
 
-    @Option(names = "--every", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--every",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "With --follow: seconds between redraws (default ${DEFAULT-VALUE}).")
     int everySeconds;
 
-    @Option(names = "--kafka", paramLabel = "CONFIG",
+    @Option(
+            names = "--kafka",
+            paramLabel = "CONFIG",
             description = "Read the run's reports, generation summaries and lineage from the Kafka topics that its "
                     + "configuration CONFIG names (the config.yaml the run wrote: its kafka section, run_id and "
                     + "generations), for a run whose output folder is elsewhere (on a cluster).")
     Path kafka;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "With --kafka: seconds to wait for the Kafka cluster before giving up (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description =
+                    "With --kafka: seconds to wait for the Kafka cluster before giving up (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Override
@@ -72,10 +89,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         InvalidOptionException.require(Files.isDirectory(run), "RUN_DIR", "no folder " + run.toAbsolutePath());
         if (follow) {
-            InvalidOptionException.require(Files.exists(run.resolve(RunFolder.CONFIG_FILE)), "RUN_DIR", run + " holds no "
-                    + RunFolder.CONFIG_FILE + ": not a popflow run's output folder");
+            InvalidOptionException.require(
+                    Files.exists(run.resolve(RunFolder.CONFIG_FILE)),
+                    "RUN_DIR",
+                    run + " holds no " + RunFolder.CONFIG_FILE + ": not a popflow run's output folder");
         } else {
-            InvalidOptionException.require(Files.exists(run.resolve(JobSinks.GENERATIONS_FILE)), "RUN_DIR",
+            InvalidOptionException.require(
+                    Files.exists(run.resolve(JobSinks.GENERATIONS_FILE)),
+                    "RUN_DIR",
                     run + " holds no " + JobSinks.GENERATIONS_FILE + ": not a popflow run's output folder");
         }
         return loop(null);
@@ -97,16 +118,22 @@ final class ReportCommand implements Callable<Integer> {
                 records.update();
             }
             boolean ended = records != null ? records.runEnded() : Files.exists(run.resolve(RunSummary.FILE));
-            int generations = JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
+            int generations =
+                    JsonLines.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
             if (generations > drawnGenerations && generations > 0) {
                 Path page = draw(follow && !ended ? everySeconds : 0);
-                spec.commandLine().getOut().println("report: " + page.toAbsolutePath() + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
+                spec.commandLine()
+                        .getOut()
+                        .println("report: " + page.toAbsolutePath()
+                                + (follow ? " (" + Plural.of(generations, "generation") + ")" : ""));
                 drawnGenerations = generations;
             } else if (!follow && generations == 0) {
-                throw new InvalidOptionException("RUN_DIR", run + " holds no generation yet: nothing to report "
-                        + "(--follow waits for them)");
+                throw new InvalidOptionException(
+                        "RUN_DIR", run + " holds no generation yet: nothing to report " + "(--follow waits for them)");
             } else if (!waitingSaid && generations == 0) {
-                spec.commandLine().getOut().println("report: waiting for the run's first generation in " + run.toAbsolutePath());
+                spec.commandLine()
+                        .getOut()
+                        .println("report: waiting for the run's first generation in " + run.toAbsolutePath());
                 waitingSaid = true;
             }
             if (!follow || ended) {
@@ -123,7 +150,8 @@ final class ReportCommand implements Callable<Integer> {
         try {
             return RunReport.write(run, refreshSeconds);
         } catch (IOException e) {
-            throw new InvalidOptionException("RUN_DIR", "cannot write the report of " + run + ": " + IoErrors.reason(e));
+            throw new InvalidOptionException(
+                    "RUN_DIR", "cannot write the report of " + run + ": " + IoErrors.reason(e));
         }
     }
 }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code popflow serve MODEL.onnx|RUN_DIR}: an HTTP endpoint that scores with the model and swaps to new ones. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Serve an exported model over HTTP, swapping to a new one as it is written.",
             "",
@@ -29,45 +32,73 @@ import picocli.CommandLine.Spec;
                     + "is looked at every --poll-ms: a new pair (both files, matching) takes over for new requests "
                     + "while those in flight finish on the old one. A bad request gets HTTP 4xx and one JSON line. "
                     + "Ctrl-C stops it.",
-            ""})
+            ""
+        })
 final class ServeCommand implements Callable<Integer> {
     private static final int MEGABYTE = 1 << 20;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.onnx|RUN_DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "MODEL.onnx|RUN_DIR",
             description = "An exported model, or a run's output folder.")
     Path model;
 
-    @Option(names = "--kafka", paramLabel = "CONFIG", description = "Serve the champions of the run that CONFIG (its "
-            + "config.yaml) describes, as its topic of models (kafka.topics.models) holds them: each committed champion "
-            + "takes over.")
+    @Option(
+            names = "--kafka",
+            paramLabel = "CONFIG",
+            description = "Serve the champions of the run that CONFIG (its "
+                    + "config.yaml) describes, as its topic of models (kafka.topics.models) holds them: each committed champion "
+                    + "takes over.")
     Path kafka;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "With --kafka: how long to wait for the cluster, and for the run's first champion (default "
                     + "${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 takes a free one).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "The port (default: ${DEFAULT-VALUE}; 0 takes a free one).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
             description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
     String bind;
 
-    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES",
+    @Option(
+            names = "--max-body",
+            defaultValue = "1048576",
+            paramLabel = "BYTES",
             description = "The largest request body; a longer one gets 413 (default: ${DEFAULT-VALUE}).")
     int maxBody;
 
-    @Option(names = "--unknown", paramLabel = "error|ignore", defaultValue = "error",
+    @Option(
+            names = "--unknown",
+            paramLabel = "error|ignore",
+            defaultValue = "error",
             description = "A text value the model did not see in training: refused with 400 (error, the default), "
                     + "or scored as no category (ignore).")
     PredictCommand.Unknown unknown;
 
-    @Option(names = "--poll-ms", defaultValue = "200", paramLabel = "MILLIS",
+    @Option(
+            names = "--poll-ms",
+            defaultValue = "200",
+            paramLabel = "MILLIS",
             description = "How often the model's folder is looked at for a new model (default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
-    @Option(names = "--threads", defaultValue = "8", description = "Requests scored at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            defaultValue = "8",
+            description = "Requests scored at once (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Spec
@@ -76,20 +107,38 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535 || maxBody < 1 || pollMillis < 10 || threads < 1) {
-            throw new ParameterException(spec.commandLine(), port < 0 || port > 65535
-                    ? "--port must be 0 to 65535, got " + port : maxBody < 1 ? "--max-body must be at least 1, got " + maxBody
-                    : pollMillis < 10 ? "--poll-ms must be at least 10, got " + pollMillis
-                    : "--threads must be at least 1, got " + threads);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    port < 0 || port > 65535
+                            ? "--port must be 0 to 65535, got " + port
+                            : maxBody < 1
+                                    ? "--max-body must be at least 1, got " + maxBody
+                                    : pollMillis < 10
+                                            ? "--poll-ms must be at least 10, got " + pollMillis
+                                            : "--threads must be at least 1, got " + threads);
         }
         if ((model == null) == (kafka == null) || timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), timeoutSeconds < 1 ? "--timeout must be at least 1 second, got "
-                    + timeoutSeconds : model == null ? "serve needs MODEL.onnx, RUN_DIR or --kafka CONFIG"
-                    : "give MODEL.onnx or RUN_DIR, or --kafka CONFIG, not both");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    timeoutSeconds < 1
+                            ? "--timeout must be at least 1 second, got " + timeoutSeconds
+                            : model == null
+                                    ? "serve needs MODEL.onnx, RUN_DIR or --kafka CONFIG"
+                                    : "give MODEL.onnx or RUN_DIR, or --kafka CONFIG, not both");
         }
-        ModelServer.Settings settings = new ModelServer.Settings(new InetSocketAddress(bind, port), maxBody,
-                unknown == PredictCommand.Unknown.ignore, pollMillis, threads);
-        try (ChampionFeed feed = kafka == null ? null : ChampionFeed.start(kafka, Duration.ofSeconds(timeoutSeconds),
-                pollMillis, spec.commandLine().getOut())) {
+        ModelServer.Settings settings = new ModelServer.Settings(
+                new InetSocketAddress(bind, port),
+                maxBody,
+                unknown == PredictCommand.Unknown.ignore,
+                pollMillis,
+                threads);
+        try (ChampionFeed feed = kafka == null
+                ? null
+                : ChampionFeed.start(
+                        kafka,
+                        Duration.ofSeconds(timeoutSeconds),
+                        pollMillis,
+                        spec.commandLine().getOut())) {
             return serve(feed == null ? ModelLocation.of(model) : ModelLocation.of(feed.folder()), settings);
         }
     }

@@ -3,10 +3,9 @@ package io.popflow.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.Learner;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
-import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.JobAssembly;
+import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.JobParameters;
 import io.popflow.jobs.config.PathOptions;
@@ -22,6 +21,7 @@ import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
 import io.popflow.jobs.run.SavepointAgents;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -46,7 +45,10 @@ import picocli.CommandLine.Option;
  * then writes {@code summary.json}. A local run stops with a savepoint on Ctrl-C and resumes from it
  * with {@code --resume}.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         // one element per paragraph, which picocli wraps to the terminal; example lines fit in 80 columns
         description = {
             "Train a population. Options override the preset, which the config file overrides.",
@@ -70,45 +72,63 @@ import picocli.CommandLine.Option;
             "  # until Ctrl-C, then on to generation 20,000",
             "  popflow train --preset quadratic --generations 0 --output runs/q",
             "  popflow train --resume runs/q --generations 20000",
-            ""})
+            ""
+        })
 final class TrainCommand implements Callable<Integer> {
     /** What --data starts from: the table preset, its file, label and target replaced. */
     private static final String TABLE_PRESET = "diabetes";
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            description = "Start from a preset: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Presets.class)
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Learn from your own CSV or TSV file (task table, "
-            + "no preset needed): the label column is --label, or the last one.")
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "Learn from your own CSV or TSV file (task table, "
+                    + "no preset needed): the label column is --label, or the last one.")
     Path data;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "With --data: the label column, by name or by "
-            + "number from 1.")
+    @Option(
+            names = "--label",
+            paramLabel = "COLUMN",
+            description = "With --data: the label column, by name or by " + "number from 1.")
     String label;
 
-    @Option(names = "--target", paramLabel = "classification|regression", description = "With --data: what the label "
-            + "is (default: a text label, or at most 20 distinct whole numbers, is a classification; other numbers a "
-            + "regression).")
+    @Option(
+            names = "--target",
+            paramLabel = "classification|regression",
+            description = "With --data: what the label "
+                    + "is (default: a text label, or at most 20 distinct whole numbers, is a classification; other numbers a "
+                    + "regression).")
     String target;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Output folder of a new run; must be empty or new.")
     String output;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Continue the run in RUN_DIR (its config.yaml) from its newest savepoint or retained checkpoint.")
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_DIR",
+            description =
+                    "Continue the run in RUN_DIR (its config.yaml) from its newest savepoint or retained checkpoint.")
     Path resume;
 
-    @Option(names = "--resume-if-present",
+    @Option(
+            names = "--resume-if-present",
             description = "With --output: if that folder already holds a run of this configuration, resume it (as "
                     + "--resume would) instead of refusing. For a supervisor that runs the same command again after a "
                     + "restart: Kubernetes, systemd.")
     boolean resumeIfPresent;
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH",
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
             description = "With --resume: continue from this savepoint or checkpoint instead of the newest.")
     Path fromSavepoint;
 
@@ -124,17 +144,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Parallel agent subtasks.")
     Integer parallelism;
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", description = "Time between checkpoints, e.g. 5s.")
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            description = "Time between checkpoints, e.g. 5s.")
     String checkpointInterval;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
             description = "Any option by its dotted path, e.g. --set hyperparam_mutations.lr.max=0.3")
     List<String> assignments = new ArrayList<>();
 
     @Option(names = "--quiet", description = "No progress line per generation.")
     boolean quiet;
 
-    @Option(names = "--report", description = "At the end, also draw the run's charts and its HTML page, as popflow report does.")
+    @Option(
+            names = "--report",
+            description = "At the end, also draw the run's charts and its HTML page, as popflow report does.")
     boolean report;
 
     @Override
@@ -145,18 +172,24 @@ final class TrainCommand implements Callable<Integer> {
         RunFolder folder = new RunFolder(run.output());
         if (resume != null && folder.endedWithoutSummary(run.checkpointDir())) {
             // the job ended and wrote its final records, the command was ended before the summary: write it now
-            System.out.println("popflow: the run in " + folder.path() + " ended before its summary was written; "
-                    + "writing it");
+            System.out.println(
+                    "popflow: the run in " + folder.path() + " ended before its summary was written; " + "writing it");
             return RunEnd.write(folder, run, null, 0, folder.wallTimeFromFiles());
         }
         Path snapshot = resume == null ? null : snapshotToResume(folder, run);
         if (resume != null && population.isBounded()) {
-            int summarised = folder.lastGenerationSummary().map(g -> g.get("generation").asInt() + 1).orElse(0);
+            int summarised = folder.lastGenerationSummary()
+                    .map(g -> g.get("generation").asInt() + 1)
+                    .orElse(0);
             // a bound the population has passed would never be met: the run would go on forever; a bound it has
             // just met (a stop after the last summary, before the job's end) ends the run with its final records
-            InvalidOptionException.require(population.generations() >= summarised, "generations", "the run in "
-                    + folder.path() + " has already summarised " + Plural.of(summarised, "generation") + "; give "
-                    + summarised + " or more, or 0 to run until stopped, got " + population.generations());
+            InvalidOptionException.require(
+                    population.generations() >= summarised,
+                    "generations",
+                    "the run in "
+                            + folder.path() + " has already summarised " + Plural.of(summarised, "generation")
+                            + "; give "
+                            + summarised + " or more, or 0 to run until stopped, got " + population.generations());
         }
 
         StreamExecutionEnvironment probe = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -168,7 +201,8 @@ final class TrainCommand implements Callable<Integer> {
         } else if (probe.getParallelism() != population.parallelism()) {
             // `flink run -p` (or the cluster's parallelism.default) would otherwise be overridden silently
             System.out.println("popflow: parallelism " + population.parallelism() + " (popflow's `parallelism`, "
-                    + "--parallelism), not the cluster's " + probe.getParallelism() + " (flink run -p, parallelism.default)");
+                    + "--parallelism), not the cluster's " + probe.getParallelism()
+                    + " (flink run -p, parallelism.default)");
         }
         if (resume == null) {
             folder.prepareFresh(run.checkpointDir());
@@ -190,8 +224,9 @@ final class TrainCommand implements Callable<Integer> {
         System.out.println("popflow: output " + run.output().toAbsolutePath() + " (effective configuration in "
                 + RunFolder.CONFIG_FILE + ")");
         if (run.kafka() != null) {
-            System.out.printf("popflow: run %s, %s, feedback %s%n", run.runId(), run.kafka().connection(),
-                    run.feedback().name().toLowerCase(Locale.ROOT));
+            System.out.printf(
+                    "popflow: run %s, %s, feedback %s%n",
+                    run.runId(), run.kafka().connection(), run.feedback().name().toLowerCase(Locale.ROOT));
             try {
                 JobAssembly.prepareTopics(run);
             } catch (IllegalStateException e) {
@@ -208,7 +243,11 @@ final class TrainCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(population.parallelism());
         env.getConfig().setGlobalJobParameters(JobParameters.of(loaded.tree()));
-        JobSinks sinks = JobSinks.files(run.output(), population.space(), population.generations(), !quiet,
+        JobSinks sinks = JobSinks.files(
+                run.output(),
+                population.space(),
+                population.generations(),
+                !quiet,
                 population.isEvolutionStrategy() ? population.population() : 0);
         if (population.champion() != null) {
             sinks = sinks.withChampions(new ChampionFiles(run.output(), population, run.runId()));
@@ -219,8 +258,10 @@ final class TrainCommand implements Callable<Integer> {
         try {
             if (local) {
                 if (stop.requested()) {
-                    System.out.println("popflow: stopped before the job started; " + (resume == null
-                            ? "nothing ran: the same command starts the run again" : "the run is as it was"));
+                    System.out.println("popflow: stopped before the job started; "
+                            + (resume == null
+                                    ? "nothing ran: the same command starts the run again"
+                                    : "the run is as it was"));
                     return GracefulStop.ABORTED;
                 }
                 System.out.println("popflow: starting Flink (embedded MiniCluster) ...");
@@ -245,7 +286,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         int code = RunEnd.write(folder, run, stoppedAt, stepsBefore, wall);
         if (report) {
-            System.out.println("report: " + io.popflow.jobs.report.RunReport.write(folder.path()).toAbsolutePath());
+            System.out.println("report: "
+                    + io.popflow.jobs.report.RunReport.write(folder.path()).toAbsolutePath());
         }
         return code;
     }
@@ -259,15 +301,19 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The validated run: preset, then file, then options; or, resuming, the run's own configuration. */
     LoadedRun load() {
-        InvalidOptionException.require(resume == null || !resumeIfPresent, "resume-if-present",
+        InvalidOptionException.require(
+                resume == null || !resumeIfPresent,
+                "resume-if-present",
                 "goes with --output (start the run there, or resume it if the folder holds it), not with --resume");
         if (resumeIfPresent) {
-            InvalidOptionException.require(output != null, "resume-if-present", "needs --output: the folder to resume "
-                    + "if it holds a run");
+            InvalidOptionException.require(
+                    output != null, "resume-if-present", "needs --output: the folder to resume " + "if it holds a run");
             LoadedRun fresh = new LoadedRun(load(true), null).withParsedTree();
             RunFolder folder = new RunFolder(Path.of(output));
             // a run stopped before its first checkpoint has nothing to resume: it starts again there
-            return Files.exists(folder.config()) && !neverStarted(folder, fresh.run()) ? resumeInsteadOfStarting() : fresh;
+            return Files.exists(folder.config()) && !neverStarted(folder, fresh.run())
+                    ? resumeInsteadOfStarting()
+                    : fresh;
         }
         return new LoadedRun(load(true), null).withParsedTree();
     }
@@ -295,17 +341,24 @@ final class TrainCommand implements Callable<Integer> {
             tree = ConfigLoader.file(folder.config());
             tree = override(tree, "output", quote(resume.toString()));
         } else {
-            InvalidOptionException.require(fromSavepoint == null, "from-savepoint",
+            InvalidOptionException.require(
+                    fromSavepoint == null,
+                    "from-savepoint",
                     "needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
-            InvalidOptionException.require(data == null || preset == null, "data", "stands for a preset of its own "
-                    + "(a table task): give --data or --preset, not both");
-            InvalidOptionException.require(data != null || (label == null && target == null), label != null ? "label"
-                    : "target", "goes with --data FILE");
+            InvalidOptionException.require(
+                    data == null || preset == null,
+                    "data",
+                    "stands for a preset of its own " + "(a table task): give --data or --preset, not both");
+            InvalidOptionException.require(
+                    data != null || (label == null && target == null),
+                    label != null ? "label" : "target",
+                    "goes with --data FILE");
             if (preset == null && config == null && data == null) {
                 throw new InvalidOptionException("preset", "give --preset, --config or --data (or --resume RUN_DIR)");
             }
-            tree = preset != null ? ConfigLoader.preset(preset) : data != null ? ConfigLoader.preset(TABLE_PRESET)
-                    : JsonNodeFactory.instance.objectNode();
+            tree = preset != null
+                    ? ConfigLoader.preset(preset)
+                    : data != null ? ConfigLoader.preset(TABLE_PRESET) : JsonNodeFactory.instance.objectNode();
             if (data != null) {
                 // the preset's table is replaced by the user's: its label and target are not theirs
                 ((ObjectNode) tree.get("table")).removeAll();
@@ -375,33 +428,51 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Options a resumed run may change: how it runs, not what it is (its state's layout and its dynamics). */
-    static final Set<String> CHANGEABLE_ON_RESUME = Set.of("generations", "parallelism",
-            "checkpoint_interval", "checkpoint_dir", "chunk_steps", "restart_attempts", "state_backend", "kafka", "output");
+    static final Set<String> CHANGEABLE_ON_RESUME = Set.of(
+            "generations",
+            "parallelism",
+            "checkpoint_interval",
+            "checkpoint_dir",
+            "chunk_steps",
+            "restart_attempts",
+            "state_backend",
+            "kafka",
+            "output");
 
     private static void refuseChangesToTheRun(ObjectNode before, ObjectNode after) {
         Set<String> keys = new TreeSet<>();
         before.fieldNames().forEachRemaining(keys::add);
         after.fieldNames().forEachRemaining(keys::add);
         for (String key : keys) {
-            InvalidOptionException.require(CHANGEABLE_ON_RESUME.contains(key)
-                    || Objects.equals(before.get(key), after.get(key)), "resume", "continues the run as its "
-                    + "config.yaml describes it; '" + key + "' cannot change (it shapes the agents' state or dynamics); "
-                    + "these can: " + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)));
+            InvalidOptionException.require(
+                    CHANGEABLE_ON_RESUME.contains(key) || Objects.equals(before.get(key), after.get(key)),
+                    "resume",
+                    "continues the run as its "
+                            + "config.yaml describes it; '" + key
+                            + "' cannot change (it shapes the agents' state or dynamics); "
+                            + "these can: " + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)));
         }
     }
 
     private static void refuseWithResume(String flag, boolean given) {
-        InvalidOptionException.require(!given, "resume", "continues the run as its config.yaml describes it; "
-                + flag + " cannot change it (--parallelism, --generations, --checkpoint-interval and --set of "
-                + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
+        InvalidOptionException.require(
+                !given,
+                "resume",
+                "continues the run as its config.yaml describes it; "
+                        + flag + " cannot change it (--parallelism, --generations, --checkpoint-interval and --set of "
+                        + String.join(", ", new TreeSet<>(CHANGEABLE_ON_RESUME)) + " can)");
     }
 
     /** The snapshot a resumed run starts from: the one given, else the run's newest, saying which and why. */
     private Path snapshotToResume(RunFolder folder, RunConfig run) throws IOException {
         if (fromSavepoint != null) {
-            InvalidOptionException.require(Files.isRegularFile(fromSavepoint.resolve("_metadata")), "from-savepoint",
+            InvalidOptionException.require(
+                    Files.isRegularFile(fromSavepoint.resolve("_metadata")),
+                    "from-savepoint",
                     "cannot read " + fromSavepoint.resolve("_metadata") + ": "
-                            + (Files.exists(fromSavepoint) ? "not a savepoint or checkpoint folder" : "No such file or directory"));
+                            + (Files.exists(fromSavepoint)
+                                    ? "not a savepoint or checkpoint folder"
+                                    : "No such file or directory"));
             return fromSavepoint.toAbsolutePath();
         }
         RunSnapshots snapshots = folder.snapshots(run.checkpointDir());
@@ -419,8 +490,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             throw new InvalidOptionException("resume", "cannot resume " + folder.path() + ": " + why);
         }
-        System.out.println("popflow: resuming from " + RunSnapshots.shown(folder.path(), snapshots.newest().get().path())
-                + " (" + snapshots.whyNewest(folder.path()) + ")");
+        System.out.println("popflow: resuming from "
+                + RunSnapshots.shown(folder.path(), snapshots.newest().get().path()) + " ("
+                + snapshots.whyNewest(folder.path()) + ")");
         return snapshots.newest().get().path().toAbsolutePath();
     }
 

@@ -33,7 +33,9 @@ public final class CompactSchedule {
         while (start < schedule.size()) {
             int end = start;
             while (end + 1 < schedule.size()
-                    && schedule.get(end + 1).get("hyperparameters").equals(schedule.get(start).get("hyperparameters"))) {
+                    && schedule.get(end + 1)
+                            .get("hyperparameters")
+                            .equals(schedule.get(start).get("hyperparameters"))) {
                 end++;
             }
             runs.add(new int[] {start, end});
@@ -54,8 +56,11 @@ public final class CompactSchedule {
     private static String line(JsonNode schedule, int start, int end) {
         int first = schedule.get(start).get("generation").asInt();
         int last = schedule.get(end).get("generation").asInt();
-        StringBuilder sb = new StringBuilder(first == last ? "generation " + first : "generations " + first + "-" + last);
-        sb.append(": ").append(hyperparameters(schedule.get(start).get("hyperparameters"))).append("  (");
+        StringBuilder sb =
+                new StringBuilder(first == last ? "generation " + first : "generations " + first + "-" + last);
+        sb.append(": ")
+                .append(hyperparameters(schedule.get(start).get("hyperparameters")))
+                .append("  (");
         // a new holder of the weights begins at the run's first entry and at every copy inside it
         for (int i = start; i <= end; i++) {
             JsonNode e = schedule.get(i);
@@ -63,11 +68,16 @@ public final class CompactSchedule {
                 continue;
             }
             if (i > start) {
-                sb.append("; from generation ").append(e.get("generation").asInt()).append(' ');
+                sb.append("; from generation ")
+                        .append(e.get("generation").asInt())
+                        .append(' ');
             }
             sb.append("agent ").append(e.get("agent").asInt());
             if (e.has("copied_from")) {
-                sb.append(" <- copied from ").append(e.get("copied_from")).append(' ').append(e.get("mutations"));
+                sb.append(" <- copied from ")
+                        .append(e.get("copied_from"))
+                        .append(' ')
+                        .append(e.get("mutations"));
             }
         }
         return sb.append(')').toString();
@@ -79,8 +89,12 @@ public final class CompactSchedule {
         for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            sb.append(f.getKey()).append('=').append(v.isIntegralNumber() ? v.asText()
-                    : v.isNumber() ? String.format(Locale.ROOT, "%.4g", v.asDouble()) : v.asText());
+            sb.append(f.getKey())
+                    .append('=')
+                    .append(
+                            v.isIntegralNumber()
+                                    ? v.asText()
+                                    : v.isNumber() ? String.format(Locale.ROOT, "%.4g", v.asDouble()) : v.asText());
             if (it.hasNext()) {
                 sb.append(' ');
             }

@@ -2,10 +2,10 @@ package io.popflow.jobs;
 
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
-import io.popflow.es.DistributionSummary;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.memory.CollectingSink;
 import io.popflow.connectors.memory.GenerationClockSink;
+import io.popflow.es.DistributionSummary;
 import io.popflow.jobs.config.RunConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,9 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     /** Every agent report of one run of {@code config}, in arrival order. */
     public List<AgentReport> run(PopulationConfig config) throws Exception {
-        return submit(config).await().reports().stream().map(CollectingSink.Arrival::value).toList();
+        return submit(config).await().reports().stream()
+                .map(CollectingSink.Arrival::value)
+                .toList();
     }
 
     /** Starts a run of {@code config} that keeps every report, and returns at once. */
@@ -84,7 +86,9 @@ public final class EmbeddedCluster implements AutoCloseable {
         String key = "embedded-" + UUID.randomUUID();
         Configuration conf = new Configuration();
         if (checkpointDir != null) {
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+            conf.set(
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                    checkpointDir.toUri().toString());
         }
         // a measured run that fails must say so: a restart would replay reports into the collecting
         // sink (measured: a DQN population's checkpoints beyond the job manager's memory limit
@@ -132,7 +136,9 @@ public final class EmbeddedCluster implements AutoCloseable {
 
         /** Reports that have arrived so far. */
         public int reportsSoFar() {
-            return keepReports ? CollectingSink.count(key) : GenerationClockSink.clock(key).count().get();
+            return keepReports
+                    ? CollectingSink.count(key)
+                    : GenerationClockSink.clock(key).count().get();
         }
 
         /**
@@ -141,16 +147,25 @@ public final class EmbeddedCluster implements AutoCloseable {
          * in flight when it is taken.
          */
         public double recentCheckpointBytes() throws Exception {
-            return cluster.getExecutionGraph(id).get(1, TimeUnit.MINUTES).getCheckpointStatsSnapshot().getHistory()
-                    .getCheckpoints().stream()
+            return cluster
+                    .getExecutionGraph(id)
+                    .get(1, TimeUnit.MINUTES)
+                    .getCheckpointStatsSnapshot()
+                    .getHistory()
+                    .getCheckpoints()
+                    .stream()
                     .filter(c -> c instanceof org.apache.flink.runtime.checkpoint.CompletedCheckpointStats)
                     .mapToLong(org.apache.flink.runtime.checkpoint.AbstractCheckpointStats::getStateSize)
-                    .average().orElse(0);
+                    .average()
+                    .orElse(0);
         }
 
         /** Checkpoints of the run completed so far. */
         public long completedCheckpoints() throws Exception {
-            return cluster.getExecutionGraph(id).get(1, TimeUnit.MINUTES).getCheckpointStatsSnapshot().getCounts()
+            return cluster.getExecutionGraph(id)
+                    .get(1, TimeUnit.MINUTES)
+                    .getCheckpointStatsSnapshot()
+                    .getCounts()
                     .getNumberOfCompletedCheckpoints();
         }
 
@@ -163,10 +178,12 @@ public final class EmbeddedCluster implements AutoCloseable {
         public Finished await() throws Exception {
             JobResult result = cluster.requestJobResult(id).get();
             if (!result.isSuccess()) {
-                throw new IllegalStateException("run " + id + " failed",
+                throw new IllegalStateException(
+                        "run " + id + " failed",
                         result.getSerializedThrowable().map(t -> (Throwable) t).orElse(null));
             }
-            CheckpointStatsSnapshot stats = cluster.getArchivedExecutionGraph(id).get().getCheckpointStatsSnapshot();
+            CheckpointStatsSnapshot stats =
+                    cluster.getArchivedExecutionGraph(id).get().getCheckpointStatsSnapshot();
             long[] ends = new long[generations];
             List<CollectingSink.Arrival<AgentReport>> reports;
             List<FinalAgent> finals = List.of();
@@ -200,8 +217,13 @@ public final class EmbeddedCluster implements AutoCloseable {
      * @param finals every agent's final record (empty if the run kept no reports)
      * @param distributions an evolution strategy's distribution records, by generation (empty otherwise)
      */
-    public record Finished(List<CollectingSink.Arrival<AgentReport>> reports, int reportCount, long[] generationEnds,
-            CheckpointStatsSnapshot checkpoints, List<FinalAgent> finals, List<DistributionSummary> distributions) {}
+    public record Finished(
+            List<CollectingSink.Arrival<AgentReport>> reports,
+            int reportCount,
+            long[] generationEnds,
+            CheckpointStatsSnapshot checkpoints,
+            List<FinalAgent> finals,
+            List<DistributionSummary> distributions) {}
 
     @Override
     public void close() throws Exception {

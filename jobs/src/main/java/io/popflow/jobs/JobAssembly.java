@@ -4,8 +4,8 @@ import io.popflow.agent.AgentCommand;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
 import io.popflow.config.PopulationConfig;
-import io.popflow.connectors.json.RecordJson;
 import io.popflow.connectors.file.FolderExampleInput;
+import io.popflow.connectors.json.RecordJson;
 import io.popflow.connectors.kafka.ExactlyOnceKafkaSinks;
 import io.popflow.connectors.kafka.KafkaExampleInput;
 import io.popflow.connectors.kafka.KafkaFeedbackEdge;
@@ -43,8 +43,14 @@ public final class JobAssembly {
             return new InJvmFeedbackEdge<>("feedback", p.parallelism(), new AgentCommandRouting());
         }
         KafkaSettings k = run.kafka();
-        return new KafkaFeedbackEdge<>("feedback", p.parallelism(), new AgentCommandRouting(), k.connection(),
-                k.topics().feedback(), run.runId() + "-feedback", k.transactionTimeout());
+        return new KafkaFeedbackEdge<>(
+                "feedback",
+                p.parallelism(),
+                new AgentCommandRouting(),
+                k.connection(),
+                k.topics().feedback(),
+                run.runId() + "-feedback",
+                k.transactionTimeout());
     }
 
     /**
@@ -60,17 +66,40 @@ public final class JobAssembly {
         String id = run.runId();
         byte[] runKey = id.getBytes(StandardCharsets.UTF_8);
         return new JobSinks(
-                List.of(ExactlyOnceKafkaSinks.<AgentReport>of(k.connection(), k.topics().reports(),
+                List.of(ExactlyOnceKafkaSinks.<AgentReport>of(
+                        k.connection(),
+                        k.topics().reports(),
                         r -> (id + "/" + r.agent()).getBytes(StandardCharsets.UTF_8),
-                        r -> json.report(r).getBytes(StandardCharsets.UTF_8), id + "-reports", k.transactionTimeout())),
-                List.of(ExactlyOnceKafkaSinks.<GenerationSummary>of(k.connection(), k.topics().generations(), s -> runKey,
-                        s -> json.summary(s).getBytes(StandardCharsets.UTF_8), id + "-generations", k.transactionTimeout())),
-                List.of(ExactlyOnceKafkaSinks.<LineageEvent>of(k.connection(), k.topics().lineage(), e -> runKey,
-                        e -> json.lineage(e).getBytes(StandardCharsets.UTF_8), id + "-lineage", k.transactionTimeout())),
-                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(), List.of(), List.of(),
-                publishesModels(run) ? List.of(ChampionTopic.sink(k.connection(), k.topics().models(),
-                        k.transactionTimeout(), run.output(), run.population(), id,
-                        ChampionTopic.recordLimit(modelRecordBytes(run)))) : List.of());
+                        r -> json.report(r).getBytes(StandardCharsets.UTF_8),
+                        id + "-reports",
+                        k.transactionTimeout())),
+                List.of(ExactlyOnceKafkaSinks.<GenerationSummary>of(
+                        k.connection(),
+                        k.topics().generations(),
+                        s -> runKey,
+                        s -> json.summary(s).getBytes(StandardCharsets.UTF_8),
+                        id + "-generations",
+                        k.transactionTimeout())),
+                List.of(ExactlyOnceKafkaSinks.<LineageEvent>of(
+                        k.connection(),
+                        k.topics().lineage(),
+                        e -> runKey,
+                        e -> json.lineage(e).getBytes(StandardCharsets.UTF_8),
+                        id + "-lineage",
+                        k.transactionTimeout())),
+                List.<org.apache.flink.api.connector.sink2.Sink<FinalAgent>>of(),
+                List.of(),
+                List.of(),
+                publishesModels(run)
+                        ? List.of(ChampionTopic.sink(
+                                k.connection(),
+                                k.topics().models(),
+                                k.transactionTimeout(),
+                                run.output(),
+                                run.population(),
+                                id,
+                                ChampionTopic.recordLimit(modelRecordBytes(run))))
+                        : List.of());
     }
 
     /** Whether the run's champions go to Kafka: a run with champions and Kafka metrics. */
@@ -87,16 +116,23 @@ public final class JobAssembly {
     public static ExampleInput examples(RunConfig run) {
         FolderSettings f = run.folder();
         if (f != null) {
-            return new FolderExampleInput(f.folder(), f.interval(), f.format(), f.header(), f.validationFraction(),
-                    f.deadLetters());
+            return new FolderExampleInput(
+                    f.folder(), f.interval(), f.format(), f.header(), f.validationFraction(), f.deadLetters());
         }
         KafkaSettings k = run.kafka();
         if (k == null || k.examples() == null) {
             return null;
         }
-        return new KafkaExampleInput(k.connection(), k.topics().examples(), run.runId() + "-examples",
-                k.examples().fromLatest(), k.examples().format(), k.examples().validationFraction(),
-                k.topics().deadLetter(), run.runId() + "-dead-letter", k.transactionTimeout());
+        return new KafkaExampleInput(
+                k.connection(),
+                k.topics().examples(),
+                run.runId() + "-examples",
+                k.examples().fromLatest(),
+                k.examples().format(),
+                k.examples().validationFraction(),
+                k.topics().deadLetter(),
+                run.runId() + "-dead-letter",
+                k.transactionTimeout());
     }
 
     /**

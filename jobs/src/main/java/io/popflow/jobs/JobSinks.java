@@ -48,32 +48,56 @@ public record JobSinks(
     }
 
     /** Sinks that keep no final weights (a run with them exports no model). */
-    public JobSinks(List<Sink<AgentReport>> reports, List<Sink<GenerationSummary>> summaries,
-            List<Sink<LineageEvent>> lineage, List<Sink<FinalAgent>> finalAgents,
+    public JobSinks(
+            List<Sink<AgentReport>> reports,
+            List<Sink<GenerationSummary>> summaries,
+            List<Sink<LineageEvent>> lineage,
+            List<Sink<FinalAgent>> finalAgents,
             List<Sink<DistributionSummary>> distributions) {
         this(reports, summaries, lineage, finalAgents, distributions, List.of(), List.of());
     }
 
     /** These sinks, and {@code sink} for an evolution strategy's distribution records too. */
     public JobSinks withDistributions(Sink<DistributionSummary> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, concat(distributions, List.of(sink)), finalWeights,
+        return new JobSinks(
+                reports,
+                summaries,
+                lineage,
+                finalAgents,
+                concat(distributions, List.of(sink)),
+                finalWeights,
                 champions);
     }
 
     /** These sinks, and {@code sink} for every agent's final weights too. */
     public JobSinks withFinalWeights(Sink<AgentWeights> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, concat(finalWeights, List.of(sink)),
+        return new JobSinks(
+                reports,
+                summaries,
+                lineage,
+                finalAgents,
+                distributions,
+                concat(finalWeights, List.of(sink)),
                 champions);
     }
 
     /** These sinks, and {@code sink} for the run's champions too. */
     public JobSinks withChampions(Sink<AgentWeights> sink) {
-        return new JobSinks(reports, summaries, lineage, finalAgents, distributions, finalWeights,
+        return new JobSinks(
+                reports,
+                summaries,
+                lineage,
+                finalAgents,
+                distributions,
+                finalWeights,
                 concat(champions, List.of(sink)));
     }
 
     /** One sink for each kind of record. */
-    public static JobSinks of(Sink<AgentReport> reports, Sink<GenerationSummary> summaries, Sink<LineageEvent> lineage,
+    public static JobSinks of(
+            Sink<AgentReport> reports,
+            Sink<GenerationSummary> summaries,
+            Sink<LineageEvent> lineage,
             Sink<FinalAgent> finalAgents) {
         return new JobSinks(List.of(reports), List.of(summaries), List.of(lineage), List.of(finalAgents), List.of());
     }
@@ -87,13 +111,14 @@ public record JobSinks(
     }
 
     /** As above; {@code members}: an evolution strategy's members per generation, for the progress line (0: none). */
-    public static JobSinks files(Path folder, HyperparameterSpace space, int generations, boolean progress, int members) {
+    public static JobSinks files(
+            Path folder, HyperparameterSpace space, int generations, boolean progress, int members) {
         RecordJson json = new RecordJson(space);
         JobSinks files = of(
-                new JsonLinesFileSink<>(folder.resolve(REPORTS_FILE), json::report),
-                new JsonLinesFileSink<>(folder.resolve(GENERATIONS_FILE), json::summary),
-                new JsonLinesFileSink<>(folder.resolve(LINEAGE_FILE), json::lineage),
-                new JsonLinesFileSink<>(folder.resolve(FINAL_AGENTS_FILE), json::finalAgent))
+                        new JsonLinesFileSink<>(folder.resolve(REPORTS_FILE), json::report),
+                        new JsonLinesFileSink<>(folder.resolve(GENERATIONS_FILE), json::summary),
+                        new JsonLinesFileSink<>(folder.resolve(LINEAGE_FILE), json::lineage),
+                        new JsonLinesFileSink<>(folder.resolve(FINAL_AGENTS_FILE), json::finalAgent))
                 .withDistributions(new JsonLinesFileSink<>(folder.resolve(DISTRIBUTION_FILE), json::distribution))
                 .withFinalWeights(new JsonLinesFileSink<>(folder.resolve(FINAL_WEIGHTS_FILE), json::finalWeights));
         return progress ? files.withSummaries(new ProgressSink(space, generations, members)) : files;
@@ -101,9 +126,13 @@ public record JobSinks(
 
     /** These sinks and {@code other}'s. */
     public JobSinks with(JobSinks other) {
-        return new JobSinks(concat(reports, other.reports), concat(summaries, other.summaries),
-                concat(lineage, other.lineage), concat(finalAgents, other.finalAgents),
-                concat(distributions, other.distributions), concat(finalWeights, other.finalWeights),
+        return new JobSinks(
+                concat(reports, other.reports),
+                concat(summaries, other.summaries),
+                concat(lineage, other.lineage),
+                concat(finalAgents, other.finalAgents),
+                concat(distributions, other.distributions),
+                concat(finalWeights, other.finalWeights),
                 concat(champions, other.champions));
     }
 
@@ -111,7 +140,13 @@ public record JobSinks(
     @SafeVarargs
     @SuppressWarnings("varargs") // extra goes only to List.of, itself @SafeVarargs
     public final JobSinks withSummaries(Sink<GenerationSummary>... extra) {
-        return new JobSinks(reports, concat(summaries, List.of(extra)), lineage, finalAgents, distributions, finalWeights,
+        return new JobSinks(
+                reports,
+                concat(summaries, List.of(extra)),
+                lineage,
+                finalAgents,
+                distributions,
+                finalWeights,
                 champions);
     }
 

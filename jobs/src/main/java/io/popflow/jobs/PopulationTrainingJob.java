@@ -11,10 +11,10 @@ import io.popflow.flink.AgentPlacement;
 import io.popflow.flink.AgentTrainerFactory;
 import io.popflow.flink.AgentTrainerOperator;
 import io.popflow.flink.AsyncSelectionMutationOperator;
-import io.popflow.flink.ExplicitTypeInfo;
+import io.popflow.flink.EvolutionStrategyOperator;
 import io.popflow.flink.ExampleFanOut;
 import io.popflow.flink.ExampleInput;
-import io.popflow.flink.EvolutionStrategyOperator;
+import io.popflow.flink.ExplicitTypeInfo;
 import io.popflow.flink.FitnessWindowFunction;
 import io.popflow.flink.SelectionMutationOperator;
 import io.popflow.flink.SlowScaleOperator;
@@ -23,6 +23,7 @@ import io.popflow.flink.feedback.InJvmFeedbackEdge;
 import io.popflow.slow.GenerationSummary;
 import io.popflow.slow.LineageEvent;
 import io.popflow.task.StreamTaskSpec;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -33,7 +34,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,12 +71,14 @@ public final class PopulationTrainingJob {
     /**
      * @param examples where a stream-fed task's examples come from; null for a task with fixed data
      */
-    public PopulationTrainingJob(PopulationConfig config, JobSinks sinks, FeedbackEdge<AgentCommand> feedback,
-            ExampleInput examples) {
+    public PopulationTrainingJob(
+            PopulationConfig config, JobSinks sinks, FeedbackEdge<AgentCommand> feedback, ExampleInput examples) {
         boolean streamed = config.task() instanceof StreamTaskSpec;
         if (streamed != (examples != null)) {
-            throw new IllegalArgumentException(streamed ? "task " + config.task().name() + " needs an example input"
-                    : "task " + config.task().name() + " has its own data; got an example input");
+            throw new IllegalArgumentException(
+                    streamed
+                            ? "task " + config.task().name() + " needs an example input"
+                            : "task " + config.task().name() + " has its own data; got an example input");
         }
         this.config = config;
         this.sinks = sinks;
@@ -86,8 +88,8 @@ public final class PopulationTrainingJob {
 
     /** The job with the default in-JVM feedback edge. */
     public static PopulationTrainingJob withInJvmFeedback(PopulationConfig config, JobSinks sinks) {
-        return new PopulationTrainingJob(config, sinks,
-                new InJvmFeedbackEdge<>("feedback", config.parallelism(), new AgentCommandRouting()));
+        return new PopulationTrainingJob(
+                config, sinks, new InJvmFeedbackEdge<>("feedback", config.parallelism(), new AgentCommandRouting()));
     }
 
     /** Builds the job graph on {@code env} and runs it to the end. */
@@ -122,17 +124,20 @@ public final class PopulationTrainingJob {
 
         TypeInformation<AgentCommand> commandType = ExplicitTypeInfo.commands();
         DataStream<AgentCommand> seeds = env.fromData(InitialPopulation.seeds(config), commandType)
-                .name("agent-seeds").uid("agent-seeds");
+                .name("agent-seeds")
+                .uid("agent-seeds");
         DataStream<AgentCommand> fromFeedback = feedback.head(env, commandType);
         DataStream<AgentCommand> commands = seeds.union(fromFeedback);
         if (examples != null) {
             commands = commands.union(examples.examples(env)
                     .flatMap(new ExampleFanOut(config.parallelism()), commandType)
-                    .name("examples-to-subtasks").uid("examples-to-subtasks"));
+                    .name("examples-to-subtasks")
+                    .uid("examples-to-subtasks"));
         }
 
-        SingleOutputStreamOperator<AgentReport> reports = commands
-                .keyBy(new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT)
+        SingleOutputStreamOperator<AgentReport> reports = commands.keyBy(
+                        new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()),
+                        Types.INT)
                 .transform("agent-trainer", ExplicitTypeInfo.reports(), new AgentTrainerFactory(config))
                 .uid(TRAINER_UID)
                 .setParallelism(config.parallelism())
@@ -141,23 +146,28 @@ public final class PopulationTrainingJob {
         SingleOutputStreamOperator<AgentCommand> directives;
         DataStream<GenerationSummary> summaries;
         if (config.asynchronous()) {
-            directives = reports
-                    .transform("selection-mutation", commandType, new AsyncSelectionMutationOperator(config))
+            directives = reports.transform(
+                            "selection-mutation", commandType, new AsyncSelectionMutationOperator(config))
                     .uid("selection-mutation-async")
                     .setParallelism(1)
                     .setMaxParallelism(1);
             summaries = directives.getSideOutput(AsyncSelectionMutationOperator.SUMMARIES);
         } else {
-            SingleOutputStreamOperator<GenerationReports> generations = reports
-                    .keyBy(AgentReport::generation, Types.INT)
+            SingleOutputStreamOperator<GenerationReports> generations = reports.keyBy(
+                            AgentReport::generation, Types.INT)
                     .countWindow(config.population())
-                    .process(new FitnessWindowFunction(config.space().names()), TypeInformation.of(GenerationReports.class))
-                    .name("fitness-window").uid("fitness-window")
+                    .process(
+                            new FitnessWindowFunction(config.space().names()),
+                            TypeInformation.of(GenerationReports.class))
+                    .name("fitness-window")
+                    .uid("fitness-window")
                     .setParallelism(1);
             directives = config.isEvolutionStrategy()
-                    ? generations.transform("evolution-strategy", commandType, new EvolutionStrategyOperator(config))
+                    ? generations
+                            .transform("evolution-strategy", commandType, new EvolutionStrategyOperator(config))
                             .uid("evolution-strategy")
-                    : generations.transform("selection-mutation", commandType, new SelectionMutationOperator(config))
+                    : generations
+                            .transform("selection-mutation", commandType, new SelectionMutationOperator(config))
                             .uid("selection-mutation");
             directives.setParallelism(1).setMaxParallelism(1);
             summaries = generations.getSideOutput(FitnessWindowFunction.SUMMARIES);
@@ -176,7 +186,10 @@ public final class PopulationTrainingJob {
             sink(directives.getSideOutput(SlowScaleOperator.CHAMPION), sinks.champions(), "champion");
         }
         if (config.isEvolutionStrategy()) {
-            sink(directives.getSideOutput(EvolutionStrategyOperator.DISTRIBUTION), sinks.distributions(), "distribution");
+            sink(
+                    directives.getSideOutput(EvolutionStrategyOperator.DISTRIBUTION),
+                    sinks.distributions(),
+                    "distribution");
         }
     }
 

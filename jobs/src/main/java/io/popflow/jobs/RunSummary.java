@@ -11,7 +11,6 @@ import io.popflow.jobs.run.Plural;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ public final class RunSummary {
     public static final String FILE = "summary.json";
     /** Lines of the schedule printed on the console (runs of equal h); summary.json has every generation. */
     private static final int CONSOLE_SCHEDULE = 30;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode json;
@@ -44,8 +44,11 @@ public final class RunSummary {
     /** Reads the outputs of the finished run in {@code folder}. */
     public static RunSummary read(Path folder, PopulationConfig config, Duration wallTime) throws IOException {
         List<JsonNode> finals = JsonLines.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
-        JsonNode best = finals.stream().filter(f -> !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull() || f.has("test_return"))
-                .findFirst().orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
+        JsonNode best = finals.stream()
+                .filter(f ->
+                        !f.get("test_accuracy").isNull() || !f.get("test_loss").isNull() || f.has("test_return"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("no final record of a tested best agent in " + folder));
         return read(folder, config, wallTime, finals, best);
     }
 
@@ -54,10 +57,12 @@ public final class RunSummary {
      * savepoint}, whose agents are in its final records; {@code bestAgent} is the best agent of the
      * last generation it summarised.
      */
-    public static RunSummary readStopped(Path folder, PopulationConfig config, Duration wallTime, int bestAgent,
-            Path savepoint) throws IOException {
+    public static RunSummary readStopped(
+            Path folder, PopulationConfig config, Duration wallTime, int bestAgent, Path savepoint) throws IOException {
         List<JsonNode> finals = JsonLines.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE));
-        JsonNode best = finals.stream().filter(f -> f.get("agent").asInt() == bestAgent).findFirst()
+        JsonNode best = finals.stream()
+                .filter(f -> f.get("agent").asInt() == bestAgent)
+                .findFirst()
                 .orElseThrow(() -> new IOException("no final record of agent " + bestAgent + " in " + folder));
         RunSummary summary = read(folder, config, wallTime, finals, best);
         ObjectNode stopped = summary.json.putObject("stopped");
@@ -66,8 +71,9 @@ public final class RunSummary {
         return summary;
     }
 
-    private static RunSummary read(Path folder, PopulationConfig config, Duration wallTime, List<JsonNode> finals,
-            JsonNode best) throws IOException {
+    private static RunSummary read(
+            Path folder, PopulationConfig config, Duration wallTime, List<JsonNode> finals, JsonNode best)
+            throws IOException {
         List<JsonNode> reports = JsonLines.read(folder.resolve(JobSinks.REPORTS_FILE));
         List<JsonNode> lineage = JsonLines.read(folder.resolve(JobSinks.LINEAGE_FILE));
         int bestAgent = best.get("agent").asInt();
@@ -76,7 +82,8 @@ public final class RunSummary {
         long steps = 0;
         int diverged = 0;
         for (JsonNode r : reports) {
-            reportByAgentGeneration.put(key(r.get("agent").asInt(), r.get("generation").asInt()), r);
+            reportByAgentGeneration.put(
+                    key(r.get("agent").asInt(), r.get("generation").asInt()), r);
             if (r.get("diverged").asBoolean()) {
                 diverged++;
             }
@@ -86,7 +93,8 @@ public final class RunSummary {
         }
         Map<Long, JsonNode> copyByRecipientGeneration = new HashMap<>();
         for (JsonNode e : lineage) {
-            copyByRecipientGeneration.put(key(e.get("recipient").asInt(), e.get("generation").asInt()), e);
+            copyByRecipientGeneration.put(
+                    key(e.get("recipient").asInt(), e.get("generation").asInt()), e);
         }
         // a stopped agent may be part-way through a generation it has not reported yet
         int lastGeneration = best.get("generation").asInt();
@@ -112,7 +120,8 @@ public final class RunSummary {
             strategy.put("sigma0", config.strategy().sigma());
             strategy.put("inner_steps", config.strategy().innerSteps());
             strategy.put("members_evaluated", (long) config.population() * (lastGeneration + 1));
-            strategy.put("members_evaluated_per_second",
+            strategy.put(
+                    "members_evaluated_per_second",
                     Math.round(config.population() * (lastGeneration + 1) / (wallTime.toNanos() / 1e9) * 10) / 10.0);
         }
         ObjectNode validation = o.putObject("validation");
@@ -158,7 +167,8 @@ public final class RunSummary {
      * weights it ends with. Walking back, a copy at the end of generation g means the weights were
      * the donor's up to g.
      */
-    private static ArrayNode schedule(int agent, int lastGeneration, Map<Long, JsonNode> reports, Map<Long, JsonNode> copies) {
+    private static ArrayNode schedule(
+            int agent, int lastGeneration, Map<Long, JsonNode> reports, Map<Long, JsonNode> copies) {
         List<ObjectNode> entries = new ArrayList<>();
         int current = agent;
         for (int g = lastGeneration; g >= 0; g--) {
@@ -190,7 +200,6 @@ public final class RunSummary {
         return ((long) agent << 32) | (generation & 0xffffffffL);
     }
 
-
     /**
      * For a run resumed when its population had taken {@code stepsBefore} fast steps: throughput
      * counts only the steps of this session's {@code wallTime}.
@@ -199,7 +208,9 @@ public final class RunSummary {
         if (stepsBefore > 0) {
             double seconds = wallTime.toNanos() / 1e9;
             json.put("resumed_at_agent_steps", stepsBefore);
-            json.put("agent_steps_per_second", Math.round((json.get("agent_steps").asLong() - stepsBefore) / seconds * 10) / 10.0);
+            json.put(
+                    "agent_steps_per_second",
+                    Math.round((json.get("agent_steps").asLong() - stepsBefore) / seconds * 10) / 10.0);
         }
         return this;
     }
@@ -215,44 +226,78 @@ public final class RunSummary {
         JsonNode validation = json.get("validation");
         JsonNode strategy = json.get("strategy");
         if (strategy != null) {
-            sb.append(String.format(Locale.ROOT, "final mean of the %s distribution: %s, validation fitness %s%n",
-                    strategy.get("name").asText(), test.has("greedy_return")
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "final mean of the %s distribution: %s, validation fitness %s%n",
+                    strategy.get("name").asText(),
+                    test.has("greedy_return")
                             ? "greedy test return " + number(test.get("greedy_return")) + " (mean of "
                                     + Plural.of(json.get("test_episodes").asLong(), "episode") + ")"
-                            : test.get("accuracy").isNull() ? "test loss " + number(test.get("loss"))
-                            : "test accuracy " + percent(test.get("accuracy")), number(validation.get("fitness"))));
-            sb.append(String.format(Locale.ROOT, "%d members evaluated in %.1f s: %.0f members/s", 
-                    strategy.get("members_evaluated").asLong(), json.get("wall_time_seconds").asDouble(),
+                            : test.get("accuracy").isNull()
+                                    ? "test loss " + number(test.get("loss"))
+                                    : "test accuracy " + percent(test.get("accuracy")),
+                    number(validation.get("fitness"))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%d members evaluated in %.1f s: %.0f members/s",
+                    strategy.get("members_evaluated").asLong(),
+                    json.get("wall_time_seconds").asDouble(),
                     strategy.get("members_evaluated_per_second").asDouble()));
             if (json.get("agent_steps").asLong() > 0) {
-                sb.append(String.format(Locale.ROOT, ", %d inner steps", json.get("agent_steps").asLong()));
+                sb.append(String.format(
+                        Locale.ROOT, ", %d inner steps", json.get("agent_steps").asLong()));
             }
             return sb.toString();
         }
         if (test.has("greedy_return")) {
-            sb.append(String.format(Locale.ROOT, "best agent %d: greedy test return %s (mean of %s episodes), fitness %s%n",
-                    json.get("best_agent").asInt(), number(test.get("greedy_return")), json.get("test_episodes"),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "best agent %d: greedy test return %s (mean of %s episodes), fitness %s%n",
+                    json.get("best_agent").asInt(),
+                    number(test.get("greedy_return")),
+                    json.get("test_episodes"),
                     number(validation.get("fitness"))));
         } else if (test.has("r2")) {
-            sb.append(String.format(Locale.ROOT, "best agent %d: test R² %.4f, MSE %s, MAE %s (the target's units), "
-                    + "validation loss %s%n", json.get("best_agent").asInt(), test.get("r2").asDouble(),
-                    number(test.get("loss")), number(test.get("mae")), number(validation.get("loss"))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "best agent %d: test R² %.4f, MSE %s, MAE %s (the target's units), " + "validation loss %s%n",
+                    json.get("best_agent").asInt(),
+                    test.get("r2").asDouble(),
+                    number(test.get("loss")),
+                    number(test.get("mae")),
+                    number(validation.get("loss"))));
         } else if (test.get("accuracy").isNull()) {
-            sb.append(String.format(Locale.ROOT, "best agent %d: test loss %s, validation loss %s%n",
-                    json.get("best_agent").asInt(), number(test.get("loss")), number(validation.get("loss"))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "best agent %d: test loss %s, validation loss %s%n",
+                    json.get("best_agent").asInt(),
+                    number(test.get("loss")),
+                    number(validation.get("loss"))));
         } else {
-            sb.append(String.format(Locale.ROOT, "best agent %d: test accuracy %s, validation accuracy %s%n",
-                    json.get("best_agent").asInt(), percent(test.get("accuracy")), percent(validation.get("accuracy"))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "best agent %d: test accuracy %s, validation accuracy %s%n",
+                    json.get("best_agent").asInt(),
+                    percent(test.get("accuracy")),
+                    percent(validation.get("accuracy"))));
         }
-        sb.append("hyperparameter schedule of its weights (every generation in ").append(FILE).append("):")
+        sb.append("hyperparameter schedule of its weights (every generation in ")
+                .append(FILE)
+                .append("):")
                 .append(System.lineSeparator());
         for (String line : CompactSchedule.last(json.get("schedule"), CONSOLE_SCHEDULE)) {
             sb.append("  ").append(line).append(System.lineSeparator());
         }
-        long before = json.has("resumed_at_agent_steps") ? json.get("resumed_at_agent_steps").asLong() : 0;
-        sb.append(String.format(Locale.ROOT, "%d agent-steps%s in %.1f s: %.0f agent-steps/s",
-                json.get("agent_steps").asLong() - before, before > 0 ? " since the resume" : "",
-                json.get("wall_time_seconds").asDouble(), json.get("agent_steps_per_second").asDouble()));
+        long before = json.has("resumed_at_agent_steps")
+                ? json.get("resumed_at_agent_steps").asLong()
+                : 0;
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d agent-steps%s in %.1f s: %.0f agent-steps/s",
+                json.get("agent_steps").asLong() - before,
+                before > 0 ? " since the resume" : "",
+                json.get("wall_time_seconds").asDouble(),
+                json.get("agent_steps_per_second").asDouble()));
         return sb.toString();
     }
 

@@ -14,7 +14,8 @@ class BuildVersionTest {
 
     /** jobs/pom.xml's own version, or its parent's, which it inherits. */
     private static String pomVersion() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(RepositoryRoot.find().resolve("jobs/pom.xml").toFile());
         String own = XPathFactory.newInstance().newXPath().evaluate("/project/version", pom);
         return own.isEmpty() ? XPathFactory.newInstance().newXPath().evaluate("/project/parent/version", pom) : own;
@@ -27,7 +28,8 @@ class BuildVersionTest {
         assertThat(BuildVersion.project()).isEqualTo(version);
 
         StringWriter out = new StringWriter();
-        assertThat(Popflow.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version")).isZero();
+        assertThat(Popflow.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "--version"))
+                .isZero();
         assertThat(out.toString()).isEqualTo("popflow " + version + System.lineSeparator());
     }
 }

@@ -24,15 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportCommandITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     private static Path run;
 
     @BeforeAll
     static void train() {
         run = dir.resolve("digits");
-        assertThat(Popflow.run("train", "--preset", "digits", "--set", "generations=2", "--set", "population=4",
-                "--output", run.toString(), "--quiet")).isZero();
+        assertThat(Popflow.run(
+                        "train",
+                        "--preset",
+                        "digits",
+                        "--set",
+                        "generations=2",
+                        "--set",
+                        "population=4",
+                        "--output",
+                        run.toString(),
+                        "--quiet"))
+                .isZero();
     }
 
     @Test
@@ -41,11 +53,17 @@ class ExportCommandITCase {
         Path model = run.resolve("models/agent-2.onnx");
         JsonNode d = JSON.readTree(run.resolve("models/agent-2.json").toFile());
         JsonNode finalAgent = JsonLines.read(run.resolve(JobSinks.FINAL_AGENTS_FILE)).stream()
-                .filter(a -> a.get("agent").asInt() == 2).findFirst().orElseThrow();
+                .filter(a -> a.get("agent").asInt() == 2)
+                .findFirst()
+                .orElseThrow();
         assertThat(d.get("agent").asInt()).isEqualTo(2);
-        assertThat(d.get("params_sha256").asText()).isEqualTo(finalAgent.get("params_sha256").asText());
-        assertThat(d.get("fitness").asDouble()).isEqualTo(finalAgent.get("fitness").asDouble());
-        assertThat(d.has("test")).as("only the tested best agent has a test").isEqualTo(finalAgent.get("test_accuracy").isNumber());
+        assertThat(d.get("params_sha256").asText())
+                .isEqualTo(finalAgent.get("params_sha256").asText());
+        assertThat(d.get("fitness").asDouble())
+                .isEqualTo(finalAgent.get("fitness").asDouble());
+        assertThat(d.has("test"))
+                .as("only the tested best agent has a test")
+                .isEqualTo(finalAgent.get("test_accuracy").isNumber());
         try (OrtSession s = OrtEnvironment.getEnvironment().createSession(Files.readAllBytes(model))) {
             assertThat(s.getInputNames()).containsExactly("pixels");
             assertThat(s.getOutputNames()).containsExactlyInAnyOrder("label", "probabilities");
@@ -55,7 +73,8 @@ class ExportCommandITCase {
     @Test
     void theBestAgentByDefaultToAFileOfOnesChoice() throws Exception {
         Path out = dir.resolve("mine.onnx");
-        assertThat(Popflow.run("export", run.toString(), "--output", out.toString())).isZero();
+        assertThat(Popflow.run("export", run.toString(), "--output", out.toString()))
+                .isZero();
         JsonNode best = JSON.readTree(run.resolve("models/best.json").toFile());
         JsonNode mine = JSON.readTree(dir.resolve("mine.json").toFile());
         assertThat(mine.get("agent")).isEqualTo(best.get("agent"));
@@ -66,21 +85,30 @@ class ExportCommandITCase {
     @Test
     void refusals() throws Exception {
         Path quadratic = Files.createDirectories(dir.resolve("quadratic"));
-        ConfigLoader.writeYaml(ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=" + quadratic),
+        ConfigLoader.writeYaml(
+                ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=" + quadratic),
                 quadratic.resolve("config.yaml"));
         assertThat(refusal("export", dir.resolve("nope").toString()))
                 .isEqualTo("popflow: invalid option 'RUN_DIR': no folder " + dir.resolve("nope"));
         assertThat(refusal("export", dir.toString()))
-                .isEqualTo("popflow: invalid option 'RUN_DIR': " + dir + " holds no config.yaml: it is not a run's output folder");
+                .isEqualTo("popflow: invalid option 'RUN_DIR': " + dir
+                        + " holds no config.yaml: it is not a run's output folder");
         assertThat(refusal("export", run.toString(), "--agent", "4"))
                 .isEqualTo("popflow: invalid option 'agent': the run has no agent 4 (its agents are 0 to 3)");
         assertThat(refusal("export", run.toString(), "--output", "model.txt"))
-                .isEqualTo("popflow: invalid option 'output': 'model.txt' does not end in .onnx (its description is written "
-                        + "beside it as .json)");
-        assertThat(refusal("export", run.toString(), "--from-savepoint", dir.resolve("sp").toString()))
-                .isEqualTo("popflow: invalid option 'from-savepoint': no savepoint or checkpoint at " + dir.resolve("sp"));
-        assertThat(refusal("export", quadratic.toString())).isEqualTo("popflow: invalid option 'RUN_DIR': task quadratic "
-                + "has no model to export: its θ is a point of an analytic function, not a network");
+                .isEqualTo(
+                        "popflow: invalid option 'output': 'model.txt' does not end in .onnx (its description is written "
+                                + "beside it as .json)");
+        assertThat(refusal(
+                        "export",
+                        run.toString(),
+                        "--from-savepoint",
+                        dir.resolve("sp").toString()))
+                .isEqualTo(
+                        "popflow: invalid option 'from-savepoint': no savepoint or checkpoint at " + dir.resolve("sp"));
+        assertThat(refusal("export", quadratic.toString()))
+                .isEqualTo("popflow: invalid option 'RUN_DIR': task quadratic "
+                        + "has no model to export: its θ is a point of an analytic function, not a network");
         assertThat(run.resolve("models")).isDirectoryNotContaining("glob:**/agent-4*");
     }
 

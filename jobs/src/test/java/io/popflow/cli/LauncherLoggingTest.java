@@ -34,8 +34,8 @@ class LauncherLoggingTest {
 
     private static Configuration launcherConfiguration() throws Exception {
         try (InputStream in = LauncherLoggingTest.class.getResourceAsStream("/popflow-log4j2.properties")) {
-            Configuration c = new PropertiesConfigurationFactory().getConfiguration(new LoggerContext("launcher"),
-                    new ConfigurationSource(in));
+            Configuration c = new PropertiesConfigurationFactory()
+                    .getConfiguration(new LoggerContext("launcher"), new ConfigurationSource(in));
             c.initialize();
             return c;
         }

@@ -13,7 +13,8 @@ final class RepositoryRoot {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no repository root (README.md beside jobs/) above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("no repository root (README.md beside jobs/) above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }

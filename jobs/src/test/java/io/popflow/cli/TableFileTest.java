@@ -23,8 +23,14 @@ class TableFileTest {
 
     /** {@code popflow train --preset diabetes} on {@code file}, with {@code sets}; asserts one line and exit 2. */
     private void refused(Path file, String expected, String... sets) {
-        List<String> args = new ArrayList<>(List.of("train", "--preset", "diabetes", "--set", "table.file=" + file,
-                "--output", dir.resolve("out").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "train",
+                "--preset",
+                "diabetes",
+                "--set",
+                "table.file=" + file,
+                "--output",
+                dir.resolve("out").toString()));
         for (String s : sets) {
             args.add("--set");
             args.add(s);
@@ -59,8 +65,10 @@ class TableFileTest {
     @Test
     void aWordInANumericColumnNamesLineAndColumn() throws Exception {
         Path f = csv("word.csv", "a,b,progression\n1,2,3\n4,five,6\n");
-        refused(f, "'table.file': " + f + ":3:2 (b): 'five' is not a number, and the column is numeric (its first "
-                + "value is 2)");
+        refused(
+                f,
+                "'table.file': " + f + ":3:2 (b): 'five' is not a number, and the column is numeric (its first "
+                        + "value is 2)");
     }
 
     @Test
@@ -75,24 +83,36 @@ class TableFileTest {
     void aLabelColumnThatDoesNotExist() throws Exception {
         Path f = csv("ok.csv", "a,b,y\n1,2,3\n4,5,6\n");
         refused(f, "'table.label': no column 'progression' in " + f + " (columns: a, b, y; or a number from 1 to 3)");
-        refused(f, "'table.label': no column '4' in " + f + " (columns: a, b, y; or a number from 1 to 3)",
+        refused(
+                f,
+                "'table.label': no column '4' in " + f + " (columns: a, b, y; or a number from 1 to 3)",
                 "table.label=4");
     }
 
     @Test
     void aSingleClass() throws Exception {
         Path f = csv("one.csv", "a,b,kind\n1,2,cat\n4,5,cat\n");
-        refused(f, "'table.label': column 'kind' of " + f + " holds one class ('cat'): there is nothing to tell apart",
-                "table.label=kind", "table.target=classification", "table.fitness=accuracy");
+        refused(
+                f,
+                "'table.label': column 'kind' of " + f + " holds one class ('cat'): there is nothing to tell apart",
+                "table.label=kind",
+                "table.target=classification",
+                "table.fitness=accuracy");
     }
 
     @Test
     void aMissingValueIsRefusedUnlessImputed() throws Exception {
         Path f = csv("gap.csv", "a,b,progression\n1,2,3\n4,,6\n7,8,9\n");
-        refused(f, "'table.file': " + f + ":3:2 (b): missing value (table.missing: impute fills it with the training mean)");
+        refused(
+                f,
+                "'table.file': " + f
+                        + ":3:2 (b): missing value (table.missing: impute fills it with the training mean)");
         Path label = csv("nolabel.csv", "a,b,progression\n1,2,3\n4,5,NA\n");
-        refused(label, "'table.file': " + label + ":3:3 (progression): the label is missing; a row without its label "
-                + "cannot be learned from", "table.missing=impute");
+        refused(
+                label,
+                "'table.file': " + label + ":3:3 (progression): the label is missing; a row without its label "
+                        + "cannot be learned from",
+                "table.missing=impute");
     }
 
     @Test
@@ -104,11 +124,17 @@ class TableFileTest {
     @Test
     void aSemicolonFileReadWithCommasSaysWhichDelimiterReadsIt() throws Exception {
         Path f = csv("semicolons.csv", "a;b;progression\n1;2;3\n4;5;6\n");
-        refused(f, "'table.file': " + f + " has one column: there is nothing to learn the label from (its header holds "
-                + "';': table.delimiter: semicolon reads it)", "table.delimiter=comma");
+        refused(
+                f,
+                "'table.file': " + f + " has one column: there is nothing to learn the label from (its header holds "
+                        + "';': table.delimiter: semicolon reads it)",
+                "table.delimiter=comma");
         Path tabs = csv("tabs.csv", "a\tb\tprogression\n1\t2\t3\n4\t5\t6\n");
-        refused(tabs, "'table.file': " + tabs + " has one column: there is nothing to learn the label from (its header "
-                + "holds tabs: table.delimiter: tab reads it)", "table.delimiter=semicolon");
+        refused(
+                tabs,
+                "'table.file': " + tabs + " has one column: there is nothing to learn the label from (its header "
+                        + "holds tabs: table.delimiter: tab reads it)",
+                "table.delimiter=semicolon");
     }
 
     @Test
@@ -120,48 +146,74 @@ class TableFileTest {
     @Test
     void twoRowsOfTwoClassesLeaveValidationAndTestEmpty() throws Exception {
         Path f = csv("two.csv", "a,b,y\n1,2,yes\n3,4,no\n");
-        refused(f, "'table.file': " + f + ": table.split [0.6, 0.2] of its 2 rows, by class, leaves the validation and "
-                + "test parts empty (train 2, validation 0, test 0): it needs more rows",
-                "table.label=y", "table.target=classification");
+        refused(
+                f,
+                "'table.file': " + f + ": table.split [0.6, 0.2] of its 2 rows, by class, leaves the validation and "
+                        + "test parts empty (train 2, validation 0, test 0): it needs more rows",
+                "table.label=y",
+                "table.target=classification");
     }
 
     @Test
     void aRegressionOfThreeRowsLeavesTheTestPartEmpty() throws Exception {
         Path f = csv("three.csv", "a,b,progression\n1,2,3\n4,5,6\n7,8,9\n");
-        refused(f, "'table.file': " + f + ": table.split [0.6, 0.2] of its 3 rows leaves the test part empty (train 2, "
-                + "validation 1, test 0): it needs more rows");
+        refused(
+                f,
+                "'table.file': " + f + ": table.split [0.6, 0.2] of its 3 rows leaves the test part empty (train 2, "
+                        + "validation 1, test 0): it needs more rows");
     }
 
     @Test
     void fiveRowsOfTwoClassesAreTooFewToLearnThem() throws Exception {
         Path f = csv("five.csv", "a,b,y\n1,2,yes\n3,4,no\n5,6,yes\n7,8,no\n9,1,yes\n");
-        refused(f, "'table.file': column 'y' of " + f + ": 2 classes for 5 rows (3 of them for training, fewer than 2 "
-                + "per class): too few rows to learn the classes", "table.label=y", "table.target=classification");
+        refused(
+                f,
+                "'table.file': column 'y' of " + f + ": 2 classes for 5 rows (3 of them for training, fewer than 2 "
+                        + "per class): too few rows to learn the classes",
+                "table.label=y",
+                "table.target=classification");
     }
 
     @Test
     void aClassTheSplitGivesNoTrainingRow() throws Exception {
         StringBuilder rows = new StringBuilder("a,b,y\n");
         for (int i = 0; i < 80; i++) {
-            rows.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "cat" : "dog").append('\n');
+            rows.append(i)
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(i % 2 == 0 ? "cat" : "dog")
+                    .append('\n');
         }
         rows.append("1,1,owl\n");
         Path f = csv("owl.csv", rows.toString());
-        refused(f, "'table.file': " + f + ": table.split [0.3, 0.3] leaves class 'owl' (1 row) without a training row "
-                + "(train 24, validation 24, test 33): the network could never learn it",
-                "table.label=y", "table.target=classification", "table.split=[0.3, 0.3]");
+        refused(
+                f,
+                "'table.file': " + f + ": table.split [0.3, 0.3] leaves class 'owl' (1 row) without a training row "
+                        + "(train 24, validation 24, test 33): the network could never learn it",
+                "table.label=y",
+                "table.target=classification",
+                "table.split=[0.3, 0.3]");
     }
 
     @Test
     void aNumericLabelOfNearlyOneValuePerRowIsAskedWhetherItIsARegression() throws Exception {
         StringBuilder rows = new StringBuilder("a,b,y\n");
         for (int i = 0; i < 300; i++) {
-            rows.append(i % 13).append(',').append(i % 7).append(',').append(i < 297 ? i : i - 3).append('\n');
+            rows.append(i % 13)
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(i < 297 ? i : i - 3)
+                    .append('\n');
         }
         Path f = csv("many.csv", rows.toString());
-        refused(f, "'table.target': column 'y' of " + f + ": 297 classes for 300 rows (297 of them for training, fewer "
-                + "than 2 per class): is this a regression? (table.target: regression)",
-                "table.label=y", "table.target=classification");
+        refused(
+                f,
+                "'table.target': column 'y' of " + f + ": 297 classes for 300 rows (297 of them for training, fewer "
+                        + "than 2 per class): is this a regression? (table.target: regression)",
+                "table.label=y",
+                "table.target=classification");
     }
 
     @Test
@@ -171,8 +223,10 @@ class TableFileTest {
             data = data.getParent();
         }
         Path f = data.resolve("data/diabetes/diabetes.csv");
-        refused(f, "'table.target': column 'progression' of " + f + ": 214 classes for 442 rows (283 of them for "
-                + "training, fewer than 2 per class): is this a regression? (table.target: regression)",
+        refused(
+                f,
+                "'table.target': column 'progression' of " + f + ": 214 classes for 442 rows (283 of them for "
+                        + "training, fewer than 2 per class): is this a regression? (table.target: regression)",
                 "table.target=classification");
     }
 }

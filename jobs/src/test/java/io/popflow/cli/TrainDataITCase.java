@@ -32,15 +32,27 @@ class TrainDataITCase {
         int code;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            code = Popflow.run("train", "--data", csv.toString(), "--label", "kind", "--generations", "2",
-                    "--population", "4", "--output", out.toString(), "--quiet");
+            code = Popflow.run(
+                    "train",
+                    "--data",
+                    csv.toString(),
+                    "--label",
+                    "kind",
+                    "--generations",
+                    "2",
+                    "--population",
+                    "4",
+                    "--output",
+                    out.toString(),
+                    "--quiet");
         } finally {
             System.setOut(stdout);
         }
         assertThat(code).isZero();
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines().findFirst()).hasValue("popflow: table: 200 rows, 2 "
-                + "numeric and 1 text features, label 'kind': classification, 3 classes (its label is text; --target "
-                + "says otherwise)");
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().findFirst())
+                .hasValue("popflow: table: 200 rows, 2 "
+                        + "numeric and 1 text features, label 'kind': classification, 3 classes (its label is text; --target "
+                        + "says otherwise)");
         JsonNode table = ConfigLoader.file(out.resolve("config.yaml")).get("table");
         assertThat(table.get("target").asText()).isEqualTo("classification");
         assertThat(table.get("fitness").asText()).isEqualTo("accuracy");

@@ -24,8 +24,14 @@ class AsynchronousModeITCase {
     @TempDir
     Path dir;
 
-    private final PopulationConfig config = JobRuns.config("quadratic", "mode=asynchronous", "population=10",
-            "generations=8", "perturbation_interval=60", "parallelism=2", "checkpoint_interval=50ms");
+    private final PopulationConfig config = JobRuns.config(
+            "quadratic",
+            "mode=asynchronous",
+            "population=10",
+            "generations=8",
+            "perturbation_interval=60",
+            "parallelism=2",
+            "checkpoint_interval=50ms");
 
     @Test
     void everyAgentReportsAndActsExactlyOnce() throws Exception {
@@ -43,7 +49,9 @@ class AsynchronousModeITCase {
     private void assertExactlyOnce(JobRuns.Outputs out) {
         Set<String> reports = new HashSet<>();
         for (JsonNode r : out.reports()) {
-            assertThat(reports.add(r.get("agent") + "@" + r.get("generation"))).as("duplicate %s", r).isTrue();
+            assertThat(reports.add(r.get("agent") + "@" + r.get("generation")))
+                    .as("duplicate %s", r)
+                    .isTrue();
         }
         assertThat(reports).hasSize(config.population() * config.generations());
         JobRuns.assertEveryDecisionActedOnOnce(out, config);

@@ -21,16 +21,26 @@ class BoundedRestartsITCase {
     @Test
     void aRepeatingFailureEndsTheRunWithItsCause() throws Exception {
         Path run = JobRuns.copyOfGolden("run-before-versioned-state", dir.resolve("old"));
-        PopflowProcess p = PopflowProcess.start(dir.resolve("logs"), "old", "train", "--resume", run.toString(),
-                "--set", "restart_attempts=2", "--quiet");
+        PopflowProcess p = PopflowProcess.start(
+                dir.resolve("logs"),
+                "old",
+                "train",
+                "--resume",
+                run.toString(),
+                "--set",
+                "restart_attempts=2",
+                "--quiet");
         try {
             Integer code = p.awaitExit(Duration.ofMinutes(2));
-            assertThat(code).as("exit code; stdout: %s%nstderr: %s", p.stdout(), p.stderr()).isEqualTo(1);
-            List<String> ours = p.stderr().lines().filter(l -> l.startsWith("popflow: ")).toList();
+            assertThat(code)
+                    .as("exit code; stdout: %s%nstderr: %s", p.stdout(), p.stderr())
+                    .isEqualTo(1);
+            List<String> ours =
+                    p.stderr().lines().filter(l -> l.startsWith("popflow: ")).toList();
             assertThat(ours).as("stderr: %s", p.stderr()).hasSize(2);
             assertThat(ours.get(0)).startsWith("popflow: the run failed: ");
-            assertThat(ours.get(1)).isEqualTo("popflow: its newest checkpoint is kept; resume with: popflow train --resume "
-                    + run);
+            assertThat(ours.get(1))
+                    .isEqualTo("popflow: its newest checkpoint is kept; resume with: popflow train --resume " + run);
         } finally {
             p.kill();
         }

@@ -57,11 +57,26 @@ class ChampionDriftITCase {
         ObjectNode digits = ConfigLoader.preset("digits");
         digits.remove("data");
         // buffers smaller than a file: after the second file they hold post-drift examples only
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10",
-                "stream.folder=" + folder, "stream.watch_interval=200ms", "stream.min_examples=32",
-                "stream.replay_capacity=400", "stream.validation_capacity=100", "output=" + out, "population=4",
-                "generations=0", "perturbation_interval=50", "parallelism=2", "checkpoint_interval=500ms", "models.every=5"));
-        assertThat(run.population().champion()).as("a continuous run publishes its champion").isNotNull();
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(
+                digits,
+                "task=stream",
+                "stream.features=64",
+                "stream.classes=10",
+                "stream.folder=" + folder,
+                "stream.watch_interval=200ms",
+                "stream.min_examples=32",
+                "stream.replay_capacity=400",
+                "stream.validation_capacity=100",
+                "output=" + out,
+                "population=4",
+                "generations=0",
+                "perturbation_interval=50",
+                "parallelism=2",
+                "checkpoint_interval=500ms",
+                "models.every=5"));
+        assertThat(run.population().champion())
+                .as("a continuous run publishes its champion")
+                .isNotNull();
         JobSinks sinks = new JobSinks(List.of(), List.of(), List.of(), List.of(), List.of())
                 .withChampions(new ChampionFiles(out, run.population(), run.runId()));
         write(staging, folder, "before.csv", 0, IntUnaryOperator.identity());
@@ -70,10 +85,13 @@ class ChampionDriftITCase {
         Path after = tmp.resolve("after.onnx");
         int driftAt;
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> champions(history) >= 8);
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> champions(history) >= 8);
             driftAt = copyChampion(out, before);
             write(staging, folder, "after.csv", PER_FILE, SWAP);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> lastGeneration(history) >= driftAt + 60);
             copyChampion(out, after);
         } finally {
@@ -81,15 +99,17 @@ class ChampionDriftITCase {
         }
         List<JsonNode> published = JsonLines.read(history);
         for (int i = 1; i < published.size(); i++) {
-            assertThat(published.get(i).get("generation").asInt()).as("generations advance")
+            assertThat(published.get(i).get("generation").asInt())
+                    .as("generations advance")
                     .isGreaterThan(published.get(i - 1).get("generation").asInt());
         }
         int first = 2 * PER_FILE;
         int rows = DigitsRecords.size() - first;
         double accuracyBefore = accuracy(before, first, rows);
         double accuracyAfter = accuracy(after, first, rows);
-        System.out.printf("champion before the drift (generation %d): %.3f on post-drift data; after: %.3f%n", driftAt,
-                accuracyBefore, accuracyAfter);
+        System.out.printf(
+                "champion before the drift (generation %d): %.3f on post-drift data; after: %.3f%n",
+                driftAt, accuracyBefore, accuracyAfter);
         assertThat(accuracyAfter).isGreaterThan(accuracyBefore);
     }
 
@@ -137,11 +157,14 @@ class ChampionDriftITCase {
 
     private static int lastGeneration(Path history) throws Exception {
         List<JsonNode> lines = Files.exists(history) ? JsonLines.read(history) : List.of();
-        return lines.isEmpty() ? -1 : lines.get(lines.size() - 1).get("generation").asInt();
+        return lines.isEmpty()
+                ? -1
+                : lines.get(lines.size() - 1).get("generation").asInt();
     }
 
     /** A file of digits records from {@code first}, labels mapped by {@code label}, moved into the folder whole. */
-    private static void write(Path staging, Path folder, String name, int first, IntUnaryOperator label) throws Exception {
+    private static void write(Path staging, Path folder, String name, int first, IntUnaryOperator label)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < PER_FILE; i++) {
             lines.add(new String(DigitsRecords.csv(first + i, label), StandardCharsets.UTF_8));

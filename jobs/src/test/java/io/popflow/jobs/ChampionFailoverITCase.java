@@ -30,8 +30,14 @@ class ChampionFailoverITCase {
     @Test
     void theChampionHistoryHasNoDuplicateAndNoGap(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
             throws Exception {
-        PopulationConfig config = JobRuns.config("digits", "population=8", "generations=10", "perturbation_interval=300",
-                "parallelism=2", "checkpoint_interval=100ms", "models.every=2");
+        PopulationConfig config = JobRuns.config(
+                "digits",
+                "population=8",
+                "generations=10",
+                "perturbation_interval=300",
+                "parallelism=2",
+                "checkpoint_interval=100ms",
+                "models.every=2");
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         try {
             run(config, dir.resolve("clean"));
@@ -51,9 +57,12 @@ class ChampionFailoverITCase {
     }
 
     @SafeVarargs
-    private static void run(PopulationConfig config, Path folder,
-            Sink<GenerationSummary>... extra) throws Exception {
-        JobRuns.runJob(config, folder, sinks -> PopulationTrainingJob.withInJvmFeedback(config,
-                sinks.withChampions(new ChampionFiles(folder, config, "champion-failover"))), extra);
+    private static void run(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra) throws Exception {
+        JobRuns.runJob(
+                config,
+                folder,
+                sinks -> PopulationTrainingJob.withInJvmFeedback(
+                        config, sinks.withChampions(new ChampionFiles(folder, config, "champion-failover"))),
+                extra);
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterDigitsITCase {
     @TempDir
     static Path dir;
+
     private static LocalFlinkCluster cluster;
     private static Path embedded;
 
@@ -30,7 +31,8 @@ class ClusterDigitsITCase {
     static void startClusterAndRunEmbedded() throws Exception {
         cluster = ClusterRuns.start(dir.resolve("cluster"), 2);
         embedded = dir.resolve("embedded");
-        assertThat(JobRuns.popflow("train", "--preset", "digits", "--output", embedded.toString(), "--quiet")).isZero();
+        assertThat(JobRuns.popflow("train", "--preset", "digits", "--output", embedded.toString(), "--quiet"))
+                .isZero();
     }
 
     @AfterAll
@@ -46,7 +48,9 @@ class ClusterDigitsITCase {
         String out = ClusterRuns.run(cluster, 2, "train", "--preset", "digits", "--output", run.toString(), "--quiet");
         assertThat(out).contains("best agent", "summary: " + run.resolve(RunSummary.FILE));
         assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(embedded));
-        assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(embedded)).hasSize(16);
+        assertThat(JobRuns.finalsWithoutResends(run))
+                .isEqualTo(JobRuns.finalsWithoutResends(embedded))
+                .hasSize(16);
     }
 
     /**
@@ -58,41 +62,83 @@ class ClusterDigitsITCase {
     void aRunningJobReportsItsMetrics() throws Exception {
         Path run = dir.resolve("metrics-run");
         Path log = dir.resolve("metrics-run.out");
-        Process client = ClusterRuns.start(cluster, log, 2, "train", "--preset", "digits", "--output", run.toString(),
-                "--generations", "0", "--quiet");
+        Process client = ClusterRuns.start(
+                cluster,
+                log,
+                2,
+                "train",
+                "--preset",
+                "digits",
+                "--output",
+                run.toString(),
+                "--generations",
+                "0",
+                "--quiet");
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
         Map<String, List<Double>> metrics = awaitMetrics(job, client, log);
-        assertThat(metrics.get("agentStepsPerSecond")).as("one meter per trainer subtask").hasSize(2);
-        assertThat(metrics.get("agentStepsPerSecond").stream().mapToDouble(Double::doubleValue).sum()).isPositive();
-        assertThat(metrics.get("decisionsApplied").stream().mapToDouble(Double::doubleValue).sum()).isPositive();
-        assertThat(metrics.get("feedbackLatencyMs")).allSatisfy(ms -> assertThat(ms).isNotNaN().isNotNegative());
-        assertThat(metrics.get("generation")).singleElement().satisfies(g -> assertThat(g).isPositive());
-        assertThat(metrics.get("medianFitness").get(0)).isLessThanOrEqualTo(metrics.get("bestFitness").get(0));
+        assertThat(metrics.get("agentStepsPerSecond"))
+                .as("one meter per trainer subtask")
+                .hasSize(2);
+        assertThat(metrics.get("agentStepsPerSecond").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isPositive();
+        assertThat(metrics.get("decisionsApplied").stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
+                .isPositive();
+        assertThat(metrics.get("feedbackLatencyMs"))
+                .allSatisfy(ms -> assertThat(ms).isNotNaN().isNotNegative());
+        assertThat(metrics.get("generation"))
+                .singleElement()
+                .satisfies(g -> assertThat(g).isPositive());
+        assertThat(metrics.get("medianFitness").get(0))
+                .isLessThanOrEqualTo(metrics.get("bestFitness").get(0));
         assertThat(metrics.get("divergedAgents")).containsExactly(0.0);
         assertThat(metrics.get("agentSteps").get(0)).isPositive();
 
-        CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
-                run.resolve("savepoints").toAbsolutePath().toString(), job);
+        CliResult stop = cluster.flink(
+                Duration.ofMinutes(2),
+                "stop",
+                "--savepointPath",
+                run.resolve("savepoints").toAbsolutePath().toString(),
+                job);
         assertThat(stop.exitCode()).as(stop.output()).isZero();
-        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
+        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log))
+                .as(Files.readString(log))
+                .isZero();
     }
 
     /** popflow's metrics once every one has a value past the first generation (a gauge is NaN before). */
     private static Map<String, List<Double>> awaitMetrics(String job, Process client, Path log) throws Exception {
-        Set<String> names = Set.of("agentStepsPerSecond", "decisionsApplied", "feedbackLatencyMs", "generation",
-                "bestFitness", "medianFitness", "divergedAgents", "agentSteps");
+        Set<String> names = Set.of(
+                "agentStepsPerSecond",
+                "decisionsApplied",
+                "feedbackLatencyMs",
+                "generation",
+                "bestFitness",
+                "medianFitness",
+                "divergedAgents",
+                "agentSteps");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             Map<String, List<Double>> metrics = ClusterRuns.metrics(cluster, job, names);
-            boolean ready = metrics.keySet().equals(names) && metrics.get("generation").get(0) >= 1
+            boolean ready = metrics.keySet().equals(names)
+                    && metrics.get("generation").get(0) >= 1
                     && metrics.get("feedbackLatencyMs").stream().noneMatch(v -> v.isNaN())
-                    && metrics.get("agentStepsPerSecond").stream().mapToDouble(Double::doubleValue).sum() > 0;
+                    && metrics.get("agentStepsPerSecond").stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum()
+                            > 0;
             if (ready) {
                 return metrics;
             }
-            assertThat(client.isAlive()).as("the run ended before its metrics were seen: %s; %s", metrics,
-                    Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("metrics within 2 minutes: %s", metrics).isLessThan(deadline);
+            assertThat(client.isAlive())
+                    .as("the run ended before its metrics were seen: %s; %s", metrics, Files.readString(log))
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("metrics within 2 minutes: %s", metrics)
+                    .isLessThan(deadline);
             Thread.sleep(250);
         }
     }
@@ -101,8 +147,22 @@ class ClusterDigitsITCase {
     @Test
     void digitsThroughKafkaOnTheClusterGivesTheEmbeddedSummary() throws Exception {
         Path run = dir.resolve("cluster-kafka-run");
-        ClusterRuns.run(cluster, 2, "train", "--preset", "digits", "--output", run.toString(), "--quiet",
-                "--checkpoint-interval", "200ms", "--set", "feedback=kafka", "--set", "run_id=cluster-digits", "--set",
+        ClusterRuns.run(
+                cluster,
+                2,
+                "train",
+                "--preset",
+                "digits",
+                "--output",
+                run.toString(),
+                "--quiet",
+                "--checkpoint-interval",
+                "200ms",
+                "--set",
+                "feedback=kafka",
+                "--set",
+                "run_id=cluster-digits",
+                "--set",
                 "kafka.bootstrap_servers=" + KafkaRuns.bootstrapServers());
         assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(embedded));
         assertThat(JobRuns.finalsWithoutResends(run)).isEqualTo(JobRuns.finalsWithoutResends(embedded));

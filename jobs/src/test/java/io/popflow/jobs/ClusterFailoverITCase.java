@@ -31,12 +31,15 @@ class ClusterFailoverITCase {
      * is still training at every kill however fast it trains: 400 generations took 4-9 s here.
      */
     private static final int SPACING = 400;
+
     private static final int GENERATIONS = SPACING * (KILLS + 1);
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ClusterSession session = new ClusterSession();
+
     private LocalFlinkCluster cluster;
     private Process client;
     private Path log;
@@ -46,9 +49,25 @@ class ClusterFailoverITCase {
         cluster = session.start(dir.resolve("cluster"), 2);
         Path run = dir.resolve("run");
         log = dir.resolve("flink-run.out");
-        client = session.submit(log, 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
-                "--set", "perturbation_interval=100", "--generations", Integer.toString(GENERATIONS),
-                "--checkpoint-interval", "500ms", "--set", "restart_attempts=1000", "--output", run.toString(), "--quiet");
+        client = session.submit(
+                log,
+                2,
+                "train",
+                "--preset",
+                "quadratic",
+                "--set",
+                "population=" + POPULATION,
+                "--set",
+                "perturbation_interval=100",
+                "--generations",
+                Integer.toString(GENERATIONS),
+                "--checkpoint-interval",
+                "500ms",
+                "--set",
+                "restart_attempts=1000",
+                "--output",
+                run.toString(),
+                "--quiet");
         String job = ClusterRuns.awaitRunningJob(cluster, client, log);
         ClusterRuns.awaitCheckpointAfterRestore(cluster, job, 0, client, log);
 
@@ -58,33 +77,45 @@ class ClusterFailoverITCase {
             ClusterRuns.awaitSummarised(run, kill * SPACING, client, log);
             Thread.sleep(random.nextInt(1500));
             JsonNode before = ClusterRuns.checkpoints(cluster, job);
-            assertThat(jobState(job)).as("the run is still training at kill %d", kill).isEqualTo("RUNNING");
+            assertThat(jobState(job))
+                    .as("the run is still training at kill %d", kill)
+                    .isEqualTo("RUNNING");
             List<String> running = cluster.runningTaskManagers();
             String victim = running.get(random.nextInt(running.size()));
             long killedAt = System.nanoTime();
             cluster.killTaskManager(victim);
             String replacement = cluster.startTaskManager();
             long registeredAt = System.nanoTime();
-            long restoredAt = ClusterRuns.awaitCheckpointAfterRestore(cluster, job,
-                    before.path("counts").path("restored").asLong() + 1, client, log);
+            long restoredAt = ClusterRuns.awaitCheckpointAfterRestore(
+                    cluster, job, before.path("counts").path("restored").asLong() + 1, client, log);
             JsonNode after = ClusterRuns.checkpoints(cluster, job);
-            restores.add(String.format("kill %d of %s (replaced by %s): restored from checkpoint %d, running and "
-                    + "checkpointed again %.1f s after the kill, %.1f s after the replacement registered; %d restores so far", kill, victim, replacement,
-                    after.path("latest").path("restored").path("id").asLong(), seconds(restoredAt - killedAt),
-                    seconds(restoredAt - registeredAt), after.path("counts").path("restored").asLong()));
+            restores.add(String.format(
+                    "kill %d of %s (replaced by %s): restored from checkpoint %d, running and "
+                            + "checkpointed again %.1f s after the kill, %.1f s after the replacement registered; %d restores so far",
+                    kill,
+                    victim,
+                    replacement,
+                    after.path("latest").path("restored").path("id").asLong(),
+                    seconds(restoredAt - killedAt),
+                    seconds(restoredAt - registeredAt),
+                    after.path("counts").path("restored").asLong()));
         }
         Path measured = Path.of("target", "cluster-failover.txt");
         Files.write(measured, restores);
         restores.forEach(System.out::println);
 
-        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
+        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log))
+                .as(Files.readString(log))
+                .isZero();
         JobRuns.assertContiguous(run, GENERATIONS, POPULATION);
 
         // the same seed and configuration, uninterrupted, on the embedded cluster
         Path clean = dir.resolve("clean");
         JobRuns.assertSameAsUninterrupted(run, clean, POPULATION);
         for (JsonNode agent : JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE))) {
-            assertThat(agent.get("directives_applied").asInt()).as("decisions applied by %s", agent).isEqualTo(GENERATIONS);
+            assertThat(agent.get("directives_applied").asInt())
+                    .as("decisions applied by %s", agent)
+                    .isEqualTo(GENERATIONS);
         }
         assertThat(ClusterRuns.summaryWithoutTimes(run)).isEqualTo(ClusterRuns.summaryWithoutTimes(clean));
     }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRepeatedJobsITCase {
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ClusterSession session = new ClusterSession();
+
     private LocalFlinkCluster cluster;
     private Process client;
 
@@ -35,11 +37,13 @@ class ClusterRepeatedJobsITCase {
     void repeatedJobsAndARestartDoNotGrowTheTaskManager() throws Exception {
         cluster = session.start(dir.resolve("cluster"), 2);
         String survivor = cluster.runningTaskManagers().get(0);
-        String[] digits = {"train", "--preset", "digits", "--checkpoint-interval", "500ms",
-            "--set", "restart_attempts=20", "--quiet"};
+        String[] digits = {
+            "train", "--preset", "digits", "--checkpoint-interval", "500ms", "--set", "restart_attempts=20", "--quiet"
+        };
         List<ProcessFootprint> after = new ArrayList<>();
 
-        ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-1").toString(), "--generations", "6"));
+        ClusterRuns.run(
+                cluster, 2, with(digits, "--output", dir.resolve("job-1").toString(), "--generations", "6"));
         after.add(cluster.footprint(survivor));
 
         // the second job, run until stopped, loses the other TaskManager, restarts on a new one, and is stopped
@@ -51,14 +55,21 @@ class ClusterRepeatedJobsITCase {
         cluster.killTaskManager(cluster.runningTaskManagers().get(1));
         cluster.startTaskManager();
         ClusterRuns.awaitCheckpointAfterRestore(cluster, job, 1, client, log);
-        CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
-                second.resolve("savepoints").toAbsolutePath().toString(), job);
+        CliResult stop = cluster.flink(
+                Duration.ofMinutes(2),
+                "stop",
+                "--savepointPath",
+                second.resolve("savepoints").toAbsolutePath().toString(),
+                job);
         assertThat(stop.exitCode()).as(stop.output()).isZero();
-        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log)).as(Files.readString(log)).isZero();
+        assertThat(ClusterRuns.awaitExit(client, ClusterRuns.RUN_TIMEOUT, log))
+                .as(Files.readString(log))
+                .isZero();
         after.add(cluster.footprint(survivor));
 
         for (int i = 3; i <= 4; i++) {
-            ClusterRuns.run(cluster, 2, with(digits, "--output", dir.resolve("job-" + i).toString(), "--generations", "6"));
+            ClusterRuns.run(
+                    cluster, 2, with(digits, "--output", dir.resolve("job-" + i).toString(), "--generations", "6"));
             after.add(cluster.footprint(survivor));
         }
 
@@ -74,23 +85,35 @@ class ClusterRepeatedJobsITCase {
         // digits job, 2-3 after the second, measured), but no more after the third and fourth jobs than
         // after the second. Restarts within a job add none (measured: 1 after each of 4 restarts).
         for (ProcessFootprint later : after.subList(2, after.size())) {
-            assertThat(later.userClassLoaders()).as("user class loaders: %s", lines)
+            assertThat(later.userClassLoaders())
+                    .as("user class loaders: %s", lines)
                     .isLessThanOrEqualTo(after.get(1).userClassLoaders());
         }
         for (ProcessFootprint later : after.subList(1, after.size())) {
-            assertThat(later.deallocatorThreads()).as("deallocator threads: %s", lines).isEqualTo(first.deallocatorThreads());
-            assertThat(later.nd4jMappings()).as("libnd4jcpu.so mappings: %s", lines).isEqualTo(first.nd4jMappings());
-            assertThat(later.javacppCacheBytes()).as("extracted natives: %s", lines).isEqualTo(first.javacppCacheBytes());
+            assertThat(later.deallocatorThreads())
+                    .as("deallocator threads: %s", lines)
+                    .isEqualTo(first.deallocatorThreads());
+            assertThat(later.nd4jMappings())
+                    .as("libnd4jcpu.so mappings: %s", lines)
+                    .isEqualTo(first.nd4jMappings());
+            assertThat(later.javacppCacheBytes())
+                    .as("extracted natives: %s", lines)
+                    .isEqualTo(first.javacppCacheBytes());
         }
-        assertThat(first.nd4jMappings()).as("ND4J was loaded in the TaskManager").isPositive();
+        assertThat(first.nd4jMappings())
+                .as("ND4J was loaded in the TaskManager")
+                .isPositive();
         try (var logs = Files.list(cluster.logDir())) {
             for (Path f : logs.toList()) {
-                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("UnsatisfiedLinkError",
-                        "already loaded in another classloader", "LinkageError");
+                assertThat(Files.readString(f))
+                        .as(f.toString())
+                        .doesNotContain(
+                                "UnsatisfiedLinkError", "already loaded in another classloader", "LinkageError");
             }
         }
         for (int i = 3; i <= 4; i++) {
-            assertThat(JobRuns.finalsWithoutResends(dir.resolve("job-" + i))).as("job %d's final population", i)
+            assertThat(JobRuns.finalsWithoutResends(dir.resolve("job-" + i)))
+                    .as("job %d's final population", i)
                     .isEqualTo(JobRuns.finalsWithoutResends(dir.resolve("job-1")));
         }
     }

@@ -26,8 +26,10 @@ class ClusterRescaleITCase {
 
     @TempDir
     Path dir;
+
     @RegisterExtension
     final ClusterSession session = new ClusterSession();
+
     private LocalFlinkCluster cluster;
     private Process client;
 
@@ -35,13 +37,39 @@ class ClusterRescaleITCase {
     void stopWithSavepointAndResumeAtAnotherParallelism() throws Exception {
         cluster = session.start(dir.resolve("cluster"), 2);
         Path run = dir.resolve("run");
-        int first = stopAfter(40, "first", 2, "train", "--preset", "quadratic", "--set", "population=" + POPULATION,
-                "--set", "perturbation_interval=100", "--generations", "0", "--parallelism", "2",
-                "--checkpoint-interval", "500ms", "--output", run.toString(), "--quiet");
+        int first = stopAfter(
+                40,
+                "first",
+                2,
+                "train",
+                "--preset",
+                "quadratic",
+                "--set",
+                "population=" + POPULATION,
+                "--set",
+                "perturbation_interval=100",
+                "--generations",
+                "0",
+                "--parallelism",
+                "2",
+                "--checkpoint-interval",
+                "500ms",
+                "--output",
+                run.toString(),
+                "--quiet");
         int second = stopAfter(first + 40, "second", 1, "train", "--resume", run.toString(), "--parallelism", "1");
         int generations = second + 60;
-        ClusterRuns.run(cluster, 2, "train", "--resume", run.toString(), "--parallelism", "2", "--generations",
-                Integer.toString(generations), "--quiet");
+        ClusterRuns.run(
+                cluster,
+                2,
+                "train",
+                "--resume",
+                run.toString(),
+                "--parallelism",
+                "2",
+                "--generations",
+                Integer.toString(generations),
+                "--quiet");
         JobRuns.assertContiguous(run, generations, POPULATION);
 
         Path clean = dir.resolve("clean");
@@ -64,14 +92,21 @@ class ClusterRescaleITCase {
         List<String> list = List.of(args);
         Path run = Path.of(list.get(list.indexOf(list.contains("--resume") ? "--resume" : "--output") + 1));
         ClusterRuns.awaitSummarised(run, generations, client, log);
-        CliResult stop = cluster.flink(Duration.ofMinutes(2), "stop", "--savepointPath",
-                run.resolve("savepoints").toAbsolutePath().toString(), job);
+        CliResult stop = cluster.flink(
+                Duration.ofMinutes(2),
+                "stop",
+                "--savepointPath",
+                run.resolve("savepoints").toAbsolutePath().toString(),
+                job);
         assertThat(stop.exitCode()).as(stop.output()).isZero();
-        assertThat(ClusterRuns.awaitExit(client, Duration.ofMinutes(2), log)).as(Files.readString(log)).isZero();
+        assertThat(ClusterRuns.awaitExit(client, Duration.ofMinutes(2), log))
+                .as(Files.readString(log))
+                .isZero();
         assertThat(Files.readString(log)).contains("popflow: stopped with a savepoint at");
 
         JsonNode stopped = JSON.readTree(run.resolve(RunSummary.FILE).toFile()).get("stopped");
-        assertThat(stopped.get("savepoint").asText()).contains(run.resolve("savepoints").toAbsolutePath().toString());
+        assertThat(stopped.get("savepoint").asText())
+                .contains(run.resolve("savepoints").toAbsolutePath().toString());
         assertThat(JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(POPULATION);
         int summarised = JobRuns.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
         JobRuns.assertContiguous(run, summarised, POPULATION);

@@ -29,7 +29,10 @@ final class ClusterRuns {
 
     /** A cluster with {@code taskManagers} TaskManagers of one slot each, ND4J in their lib/. */
     static LocalFlinkCluster start(Path dir, int taskManagers) throws IOException {
-        return LocalFlinkCluster.in(dir).taskManagers(taskManagers).lib(flinkLib()).start();
+        return LocalFlinkCluster.in(dir)
+                .taskManagers(taskManagers)
+                .lib(flinkLib())
+                .start();
     }
 
     /** popflow's lib/ bundle, as {@code mvn package} builds it. */
@@ -49,7 +52,9 @@ final class ClusterRuns {
     /** {@code flink run -p P JOB_JAR ARGS...} to its end; it must succeed. Returns its output. */
     static String run(LocalFlinkCluster cluster, int parallelism, String... args) throws IOException {
         CliResult result = cluster.flink(RUN_TIMEOUT, runArgs(parallelism, args));
-        assertThat(result.exitCode()).as("flink run %s:%n%s", Arrays.toString(args), result.output()).isZero();
+        assertThat(result.exitCode())
+                .as("flink run %s:%n%s", Arrays.toString(args), result.output())
+                .isZero();
         return result.output();
     }
 
@@ -73,7 +78,8 @@ final class ClusterRuns {
                     return job.path("jid").asText();
                 }
             }
-            assertThat(client.isAlive()).as("flink run still running: %s", Files.exists(log) ? Files.readString(log) : "")
+            assertThat(client.isAlive())
+                    .as("flink run still running: %s", Files.exists(log) ? Files.readString(log) : "")
                     .isTrue();
             assertThat(System.nanoTime()).as("a running job within 2 minutes").isLessThan(deadline);
             Thread.sleep(100);
@@ -86,8 +92,8 @@ final class ClusterRuns {
      *
      * @return when that was seen (System.nanoTime)
      */
-    static long awaitCheckpointAfterRestore(LocalFlinkCluster cluster, String job, long restores, Process client, Path log)
-            throws Exception {
+    static long awaitCheckpointAfterRestore(
+            LocalFlinkCluster cluster, String job, long restores, Process client, Path log) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             JsonNode stats = checkpoints(cluster, job);
@@ -97,8 +103,12 @@ final class ClusterRuns {
                     && cluster.rest().get("/jobs/" + job).path("state").asText().equals("RUNNING")) {
                 return System.nanoTime();
             }
-            assertThat(client.isAlive()).as("the run ended early: %s", tail(log)).isTrue();
-            assertThat(System.nanoTime()).as("restored and checkpointed within 3 minutes: %s", stats).isLessThan(deadline);
+            assertThat(client.isAlive())
+                    .as("the run ended early: %s", tail(log))
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("restored and checkpointed within 3 minutes: %s", stats)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }
@@ -108,8 +118,12 @@ final class ClusterRuns {
         Path file = run.resolve(JobSinks.GENERATIONS_FILE);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
-            assertThat(client.isAlive()).as("the run ended early: %s", tail(log)).isTrue();
-            assertThat(System.nanoTime()).as("%d generations within 3 minutes", generations).isLessThan(deadline);
+            assertThat(client.isAlive())
+                    .as("the run ended early: %s", tail(log))
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("%d generations within 3 minutes", generations)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }
@@ -131,8 +145,8 @@ final class ClusterRuns {
      *
      * @return name to the values its subtasks report, one per subtask
      */
-    static java.util.Map<String, List<Double>> metrics(LocalFlinkCluster cluster, String job, java.util.Set<String> names)
-            throws IOException {
+    static java.util.Map<String, List<Double>> metrics(
+            LocalFlinkCluster cluster, String job, java.util.Set<String> names) throws IOException {
         java.util.Map<String, List<Double>> values = new java.util.TreeMap<>();
         for (JsonNode vertex : cluster.rest().get("/jobs/" + job).path("vertices")) {
             String base = "/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/metrics";
@@ -157,7 +171,8 @@ final class ClusterRuns {
 
     /** summary.json without its wall-clock figures (time and speed). */
     static JsonNode summaryWithoutTimes(Path run) throws IOException {
-        ObjectNode summary = (ObjectNode) JSON.readTree(run.resolve(RunSummary.FILE).toFile());
+        ObjectNode summary =
+                (ObjectNode) JSON.readTree(run.resolve(RunSummary.FILE).toFile());
         summary.remove(List.of("wall_time_seconds", "agent_steps_per_second"));
         return summary;
     }

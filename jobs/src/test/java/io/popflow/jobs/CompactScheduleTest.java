@@ -35,22 +35,24 @@ class CompactScheduleTest {
 
     @Test
     void consecutiveGenerationsWithTheSameHShareALine() throws Exception {
-        assertThat(CompactSchedule.lines(schedule())).containsExactly(
-                "generations 0-2: lr=0.002400 weight_decay=4.300e-05 batch_size=64  (agent 3)",
-                "generations 3-5: lr=0.002880 weight_decay=4.300e-05 batch_size=64  (agent 5 <- copied from 3 "
-                        + "[\"lr * 1.2\"]; from generation 5 agent 1 <- copied from 5 [])",
-                "generation 6: lr=0.002304 weight_decay=4.300e-05 batch_size=32  (agent 1 <- copied from 1 "
-                        + "[\"lr * 0.8\",\"batch_size shift left\"])");
+        assertThat(CompactSchedule.lines(schedule()))
+                .containsExactly(
+                        "generations 0-2: lr=0.002400 weight_decay=4.300e-05 batch_size=64  (agent 3)",
+                        "generations 3-5: lr=0.002880 weight_decay=4.300e-05 batch_size=64  (agent 5 <- copied from 3 "
+                                + "[\"lr * 1.2\"]; from generation 5 agent 1 <- copied from 5 [])",
+                        "generation 6: lr=0.002304 weight_decay=4.300e-05 batch_size=32  (agent 1 <- copied from 1 "
+                                + "[\"lr * 0.8\",\"batch_size shift left\"])");
     }
 
     @Test
     void theConsoleShowsTheLastRunsAndCountsTheGenerationsBefore() throws Exception {
-        assertThat(CompactSchedule.last(schedule(), 2)).containsExactly(
-                "... 3 earlier generations in summary.json",
-                "generations 3-5: lr=0.002880 weight_decay=4.300e-05 batch_size=64  (agent 5 <- copied from 3 "
-                        + "[\"lr * 1.2\"]; from generation 5 agent 1 <- copied from 5 [])",
-                "generation 6: lr=0.002304 weight_decay=4.300e-05 batch_size=32  (agent 1 <- copied from 1 "
-                        + "[\"lr * 0.8\",\"batch_size shift left\"])");
+        assertThat(CompactSchedule.last(schedule(), 2))
+                .containsExactly(
+                        "... 3 earlier generations in summary.json",
+                        "generations 3-5: lr=0.002880 weight_decay=4.300e-05 batch_size=64  (agent 5 <- copied from 3 "
+                                + "[\"lr * 1.2\"]; from generation 5 agent 1 <- copied from 5 [])",
+                        "generation 6: lr=0.002304 weight_decay=4.300e-05 batch_size=32  (agent 1 <- copied from 1 "
+                                + "[\"lr * 0.8\",\"batch_size shift left\"])");
         assertThat(CompactSchedule.last(schedule(), 3)).isEqualTo(CompactSchedule.lines(schedule()));
     }
 

@@ -25,7 +25,8 @@ class DigitsPresetITCase {
         assertThat(code).isZero();
 
         PopulationConfig config = JobRuns.config("digits");
-        JsonNode summary = new ObjectMapper().readTree(dir.resolve(RunSummary.FILE).toFile());
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve(RunSummary.FILE).toFile());
         assertThat(summary.get("population").asInt()).isGreaterThanOrEqualTo(16);
         assertThat(summary.get("generations").asInt()).isGreaterThanOrEqualTo(10);
         assertThat(summary.get("seed").asLong()).isEqualTo(config.seed());
@@ -37,7 +38,9 @@ class DigitsPresetITCase {
         HyperparameterSpace space = config.space();
         for (JsonNode e : JobRuns.read(dir.resolve(JobSinks.LINEAGE_FILE))) {
             for (String side : new String[] {"old_hyperparameters", "new_hyperparameters"}) {
-                assertThat(space.contains(JobRuns.hyperparameters(e, side, space))).as("%s of %s", side, e).isTrue();
+                assertThat(space.contains(JobRuns.hyperparameters(e, side, space)))
+                        .as("%s of %s", side, e)
+                        .isTrue();
             }
         }
     }

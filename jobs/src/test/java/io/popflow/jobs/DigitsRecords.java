@@ -21,7 +21,8 @@ final class DigitsRecords {
         int row = Math.floorMod(i, DIGITS.size());
         StringBuilder sb = new StringBuilder(64 * 6);
         for (int c = 0; c < DIGITS.features(); c++) {
-            sb.append(String.format(Locale.ROOT, "%.4f", DIGITS.feature(row, c))).append(',');
+            sb.append(String.format(Locale.ROOT, "%.4f", DIGITS.feature(row, c)))
+                    .append(',');
         }
         sb.append(label.applyAsInt(DIGITS.label(row)));
         return sb.toString().getBytes(StandardCharsets.UTF_8);

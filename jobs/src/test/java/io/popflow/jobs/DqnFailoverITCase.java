@@ -12,8 +12,14 @@ class DqnFailoverITCase extends FailoverCase {
     /** Generations of some 0.25 s (8 agents x 400 steps on 2 threads) against checkpoints every 100 ms. */
     @Override
     PopulationConfig config() {
-        return JobRuns.config("cartpole-pbt", "population=8", "generations=5", "perturbation_interval=400",
-                "parallelism=2", "checkpoint_interval=100ms", "returns.k=2");
+        return JobRuns.config(
+                "cartpole-pbt",
+                "population=8",
+                "generations=5",
+                "perturbation_interval=400",
+                "parallelism=2",
+                "checkpoint_interval=100ms",
+                "returns.k=2");
     }
 
     @Override

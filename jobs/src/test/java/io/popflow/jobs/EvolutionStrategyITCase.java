@@ -11,9 +11,9 @@ import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.loop.PlainEsLoop;
 import java.nio.file.Path;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +29,17 @@ class EvolutionStrategyITCase {
 
     /** CMA-ES on the 10-D sphere from 0.5 with σ₀ = 0.5, as the pycma comparison; generations of a few ms. */
     static PopulationConfig cmaSphere(int parallelism, int generations) {
-        return config("task=landscape", "landscape.function=sphere", "landscape.dimension=10", "population=10",
-                "generations=" + generations, "strategy.name=cma_es", "strategy.sigma=0.5", "strategy.initial_mean=0.5",
-                "parallelism=" + parallelism, "checkpoint_interval=10ms");
+        return config(
+                "task=landscape",
+                "landscape.function=sphere",
+                "landscape.dimension=10",
+                "population=10",
+                "generations=" + generations,
+                "strategy.name=cma_es",
+                "strategy.sigma=0.5",
+                "strategy.initial_mean=0.5",
+                "parallelism=" + parallelism,
+                "checkpoint_interval=10ms");
     }
 
     static PopulationConfig config(String... options) {
@@ -55,12 +63,17 @@ class EvolutionStrategyITCase {
         JobRuns.Outputs a = runOn(cluster, one, dir.resolve("p1"));
         JobRuns.Outputs b = runOn(cluster, two, dir.resolve("p2"));
         for (JobRuns.Outputs out : new JobRuns.Outputs[] {a, b}) {
-            assertThat(out.finals()).hasSize(10).allMatch(f -> f.get("params_sha256").asText().equals(meanDigest(loop)));
+            assertThat(out.finals())
+                    .hasSize(10)
+                    .allMatch(f -> f.get("params_sha256").asText().equals(meanDigest(loop)));
             assertThat(out.reports()).hasSize(10 * 40);
             for (JsonNode r : out.reports()) {
                 double expected = loop.reports().stream()
-                        .filter(x -> x.agent() == r.get("agent").asInt() && x.generation() == r.get("generation").asInt())
-                        .findFirst().orElseThrow().rawFitness();
+                        .filter(x -> x.agent() == r.get("agent").asInt()
+                                && x.generation() == r.get("generation").asInt())
+                        .findFirst()
+                        .orElseThrow()
+                        .rawFitness();
                 assertThat(r.get("raw_fitness").asDouble()).isEqualTo(expected);
             }
         }
@@ -77,16 +90,31 @@ class EvolutionStrategyITCase {
     @Test
     void lamarckianInheritanceIsThePlainLoopBitForBit(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
             throws Exception {
-        PopulationConfig config = config("task=landscape", "landscape.function=sphere", "landscape.dimension=10",
-                "population=10", "generations=30", "strategy.name=cma_es", "strategy.sigma=0.5",
-                "strategy.initial_mean=0.5", "strategy.inner_steps=5", "strategy.inheritance=lamarckian",
-                "hyperparameters.lr=0.1", "parallelism=2");
+        PopulationConfig config = config(
+                "task=landscape",
+                "landscape.function=sphere",
+                "landscape.dimension=10",
+                "population=10",
+                "generations=30",
+                "strategy.name=cma_es",
+                "strategy.sigma=0.5",
+                "strategy.initial_mean=0.5",
+                "strategy.inner_steps=5",
+                "strategy.inheritance=lamarckian",
+                "hyperparameters.lr=0.1",
+                "parallelism=2");
         PlainEsLoop.Result loop = new PlainEsLoop(config).run();
         JobRuns.Outputs out = runOn(cluster, config, dir.resolve("lamarckian"));
-        assertThat(out.finals()).hasSize(10).allMatch(f -> f.get("params_sha256").asText().equals(meanDigest(loop)));
+        assertThat(out.finals())
+                .hasSize(10)
+                .allMatch(f -> f.get("params_sha256").asText().equals(meanDigest(loop)));
         // the inner steps shrink θ toward 0: trained members are better than drawn ones, and the mean follows them
-        double baldwinian = -new PlainEsLoop(cmaSphere(1, 30)).run().reports().stream()
-                .filter(r -> r.generation() == 29).mapToDouble(r -> r.rawFitness()).max().orElseThrow();
+        double baldwinian = -new PlainEsLoop(cmaSphere(1, 30))
+                .run().reports().stream()
+                        .filter(r -> r.generation() == 29)
+                        .mapToDouble(r -> r.rawFitness())
+                        .max()
+                        .orElseThrow();
         double lamarckian = 0;
         for (int i = 0; i < loop.finalMean().length; i++) {
             lamarckian += (double) loop.finalMean()[i] * loop.finalMean()[i];
@@ -110,9 +138,15 @@ class EvolutionStrategyITCase {
             TestStreamEnvironment.unsetAsContext();
         }
         assertThat(JobRuns.FailOnce.INJECTED.get()).isEqualTo(1);
-        assertThat(cluster.getArchivedExecutionGraph(failed.jobId()).get().getCheckpointStatsSnapshot()
-                .getLatestRestoredCheckpoint()).as("restored from a checkpoint").isNotNull();
-        assertThat(JobRuns.finalPopulation(failed)).isEqualTo(JobRuns.finalPopulation(clean)).hasSize(10);
+        assertThat(cluster.getArchivedExecutionGraph(failed.jobId())
+                        .get()
+                        .getCheckpointStatsSnapshot()
+                        .getLatestRestoredCheckpoint())
+                .as("restored from a checkpoint")
+                .isNotNull();
+        assertThat(JobRuns.finalPopulation(failed))
+                .isEqualTo(JobRuns.finalPopulation(clean))
+                .hasSize(10);
         assertThat(failed.reportsInOrder()).isEqualTo(clean.reportsInOrder());
         assertThat(failed.summaries()).isEqualTo(clean.summaries());
         assertThat(failed.finals()).allMatch(f -> f.get("directives_applied").asInt() == 400);

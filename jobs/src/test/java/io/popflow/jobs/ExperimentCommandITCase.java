@@ -24,7 +24,8 @@ class ExperimentCommandITCase {
 
     private JsonNode run(String name, String seeds, String... charts) throws Exception {
         Path out = dir.resolve(name);
-        assertThat(Popflow.run("experiment", name, "--seeds", seeds, "--output", out.toString())).isZero();
+        assertThat(Popflow.run("experiment", name, "--seeds", seeds, "--output", out.toString()))
+                .isZero();
         assertThat(Files.readString(out.resolve(name + ".md"))).contains("|---");
         for (String chart : charts) {
             assertThat(out.resolve(chart)).isNotEmptyFile();
@@ -62,8 +63,11 @@ class ExperimentCommandITCase {
     @Test
     void anUnknownExperimentIsRefused() {
         StringWriter err = new StringWriter();
-        assertThat(Popflow.run(new PrintWriter(err, true), "experiment", "e5", "--output", dir.toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("popflow: invalid option 'experiment': unknown experiment 'e5' "
-                + "(known: large-population, multimodal, estimators, baselines, cartpole, es-cartpole, es-digits)");
+        assertThat(Popflow.run(new PrintWriter(err, true), "experiment", "e5", "--output", dir.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "popflow: invalid option 'experiment': unknown experiment 'e5' "
+                                + "(known: large-population, multimodal, estimators, baselines, cartpole, es-cartpole, es-digits)");
     }
 }

@@ -51,16 +51,21 @@ abstract class FailoverCase {
 
         // the failure happened, and the job came back from a checkpoint taken before it
         assertThat(JobRuns.FailOnce.INJECTED.get()).isEqualTo(1);
-        ArchivedExecutionGraph graph = cluster.getArchivedExecutionGraph(failed.jobId()).get();
+        ArchivedExecutionGraph graph =
+                cluster.getArchivedExecutionGraph(failed.jobId()).get();
         CheckpointStatsSnapshot checkpoints = graph.getCheckpointStatsSnapshot();
-        assertThat(checkpoints.getLatestRestoredCheckpoint()).as("restored from a checkpoint").isNotNull();
+        assertThat(checkpoints.getLatestRestoredCheckpoint())
+                .as("restored from a checkpoint")
+                .isNotNull();
         assertThat(clean.summaries()).hasSize(config.generations());
     }
 
     @Test
     void finalPopulationIsIdenticalToAnUninterruptedRun() {
         // every agent's θ bytes (SHA-256) and h
-        assertThat(JobRuns.finalPopulation(failed)).isEqualTo(JobRuns.finalPopulation(clean)).hasSize(config.population());
+        assertThat(JobRuns.finalPopulation(failed))
+                .isEqualTo(JobRuns.finalPopulation(clean))
+                .hasSize(config.population());
         // every output record exactly once, identical to the uninterrupted run
         assertThat(failed.reportsInOrder()).isEqualTo(clean.reportsInOrder());
         assertThat(failed.summaries()).isEqualTo(clean.summaries());

@@ -11,7 +11,12 @@ class FailoverITCase extends FailoverCase {
      */
     @Override
     PopulationConfig config() {
-        return JobRuns.config("digits", "population=8", "generations=8", "perturbation_interval=300", "parallelism=2",
+        return JobRuns.config(
+                "digits",
+                "population=8",
+                "generations=8",
+                "perturbation_interval=300",
+                "parallelism=2",
                 "checkpoint_interval=100ms");
     }
 

@@ -27,16 +27,19 @@ class FollowedReportITCase {
         Path out = dir.resolve("q");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> train = threads.submit(() -> Popflow.run("train", "--preset", "quadratic", "--generations",
-                    "60", "--output", out.toString(), "--quiet"));
+            Future<Integer> train = threads.submit(() -> Popflow.run(
+                    "train", "--preset", "quadratic", "--generations", "60", "--output", out.toString(), "--quiet"));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (!Files.exists(out.resolve("config.yaml")) && System.nanoTime() < deadline && !train.isDone()) {
                 Thread.sleep(50);
             }
-            Future<Integer> report = threads.submit(() -> Popflow.run("report", "--follow", "--every", "1", out.toString()));
+            Future<Integer> report =
+                    threads.submit(() -> Popflow.run("report", "--follow", "--every", "1", out.toString()));
 
             assertThat(train.get(3, TimeUnit.MINUTES)).isZero();
-            assertThat(report.get(1, TimeUnit.MINUTES)).as("the report returns after the run's end").isZero();
+            assertThat(report.get(1, TimeUnit.MINUTES))
+                    .as("the report returns after the run's end")
+                    .isZero();
         } finally {
             threads.shutdownNow();
         }

@@ -32,18 +32,30 @@ class JobJarSubmissionITCase {
     @Test
     void jobJarRunsOnACluster(@InjectClusterClient ClusterClient<?> client) throws Exception {
         File jar = Arrays.stream(new File("target").listFiles((d, name) -> name.endsWith("-job.jar")))
-                .findFirst().orElseThrow(() -> new AssertionError("no job jar in target/: run mvn package"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no job jar in target/: run mvn package"));
         PackagedProgram program = PackagedProgram.newBuilder()
                 .setJarFile(jar)
-                .setArguments("train", "--preset", "quadratic", "--population", "8", "--generations", "3",
-                        "--quiet", "--output", dir.toString())
+                .setArguments(
+                        "train",
+                        "--preset",
+                        "quadratic",
+                        "--population",
+                        "8",
+                        "--generations",
+                        "3",
+                        "--quiet",
+                        "--output",
+                        dir.toString())
                 .build();
         JobGraph graph = PackagedProgramUtils.createJobGraph(program, new Configuration(), 2, false);
         assertThat(graph.getUserJars()).isNotEmpty();
 
         JobID id = client.submitJob(graph).get();
         JobResult result = client.requestJobResult(id).get();
-        assertThat(result.isSuccess()).as("job result %s", result.getSerializedThrowable()).isTrue();
+        assertThat(result.isSuccess())
+                .as("job result %s", result.getSerializedThrowable())
+                .isTrue();
         assertThat(JobRuns.read(dir.resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(8);
         assertThat(JobRuns.read(dir.resolve(JobSinks.REPORTS_FILE))).hasSize(8 * 3);
     }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.config.ConfigLoader;
-import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.HyperparameterSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,12 @@ final class JobRuns {
     }
 
     /** What a run wrote, one parsed JSON object per line. */
-    record Outputs(JobID jobId, List<JsonNode> reports, List<JsonNode> summaries, List<JsonNode> lineage, List<JsonNode> finals) {
+    record Outputs(
+            JobID jobId,
+            List<JsonNode> reports,
+            List<JsonNode> summaries,
+            List<JsonNode> lineage,
+            List<JsonNode> finals) {
 
         /**
          * Report lines ordered by (agent, generation), as their order in the file depends on
@@ -87,17 +92,21 @@ final class JobRuns {
         }
     }
 
-    static final Comparator<JsonNode> BY_AGENT_AND_GENERATION = Comparator.comparingInt((JsonNode r) -> r.get("agent").asInt())
+    static final Comparator<JsonNode> BY_AGENT_AND_GENERATION = Comparator.comparingInt(
+                    (JsonNode r) -> r.get("agent").asInt())
             .thenComparingInt(r -> r.get("generation").asInt());
-    static final Comparator<JsonNode> BY_GENERATION = Comparator.comparingInt(r -> r.get("generation").asInt());
+    static final Comparator<JsonNode> BY_GENERATION =
+            Comparator.comparingInt(r -> r.get("generation").asInt());
 
     /** JSON records as text, without {@code fields}, ordered by {@code order} (null keeps their order). */
     static List<String> texts(List<JsonNode> nodes, Comparator<JsonNode> order, String... fields) {
-        return (order == null ? nodes.stream() : nodes.stream().sorted(order)).map(n -> {
-            ObjectNode copy = n.deepCopy();
-            copy.remove(List.of(fields));
-            return copy.toString();
-        }).toList();
+        return (order == null ? nodes.stream() : nodes.stream().sorted(order))
+                .map(n -> {
+                    ObjectNode copy = n.deepCopy();
+                    copy.remove(List.of(fields));
+                    return copy.toString();
+                })
+                .toList();
     }
 
     /**
@@ -112,19 +121,27 @@ final class JobRuns {
     /** Runs the job {@code job} builds around the file sinks (and {@code extra}), as {@link #run} does. */
     @SafeVarargs
     @SuppressWarnings("varargs") // extra goes only to JobSinks.withSummaries, itself @SafeVarargs
-    static Outputs runJob(PopulationConfig config, Path folder, Function<JobSinks, PopulationTrainingJob> job,
-            Sink<GenerationSummary>... extra) throws Exception {
+    static Outputs runJob(
+            PopulationConfig config,
+            Path folder,
+            Function<JobSinks, PopulationTrainingJob> job,
+            Sink<GenerationSummary>... extra)
+            throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(config.parallelism());
-        JobSinks sinks = JobSinks.files(folder, config.space(), config.generations(), false).withSummaries(extra);
+        JobSinks sinks = JobSinks.files(folder, config.space(), config.generations(), false)
+                .withSummaries(extra);
         JobClient client = job.apply(sinks).executeAsync(env);
         client.getJobExecutionResult().get();
-        return new Outputs(client.getJobID(), read(folder.resolve(JobSinks.REPORTS_FILE)),
-                read(folder.resolve(JobSinks.GENERATIONS_FILE)), read(folder.resolve(JobSinks.LINEAGE_FILE)),
+        return new Outputs(
+                client.getJobID(),
+                read(folder.resolve(JobSinks.REPORTS_FILE)),
+                read(folder.resolve(JobSinks.GENERATIONS_FILE)),
+                read(folder.resolve(JobSinks.LINEAGE_FILE)),
                 read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)));
     }
 
@@ -150,7 +167,8 @@ final class JobRuns {
     static Map<Integer, Integer> copiesByRecipient(List<JsonNode> lineage) {
         Map<Integer, Integer> copies = new HashMap<>();
         for (JsonNode e : lineage) {
-            if (!e.get("donor").isNull() && e.get("donor").asInt() != e.get("recipient").asInt()) {
+            if (!e.get("donor").isNull()
+                    && e.get("donor").asInt() != e.get("recipient").asInt()) {
                 copies.merge(e.get("recipient").asInt(), 1, Integer::sum);
             }
         }
@@ -164,14 +182,18 @@ final class JobRuns {
     static void assertEveryDecisionActedOnOnce(Outputs out, PopulationConfig config) {
         for (JsonNode e : out.lineage()) {
             assertThat(config.space().contains(hyperparameters(e, "new_hyperparameters", config.space())))
-                    .as("in bounds: %s", e).isTrue();
+                    .as("in bounds: %s", e)
+                    .isTrue();
         }
         Map<Integer, Integer> copies = copiesByRecipient(out.lineage());
         assertThat(out.finals()).hasSize(config.population());
         for (JsonNode f : out.finals()) {
             int agent = f.get("agent").asInt();
-            assertThat(f.get("directives_applied").asInt()).as("directives of agent %d", agent).isEqualTo(config.generations());
-            assertThat(f.get("transfers_applied").asInt()).as("copies into agent %d", agent)
+            assertThat(f.get("directives_applied").asInt())
+                    .as("directives of agent %d", agent)
+                    .isEqualTo(config.generations());
+            assertThat(f.get("transfers_applied").asInt())
+                    .as("copies into agent %d", agent)
                     .isEqualTo(copies.getOrDefault(agent, 0));
         }
     }
@@ -214,7 +236,9 @@ final class JobRuns {
      * (a restore raises it; θ digest, h, generation and steps must not change).
      */
     static List<String> finalsWithoutResends(Path folder) throws IOException {
-        return texts(read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)), Comparator.comparingInt(r -> r.get("agent").asInt()),
+        return texts(
+                read(folder.resolve(JobSinks.FINAL_AGENTS_FILE)),
+                Comparator.comparingInt(r -> r.get("agent").asInt()),
                 "resent_ignored");
     }
 
@@ -228,12 +252,22 @@ final class JobRuns {
      * their stream position (rng_state), so that field is compared only from generation {@code from} on.
      */
     static void assertReportsMatchAfterGolden(Path resumed, Path clean, int from) throws IOException {
-        assertThat(texts(read(resumed.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms", "rng_state"))
-                .isEqualTo(texts(read(clean.resolve(JobSinks.REPORTS_FILE)), BY_AGENT_AND_GENERATION, "decision_latency_ms", "rng_state"));
+        assertThat(texts(
+                        read(resumed.resolve(JobSinks.REPORTS_FILE)),
+                        BY_AGENT_AND_GENERATION,
+                        "decision_latency_ms",
+                        "rng_state"))
+                .isEqualTo(texts(
+                        read(clean.resolve(JobSinks.REPORTS_FILE)),
+                        BY_AGENT_AND_GENERATION,
+                        "decision_latency_ms",
+                        "rng_state"));
         List<JsonNode> since = read(resumed.resolve(JobSinks.REPORTS_FILE)).stream()
-                .filter(r -> r.get("generation").asInt() >= from).toList();
+                .filter(r -> r.get("generation").asInt() >= from)
+                .toList();
         List<JsonNode> cleanSince = read(clean.resolve(JobSinks.REPORTS_FILE)).stream()
-                .filter(r -> r.get("generation").asInt() >= from).toList();
+                .filter(r -> r.get("generation").asInt() >= from)
+                .toList();
         assertThat(since).isNotEmpty().allMatch(r -> r.hasNonNull("rng_state"));
         assertThat(texts(since, BY_AGENT_AND_GENERATION, "decision_latency_ms"))
                 .isEqualTo(texts(cleanSince, BY_AGENT_AND_GENERATION, "decision_latency_ms"));
@@ -253,7 +287,9 @@ final class JobRuns {
         for (JsonNode r : JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE))) {
             int agent = r.get("agent").asInt();
             int expected = next.getOrDefault(agent, 0);
-            assertThat(r.get("generation").asInt()).as("report of agent %d", agent).isEqualTo(expected);
+            assertThat(r.get("generation").asInt())
+                    .as("report of agent %d", agent)
+                    .isEqualTo(expected);
             next.put(agent, expected + 1);
         }
         assertThat(next).hasSize(population);
@@ -265,9 +301,17 @@ final class JobRuns {
      * asserts that {@code run} ended with its records, every one, and its final population, bit for bit.
      */
     static void assertSameAsUninterrupted(Path run, Path clean, int population) throws IOException {
-        assertThat(popflow("train", "--config", run.resolve("config.yaml").toString(), "--output", clean.toString(),
-                "--quiet")).isZero();
-        assertThat(finalsWithoutResends(run)).isEqualTo(finalsWithoutResends(clean)).hasSize(population);
+        assertThat(popflow(
+                        "train",
+                        "--config",
+                        run.resolve("config.yaml").toString(),
+                        "--output",
+                        clean.toString(),
+                        "--quiet"))
+                .isZero();
+        assertThat(finalsWithoutResends(run))
+                .isEqualTo(finalsWithoutResends(clean))
+                .hasSize(population);
         assertThat(reportsWithoutLatency(run)).isEqualTo(reportsWithoutLatency(clean));
         assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
                 .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
@@ -285,7 +329,8 @@ final class JobRuns {
 
     /** A copy in {@code target} of the golden run folder {@code name} (test resources, {@code golden/}). */
     static Path copyOfGolden(String name, Path target) throws IOException, java.net.URISyntaxException {
-        Path source = java.nio.file.Paths.get(JobRuns.class.getResource("/golden/" + name).toURI());
+        Path source = java.nio.file.Paths.get(
+                JobRuns.class.getResource("/golden/" + name).toURI());
         try (java.util.stream.Stream<Path> files = Files.walk(source)) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(source.relativize(f).toString());
@@ -308,10 +353,13 @@ final class JobRuns {
     }
 
     /** A Flink counter of {@code job} summed over the subtasks that have it. */
-    static long counterSum(org.apache.flink.runtime.testutils.InMemoryReporter metrics,
-            org.apache.flink.core.execution.JobClient job, String name) {
+    static long counterSum(
+            org.apache.flink.runtime.testutils.InMemoryReporter metrics,
+            org.apache.flink.core.execution.JobClient job,
+            String name) {
         return metrics.findMetrics(job.getJobID(), name).entrySet().stream()
-                .filter(e -> e.getKey().endsWith("." + name) && e.getValue() instanceof org.apache.flink.metrics.Counter)
+                .filter(e ->
+                        e.getKey().endsWith("." + name) && e.getValue() instanceof org.apache.flink.metrics.Counter)
                 .mapToLong(e -> ((org.apache.flink.metrics.Counter) e.getValue()).getCount())
                 .sum();
     }

@@ -51,9 +51,14 @@ class KafkaDeadLetterITCase {
             String labelDropped = line.substring(0, line.lastIndexOf(',') + 1);
             return switch (i % 6) {
                 case 0 -> new Malformed("empty", i % 12 == 0 ? null : new byte[0]);
-                case 1 -> new Malformed("unparseable", i % 4 == 1 ? utf8("pixel soup " + i)
-                        : i % 4 == 3 ? new byte[] {(byte) 0xff, (byte) 0xfe, (byte) i, 0x2c}
-                        : utf8(line.replaceFirst(",", ",0x1p3,")));
+                case 1 ->
+                    new Malformed(
+                            "unparseable",
+                            i % 4 == 1
+                                    ? utf8("pixel soup " + i)
+                                    : i % 4 == 3
+                                            ? new byte[] {(byte) 0xff, (byte) 0xfe, (byte) i, 0x2c}
+                                            : utf8(line.replaceFirst(",", ",0x1p3,")));
                 case 2 -> new Malformed("wrong_width", utf8(firstDropped.substring(1)));
                 case 3 -> new Malformed("non_finite", utf8((i % 2 == 0 ? "NaN" : "-Infinity") + firstDropped));
                 case 4 -> new Malformed("absurd_magnitude", utf8("1e300" + firstDropped));
@@ -64,8 +69,15 @@ class KafkaDeadLetterITCase {
 
     @Test
     void badRecordsGoToTheDeadLetterTopicAndGoodOnesAreAllUsed() throws Exception {
-        RunConfig run = KafkaRuns.streamConfig("dead-letters", "population=4", "generations=0", "perturbation_interval=100",
-                "parallelism=2", "checkpoint_interval=500ms", "kafka.metrics=false", "stream.min_examples=64");
+        RunConfig run = KafkaRuns.streamConfig(
+                "dead-letters",
+                "population=4",
+                "generations=0",
+                "perturbation_interval=100",
+                "parallelism=2",
+                "checkpoint_interval=500ms",
+                "kafka.metrics=false",
+                "stream.min_examples=64");
         int subtasks = run.population().parallelism();
         Map<String, Malformed> bad = new HashMap<>();
         try (KafkaProducer<byte[], byte[]> producer = KafkaRuns.producer()) {
@@ -73,7 +85,8 @@ class KafkaDeadLetterITCase {
             for (int i = 0; i < GOOD + BAD; i++) {
                 if (i % 11 == 0) {
                     String key = "good-" + good;
-                    producer.send(new ProducerRecord<>(run.kafka().topics().examples(), utf8(key), DigitsRecords.csv(good++)));
+                    producer.send(new ProducerRecord<>(
+                            run.kafka().topics().examples(), utf8(key), DigitsRecords.csv(good++)));
                 } else {
                     String key = "bad-" + i;
                     Malformed m = Malformed.of(i);
@@ -86,17 +99,28 @@ class KafkaDeadLetterITCase {
         assertThat(bad).hasSize(BAD);
 
         String summariesKey = "dead-letters-" + System.nanoTime();
-        JobSinks sinks = new JobSinks(List.of(), List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(),
-                List.of(), List.of());
+        JobSinks sinks = new JobSinks(
+                List.of(),
+                List.of(new CollectingSink<GenerationSummary>(summariesKey)),
+                List.of(),
+                List.of(),
+                List.of());
         JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    sum(job, "examplesAccepted") == GOOD && sum(job, "examplesRejected") == BAD
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> sum(job, "examplesAccepted") == GOOD
+                            && sum(job, "examplesRejected") == BAD
                             && sum(job, "examplesBuffered") == (long) GOOD * subtasks
                             && CollectingSink.count(summariesKey) >= 3);
             // dead letters become visible when the checkpoint after them completes
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> KafkaRuns.readCommitted(run.kafka().topics().deadLetter()).size() >= BAD);
-            List<ConsumerRecord<byte[], byte[]>> letters = KafkaRuns.readCommitted(run.kafka().topics().deadLetter());
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> KafkaRuns.readCommitted(run.kafka().topics().deadLetter())
+                                    .size()
+                            >= BAD);
+            List<ConsumerRecord<byte[], byte[]>> letters =
+                    KafkaRuns.readCommitted(run.kafka().topics().deadLetter());
             assertThat(job.getJobStatus().get()).as("the job is still running").isEqualTo(JobStatus.RUNNING);
 
             assertThat(letters).hasSize(BAD);
@@ -105,13 +129,20 @@ class KafkaDeadLetterITCase {
                 ConsumerRecord<byte[], byte[]> letter = letters.get(n);
                 String key = new String(letter.key(), StandardCharsets.UTF_8);
                 Malformed original = bad.remove(key);
-                assertThat(original).as("dead letter %s is a bad record, seen once", key).isNotNull();
+                assertThat(original)
+                        .as("dead letter %s is a bad record, seen once", key)
+                        .isNotNull();
                 JsonNode json = JSON.readTree(letter.value());
                 assertThat(json.get("reason").asText()).as("reason of %s", key).isEqualTo(original.reason());
                 assertThat(json.get("detail").asText()).isNotBlank();
-                assertThat(json.get("source").get("topic").asText()).isEqualTo(run.kafka().topics().examples());
-                byte[] value = json.get("value_base64").isNull() ? null : Base64.getDecoder().decode(json.get("value_base64").asText());
-                assertThat(Arrays.equals(value, original.value())).as("original bytes of %s", key).isTrue();
+                assertThat(json.get("source").get("topic").asText())
+                        .isEqualTo(run.kafka().topics().examples());
+                byte[] value = json.get("value_base64").isNull()
+                        ? null
+                        : Base64.getDecoder().decode(json.get("value_base64").asText());
+                assertThat(Arrays.equals(value, original.value()))
+                        .as("original bytes of %s", key)
+                        .isTrue();
                 if (n % 100 == 0) {
                     assertThat(RecordSchemas.DEAD_LETTER.violations(json)).isEmpty();
                 }
@@ -121,7 +152,9 @@ class KafkaDeadLetterITCase {
 
             // the counters tell the same story
             for (Map.Entry<String, Long> reason : byReason.entrySet()) {
-                assertThat(sum(job, "rejected." + reason.getKey())).as(reason.getKey()).isEqualTo(reason.getValue());
+                assertThat(sum(job, "rejected." + reason.getKey()))
+                        .as(reason.getKey())
+                        .isEqualTo(reason.getValue());
             }
             assertThat(byReason).hasSize(6);
         } finally {

@@ -38,6 +38,7 @@ class KafkaDriftITCase {
      * (about 1,440 and 360), so after the shift they hold only shifted records.
      */
     private static final int RECORDS_PER_PHASE = DigitsRecords.size();
+
     private static final int GENERATIONS_BEFORE = 15;
     private static final int GENERATIONS_AFTER = 40;
     /**
@@ -58,14 +59,26 @@ class KafkaDriftITCase {
 
     @Test
     void populationRecoversItsValidationFitnessAfterTheShift() throws Exception {
-        RunConfig run = KafkaRuns.streamConfig("drift", "population=8", "generations=0", "perturbation_interval=100",
-                "parallelism=2", "checkpoint_interval=1s", "kafka.metrics=false", "stream.min_examples=256",
-                "stream.replay_capacity=1024", "stream.validation_capacity=256");
+        RunConfig run = KafkaRuns.streamConfig(
+                "drift",
+                "population=8",
+                "generations=0",
+                "perturbation_interval=100",
+                "parallelism=2",
+                "checkpoint_interval=1s",
+                "kafka.metrics=false",
+                "stream.min_examples=256",
+                "stream.replay_capacity=1024",
+                "stream.validation_capacity=256");
         String topic = run.kafka().topics().examples();
         String summariesKey = "drift-summaries-" + System.nanoTime();
         String reportsKey = "drift-reports-" + System.nanoTime();
-        JobSinks sinks = new JobSinks(List.of(new CollectingSink<AgentReport>(reportsKey)),
-                List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(), List.of(), List.of());
+        JobSinks sinks = new JobSinks(
+                List.of(new CollectingSink<AgentReport>(reportsKey)),
+                List.of(new CollectingSink<GenerationSummary>(summariesKey)),
+                List.of(),
+                List.of(),
+                List.of());
 
         produce(topic, 0, IntUnaryOperator.identity());
         JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
@@ -84,12 +97,21 @@ class KafkaDriftITCase {
         Files.writeString(Path.of("target", "drift-table.md"), markdown(table, shiftGeneration));
         System.out.print(markdown(table, shiftGeneration));
 
-        double before = table.stream().filter(r -> r.generation >= shiftGeneration - 5 && r.generation < shiftGeneration)
-                .mapToDouble(Row::medianAccuracy).min().orElseThrow();
-        double lowest = table.stream().filter(r -> r.generation >= shiftGeneration)
-                .mapToDouble(Row::medianAccuracy).min().orElseThrow();
-        double end = table.stream().filter(r -> r.generation >= shiftGeneration + GENERATIONS_AFTER - 5)
-                .mapToDouble(Row::medianAccuracy).min().orElseThrow();
+        double before = table.stream()
+                .filter(r -> r.generation >= shiftGeneration - 5 && r.generation < shiftGeneration)
+                .mapToDouble(Row::medianAccuracy)
+                .min()
+                .orElseThrow();
+        double lowest = table.stream()
+                .filter(r -> r.generation >= shiftGeneration)
+                .mapToDouble(Row::medianAccuracy)
+                .min()
+                .orElseThrow();
+        double end = table.stream()
+                .filter(r -> r.generation >= shiftGeneration + GENERATIONS_AFTER - 5)
+                .mapToDouble(Row::medianAccuracy)
+                .min()
+                .orElseThrow();
         assertThat(before).as("learned before the shift").isGreaterThanOrEqualTo(LEARNED);
         assertThat(lowest).as("the shift was felt").isLessThan(before - FELT);
         assertThat(end).as("recovered after the shift").isGreaterThanOrEqualTo(LEARNED);
@@ -107,8 +129,14 @@ class KafkaDriftITCase {
         List<Row> rows = new ArrayList<>();
         byGeneration.forEach((g, rs) -> {
             if (rs.size() == run.population().population()) {
-                double[] acc = rs.stream().mapToDouble(AgentReport::validationAccuracy).sorted().toArray();
-                double[] lrs = rs.stream().mapToDouble(r -> r.hyperparameters()[lr]).sorted().toArray();
+                double[] acc = rs.stream()
+                        .mapToDouble(AgentReport::validationAccuracy)
+                        .sorted()
+                        .toArray();
+                double[] lrs = rs.stream()
+                        .mapToDouble(r -> r.hyperparameters()[lr])
+                        .sorted()
+                        .toArray();
                 rows.add(new Row(g, median(acc), acc[acc.length - 1], median(lrs)));
             }
         });
@@ -121,11 +149,17 @@ class KafkaDriftITCase {
     }
 
     private static String markdown(List<Row> rows, int shift) {
-        StringBuilder sb = new StringBuilder("| generation | data | median validation accuracy | best | median lr |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder(
+                "| generation | data | median validation accuracy | best | median lr |\n" + "|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %.3f | %.4f |%n", r.generation,
-                    r.generation < shift ? "y" : "y+1 mod 10", r.medianAccuracy, r.bestAccuracy, r.medianLr));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %.3f | %.3f | %.4f |%n",
+                    r.generation,
+                    r.generation < shift ? "y" : "y+1 mod 10",
+                    r.medianAccuracy,
+                    r.bestAccuracy,
+                    r.medianLr));
         }
         return sb.toString();
     }

@@ -28,8 +28,15 @@ class KafkaFeedbackEdgeITCase {
     @TempDir
     static Path dir;
 
-    private static final String[] OPTIONS = {"population=8", "generations=6", "perturbation_interval=150",
-        "parallelism=2", "checkpoint_interval=100ms", "feedback=kafka", "kafka.metrics=false"};
+    private static final String[] OPTIONS = {
+        "population=8",
+        "generations=6",
+        "perturbation_interval=150",
+        "parallelism=2",
+        "checkpoint_interval=100ms",
+        "feedback=kafka",
+        "kafka.metrics=false"
+    };
     private static PopulationConfig config;
     private static JobRuns.Outputs inJvm;
     private static JobRuns.Outputs kafka;
@@ -47,21 +54,32 @@ class KafkaFeedbackEdgeITCase {
             inJvm = JobRuns.run(config, dir.resolve("in-jvm"));
             kafka = JobRuns.runJob(config, dir.resolve("kafka"), sinks -> JobAssembly.job(first, sinks));
             JobRuns.FailOnce.INJECTED.set(0);
-            kafkaFailed = JobRuns.runJob(config, dir.resolve("kafka-failed"), sinks -> JobAssembly.job(second, sinks),
+            kafkaFailed = JobRuns.runJob(
+                    config,
+                    dir.resolve("kafka-failed"),
+                    sinks -> JobAssembly.job(second, sinks),
                     new JobRuns.FailOnce(FAIL_AT_GENERATION + 1));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }
         assertThat(JobRuns.FailOnce.INJECTED.get()).isEqualTo(1);
-        assertThat(cluster.getArchivedExecutionGraph(kafkaFailed.jobId()).get().getCheckpointStatsSnapshot()
-                .getLatestRestoredCheckpoint()).as("restored from a checkpoint").isNotNull();
+        assertThat(cluster.getArchivedExecutionGraph(kafkaFailed.jobId())
+                        .get()
+                        .getCheckpointStatsSnapshot()
+                        .getLatestRestoredCheckpoint())
+                .as("restored from a checkpoint")
+                .isNotNull();
     }
 
     @Test
     void kafkaEdgeGivesTheSamePopulationAsTheInJvmEdge() {
         assertThat(kafkaEdgeName).isEqualTo("KafkaFeedbackEdge");
-        assertThat(JobRuns.copiesByRecipient(inJvm.lineage())).as("weights crossed the edge").isNotEmpty();
-        assertThat(JobRuns.finalPopulation(kafka)).isEqualTo(JobRuns.finalPopulation(inJvm)).hasSize(config.population());
+        assertThat(JobRuns.copiesByRecipient(inJvm.lineage()))
+                .as("weights crossed the edge")
+                .isNotEmpty();
+        assertThat(JobRuns.finalPopulation(kafka))
+                .isEqualTo(JobRuns.finalPopulation(inJvm))
+                .hasSize(config.population());
         assertThat(kafka.reportsInOrder()).isEqualTo(inJvm.reportsInOrder());
         assertThat(kafka.lineage()).isEqualTo(inJvm.lineage());
         JobRuns.assertEveryDecisionActedOnOnce(kafka, config);

@@ -49,35 +49,55 @@ class KafkaMetricsITCase {
 
     @BeforeAll
     static void runWithAFailure(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        tree = KafkaRuns.tree(ConfigLoader.preset("digits"), "metrics", "population=8", "generations=8",
-                "perturbation_interval=300", "parallelism=2", "checkpoint_interval=100ms");
+        tree = KafkaRuns.tree(
+                ConfigLoader.preset("digits"),
+                "metrics",
+                "population=8",
+                "generations=8",
+                "perturbation_interval=300",
+                "parallelism=2",
+                "checkpoint_interval=100ms");
         run = ConfigLoader.parse(tree);
         JobAssembly.prepareTopics(run);
         TestStreamEnvironment.setAsContext(cluster, run.population().parallelism());
         try {
             JobRuns.FailOnce.INJECTED.set(0);
-            files = JobRuns.runJob(run.population(), dir, sinks -> JobAssembly.job(run, sinks),
+            files = JobRuns.runJob(
+                    run.population(),
+                    dir,
+                    sinks -> JobAssembly.job(run, sinks),
                     new JobRuns.FailOnce(FAIL_AT_GENERATION + 1));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }
-        assertThat(JobRuns.FailOnce.INJECTED.get()).as("the failure was injected").isEqualTo(1);
-        assertThat(cluster.getArchivedExecutionGraph(files.jobId()).get().getCheckpointStatsSnapshot()
-                .getLatestRestoredCheckpoint()).as("restored from a checkpoint").isNotNull();
+        assertThat(JobRuns.FailOnce.INJECTED.get())
+                .as("the failure was injected")
+                .isEqualTo(1);
+        assertThat(cluster.getArchivedExecutionGraph(files.jobId())
+                        .get()
+                        .getCheckpointStatsSnapshot()
+                        .getLatestRestoredCheckpoint())
+                .as("restored from a checkpoint")
+                .isNotNull();
     }
 
     @Test
     void everyReportSummaryAndLineageEventIsInKafkaExactlyOnce() throws IOException {
-        List<JsonNode> reports = parse(KafkaRuns.readCommitted(run.kafka().topics().reports()));
-        List<JsonNode> summaries = parse(KafkaRuns.readCommitted(run.kafka().topics().generations()));
-        List<JsonNode> lineage = parse(KafkaRuns.readCommitted(run.kafka().topics().lineage()));
+        List<JsonNode> reports =
+                parse(KafkaRuns.readCommitted(run.kafka().topics().reports()));
+        List<JsonNode> summaries =
+                parse(KafkaRuns.readCommitted(run.kafka().topics().generations()));
+        List<JsonNode> lineage =
+                parse(KafkaRuns.readCommitted(run.kafka().topics().lineage()));
 
         int population = run.population().population();
         int generations = run.population().generations();
         assertThat(reports).hasSize(population * generations);
         assertThat(summaries).hasSize(generations);
-        assertThat(JobRuns.texts(reports, JobRuns.BY_AGENT_AND_GENERATION, "run")).isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
-        assertThat(JobRuns.texts(summaries, JobRuns.BY_GENERATION, "run")).isEqualTo(JobRuns.texts(files.summaries(), JobRuns.BY_GENERATION));
+        assertThat(JobRuns.texts(reports, JobRuns.BY_AGENT_AND_GENERATION, "run"))
+                .isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
+        assertThat(JobRuns.texts(summaries, JobRuns.BY_GENERATION, "run"))
+                .isEqualTo(JobRuns.texts(files.summaries(), JobRuns.BY_GENERATION));
         assertThat(lineage).isNotEmpty();
         // the single-partition lineage topic keeps the job's order, so the comparison is exact
         assertThat(JobRuns.texts(lineage, null, "run")).isEqualTo(JobRuns.texts(files.lineage(), null));
@@ -86,17 +106,25 @@ class KafkaMetricsITCase {
 
     @Test
     void recordsAreKeyedByAgentOrRunAndValidAgainstTheirSchemas() throws IOException {
-        for (ConsumerRecord<byte[], byte[]> r : KafkaRuns.readCommitted(run.kafka().topics().reports())) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaRuns.readCommitted(run.kafka().topics().reports())) {
             JsonNode report = JSON.readTree(r.value());
-            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(run.runId() + "/" + report.get("agent").asInt());
-            assertThat(RecordSchemas.AGENT_REPORT.violations(report)).as("%s", report).isEmpty();
+            assertThat(new String(r.key(), StandardCharsets.UTF_8))
+                    .isEqualTo(run.runId() + "/" + report.get("agent").asInt());
+            assertThat(RecordSchemas.AGENT_REPORT.violations(report))
+                    .as("%s", report)
+                    .isEmpty();
         }
-        for (ConsumerRecord<byte[], byte[]> r : KafkaRuns.readCommitted(run.kafka().topics().generations())) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaRuns.readCommitted(run.kafka().topics().generations())) {
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(run.runId());
-            assertThat(RecordSchemas.GENERATION_SUMMARY.violations(JSON.readTree(r.value()))).isEmpty();
+            assertThat(RecordSchemas.GENERATION_SUMMARY.violations(JSON.readTree(r.value())))
+                    .isEmpty();
         }
-        for (ConsumerRecord<byte[], byte[]> r : KafkaRuns.readCommitted(run.kafka().topics().lineage())) {
-            assertThat(RecordSchemas.LINEAGE_EVENT.violations(JSON.readTree(r.value()))).isEmpty();
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaRuns.readCommitted(run.kafka().topics().lineage())) {
+            assertThat(RecordSchemas.LINEAGE_EVENT.violations(JSON.readTree(r.value())))
+                    .isEmpty();
         }
     }
 
@@ -105,8 +133,10 @@ class KafkaMetricsITCase {
     void schemasRefuseMalformedRecords() {
         ObjectNode report = (ObjectNode) files.reports().get(0).deepCopy();
         assertThat(RecordSchemas.AGENT_REPORT.violations(report)).isEmpty();
-        assertThat(RecordSchemas.AGENT_REPORT.violations(report.deepCopy().put("agent", "three"))).isNotEmpty();
-        assertThat(RecordSchemas.AGENT_REPORT.violations(report.deepCopy().put("surprise", 1))).isNotEmpty();
+        assertThat(RecordSchemas.AGENT_REPORT.violations(report.deepCopy().put("agent", "three")))
+                .isNotEmpty();
+        assertThat(RecordSchemas.AGENT_REPORT.violations(report.deepCopy().put("surprise", 1)))
+                .isNotEmpty();
         ObjectNode missing = report.deepCopy();
         missing.remove("fitness");
         assertThat(RecordSchemas.AGENT_REPORT.violations(missing)).isNotEmpty();
@@ -130,9 +160,13 @@ class KafkaMetricsITCase {
                 lines.add(JSON.readTree(line));
             }
         }
-        assertThat(lines).hasSize(run.population().population() * run.population().generations());
-        assertThat(lines).allSatisfy(r -> assertThat(RecordSchemas.AGENT_REPORT.violations(r)).isEmpty());
-        assertThat(JobRuns.texts(lines, JobRuns.BY_AGENT_AND_GENERATION, "run")).isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
+        assertThat(lines)
+                .hasSize(run.population().population() * run.population().generations());
+        assertThat(lines)
+                .allSatisfy(r ->
+                        assertThat(RecordSchemas.AGENT_REPORT.violations(r)).isEmpty());
+        assertThat(JobRuns.texts(lines, JobRuns.BY_AGENT_AND_GENERATION, "run"))
+                .isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
     }
 
     /**
@@ -149,7 +183,8 @@ class KafkaMetricsITCase {
         assertThat(Popflow.run("report", "--kafka", config.toString(), "--follow", "--every", "1", folder.toString()))
                 .isZero();
 
-        assertThat(JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION, "run"))
+        assertThat(JobRuns.texts(
+                        JobRuns.read(folder.resolve(JobSinks.REPORTS_FILE)), JobRuns.BY_AGENT_AND_GENERATION, "run"))
                 .isEqualTo(JobRuns.texts(files.reports(), JobRuns.BY_AGENT_AND_GENERATION));
         assertThat(JobRuns.texts(JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)), JobRuns.BY_GENERATION, "run"))
                 .isEqualTo(JobRuns.texts(files.summaries(), JobRuns.BY_GENERATION));
@@ -157,17 +192,21 @@ class KafkaMetricsITCase {
                 .isEqualTo(JobRuns.texts(files.lineage(), null));
         assertThat(folder.resolve("report").resolve("fitness.png")).isNotEmptyFile();
         assertThat(folder.resolve("report").resolve("lineage.png")).isNotEmptyFile();
-        assertThat(Files.readString(folder.resolve("report").resolve("report.html"))).doesNotContain("http-equiv");
+        assertThat(Files.readString(folder.resolve("report").resolve("report.html")))
+                .doesNotContain("http-equiv");
 
         // again into the same folder: written afresh, not appended to
-        assertThat(Popflow.run("report", "--kafka", config.toString(), folder.toString())).isZero();
-        assertThat(JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE))).hasSize(run.population().generations());
+        assertThat(Popflow.run("report", "--kafka", config.toString(), folder.toString()))
+                .isZero();
+        assertThat(JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)))
+                .hasSize(run.population().generations());
 
         StringWriter err = new StringWriter();
         assertThat(Popflow.run(new PrintWriter(err, true), "report", "--kafka", config.toString(), dir.toString()))
                 .isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("popflow: invalid option 'RUN_DIR': " + dir + " holds files that "
-                + "are not a Kafka report's (a run's own output folder?); give a new or empty folder");
+        assertThat(err.toString().strip())
+                .isEqualTo("popflow: invalid option 'RUN_DIR': " + dir + " holds files that "
+                        + "are not a Kafka report's (a run's own output folder?); give a new or empty folder");
     }
 
     private static List<JsonNode> parse(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {

@@ -66,8 +66,14 @@ class KafkaModelsITCase {
      * transaction, which a sink without transactions would publish twice (seen with an
      * AT_LEAST_ONCE sink: generations 0, 1, 2, 3, 3, 4, ...).
      */
-    private static final String[] RUN = {"population=8", "generations=16", "perturbation_interval=300",
-        "parallelism=2", "checkpoint_interval=1s", "models.every=1"};
+    private static final String[] RUN = {
+        "population=8",
+        "generations=16",
+        "perturbation_interval=300",
+        "parallelism=2",
+        "checkpoint_interval=1s",
+        "models.every=1"
+    };
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = JobRuns.cluster();
@@ -87,9 +93,15 @@ class KafkaModelsITCase {
             run(clean, dir.resolve("clean"), null);
             FailAfterUncheckpointedChampion.INJECTED.set(0);
             JobRuns.Outputs out = run(failed, dir.resolve("failed"), new FailAfterUncheckpointedChampion());
-            assertThat(FailAfterUncheckpointedChampion.INJECTED.get()).as("the failure was injected").isEqualTo(1);
-            assertThat(cluster.getArchivedExecutionGraph(out.jobId()).get().getCheckpointStatsSnapshot()
-                    .getLatestRestoredCheckpoint()).as("restored from a checkpoint").isNotNull();
+            assertThat(FailAfterUncheckpointedChampion.INJECTED.get())
+                    .as("the failure was injected")
+                    .isEqualTo(1);
+            assertThat(cluster.getArchivedExecutionGraph(out.jobId())
+                            .get()
+                            .getCheckpointStatsSnapshot()
+                            .getLatestRestoredCheckpoint())
+                    .as("restored from a checkpoint")
+                    .isNotNull();
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }
@@ -126,8 +138,8 @@ class KafkaModelsITCase {
                 public void write(AgentWeights champion, Context ctx) {
                     if (attempt == 0 && checkpoints > 0 && sinceCheckpoint > 0) {
                         INJECTED.incrementAndGet();
-                        throw new IllegalStateException("injected failure at the champion of generation "
-                                + champion.generation());
+                        throw new IllegalStateException(
+                                "injected failure at the champion of generation " + champion.generation());
                     }
                     sinceCheckpoint++;
                 }
@@ -146,12 +158,15 @@ class KafkaModelsITCase {
 
     @Test
     void everyChampionIsARecordInGenerationOrderWhoseValueIsItsModel() throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> records = KafkaRuns.readCommitted(clean.kafka().topics().models());
-        List<JsonNode> files = JobRuns.read(dir.resolve("clean").resolve(RunFolder.MODELS).resolve(ChampionFiles.HISTORY));
+        List<ConsumerRecord<byte[], byte[]>> records =
+                KafkaRuns.readCommitted(clean.kafka().topics().models());
+        List<JsonNode> files =
+                JobRuns.read(dir.resolve("clean").resolve(RunFolder.MODELS).resolve(ChampionFiles.HISTORY));
         assertThat(records).as("several champions").hasSizeGreaterThan(2).hasSize(files.size());
         List<Integer> generations = generations(records);
         assertThat(generations).as("in generation order").isSorted().doesNotHaveDuplicates();
-        assertThat(generations).isEqualTo(files.stream().map(f -> f.get("generation").asInt()).toList());
+        assertThat(generations)
+                .isEqualTo(files.stream().map(f -> f.get("generation").asInt()).toList());
 
         OrtEnvironment ort = OrtEnvironment.getEnvironment();
         float[][] row = new float[1][64];
@@ -159,12 +174,17 @@ class KafkaModelsITCase {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<byte[], byte[]> r = records.get(i);
             assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(clean.runId());
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(r.value()));
-            assertThat(header(r, "model_sha256")).isEqualTo(sha).isEqualTo(files.get(i).get("model_sha256").asText());
-            assertThat(header(r, "params_sha256")).isEqualTo(files.get(i).get("params_sha256").asText());
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(r.value()));
+            assertThat(header(r, "model_sha256"))
+                    .isEqualTo(sha)
+                    .isEqualTo(files.get(i).get("model_sha256").asText());
+            assertThat(header(r, "params_sha256"))
+                    .isEqualTo(files.get(i).get("params_sha256").asText());
             assertThat(header(r, "run_id")).isEqualTo(clean.runId());
             assertThat(header(r, "agent")).isEqualTo(files.get(i).get("agent").asText());
-            assertThat(Double.parseDouble(header(r, "fitness"))).isEqualTo(files.get(i).get("fitness").asDouble());
+            assertThat(Double.parseDouble(header(r, "fitness")))
+                    .isEqualTo(files.get(i).get("fitness").asDouble());
             JsonNode description = JSON.readTree(header(r, "description"));
             assertThat(description.get("model_sha256").asText()).isEqualTo(sha);
             assertThat(description.get("generation").asInt()).isEqualTo(generations.get(i));
@@ -177,7 +197,9 @@ class KafkaModelsITCase {
                 for (float v : p) {
                     sum += v;
                 }
-                assertThat(sum).as("probabilities of champion %d", i).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(sum)
+                        .as("probabilities of champion %d", i)
+                        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
             }
         }
         // the last record is the champion the files hold now, byte for byte
@@ -193,13 +215,18 @@ class KafkaModelsITCase {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         Config config;
         try (Admin admin = admin()) {
-            config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
         }
         assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
         long limit = Long.parseLong(config.get("max.message.bytes").value());
         for (ConsumerRecord<byte[], byte[]> r : KafkaRuns.readCommitted(topic)) {
             assertThat(limit).as("limit above the record").isGreaterThan(rawBytes(r));
-            assertThat(limit).as("limit sized on the model, not the broker's default").isLessThan(rawBytes(r) + 4096);
+            assertThat(limit)
+                    .as("limit sized on the model, not the broker's default")
+                    .isLessThan(rawBytes(r) + 4096);
         }
     }
 
@@ -212,7 +239,8 @@ class KafkaModelsITCase {
     @Test
     void aFailureMidRunNeitherLosesNorDoublesAChampion() {
         assertThat(generations(KafkaRuns.readCommitted(failed.kafka().topics().models())))
-                .isEqualTo(generations(KafkaRuns.readCommitted(clean.kafka().topics().models())));
+                .isEqualTo(generations(
+                        KafkaRuns.readCommitted(clean.kafka().topics().models())));
     }
 
     /**
@@ -224,14 +252,17 @@ class KafkaModelsITCase {
         // the key and headers only: the value is binary; the headers print as name=value,... in their order
         String out = KafkaRuns.kcat(failed.kafka().topics().models(), "key=%k,%h\\n");
 
-        Matcher m = Pattern.compile("key=([^,]+),run_id=[^,]+,agent=\\d+,generation=(\\d+),fitness=").matcher(out);
+        Matcher m = Pattern.compile("key=([^,]+),run_id=[^,]+,agent=\\d+,generation=(\\d+),fitness=")
+                .matcher(out);
         List<Integer> generations = new ArrayList<>();
         while (m.find()) {
             assertThat(m.group(1)).isEqualTo(failed.runId());
             generations.add(Integer.parseInt(m.group(2)));
         }
-        assertThat(generations).isNotEmpty()
-                .isEqualTo(generations(KafkaRuns.readCommitted(clean.kafka().topics().models())));
+        assertThat(generations)
+                .isNotEmpty()
+                .isEqualTo(generations(
+                        KafkaRuns.readCommitted(clean.kafka().topics().models())));
     }
 
     /** An existing topic of models whose records are smaller than the model: refused before the job starts. */
@@ -241,35 +272,42 @@ class KafkaModelsITCase {
         String topic = tree.get("kafka").get("topics").get("models").asText();
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "1000"))))
-                    .all().get(30, TimeUnit.SECONDS);
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
         Refusal refusal = train(tree, "small-topic");
         Matcher m = Pattern.compile("popflow: invalid option 'kafka': the run's model needs records of (\\d+) bytes on "
-                + "topic " + Pattern.quote(topic) + ", but the topic accepts at most 1000 \\(its max.message.bytes\\)")
+                        + "topic " + Pattern.quote(topic)
+                        + ", but the topic accepts at most 1000 \\(its max.message.bytes\\)")
                 .matcher(refusal.line());
         assertThat(m.matches()).as(refusal.line()).isTrue();
         assertSizedOnTheModel(Integer.parseInt(m.group(1)));
         assertThat(refusal.code()).isEqualTo(2);
-        assertThat(refusal.folder().resolve(JobSinks.GENERATIONS_FILE)).as("the job never started").doesNotExist();
+        assertThat(refusal.folder().resolve(JobSinks.GENERATIONS_FILE))
+                .as("the job never started")
+                .doesNotExist();
     }
 
     /** A model larger than the broker's message.max.bytes (1 MiB and 12 bytes by default): refused, naming both. */
     @Test
     void aModelLargerThanTheBrokerTakesIsRefused() throws Exception {
         // a 64-4000-10 network: 300,010 parameters, 1.2 MB of ONNX
-        ObjectNode tree = ConfigLoader.set(KafkaRuns.tree(ConfigLoader.preset("digits"), "large-model", RUN),
-                "model.hidden=[4000]");
+        ObjectNode tree = ConfigLoader.set(
+                KafkaRuns.tree(ConfigLoader.preset("digits"), "large-model", RUN), "model.hidden=[4000]");
         Refusal refusal = train(tree, "large-model");
         String topic = tree.get("kafka").get("topics").get("models").asText();
         Matcher m = Pattern.compile("popflow: invalid option 'kafka': the run's model needs records of (\\d+) bytes on "
-                + "topic " + Pattern.quote(topic) + ", but broker \\d+ at " + Pattern.quote(KafkaRuns.bootstrapServers())
-                + " accepts at most 1048588 \\(its message.max.bytes\\)")
+                        + "topic " + Pattern.quote(topic) + ", but broker \\d+ at "
+                        + Pattern.quote(KafkaRuns.bootstrapServers())
+                        + " accepts at most 1048588 \\(its message.max.bytes\\)")
                 .matcher(refusal.line());
         assertThat(m.matches()).as(refusal.line()).isTrue();
         assertThat(Integer.parseInt(m.group(1))).isGreaterThan(300_010 * 4);
         assertThat(refusal.code()).isEqualTo(2);
         try (Admin admin = admin()) {
-            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).as("nothing created").doesNotContain(topic);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .as("nothing created")
+                    .doesNotContain(topic);
         }
     }
 
@@ -289,7 +327,8 @@ class KafkaModelsITCase {
 
     /** The refusal's size is the run's records': within 1 KiB of each of the clean run's. */
     private static void assertSizedOnTheModel(int bytes) {
-        for (ConsumerRecord<byte[], byte[]> r : KafkaRuns.readCommitted(clean.kafka().topics().models())) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                KafkaRuns.readCommitted(clean.kafka().topics().models())) {
             assertThat(bytes).isBetween(rawBytes(r) - 1024, rawBytes(r) + 1024);
         }
     }
@@ -304,7 +343,9 @@ class KafkaModelsITCase {
     }
 
     private static List<Integer> generations(List<ConsumerRecord<byte[], byte[]>> records) {
-        return records.stream().map(r -> Integer.parseInt(header(r, "generation"))).toList();
+        return records.stream()
+                .map(r -> Integer.parseInt(header(r, "generation")))
+                .toList();
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

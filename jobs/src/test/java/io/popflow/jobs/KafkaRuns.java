@@ -53,7 +53,8 @@ final class KafkaRuns {
     static RunConfig streamConfig(String name, String... assignments) {
         ObjectNode digits = ConfigLoader.preset("digits");
         digits.remove("data");
-        return config(ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10"), name, assignments);
+        return config(
+                ConfigLoader.set(digits, "task=stream", "stream.features=64", "stream.classes=10"), name, assignments);
     }
 
     private static RunConfig config(ObjectNode base, String name, String... assignments) {
@@ -64,9 +65,12 @@ final class KafkaRuns {
 
     /** The option tree of {@link #config(String, String, String...)}, as a user's configuration file holds it. */
     static ObjectNode tree(ObjectNode base, String name, String... assignments) {
-        String id = name + "-" + RUNS.incrementAndGet() + "-" + ProcessHandle.current().pid();
-        ObjectNode tree = ConfigLoader.set(base, "output=unused", "run_id=" + id, "kafka.bootstrap_servers=" + bootstrapServers());
-        for (String kind : new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter", "models"}) {
+        String id = name + "-" + RUNS.incrementAndGet() + "-"
+                + ProcessHandle.current().pid();
+        ObjectNode tree = ConfigLoader.set(
+                base, "output=unused", "run_id=" + id, "kafka.bootstrap_servers=" + bootstrapServers());
+        for (String kind :
+                new String[] {"reports", "generations", "lineage", "feedback", "examples", "dead_letter", "models"}) {
             tree = ConfigLoader.set(tree, "kafka.topics." + kind + "=" + id + "." + kind.replace('_', '-'));
         }
         return ConfigLoader.set(tree, assignments);
@@ -76,7 +80,8 @@ final class KafkaRuns {
     static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // under read_committed, the end offsets are the last stable offsets
@@ -100,10 +105,25 @@ final class KafkaRuns {
      */
     static String kcat(String topic, String format) throws Exception {
         boolean required = "1".equals(System.getenv("POPFLOW_REQUIRE_KCAT"));
-        boolean installed = new ProcessBuilder("sh", "-c", "command -v kcat").start().waitFor() == 0;
+        boolean installed =
+                new ProcessBuilder("sh", "-c", "command -v kcat").start().waitFor() == 0;
         Assumptions.assumeTrue(installed || required, "kcat is not installed");
-        Process kcat = new ProcessBuilder("kcat", "-b", bootstrapServers(), "-C", "-t", topic, "-X",
-                "isolation.level=read_committed", "-o", "beginning", "-e", "-q", "-f", format).start();
+        Process kcat = new ProcessBuilder(
+                        "kcat",
+                        "-b",
+                        bootstrapServers(),
+                        "-C",
+                        "-t",
+                        topic,
+                        "-X",
+                        "isolation.level=read_committed",
+                        "-o",
+                        "beginning",
+                        "-e",
+                        "-q",
+                        "-f",
+                        format)
+                .start();
         String out = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(kcat.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -112,7 +132,9 @@ final class KafkaRuns {
     }
 
     static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
-        return records.stream().map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)).toList();
+        return records.stream()
+                .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .toList();
     }
 
     static KafkaProducer<byte[], byte[]> producer() {

@@ -13,8 +13,8 @@ import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.model.ChampionTopic;
 import io.popflow.math.SplitMix64;
-import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.task.DigitsTaskSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,23 +55,31 @@ class KafkaServeITCase {
             send(producer, topic, champion(run, run.runId(), 3, 1));
             producer.flush();
 
-            PopflowProcess p = processes.logTo(dir.resolve("logs")).start("serve-kafka", "serve", "--kafka",
-                    config.toString(), "--port", "0", "--poll-ms", "100");
+            PopflowProcess p = processes
+                    .logTo(dir.resolve("logs"))
+                    .start("serve-kafka", "serve", "--kafka", config.toString(), "--port", "0", "--poll-ms", "100");
             URI base = p.servedAt();
             HttpClient client = HttpClient.newHttpClient();
-            assertThat(model(client, base).get("generation").asInt()).as("its own run's champion").isEqualTo(1);
+            assertThat(model(client, base).get("generation").asInt())
+                    .as("its own run's champion")
+                    .isEqualTo(1);
             assertThat(model(client, base).get("agent").asInt()).isEqualTo(3);
 
             send(producer, topic, champion(run, run.runId(), 5, 4));
             producer.flush();
-            await().atMost(Duration.ofSeconds(20)).until(() -> model(client, base).get("generation").asInt() == 4);
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/predict"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": [[" + "0, ".repeat(63) + "1]]}")).build(),
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> model(client, base).get("generation").asInt() == 4);
+            HttpResponse<String> r = client.send(
+                    HttpRequest.newBuilder(base.resolve("/predict"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"rows\": [[" + "0, ".repeat(63) + "1]]}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(r.body()).contains("\"generation\":4,\"agent\":5");
             p.signal("INT");
-            assertThat(p.awaitExit(Duration.ofSeconds(15))).as("stderr: %s", p.stderr()).isZero();
+            assertThat(p.awaitExit(Duration.ofSeconds(15)))
+                    .as("stderr: %s", p.stderr())
+                    .isZero();
         }
     }
 
@@ -79,12 +87,16 @@ class KafkaServeITCase {
     void aRunWithoutAChampionOnItsTopicIsRefused() throws Exception {
         RunConfig run = continuousRun("serve-none");
         Path config = dir.resolve("config.yaml");
-        PopflowProcess p = processes.logTo(dir.resolve("logs")).start("serve-none", "serve", "--kafka", config.toString(),
-                "--timeout", "2");
+        PopflowProcess p = processes
+                .logTo(dir.resolve("logs"))
+                .start("serve-none", "serve", "--kafka", config.toString(), "--timeout", "2");
         assertThat(p.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
-        assertThat(p.stderr().strip()).isEqualTo("popflow: invalid option 'kafka': no champion of run " + run.runId()
-                + "'s champions on " + run.kafka().topics().models() + " at " + KafkaRuns.bootstrapServers()
-                + " within 2 s: is the run publishing one (models.every, or generations: 0)? (--timeout SECONDS waits longer)");
+        assertThat(p.stderr().strip())
+                .isEqualTo(
+                        "popflow: invalid option 'kafka': no champion of run " + run.runId()
+                                + "'s champions on " + run.kafka().topics().models() + " at "
+                                + KafkaRuns.bootstrapServers()
+                                + " within 2 s: is the run publishing one (models.every, or generations: 0)? (--timeout SECONDS waits longer)");
     }
 
     /** A digits run that never ends (so it publishes champions), its topics created and its config.yaml in the test's folder. */
@@ -102,16 +114,22 @@ class KafkaServeITCase {
         MlpArchitecture arch = ((DigitsTaskSpec) config.task()).architecture();
         float[] theta = new float[arch.parameterCount()];
         Nd4jMlp.initialize(arch, theta, new SplitMix64(agent * 31L + generation));
-        return ChampionTopic.message(dir, config, runId, new AgentWeights(agent, generation, -0.1 * agent,
-                new double[] {0.05, 1e-4, 32}, theta, 0));
+        return ChampionTopic.message(
+                dir,
+                config,
+                runId,
+                new AgentWeights(agent, generation, -0.1 * agent, new double[] {0.05, 1e-4, 32}, theta, 0));
     }
 
     private static void send(KafkaProducer<byte[], byte[]> producer, String topic, KafkaMessage m) throws Exception {
-        producer.send(new ProducerRecord<>(topic, null, m.key(), m.value(), Arrays.asList(m.kafkaHeaders()))).get();
+        producer.send(new ProducerRecord<>(topic, null, m.key(), m.value(), Arrays.asList(m.kafkaHeaders())))
+                .get();
     }
 
     private static JsonNode model(HttpClient client, URI base) throws Exception {
-        return JSON.readTree(client.send(HttpRequest.newBuilder(base.resolve("/model")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
+        return JSON.readTree(client.send(
+                        HttpRequest.newBuilder(base.resolve("/model")).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body());
     }
 }

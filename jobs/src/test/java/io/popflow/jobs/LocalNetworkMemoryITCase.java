@@ -28,15 +28,22 @@ class LocalNetworkMemoryITCase {
     Path dir;
 
     private RunConfig run(Path output) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("quadratic"), "output=" + output,
-                "population=" + PARALLELISM, "parallelism=" + PARALLELISM, "generations=3", "perturbation_interval=10",
-                "chunk_steps=10", "restart_attempts=0"));
+        return ConfigLoader.parse(ConfigLoader.set(
+                ConfigLoader.preset("quadratic"),
+                "output=" + output,
+                "population=" + PARALLELISM,
+                "parallelism=" + PARALLELISM,
+                "generations=3",
+                "perturbation_interval=10",
+                "chunk_steps=10",
+                "restart_attempts=0"));
     }
 
     private void execute(RunConfig run, Configuration flink) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(PARALLELISM);
-        JobSinks sinks = JobSinks.files(run.output(), run.population().space(), run.population().generations(), false);
+        JobSinks sinks = JobSinks.files(
+                run.output(), run.population().space(), run.population().generations(), false);
         PopulationTrainingJob.withInJvmFeedback(run.population(), sinks).execute(env);
     }
 
@@ -44,7 +51,8 @@ class LocalNetworkMemoryITCase {
     void sizedNetworkMemoryCarriesParallelism32() throws Exception {
         RunConfig run = run(dir.resolve("sized"));
         execute(run, FlinkSettings.of(run, new RunFolder(run.output()), null, true));
-        assertThat(JobRuns.read(run.output().resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(PARALLELISM);
+        assertThat(JobRuns.read(run.output().resolve(JobSinks.FINAL_AGENTS_FILE)))
+                .hasSize(PARALLELISM);
     }
 
     @Test
@@ -53,7 +61,9 @@ class LocalNetworkMemoryITCase {
         Configuration flink = FlinkSettings.of(run, new RunFolder(run.output()), null, true);
         flink.removeConfig(TaskManagerOptions.NETWORK_MEMORY_MIN);
         flink.removeConfig(TaskManagerOptions.NETWORK_MEMORY_MAX);
-        assertThatThrownBy(() -> execute(run, flink)).satisfies(e -> assertThat(
-                ExceptionUtils.findThrowableWithMessage(e, "Insufficient number of network buffers")).isPresent());
+        assertThatThrownBy(() -> execute(run, flink))
+                .satisfies(e -> assertThat(
+                                ExceptionUtils.findThrowableWithMessage(e, "Insufficient number of network buffers"))
+                        .isPresent());
     }
 }

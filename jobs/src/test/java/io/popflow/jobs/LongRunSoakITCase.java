@@ -28,6 +28,7 @@ class LongRunSoakITCase {
     private static final int POPULATION = 16;
     /** {@code -Dsoak.generations=20000} soaks longer; the test's default is the issue's 2,000 and a margin. */
     private static final int GENERATIONS = Integer.getInteger("soak.generations", 3_000);
+
     private static final int EARLY = 200;
     private static final int LATE = GENERATIONS - 200;
     /** Generations a per-generation wall time is the median of. */
@@ -47,8 +48,14 @@ class LongRunSoakITCase {
 
     @Test
     void heapCheckpointAndGenerationTimeStayFlat() throws Exception {
-        PopulationConfig config = JobRuns.config("quadratic", "population=" + POPULATION, "generations=" + GENERATIONS,
-                "perturbation_interval=10", "chunk_steps=10", "checkpoint_interval=100ms", "parallelism=2");
+        PopulationConfig config = JobRuns.config(
+                "quadratic",
+                "population=" + POPULATION,
+                "generations=" + GENERATIONS,
+                "perturbation_interval=10",
+                "chunk_steps=10",
+                "checkpoint_interval=100ms",
+                "parallelism=2");
         Sample early;
         Sample late;
         EmbeddedCluster.Finished finished;
@@ -64,22 +71,38 @@ class LongRunSoakITCase {
         long[] ends = finished.generationEnds();
         double earlyMs = medianGenerationMs(ends, EARLY);
         double lateMs = medianGenerationMs(ends, LATE - WINDOW);
-        String table = String.format(Locale.ROOT, """
+        String table = String.format(
+                Locale.ROOT,
+                """
                 | figure | generation %d | generation %d | ratio |
                 |---|---|---|---|
                 | heap after full GC (MB) | %.1f | %.1f | %.3f |
                 | checkpoint, mean of the recent ones, up to ten (bytes) | %.0f | %.0f | %.3f |
                 | wall time per generation (ms), median of generations %d-%d and %d-%d (measured, not asserted) | %.3f | %.3f | %.3f |
-                """, early.generation, late.generation, early.heapBytes / 1e6, late.heapBytes / 1e6, (double) late.heapBytes / early.heapBytes,
-                early.checkpointBytes, late.checkpointBytes, late.checkpointBytes / early.checkpointBytes,
-                EARLY, EARLY + WINDOW - 1, LATE - WINDOW, LATE - 1, earlyMs, lateMs, lateMs / earlyMs);
+                """,
+                early.generation,
+                late.generation,
+                early.heapBytes / 1e6,
+                late.heapBytes / 1e6,
+                (double) late.heapBytes / early.heapBytes,
+                early.checkpointBytes,
+                late.checkpointBytes,
+                late.checkpointBytes / early.checkpointBytes,
+                EARLY,
+                EARLY + WINDOW - 1,
+                LATE - WINDOW,
+                LATE - 1,
+                earlyMs,
+                lateMs,
+                lateMs / earlyMs);
         Files.writeString(Paths.get("target", "soak.md"), table);
         System.out.println(table);
 
         assertThat((double) late.heapBytes).as(table).isLessThanOrEqualTo(early.heapBytes * (1 + TOLERANCE));
         assertThat(early.checkpointBytes).isPositive();
-        assertThat(late.checkpointBytes).as(table).isBetween(early.checkpointBytes * (1 - TOLERANCE),
-                early.checkpointBytes * (1 + TOLERANCE));
+        assertThat(late.checkpointBytes)
+                .as(table)
+                .isBetween(early.checkpointBytes * (1 - TOLERANCE), early.checkpointBytes * (1 + TOLERANCE));
     }
 
     /**
@@ -90,7 +113,8 @@ class LongRunSoakITCase {
     private static Sample sampleAt(EmbeddedCluster.Run run, int generation, long checkpoints) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
         while (run.reportsSoFar() < (long) POPULATION * generation || run.completedCheckpoints() < checkpoints) {
-            assertThat(System.nanoTime()).as("generation %d and %d checkpoints within 2 minutes", generation, checkpoints)
+            assertThat(System.nanoTime())
+                    .as("generation %d and %d checkpoints within 2 minutes", generation, checkpoints)
                     .isLessThan(deadline);
             Thread.sleep(5);
         }

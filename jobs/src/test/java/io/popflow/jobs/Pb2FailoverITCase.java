@@ -10,8 +10,14 @@ class Pb2FailoverITCase extends FailoverCase {
 
     @Override
     PopulationConfig config() {
-        return JobRuns.config("digits", "population=8", "generations=8", "perturbation_interval=300", "parallelism=2",
-                "checkpoint_interval=100ms", "mutation=pb2");
+        return JobRuns.config(
+                "digits",
+                "population=8",
+                "generations=8",
+                "perturbation_interval=300",
+                "parallelism=2",
+                "checkpoint_interval=100ms",
+                "mutation=pb2");
     }
 
     @Override

@@ -42,7 +42,9 @@ class PinnedRunDigestsTest {
                 fittest = f;
             }
         }
-        assertThat(HexFormat.of().formatHex(all.digest())).as("every agent's final weights").isEqualTo(population);
+        assertThat(HexFormat.of().formatHex(all.digest()))
+                .as("every agent's final weights")
+                .isEqualTo(population);
         assertThat(fittest.paramsSha256()).as("the best agent's final weights").isEqualTo(best);
     }
 }

@@ -35,8 +35,12 @@ class PlainLoopEquivalenceITCase {
     @ValueSource(strings = {"digits", "quadratic", "quadratic;mutation=pb2;generations=6"})
     void pipelineEqualsThePlainLoop(String run) throws Exception {
         String[] parts = run.split(";");
-        List<String> options = new ArrayList<>(List.of("population=8", "generations=4", "perturbation_interval=60",
-                "parallelism=2", "checkpoint_interval=100ms"));
+        List<String> options = new ArrayList<>(List.of(
+                "population=8",
+                "generations=4",
+                "perturbation_interval=60",
+                "parallelism=2",
+                "checkpoint_interval=100ms"));
         options.addAll(List.of(parts).subList(1, parts.length));
         PopulationConfig config = JobRuns.config(parts[0], options.toArray(String[]::new));
         JobRuns.Outputs pipeline = JobRuns.run(config, dir);

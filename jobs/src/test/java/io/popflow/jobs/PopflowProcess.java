@@ -45,14 +45,21 @@ final class PopflowProcess {
             // JVM (like every program) leaves an inherited SIG_IGN of SIGINT in place, so Ctrl-C would not reach it.
             command.addAll(List.of("env", "--default-signal=INT"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-Dlog4j2.configurationFile=popflow-log4j2.properties",
-                "-Dpopflow.launcher=popflow", "-cp", System.getProperty("java.class.path"), "io.popflow.cli.Popflow"));
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dlog4j2.configurationFile=popflow-log4j2.properties",
+                "-Dpopflow.launcher=popflow",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.popflow.cli.Popflow"));
         command.addAll(List.of(args));
         Files.createDirectories(logs);
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         if (workingDir != null) {
             builder.directory(workingDir.toFile());
         }
@@ -63,7 +70,10 @@ final class PopflowProcess {
 
     private static boolean resetsSigint() {
         try {
-            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+            return new ProcessBuilder("env", "--default-signal=INT", "true")
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -74,7 +84,10 @@ final class PopflowProcess {
 
     /** Sends {@code signal} (INT, TERM) as a terminal's Ctrl-C or a service manager would. */
     void signal(String signal) throws Exception {
-        int code = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        int code = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         if (code != 0) {
             throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed with " + code);
         }
@@ -114,7 +127,8 @@ final class PopflowProcess {
      */
     URI servedAt() throws IOException {
         Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) ");
-        await().atMost(Duration.ofSeconds(60)).until(() -> listening.matcher(stdout()).find() || !isAlive());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> listening.matcher(stdout()).find() || !isAlive());
         Matcher m = listening.matcher(stdout());
         assertThat(m.find()).as("stdout: %s%nstderr: %s", stdout(), stderr()).isTrue();
         return URI.create("http://127.0.0.1:" + m.group(1));

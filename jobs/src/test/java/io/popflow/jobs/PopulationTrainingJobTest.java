@@ -29,13 +29,15 @@ class PopulationTrainingJobTest {
     @Test
     void everyRecordTypeHasAnExplicitSerializer() {
         StreamGraph graph = graph("digits");
-        assertThat(graph.getExecutionConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
+        assertThat(graph.getExecutionConfig().getSerializerConfig().hasGenericTypesDisabled())
+                .isTrue();
         for (StreamNode node : graph.getStreamNodes()) {
             for (TypeSerializer<?> in : node.getTypeSerializersIn()) {
                 assertThat(in).as("input of %s", node.getOperatorName()).isNotInstanceOf(KryoSerializer.class);
             }
             if (node.getTypeSerializerOut() != null) {
-                assertThat(node.getTypeSerializerOut()).as("output of %s", node.getOperatorName())
+                assertThat(node.getTypeSerializerOut())
+                        .as("output of %s", node.getOperatorName())
                         .isNotInstanceOf(KryoSerializer.class);
             }
         }
@@ -45,7 +47,9 @@ class PopulationTrainingJobTest {
     @Test
     void everyOperatorHasAUid() {
         for (StreamNode node : graph("quadratic").getStreamNodes()) {
-            assertThat(node.getTransformationUID()).as("uid of %s", node.getOperatorName()).isNotBlank();
+            assertThat(node.getTransformationUID())
+                    .as("uid of %s", node.getOperatorName())
+                    .isNotBlank();
         }
     }
 }

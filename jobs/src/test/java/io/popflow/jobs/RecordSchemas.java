@@ -24,7 +24,8 @@ enum RecordSchemas {
             if (in == null) {
                 throw new IllegalStateException("no schema on the classpath at " + path);
             }
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,8 @@ class ReplayITCase {
 
     @Test
     void theDigitsWinnerIsReplayedBitForBit() throws Exception {
-        assertThat(Popflow.run("train", "--preset", "digits", "--output", dir.toString(), "--quiet", "--report")).isZero();
+        assertThat(Popflow.run("train", "--preset", "digits", "--output", dir.toString(), "--quiet", "--report"))
+                .isZero();
 
         assertThat(Popflow.run("replay", dir.toString())).isZero();
 
@@ -31,16 +32,24 @@ class ReplayITCase {
         JsonNode verdict = json.readTree(dir.resolve(WinnerReplay.SUMMARY_FILE).toFile());
         JsonNode summary = json.readTree(dir.resolve(RunSummary.FILE).toFile());
         JsonNode winnerRecord = JobRuns.read(dir.resolve(JobSinks.FINAL_AGENTS_FILE)).stream()
-                .filter(f -> f.get("agent").asInt() == summary.get("best_agent").asInt()).findFirst().orElseThrow();
-        assertThat(verdict.get("params_sha256").asText()).isEqualTo(winnerRecord.get("params_sha256").asText());
+                .filter(f -> f.get("agent").asInt() == summary.get("best_agent").asInt())
+                .findFirst()
+                .orElseThrow();
+        assertThat(verdict.get("params_sha256").asText())
+                .isEqualTo(winnerRecord.get("params_sha256").asText());
         assertThat(verdict.get("identical").asBoolean()).isTrue();
         assertThat(verdict.get("copies").asInt()).as("the line crosses agents").isPositive();
-        assertThat(verdict.get("test").get("accuracy")).isEqualTo(summary.get("test").get("accuracy"));
+        assertThat(verdict.get("test").get("accuracy"))
+                .isEqualTo(summary.get("test").get("accuracy"));
 
         List<JsonNode> line = JobRuns.read(dir.resolve(WinnerReplay.LINE_FILE));
-        assertThat(line).hasSize(summary.get("generations").asInt() - verdict.get("first_generation").asInt());
+        assertThat(line)
+                .hasSize(summary.get("generations").asInt()
+                        - verdict.get("first_generation").asInt());
         for (JsonNode g : line) {
-            assertThat(g.get("rng_state")).as("generation %s", g.get("generation")).isEqualTo(g.get("original").get("rng_state"));
+            assertThat(g.get("rng_state"))
+                    .as("generation %s", g.get("generation"))
+                    .isEqualTo(g.get("original").get("rng_state"));
             assertThat(g.get("raw_fitness")).isEqualTo(g.get("original").get("raw_fitness"));
         }
         assertThat(dir.resolve(RunReport.FOLDER).resolve("replay.png")).isNotEmptyFile();

@@ -32,9 +32,10 @@ class RunReportITCase {
     static final MiniClusterExtension CLUSTER = JobRuns.cluster();
 
     @Test
-    void theReportsChartsAndPageOpenInABrowser(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir) throws Exception {
-        PopulationConfig config = JobRuns.config("digits", "population=6", "generations=4", "perturbation_interval=30",
-                "parallelism=2");
+    void theReportsChartsAndPageOpenInABrowser(@InjectMiniCluster MiniCluster cluster, @TempDir Path dir)
+            throws Exception {
+        PopulationConfig config =
+                JobRuns.config("digits", "population=6", "generations=4", "perturbation_interval=30", "parallelism=2");
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         try {
             JobRuns.run(config, dir);
@@ -47,9 +48,18 @@ class RunReportITCase {
         try (Stream<Path> files = Files.list(dir.resolve(RunReport.FOLDER))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        assertThat(pngs).extracting(p -> p.getFileName().toString()).containsExactly("density-batch_size.png",
-                "density-lr.png", "density-weight_decay.png", "fitness.png", "h-batch_size.png", "h-lr.png",
-                "h-weight_decay.png", "lineage.png", "selection.png");
+        assertThat(pngs)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "density-batch_size.png",
+                        "density-lr.png",
+                        "density-weight_decay.png",
+                        "fitness.png",
+                        "h-batch_size.png",
+                        "h-lr.png",
+                        "h-weight_decay.png",
+                        "lineage.png",
+                        "selection.png");
         for (Path png : pngs) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertThat(image.getWidth()).as("%s", png).isEqualTo(900);
@@ -59,8 +69,16 @@ class RunReportITCase {
         boolean required = "1".equals(System.getenv("POPFLOW_REQUIRE_CHROMIUM"));
         boolean present = new File("/usr/bin/chromium").canExecute();
         assumeTrue(present || required, "no chromium on this machine (.ci/run installs it and requires this test)");
-        Process browser = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000", "--dump-dom", page.toUri().toString())
+        Process browser = new ProcessBuilder(
+                        "chromium",
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--virtual-time-budget=5000",
+                        "--dump-dom",
+                        page.toUri().toString())
                 .redirectOutput(dir.resolve("dom.html").toFile())
                 .redirectError(dir.resolve("browser.log").toFile())
                 .start();
@@ -68,7 +86,8 @@ class RunReportITCase {
         assertThat(browser.exitValue()).isZero();
         String dom = Files.readString(dir.resolve("dom.html"), StandardCharsets.UTF_8);
         assertThat(dom).contains("data-charts=\"9\"").contains("data-charts-loaded=\"9\"");
-        assertThat(Files.readAllLines(dir.resolve("browser.log"))).as("console messages of the page")
+        assertThat(Files.readAllLines(dir.resolve("browser.log")))
+                .as("console messages of the page")
                 .noneMatch(l -> l.contains(":CONSOLE"));
     }
 

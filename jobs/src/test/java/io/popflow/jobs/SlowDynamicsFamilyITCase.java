@@ -23,21 +23,23 @@ class SlowDynamicsFamilyITCase {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "selection=tournament",
-        "selection={rule: boltzmann, strength: 2}|mutation={kernel: gaussian, diffusion: 0.05}",
-        "selection={rule: moran, strength: 1, events: 6}|mutation=gaussian|mutation.diffusion=0.02",
-        "selection=none|mutation={kernel: gaussian, diffusion: 0.01, dt: 1, everyone: true}",
-        "merge={strength: 0.5, elite: 0.25}",
-        "selection={rule: boltzmann, strength: 1}|merge={strength: 0.3}",
-        "fitness={estimator: window, window: 0.5, every: 2}",
-        "fitness={estimator: ema, ema: 0.7}",
-        "fitness=population",
-        "fitness=closed_form",
-    })
+    @ValueSource(
+            strings = {
+                "selection=tournament",
+                "selection={rule: boltzmann, strength: 2}|mutation={kernel: gaussian, diffusion: 0.05}",
+                "selection={rule: moran, strength: 1, events: 6}|mutation=gaussian|mutation.diffusion=0.02",
+                "selection=none|mutation={kernel: gaussian, diffusion: 0.01, dt: 1, everyone: true}",
+                "merge={strength: 0.5, elite: 0.25}",
+                "selection={rule: boltzmann, strength: 1}|merge={strength: 0.3}",
+                "fitness={estimator: window, window: 0.5, every: 2}",
+                "fitness={estimator: ema, ema: 0.7}",
+                "fitness=population",
+                "fitness=closed_form",
+            })
     void runsWithEveryDecisionActedOnOnce(String options) throws Exception {
         String[] assignments = (options + "|population=10|generations=5|perturbation_interval=40|parallelism=2"
-                + "|checkpoint_interval=100ms").split("\\|");
+                        + "|checkpoint_interval=100ms")
+                .split("\\|");
         PopulationConfig config = JobRuns.config("quadratic", assignments);
         JobRuns.Outputs out = JobRuns.run(config, dir);
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StopAndResumeITCase {
     /** The bound: a stopped run is gone within 10 s of Ctrl-C. */
     private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
+
     private static final int POPULATION = 16;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,20 +33,50 @@ class StopAndResumeITCase {
     @Test
     void ctrlCStopsWithASavepointAndResumeGivesTheUninterruptedRun() throws Exception {
         Path run = dir.resolve("run");
-        String[] common = {"--set", "population=" + POPULATION, "--set", "perturbation_interval=100",
-            "--checkpoint-interval", "1s", "--quiet"};
+        String[] common = {
+            "--set",
+            "population=" + POPULATION,
+            "--set",
+            "perturbation_interval=100",
+            "--checkpoint-interval",
+            "1s",
+            "--quiet"
+        };
 
         // 1. a run that never ends, at parallelism 2, stopped with Ctrl-C
-        int first = stopAfter(30, "first", concat(new String[] {"train", "--preset", "quadratic", "--generations", "0",
-            "--parallelism", "2", "--output", run.toString()}, common), run);
-        // 2. resumed at parallelism 1, stopped again
-        int second = stopAfter(first + 30, "second", new String[] {"train", "--resume", run.toString(), "--parallelism", "1"},
+        int first = stopAfter(
+                30,
+                "first",
+                concat(
+                        new String[] {
+                            "train",
+                            "--preset",
+                            "quadratic",
+                            "--generations",
+                            "0",
+                            "--parallelism",
+                            "2",
+                            "--output",
+                            run.toString()
+                        },
+                        common),
                 run);
+        // 2. resumed at parallelism 1, stopped again
+        int second = stopAfter(
+                first + 30, "second", new String[] {"train", "--resume", run.toString(), "--parallelism", "1"}, run);
         assertThat(second).isGreaterThan(first);
         // 3. resumed at parallelism 2 to an end
         int generations = second + 40;
-        assertThat(JobRuns.popflow("train", "--resume", run.toString(), "--parallelism", "2", "--generations",
-                String.valueOf(generations), "--quiet")).isZero();
+        assertThat(JobRuns.popflow(
+                        "train",
+                        "--resume",
+                        run.toString(),
+                        "--parallelism",
+                        "2",
+                        "--generations",
+                        String.valueOf(generations),
+                        "--quiet"))
+                .isZero();
         JobRuns.assertContiguous(run, generations, POPULATION);
 
         // the same seed and configuration without a stop
@@ -53,8 +84,9 @@ class StopAndResumeITCase {
         JobRuns.assertSameAsUninterrupted(run, clean, POPULATION);
         JsonNode summary = JSON.readTree(run.resolve(RunSummary.FILE).toFile());
         assertThat(summary.has("stopped")).isFalse();
-        assertThat(summary.get("params_sha256")).isEqualTo(JSON.readTree(clean.resolve(RunSummary.FILE).toFile())
-                .get("params_sha256"));
+        assertThat(summary.get("params_sha256"))
+                .isEqualTo(
+                        JSON.readTree(clean.resolve(RunSummary.FILE).toFile()).get("params_sha256"));
     }
 
     /**
@@ -71,28 +103,65 @@ class StopAndResumeITCase {
         }
         Files.copy(root.resolve("data/diabetes/diabetes.csv"), home.resolve("mine.csv"));
         Path run = home.resolve("run");
-        PopflowProcess p = processes.logTo(dir.resolve("logs")).startIn(home, "relative", "train", "--preset", "diabetes",
-                "--set", "table.file=mine.csv", "--generations", "0", "--checkpoint-interval", "1s", "--quiet",
-                "--output", "run");
+        PopflowProcess p = processes
+                .logTo(dir.resolve("logs"))
+                .startIn(
+                        home,
+                        "relative",
+                        "train",
+                        "--preset",
+                        "diabetes",
+                        "--set",
+                        "table.file=mine.csv",
+                        "--generations",
+                        "0",
+                        "--checkpoint-interval",
+                        "1s",
+                        "--quiet",
+                        "--output",
+                        "run");
         awaitGenerations(run, 2, p);
         p.signal("INT");
         assertThat(p.awaitExit(STOP_WITHIN)).as("stdout: %s", p.stdout()).isZero();
-        assertThat(Files.readString(run.resolve("config.yaml"))).contains(home.resolve("mine.csv").toString());
+        assertThat(Files.readString(run.resolve("config.yaml")))
+                .contains(home.resolve("mine.csv").toString());
         // the stopped run's model is its best agent's at the savepoint, and any agent of the savepoint exports
         JsonNode stopped = JSON.readTree(run.resolve(RunSummary.FILE).toFile());
         JsonNode best = JSON.readTree(run.resolve("models/best.json").toFile());
-        assertThat(best.get("params_sha256").asText()).isEqualTo(stopped.get("params_sha256").asText());
+        assertThat(best.get("params_sha256").asText())
+                .isEqualTo(stopped.get("params_sha256").asText());
         Path fromSavepoint = dir.resolve("agent1.onnx");
-        assertThat(Popflow.run("export", run.toString(), "--from-savepoint", stopped.get("stopped").get("savepoint").asText(),
-                "--agent", "1", "--output", fromSavepoint.toString())).isZero();
-        assertThat(JSON.readTree(dir.resolve("agent1.json").toFile()).get("params_sha256").asText()).isEqualTo(
-                JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE)).get(1).get("params_sha256").asText());
+        assertThat(Popflow.run(
+                        "export",
+                        run.toString(),
+                        "--from-savepoint",
+                        stopped.get("stopped").get("savepoint").asText(),
+                        "--agent",
+                        "1",
+                        "--output",
+                        fromSavepoint.toString()))
+                .isZero();
+        assertThat(JSON.readTree(dir.resolve("agent1.json").toFile())
+                        .get("params_sha256")
+                        .asText())
+                .isEqualTo(JobRuns.read(run.resolve(JobSinks.FINAL_AGENTS_FILE))
+                        .get(1)
+                        .get("params_sha256")
+                        .asText());
 
         int summarised = JobRuns.read(run.resolve(JobSinks.GENERATIONS_FILE)).size();
-        PopflowProcess resumed = processes.startIn(elsewhere, "resumed", "train", "--resume", run.toString(),
-                "--generations", String.valueOf(summarised + 2), "--quiet");
-        assertThat(resumed.awaitExit(Duration.ofMinutes(2))).as("stdout: %s%nstderr: %s", resumed.stdout(),
-                resumed.stderr()).isZero();
+        PopflowProcess resumed = processes.startIn(
+                elsewhere,
+                "resumed",
+                "train",
+                "--resume",
+                run.toString(),
+                "--generations",
+                String.valueOf(summarised + 2),
+                "--quiet");
+        assertThat(resumed.awaitExit(Duration.ofMinutes(2)))
+                .as("stdout: %s%nstderr: %s", resumed.stdout(), resumed.stderr())
+                .isZero();
         assertThat(run.resolve(RunSummary.FILE)).exists();
     }
 
@@ -100,12 +169,24 @@ class StopAndResumeITCase {
     @Test
     void secondCtrlCAborts() throws Exception {
         Path run = dir.resolve("aborted");
-        PopflowProcess p = start("abort", "train", "--preset", "quadratic", "--generations", "0", "--checkpoint-interval",
-                "1s", "--quiet", "--output", run.toString());
+        PopflowProcess p = start(
+                "abort",
+                "train",
+                "--preset",
+                "quadratic",
+                "--generations",
+                "0",
+                "--checkpoint-interval",
+                "1s",
+                "--quiet",
+                "--output",
+                run.toString());
         awaitGenerations(run, 5, p);
         p.signal("INT");
         p.signal("INT");
-        assertThat(p.awaitExit(STOP_WITHIN)).as("exit code; stdout: %s", p.stdout()).isEqualTo(130);
+        assertThat(p.awaitExit(STOP_WITHIN))
+                .as("exit code; stdout: %s", p.stdout())
+                .isEqualTo(130);
         assertThat(p.stdout()).contains("popflow: aborted; outputs end at the last completed checkpoint or savepoint");
     }
 
@@ -118,19 +199,28 @@ class StopAndResumeITCase {
         awaitGenerations(folder, generations, p);
         p.signal("INT");
         Integer code = p.awaitExit(STOP_WITHIN);
-        assertThat(code).as("exit code of %s within %s; stdout: %s%nstderr: %s", name, STOP_WITHIN, p.stdout(), p.stderr())
+        assertThat(code)
+                .as("exit code of %s within %s; stdout: %s%nstderr: %s", name, STOP_WITHIN, p.stdout(), p.stderr())
                 .isZero();
         String out = p.stdout();
-        assertThat(out).contains("popflow: stopping with a savepoint (Ctrl-C again to abort)...",
-                "popflow: stopped with a savepoint at " + folder.toAbsolutePath().resolve("savepoints"),
-                "popflow: resume with: popflow train --resume " + folder);
+        assertThat(out)
+                .contains(
+                        "popflow: stopping with a savepoint (Ctrl-C again to abort)...",
+                        "popflow: stopped with a savepoint at "
+                                + folder.toAbsolutePath().resolve("savepoints"),
+                        "popflow: resume with: popflow train --resume " + folder);
         // Flink's start-up notices (no Kerberos tokens, no log file for a web UI) are silenced
-        assertThat(p.stderr()).as("stderr of %s", name).doesNotContain("No tokens obtained", "'log.file' is not set",
-                "JobManager log files are unavailable", "Failed to get job status");
+        assertThat(p.stderr())
+                .as("stderr of %s", name)
+                .doesNotContain(
+                        "No tokens obtained",
+                        "'log.file' is not set",
+                        "JobManager log files are unavailable",
+                        "Failed to get job status");
 
         JsonNode summary = JSON.readTree(folder.resolve(RunSummary.FILE).toFile());
-        assertThat(summary.get("stopped").get("savepoint").asText()).startsWith(folder.toAbsolutePath().resolve("savepoints")
-                .toString());
+        assertThat(summary.get("stopped").get("savepoint").asText())
+                .startsWith(folder.toAbsolutePath().resolve("savepoints").toString());
         assertThat(JobRuns.read(folder.resolve(JobSinks.FINAL_AGENTS_FILE))).hasSize(POPULATION);
         int written = JobRuns.read(folder.resolve(JobSinks.GENERATIONS_FILE)).size();
         JobRuns.assertContiguous(folder, written, POPULATION);
@@ -141,8 +231,12 @@ class StopAndResumeITCase {
         Path file = folder.resolve(JobSinks.GENERATIONS_FILE);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!Files.exists(file) || Files.readAllLines(file).size() < generations) {
-            assertThat(p.isAlive()).as("popflow still running; stderr: %s", p.stderr()).isTrue();
-            assertThat(System.nanoTime()).as("%d generations within 2 minutes", generations).isLessThan(deadline);
+            assertThat(p.isAlive())
+                    .as("popflow still running; stderr: %s", p.stderr())
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("%d generations within 2 minutes", generations)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

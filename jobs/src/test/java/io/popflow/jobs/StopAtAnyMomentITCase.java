@@ -2,7 +2,6 @@ package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +34,22 @@ class StopAtAnyMomentITCase {
     final PopflowProcesses processes = new PopflowProcesses();
 
     private String[] command(Path output) {
-        return new String[] {"train", "--preset", "quadratic", "--generations", "40", "--set", "population=" + POPULATION,
-            "--set", "perturbation_interval=100", "--checkpoint-interval", "300ms", "--quiet", "--output", output.toString()};
+        return new String[] {
+            "train",
+            "--preset",
+            "quadratic",
+            "--generations",
+            "40",
+            "--set",
+            "population=" + POPULATION,
+            "--set",
+            "perturbation_interval=100",
+            "--checkpoint-interval",
+            "300ms",
+            "--quiet",
+            "--output",
+            output.toString()
+        };
     }
 
     @Test
@@ -45,7 +58,9 @@ class StopAtAnyMomentITCase {
         Path clean = dir.resolve("clean");
         long t0 = System.nanoTime();
         PopflowProcess reference = start("reference", command(clean));
-        assertThat(reference.awaitExit(Duration.ofMinutes(3))).as("reference run; stderr: %s", reference.stderr()).isZero();
+        assertThat(reference.awaitExit(Duration.ofMinutes(3)))
+                .as("reference run; stderr: %s", reference.stderr())
+                .isZero();
         long launch = System.nanoTime() - t0;
 
         Map<String, Integer> outcomes = new LinkedHashMap<>();
@@ -71,14 +86,18 @@ class StopAtAnyMomentITCase {
                 }
             }
             Integer code = p.awaitExit(EXIT_WITHIN);
-            String at = String.format("moment %d (%.1f s%s): exit %s%nstdout: %s%nstderr: %s", i, delay / 1e9,
-                    twice ? ", twice" : "", code, p.stdout(), p.stderr());
+            String at = String.format(
+                    "moment %d (%.1f s%s): exit %s%nstdout: %s%nstderr: %s",
+                    i, delay / 1e9, twice ? ", twice" : "", code, p.stdout(), p.stderr());
             assertThat(code).as(at).isIn(0, 1, 130);
             outcomes.merge(goOn(run, at), 1, Integer::sum);
             JobRuns.assertContiguous(run, 40, POPULATION);
-            assertThat(JobRuns.finalsWithoutResends(run)).as(at).isEqualTo(JobRuns.finalsWithoutResends(clean))
+            assertThat(JobRuns.finalsWithoutResends(run))
+                    .as(at)
+                    .isEqualTo(JobRuns.finalsWithoutResends(clean))
                     .hasSize(POPULATION);
-            assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE))).as(at)
+            assertThat(Files.readAllLines(run.resolve(JobSinks.GENERATIONS_FILE)))
+                    .as(at)
                     .isEqualTo(Files.readAllLines(clean.resolve(JobSinks.GENERATIONS_FILE)));
             assertThat(JobRuns.reportsWithoutLatency(run)).as(at).isEqualTo(JobRuns.reportsWithoutLatency(clean));
         }
@@ -96,12 +115,15 @@ class StopAtAnyMomentITCase {
         Path finals = run.resolve(JobSinks.FINAL_AGENTS_FILE);
         // a snapshot to go on from, or a job that ended before its summary was written (resume writes it)
         if (Files.exists(summary) || hasSnapshot(run) || Files.exists(finals) && Files.size(finals) > 0) {
-            assertThat(JobRuns.popflow("train", "--resume", run.toString(), "--quiet")).as(at).isZero();
+            assertThat(JobRuns.popflow("train", "--resume", run.toString(), "--quiet"))
+                    .as(at)
+                    .isZero();
             return "resumed";
         }
         // stopped before any snapshot: the same command starts the run again in the same folder
         PopflowProcess again = start(run.getFileName() + "-again", command(run));
-        assertThat(again.awaitExit(Duration.ofMinutes(3))).as("%s%nagain: %s %s", at, again.stdout(), again.stderr())
+        assertThat(again.awaitExit(Duration.ofMinutes(3)))
+                .as("%s%nagain: %s %s", at, again.stdout(), again.stderr())
                 .isZero();
         return "started again";
     }

@@ -23,7 +23,8 @@ class TheoryCommandITCase {
         JsonNode checks = new ObjectMapper().readTree(dir.resolve("theory.json").toFile());
         for (JsonNode c : checks) {
             assertThat(c.has("name") && c.has("expected") && c.has("measured") && c.has("tolerance") && c.has("pass"))
-                    .as("fields of %s", c).isTrue();
+                    .as("fields of %s", c)
+                    .isTrue();
             if (c.get("kind").asText().equals("check")) {
                 assertThat(c.get("pass").asBoolean()).as("%s", c).isTrue();
             }

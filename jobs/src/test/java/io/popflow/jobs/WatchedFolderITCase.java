@@ -58,44 +58,69 @@ class WatchedFolderITCase {
 
         ObjectNode digits = ConfigLoader.preset("digits");
         digits.remove("data");
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(digits, "task=stream", "stream.features=64",
-                "stream.classes=10", "stream.folder=" + folder, "stream.header=true", "stream.watch_interval=200ms",
-                "stream.dead_letter_file=" + deadLetters, "stream.min_examples=32", "output=" + tmp.resolve("out"),
-                "population=4", "generations=0", "perturbation_interval=50", "parallelism=2", "checkpoint_interval=300ms"));
+        RunConfig run = ConfigLoader.parse(ConfigLoader.set(
+                digits,
+                "task=stream",
+                "stream.features=64",
+                "stream.classes=10",
+                "stream.folder=" + folder,
+                "stream.header=true",
+                "stream.watch_interval=200ms",
+                "stream.dead_letter_file=" + deadLetters,
+                "stream.min_examples=32",
+                "output=" + tmp.resolve("out"),
+                "population=4",
+                "generations=0",
+                "perturbation_interval=50",
+                "parallelism=2",
+                "checkpoint_interval=300ms"));
         assertThat(run.kafka()).as("no Kafka is configured").isNull();
         int subtasks = run.population().parallelism();
 
         String summariesKey = "folder-" + System.nanoTime();
-        JobSinks sinks = new JobSinks(List.of(), List.of(new CollectingSink<GenerationSummary>(summariesKey)), List.of(),
-                List.of(), List.of());
+        JobSinks sinks = new JobSinks(
+                List.of(),
+                List.of(new CollectingSink<GenerationSummary>(summariesKey)),
+                List.of(),
+                List.of(),
+                List.of());
         JobClient job = JobAssembly.job(run, sinks).executeAsync(StreamExecutionEnvironment.getExecutionEnvironment());
         try {
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    sum(job, "examplesAccepted") == FIRST && sum(job, "examplesBuffered") == (long) FIRST * subtasks
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> sum(job, "examplesAccepted") == FIRST
+                            && sum(job, "examplesBuffered") == (long) FIRST * subtasks
                             && CollectingSink.count(summariesKey) >= 2);
             int generationsBefore = CollectingSink.count(summariesKey);
 
             write(staging, folder, "second.csv", second);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    sum(job, "examplesAccepted") == FIRST + SECOND && sum(job, "examplesRejected") == 3
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> sum(job, "examplesAccepted") == FIRST + SECOND
+                            && sum(job, "examplesRejected") == 3
                             && sum(job, "examplesBuffered") == (long) (FIRST + SECOND) * subtasks);
             // the dead letters are written by the checkpoint after them
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    Files.exists(deadLetters) && Files.readAllLines(deadLetters).size() == 3);
-            await().atMost(Duration.ofMinutes(1)).until(() -> CollectingSink.count(summariesKey) >= generationsBefore + 2);
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(deadLetters)
+                            && Files.readAllLines(deadLetters).size() == 3);
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> CollectingSink.count(summariesKey) >= generationsBefore + 2);
             assertThat(job.getJobStatus().get()).as("the job is still running").isEqualTo(JobStatus.RUNNING);
 
             List<JsonNode> letters = new ArrayList<>();
             for (String line : Files.readAllLines(deadLetters)) {
                 letters.add(JSON.readTree(line));
             }
-            assertThat(letters).extracting(l -> l.get("reason").asText())
+            assertThat(letters)
+                    .extracting(l -> l.get("reason").asText())
                     .containsExactlyInAnyOrder("wrong_width", "unparseable", "bad_label");
             for (JsonNode l : letters) {
                 assertThat(RecordSchemas.DEAD_LETTER.violations(l)).isEmpty();
                 assertThat(l.get("source").get("file").asText()).endsWith("/incoming/second.csv");
                 long line = l.get("source").get("line").asLong();
-                String original = new String(Base64.getDecoder().decode(l.get("value_base64").asText()), StandardCharsets.UTF_8);
+                String original = new String(
+                        Base64.getDecoder().decode(l.get("value_base64").asText()), StandardCharsets.UTF_8);
                 assertThat(original).as("the bytes of line %d", line).isEqualTo(second.get((int) line - 1));
                 assertThat(l.get("key_base64").isNull()).isTrue();
             }
@@ -117,7 +142,10 @@ class WatchedFolderITCase {
             lines.add(new String(DigitsRecords.csv(first + i), StandardCharsets.UTF_8));
             if (i % 50 == 49 && bad < malformed.size()) {
                 String m = malformed.get(bad++);
-                lines.add(m.equals("bad label") ? new String(DigitsRecords.csv(first + i, l -> 10), StandardCharsets.UTF_8) : m);
+                lines.add(
+                        m.equals("bad label")
+                                ? new String(DigitsRecords.csv(first + i, l -> 10), StandardCharsets.UTF_8)
+                                : m);
             }
         }
         return lines;

@@ -49,8 +49,10 @@ final class CrdSchema {
         JsonNode root = YAML.readTree(crd.toFile());
         for (JsonNode v : root.path("spec").path("versions")) {
             if (v.path("name").asText().equals(version)) {
-                return new CrdSchema(root.path("spec").path("group").asText() + "/" + version,
-                        root.path("spec").path("names").path("kind").asText(), v.path("schema").path("openAPIV3Schema"));
+                return new CrdSchema(
+                        root.path("spec").path("group").asText() + "/" + version,
+                        root.path("spec").path("names").path("kind").asText(),
+                        v.path("schema").path("openAPIV3Schema"));
             }
         }
         throw new IllegalArgumentException(crd + " has no version " + version);

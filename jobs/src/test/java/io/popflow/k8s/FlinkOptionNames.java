@@ -29,7 +29,10 @@ final class FlinkOptionNames {
                 for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                     String name = e.nextElement().getName();
                     if (name.startsWith("org/apache/flink/") && name.endsWith("Options.class") && !name.contains("$")) {
-                        addOptionsOf(name.substring(0, name.length() - ".class".length()).replace('/', '.'), keys);
+                        addOptionsOf(
+                                name.substring(0, name.length() - ".class".length())
+                                        .replace('/', '.'),
+                                keys);
                     }
                 }
             }
@@ -40,7 +43,8 @@ final class FlinkOptionNames {
     private static void addOptionsOf(String className, Set<String> keys) {
         Field[] fields;
         try {
-            fields = Class.forName(className, false, FlinkOptionNames.class.getClassLoader()).getDeclaredFields();
+            fields = Class.forName(className, false, FlinkOptionNames.class.getClassLoader())
+                    .getDeclaredFields();
         } catch (ClassNotFoundException | LinkageError e) {
             return; // a class whose dependencies are not here declares nothing we use
         }

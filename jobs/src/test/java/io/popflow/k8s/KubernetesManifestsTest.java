@@ -42,7 +42,8 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void load() throws IOException {
         crds = new LinkedHashMap<>();
-        for (CrdSchema crd : List.of(CrdSchema.load(CRDS.resolve("flinkdeployments.flink.apache.org-v1.yml"), "v1beta1"),
+        for (CrdSchema crd : List.of(
+                CrdSchema.load(CRDS.resolve("flinkdeployments.flink.apache.org-v1.yml"), "v1beta1"),
                 CrdSchema.load(CRDS.resolve("strimzi-040-Crd-kafka.yaml"), "v1"),
                 CrdSchema.load(CRDS.resolve("strimzi-045-Crd-kafkanodepool.yaml"), "v1"),
                 CrdSchema.load(CRDS.resolve("strimzi-043-Crd-kafkatopic.yaml"), "v1"))) {
@@ -59,11 +60,22 @@ class KubernetesManifestsTest {
         List<ObjectNode> all = new ArrayList<>(List.of(deployment));
         all.addAll(kafka);
         all.addAll(topics);
-        assertThat(all).extracting(r -> r.path("kind").asText())
-                .containsExactly("FlinkDeployment", "KafkaNodePool", "Kafka", "KafkaTopic", "KafkaTopic", "KafkaTopic",
+        assertThat(all)
+                .extracting(r -> r.path("kind").asText())
+                .containsExactly(
+                        "FlinkDeployment",
+                        "KafkaNodePool",
+                        "Kafka",
+                        "KafkaTopic",
+                        "KafkaTopic",
+                        "KafkaTopic",
                         "KafkaTopic");
         for (ObjectNode resource : all) {
-            assertThat(problems(resource)).as("%s %s", resource.path("kind").asText(), resource.path("metadata").path("name"))
+            assertThat(problems(resource))
+                    .as(
+                            "%s %s",
+                            resource.path("kind").asText(),
+                            resource.path("metadata").path("name"))
                     .isEmpty();
         }
     }
@@ -74,16 +86,26 @@ class KubernetesManifestsTest {
         assertRejected(deployment, d -> job(d).put("upgradeMode", "sometimes"));
         assertRejected(deployment, d -> job(d).put("parallelism", "two"));
         assertRejected(deployment, d -> d.set("taskManger", d.remove("taskManager")));
-        assertRejected(kafka.get(0), d -> ((ObjectNode) d.path("spec")).putArray("roles").add("chef"));
-        assertRejected(kafka.get(1), d -> ((ObjectNode) d.path("spec").path("kafka").path("listeners").get(0)).remove("tls"));
+        assertRejected(
+                kafka.get(0),
+                d -> ((ObjectNode) d.path("spec")).putArray("roles").add("chef"));
+        assertRejected(
+                kafka.get(1),
+                d -> ((ObjectNode)
+                                d.path("spec").path("kafka").path("listeners").get(0))
+                        .remove("tls"));
         assertRejected(topics.get(0), d -> ((ObjectNode) d.path("spec")).put("partitions", "many"));
-        assertRejected(topics.get(0), d -> ((ObjectNode) d.path("spec")).set("partitons", ((ObjectNode) d.path("spec"))
-                .remove("partitions")));
+        assertRejected(
+                topics.get(0),
+                d -> ((ObjectNode) d.path("spec"))
+                        .set("partitons", ((ObjectNode) d.path("spec")).remove("partitions")));
     }
 
     @Test
     void everyFlinkConfigurationKeyIsAFlinkOption() throws Exception {
-        assertThat(flinkOptions).as("Flink's options were found").hasSizeGreaterThan(500)
+        assertThat(flinkOptions)
+                .as("Flink's options were found")
+                .hasSizeGreaterThan(500)
                 .contains("taskmanager.memory.task.off-heap.size", "execution.checkpointing.dir");
         List<String> unknown = new ArrayList<>();
         deployment.path("spec").path("flinkConfiguration").fieldNames().forEachRemaining(key -> {
@@ -103,19 +125,35 @@ class KubernetesManifestsTest {
         for (Map.Entry<String, String> setting : PopflowSettings.load().entrySet()) {
             if (setting.getKey().equals("taskmanager.memory.process.size")) {
                 // the operator sets it from the TaskManager's resources
-                assertThat(MemorySize.parse(deployment.path("spec").path("taskManager").path("resource").path("memory").asText()))
+                assertThat(MemorySize.parse(deployment
+                                .path("spec")
+                                .path("taskManager")
+                                .path("resource")
+                                .path("memory")
+                                .asText()))
                         .isEqualTo(MemorySize.parse(setting.getValue()));
             } else {
-                assertThat(conf.path(setting.getKey()).asText()).as(setting.getKey()).isEqualTo(setting.getValue());
+                assertThat(conf.path(setting.getKey()).asText())
+                        .as(setting.getKey())
+                        .isEqualTo(setting.getValue());
             }
         }
-        JsonNode container = deployment.path("spec").path("podTemplate").path("spec").path("containers").get(0);
+        JsonNode container = deployment
+                .path("spec")
+                .path("podTemplate")
+                .path("spec")
+                .path("containers")
+                .get(0);
         assertThat(container.path("name").asText()).isEqualTo("flink-main-container");
-        assertThat(container.path("env").toString()).contains("{\"name\":\"OMP_NUM_THREADS\",\"value\":\"1\"}")
+        assertThat(container.path("env").toString())
+                .contains("{\"name\":\"OMP_NUM_THREADS\",\"value\":\"1\"}")
                 .contains("{\"name\":\"OPENBLAS_CORETYPE\",\"value\":\"Haswell\"}");
-        JsonNode security = deployment.path("spec").path("podTemplate").path("spec").path("securityContext");
+        JsonNode security =
+                deployment.path("spec").path("podTemplate").path("spec").path("securityContext");
         assertThat(security.path("runAsNonRoot").asBoolean()).isTrue();
-        assertThat(security.path("runAsUser").asInt()).as("the flink user of the official image").isEqualTo(9999);
+        assertThat(security.path("runAsUser").asInt())
+                .as("the flink user of the official image")
+                .isEqualTo(9999);
     }
 
     @Test
@@ -130,36 +168,67 @@ class KubernetesManifestsTest {
         Path runFile = Path.of("..").resolve(sourceOf(image, args.get(args.indexOf("--config") + 1)));
 
         // as `train --preset P --config FILE --output DIR` reads them
-        ObjectNode tree = args.contains("--preset") ? ConfigLoader.preset(args.get(args.indexOf("--preset") + 1))
+        ObjectNode tree = args.contains("--preset")
+                ? ConfigLoader.preset(args.get(args.indexOf("--preset") + 1))
                 : CrdSchema.YAML.createObjectNode();
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(ConfigLoader.merge(tree, ConfigLoader.file(runFile)),
-                "output=" + output));
-        assertThat(spec.path("job").path("parallelism").asInt()).isEqualTo(run.population().parallelism());
-        assertThat(spec.path("flinkConfiguration").path("pipeline.max-parallelism").asInt())
+        RunConfig run = ConfigLoader.parse(
+                ConfigLoader.set(ConfigLoader.merge(tree, ConfigLoader.file(runFile)), "output=" + output));
+        assertThat(spec.path("job").path("parallelism").asInt())
+                .isEqualTo(run.population().parallelism());
+        assertThat(spec.path("flinkConfiguration")
+                        .path("pipeline.max-parallelism")
+                        .asInt())
                 .isEqualTo(run.population().maxParallelism());
-        assertThat(spec.path("flinkConfiguration").path("execution.checkpointing.dir").asText())
+        assertThat(spec.path("flinkConfiguration")
+                        .path("execution.checkpointing.dir")
+                        .asText())
                 .isEqualTo("file://" + run.checkpointDir());
-        assertThat(spec.path("flinkConfiguration").path("execution.checkpointing.savepoint-dir").asText())
+        assertThat(spec.path("flinkConfiguration")
+                        .path("execution.checkpointing.savepoint-dir")
+                        .asText())
                 .isEqualTo("file://" + output + "/savepoints");
-        String mount = spec.path("podTemplate").path("spec").path("containers").get(0).path("volumeMounts").get(0)
-                .path("mountPath").asText();
+        String mount = spec.path("podTemplate")
+                .path("spec")
+                .path("containers")
+                .get(0)
+                .path("volumeMounts")
+                .get(0)
+                .path("mountPath")
+                .asText();
         assertThat(output).startsWith(mount + "/");
-        assertThat(spec.path("podTemplate").path("spec").path("volumes").get(0).path("persistentVolumeClaim")
-                .path("claimName").asText()).isEqualTo(CrdSchema.YAML.readTree(K8S.resolve("storage.yaml").toFile())
-                        .path("metadata").path("name").asText());
+        assertThat(spec.path("podTemplate")
+                        .path("spec")
+                        .path("volumes")
+                        .get(0)
+                        .path("persistentVolumeClaim")
+                        .path("claimName")
+                        .asText())
+                .isEqualTo(CrdSchema.YAML
+                        .readTree(K8S.resolve("storage.yaml").toFile())
+                        .path("metadata")
+                        .path("name")
+                        .asText());
 
         // the topics popflow would create for this run, declared for Strimzi's topic operator
         Map<String, Integer> declared = new LinkedHashMap<>();
         for (JsonNode t : topics) {
-            declared.put(t.path("spec").path("topicName").asText(t.path("metadata").path("name").asText()),
+            declared.put(
+                    t.path("spec")
+                            .path("topicName")
+                            .asText(t.path("metadata").path("name").asText()),
                     t.path("spec").path("partitions").asInt());
         }
         assertThat(declared).isEqualTo(JobAssembly.topics(run)).isNotEmpty();
         String cluster = kafka.get(1).path("metadata").path("name").asText();
         for (JsonNode labelled : List.of(kafka.get(0), topics.get(0), topics.get(1), topics.get(2))) {
-            assertThat(labelled.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(cluster);
+            assertThat(labelled.path("metadata")
+                            .path("labels")
+                            .path("strimzi.io/cluster")
+                            .asText())
+                    .isEqualTo(cluster);
         }
-        JsonNode listener = kafka.get(1).path("spec").path("kafka").path("listeners").get(0);
+        JsonNode listener =
+                kafka.get(1).path("spec").path("kafka").path("listeners").get(0);
         assertThat(listener.path("tls").asBoolean()).isFalse();
         assertThat(run.kafka().connection().bootstrapServers())
                 .isEqualTo(cluster + "-kafka-bootstrap:" + listener.path("port").asInt());
@@ -168,19 +237,24 @@ class KubernetesManifestsTest {
     @Test
     void theImageHoldsWhatTheManifestsAndTheBuildName() throws IOException {
         String dockerfile = Files.readString(K8S.resolve("Dockerfile"));
-        Matcher from = Pattern.compile("(?m)^FROM flink:(\\d+)\\.(\\d+)\\.\\d+-java17$").matcher(dockerfile);
+        Matcher from = Pattern.compile("(?m)^FROM flink:(\\d+)\\.(\\d+)\\.\\d+-java17$")
+                .matcher(dockerfile);
         assertThat(from.find()).as("FROM flink:<2.2.x>-java17").isTrue();
-        assertThat(deployment.path("spec").path("flinkVersion").asText()).isEqualTo("v" + from.group(1) + "_" + from.group(2));
+        assertThat(deployment.path("spec").path("flinkVersion").asText())
+                .isEqualTo("v" + from.group(1) + "_" + from.group(2));
         assertThat(dockerfile).containsPattern("(?m)^USER flink$");
 
         Map<String, String> copies = imageCopies();
         String jar = deployment.path("spec").path("job").path("jarURI").asText();
         assertThat(jar).startsWith("local:///opt/flink/usrlib/");
-        String version = CrdSchema.YAML.readTree(Files.readString(Path.of("pom.xml"))
-                .replaceAll("(?s).*?<parent>.*?<version>([^<]+)</version>.*", "version: $1")).path("version").asText();
+        String version = CrdSchema.YAML
+                .readTree(Files.readString(Path.of("pom.xml"))
+                        .replaceAll("(?s).*?<parent>.*?<version>([^<]+)</version>.*", "version: $1"))
+                .path("version")
+                .asText();
         assertThat(sourceOf(copies, jar.substring("local://".length())))
-                .as("the job jar mvn package builds (shade classifier `job`)").isEqualTo("jobs/target/popflow-jobs-" + version
-                        + "-job.jar");
+                .as("the job jar mvn package builds (shade classifier `job`)")
+                .isEqualTo("jobs/target/popflow-jobs-" + version + "-job.jar");
         assertThat(copies).containsEntry("/opt/flink/lib/", "flink-lib/target/lib/");
         assertThat(Files.readString(Path.of("..", "flink-lib", "pom.xml")))
                 .as("flink-lib copies its jars where the image takes them from")
@@ -191,18 +265,23 @@ class KubernetesManifestsTest {
         if (flinkOptions.contains(key)) {
             return true;
         }
-        Matcher reporter = Pattern.compile("metrics\\.reporter\\.([^.]+)\\.(.+)").matcher(key);
+        Matcher reporter =
+                Pattern.compile("metrics\\.reporter\\.([^.]+)\\.(.+)").matcher(key);
         if (!reporter.matches()) {
             return false;
         }
         // a reporter's options: Flink's own (factory.class, interval, ...) or those its factory reads
         String option = reporter.group(2);
-        return flinkOptions.contains(option) || reporterArguments(reporter.group(1)).contains(option);
+        return flinkOptions.contains(option)
+                || reporterArguments(reporter.group(1)).contains(option);
     }
 
     /** The option names the reporter {@code name}'s factory (as configured) declares as ARG_ constants. */
     private static Set<String> reporterArguments(String name) {
-        String factory = deployment.path("spec").path("flinkConfiguration").path("metrics.reporter." + name + ".factory.class")
+        String factory = deployment
+                .path("spec")
+                .path("flinkConfiguration")
+                .path("metrics.reporter." + name + ".factory.class")
                 .asText();
         Set<String> args = new java.util.TreeSet<>();
         try {
@@ -221,7 +300,8 @@ class KubernetesManifestsTest {
     /** The Dockerfile's COPY instructions: target to source. */
     private static Map<String, String> imageCopies() throws IOException {
         Map<String, String> copies = new LinkedHashMap<>();
-        Matcher copy = Pattern.compile("(?m)^COPY (?:--\\S+ )*(\\S+) (\\S+)$").matcher(Files.readString(K8S.resolve("Dockerfile")));
+        Matcher copy = Pattern.compile("(?m)^COPY (?:--\\S+ )*(\\S+) (\\S+)$")
+                .matcher(Files.readString(K8S.resolve("Dockerfile")));
         while (copy.find()) {
             copies.put(copy.group(2), copy.group(1));
         }
@@ -246,7 +326,9 @@ class KubernetesManifestsTest {
     private static void assertRejected(ObjectNode valid, Consumer<ObjectNode> breakIt) {
         ObjectNode broken = valid.deepCopy();
         breakIt.accept(broken);
-        assertThat(problems(broken)).as("broken %s: %s", valid.path("kind").asText(), broken).isNotEmpty();
+        assertThat(problems(broken))
+                .as("broken %s: %s", valid.path("kind").asText(), broken)
+                .isNotEmpty();
     }
 
     private static List<ObjectNode> documents(String file) throws IOException {

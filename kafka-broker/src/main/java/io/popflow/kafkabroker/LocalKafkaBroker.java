@@ -65,11 +65,31 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Path log4j = dir.resolve("log4j2.properties");
         Files.writeString(log4j, LOG4J);
         Path log = dir.resolve("broker.log");
-        run(List.of(java(), "-cp", classpath, "-Dlog4j2.configurationFile=" + log4j, "-Dpopflow.broker.log=" + log,
-                "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(), "--standalone"),
+        run(
+                List.of(
+                        java(),
+                        "-cp",
+                        classpath,
+                        "-Dlog4j2.configurationFile=" + log4j,
+                        "-Dpopflow.broker.log=" + log,
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId(),
+                        "-c",
+                        config.toString(),
+                        "--standalone"),
                 dir.resolve("format.log"));
-        Process process = new ProcessBuilder(java(), "-Xms128m", "-Xmx512m", "-cp", classpath,
-                "-Dlog4j2.configurationFile=" + log4j, "-Dpopflow.broker.log=" + log, "kafka.Kafka", config.toString())
+        Process process = new ProcessBuilder(
+                        java(),
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-cp",
+                        classpath,
+                        "-Dlog4j2.configurationFile=" + log4j,
+                        "-Dpopflow.broker.log=" + log,
+                        "kafka.Kafka",
+                        config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("broker.out").toFile())
                 .start();
@@ -106,10 +126,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("Kafka broker exited with " + process.exitValue() + ":\n" + tail(dir.resolve("broker.out"))
-                        + tail(log));
+                throw new IOException("Kafka broker exited with " + process.exitValue() + ":\n"
+                        + tail(dir.resolve("broker.out")) + tail(log));
             }
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED)) {
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED)) {
                 return;
             }
             try {
@@ -124,7 +145,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     static String serverProperties(Path dataDir, int port, int controllerPort) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
@@ -143,10 +165,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "") ;
+                "");
     }
 
-    private static final String LOG4J = String.join("\n",
+    private static final String LOG4J = String.join(
+            "\n",
             "appender.file.type=File",
             "appender.file.name=file",
             "appender.file.fileName=${sys:popflow.broker.log}",
@@ -159,7 +182,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static String brokerClasspath() throws IOException {
         try (InputStream in = LocalKafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
             if (in == null) {
-                throw new IOException(CLASSPATH_RESOURCE + " is missing: build the kafka-broker module with Maven first");
+                throw new IOException(
+                        CLASSPATH_RESOURCE + " is missing: build the kafka-broker module with Maven first");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
@@ -178,11 +202,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     private static void run(List<String> command, Path output) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         try {
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IOException(String.join(" ", command.subList(3, command.size())) + " failed:\n" + tail(output));
+                throw new IOException(
+                        String.join(" ", command.subList(3, command.size())) + " failed:\n" + tail(output));
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -212,7 +240,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     private static void deleteQuietly(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
+            List<Path> all =
+                    new ArrayList<>(files.sorted(Comparator.reverseOrder()).toList());
             for (Path p : all) {
                 Files.deleteIfExists(p);
             }

@@ -15,8 +15,14 @@ import java.util.List;
  * the slow dynamics emitted the decision a command belongs to, 0 if not stamped; it only measures
  * feedback latency.
  */
-public sealed interface AgentCommand permits AgentCommand.Create, AgentCommand.Decide, AgentCommand.Transfer,
-        AgentCommand.Request, AgentCommand.Example, AgentCommand.EndOfRun, AgentCommand.Distribution {
+public sealed interface AgentCommand
+        permits AgentCommand.Create,
+                AgentCommand.Decide,
+                AgentCommand.Transfer,
+                AgentCommand.Request,
+                AgentCommand.Example,
+                AgentCommand.EndOfRun,
+                AgentCommand.Distribution {
 
     int END_OF_RUN = -1;
     int EXAMPLE = -2;

@@ -142,22 +142,50 @@ public final class AgentLifecycle {
         }
         if (s.diverged) {
             s.fitnessMemory = Double.NaN;
-            return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN, Double.NaN,
-                    trueFitness, trainLoss, Double.NaN, Double.NaN, Double.NaN, true, null, s.decisionLatencyMicros, s.rng);
+            return new AgentReport(
+                    s.id,
+                    s.generation,
+                    s.steps,
+                    s.hyperparameters.clone(),
+                    Double.NaN,
+                    Double.NaN,
+                    trueFitness,
+                    trainLoss,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    true,
+                    null,
+                    s.decisionLatencyMicros,
+                    s.rng);
         }
         GenerationMeasure measure = learner.measure(s);
         double raw = measure.fitness();
         double estimated = switch (estimate.estimator()) {
             case LAST, POPULATION -> raw;
             case WINDOW -> s.windowCount == 0 ? raw : s.windowSum / s.windowCount;
-            case EMA -> s.fitnessMemory = Double.isNaN(s.fitnessMemory)
-                    ? raw : estimate.emaWeight() * s.fitnessMemory + (1 - estimate.emaWeight()) * raw;
+            case EMA ->
+                s.fitnessMemory = Double.isNaN(s.fitnessMemory)
+                        ? raw
+                        : estimate.emaWeight() * s.fitnessMemory + (1 - estimate.emaWeight()) * raw;
             case CLOSED_FORM -> trueFitness;
         };
-        return new AgentReport(s.id, s.generation, s.steps, s.hyperparameters.clone(), estimated, raw, trueFitness,
-                measure.trainLoss(), measure.validationLoss(), measure.validationAccuracy(), measure.episodeReturn(),
+        return new AgentReport(
+                s.id,
+                s.generation,
+                s.steps,
+                s.hyperparameters.clone(),
+                estimated,
+                raw,
+                trueFitness,
+                measure.trainLoss(),
+                measure.validationLoss(),
+                measure.validationAccuracy(),
+                measure.episodeReturn(),
                 !Double.isFinite(estimated),
-                reportWeights ? s.params.clone() : null, s.decisionLatencyMicros, s.rng);
+                reportWeights ? s.params.clone() : null,
+                s.decisionLatencyMicros,
+                s.rng);
     }
 
     /** Acts on the generation's directive, once; a resent copy only makes a donor resend. */
@@ -172,8 +200,8 @@ public final class AgentLifecycle {
     public void onDirective(AgentState s, Directive d, long emittedMicros, AgentEffects effects) {
         boolean fresh = s.phase == Phase.REPORTED && d.generation() == s.generation;
         if (!fresh) {
-            boolean unreported = d.generation() > s.generation
-                    || (d.generation() == s.generation && s.phase == Phase.TRAINING);
+            boolean unreported =
+                    d.generation() > s.generation || (d.generation() == s.generation && s.phase == Phase.TRAINING);
             if (s.phase != Phase.STOPPED && unreported) {
                 throw new IllegalStateException("agent " + s.id + " at generation " + s.generation
                         + " got a directive for generation " + d.generation() + " it has not reported");
@@ -208,8 +236,8 @@ public final class AgentLifecycle {
         }
         double[] newH = d.newHyperparameters();
         if (newH != null && !space.contains(newH)) {
-            throw new IllegalStateException("directive for agent " + s.id + " leaves the hyperparameter space: "
-                    + Arrays.toString(newH));
+            throw new IllegalStateException(
+                    "directive for agent " + s.id + " leaves the hyperparameter space: " + Arrays.toString(newH));
         }
         s.pendingMergeTarget = d.merge().isOn() ? d.merge().target() : null;
         s.pendingMergeStrength = d.merge().strength();
@@ -264,8 +292,8 @@ public final class AgentLifecycle {
     private void stop(AgentState s, boolean evaluateTest, AgentEffects effects) {
         FinalAgent last = finalRecord(s, evaluateTest);
         effects.finish(last);
-        effects.finalWeights(new AgentWeights(s.id, s.generation, last.fitness(), s.hyperparameters.clone(), s.params.clone(),
-                s.rng));
+        effects.finalWeights(new AgentWeights(
+                s.id, s.generation, last.fitness(), s.hyperparameters.clone(), s.params.clone(), s.rng));
         s.phase = Phase.STOPPED;
         if (!asynchronous) {
             clearOutbox(s);
@@ -281,7 +309,8 @@ public final class AgentLifecycle {
 
     /** θ becomes {@code weights}, with fresh optimizer memory (and, for a DQN agent, target network). */
     private void becomeMember(AgentState s, float[] weights) {
-        learner.adopt(s, new WeightTransfer(s.generation, -1, weights, new float[s.optimizerMemory.length], 0, Double.NaN));
+        learner.adopt(
+                s, new WeightTransfer(s.generation, -1, weights, new float[s.optimizerMemory.length], 0, Double.NaN));
         s.diverged = false;
     }
 
@@ -321,7 +350,12 @@ public final class AgentLifecycle {
 
     /** Sends the kept weights to {@code recipients}, numbered {@code generation}. */
     private static void sendOutbox(AgentState s, int[] recipients, int generation, AgentEffects effects) {
-        WeightTransfer t = new WeightTransfer(generation, s.id, s.outboxParams, s.outboxOptimizerMemory, s.outboxOptimizerSteps,
+        WeightTransfer t = new WeightTransfer(
+                generation,
+                s.id,
+                s.outboxParams,
+                s.outboxOptimizerMemory,
+                s.outboxOptimizerSteps,
                 s.outboxFitnessMemory);
         for (int recipient : recipients) {
             effects.send(recipient, t);
@@ -343,8 +377,20 @@ public final class AgentLifecycle {
     public FinalAgent finalRecord(AgentState s, boolean evaluateTest) {
         Learner.TestResult test = evaluateTest && !s.diverged ? learner.test(s) : Learner.TestResult.NONE;
         double fitness = s.diverged ? Double.NaN : learner.currentFitness(s);
-        return new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), fitness, sha256(s.params),
-                test.loss(), test.accuracy(), test.episodeReturn(), test.meanAbsoluteError(), test.r2(), s.directivesApplied, s.transfersApplied,
+        return new FinalAgent(
+                s.id,
+                s.generation,
+                s.steps,
+                s.hyperparameters.clone(),
+                fitness,
+                sha256(s.params),
+                test.loss(),
+                test.accuracy(),
+                test.episodeReturn(),
+                test.meanAbsoluteError(),
+                test.r2(),
+                s.directivesApplied,
+                s.transfersApplied,
                 s.duplicatesIgnored);
     }
 

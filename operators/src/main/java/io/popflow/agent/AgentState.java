@@ -15,6 +15,7 @@ public final class AgentState {
     public int id;
     /** SplitMix64 state of the agent's own stream (minibatches, noise, re-initialisation). */
     public long rng;
+
     public float[] params;
     /** The update rule's memory (SGD's momentum, Adam's moments); empty when it has none. */
     public float[] optimizerMemory;
@@ -25,10 +26,12 @@ public final class AgentState {
      * for gradient tasks. Its Q-network and moments are {@link #params} and {@link #optimizerMemory}.
      */
     public DqnState rl;
+
     public double[] hyperparameters;
     public Phase phase;
     /** The generation being trained, or just reported. */
     public int generation;
+
     public int stepInGeneration;
     /** Fast steps since creation. */
     public long steps;
@@ -36,19 +39,23 @@ public final class AgentState {
     public double lossSum;
     /** Sum and count of the fitness measured in this generation's window (window estimator). */
     public double windowSum;
+
     public int windowCount;
     /** Exponential fitness average (EMA estimator); NaN before the first report. */
     public double fitnessMemory = Double.NaN;
+
     public boolean diverged;
 
     /** With {@link Phase#AWAITING_WEIGHTS}: the donor and the h to take with its weights. */
     public int awaitingDonor = -1;
+
     public double[] pendingHyperparameters;
     /** Weights that arrived before the directive that asks for them. */
     public WeightTransfer earlyTransfer;
 
     /** Weights to pull toward when the next generation starts (model merging), and how strongly. */
     public float[] pendingMergeTarget;
+
     public double pendingMergeStrength;
 
     /**
@@ -56,6 +63,7 @@ public final class AgentState {
      * restore, and in asynchronous mode the weights of the last report, sent on request.
      */
     public int outboxGeneration = -1;
+
     public float[] outboxParams;
     public float[] outboxOptimizerMemory;
     public long outboxOptimizerSteps;
@@ -63,10 +71,12 @@ public final class AgentState {
 
     /** When the decision being applied was emitted (µs since the epoch), and the latency of the last applied one. */
     public long decisionEmittedMicros;
+
     public long decisionLatencyMicros = -1;
 
     /** Exactly-once evidence: each directive and each weight copy acts once, resent copies are counted apart. */
     public int directivesApplied;
+
     public int transfersApplied;
     public int duplicatesIgnored;
 
@@ -112,7 +122,7 @@ public final class AgentState {
 
     @Override
     public String toString() {
-        return "AgentState{id=" + id + ", phase=" + phase + ", generation=" + generation
-                + ", step=" + stepInGeneration + ", h=" + Arrays.toString(hyperparameters) + '}';
+        return "AgentState{id=" + id + ", phase=" + phase + ", generation=" + generation + ", step=" + stepInGeneration
+                + ", h=" + Arrays.toString(hyperparameters) + '}';
     }
 }

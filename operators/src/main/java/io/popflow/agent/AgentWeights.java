@@ -12,4 +12,5 @@ package io.popflow.agent;
  * @param rng the agent's random stream at the end: a control task's test episodes are drawn from a
  *     stream derived from it, so that a consumer of the model can replay them
  */
-public record AgentWeights(int agent, int generation, double fitness, double[] hyperparameters, float[] params, long rng) {}
+public record AgentWeights(
+        int agent, int generation, double fitness, double[] hyperparameters, float[] params, long rng) {}

@@ -70,7 +70,13 @@ final class DqnAgentLearner implements Learner {
     public double step(AgentState s, HyperparameterValues h, SplitMix64 rng) {
         DqnState d = bind(s);
         double before = d.lossSum;
-        dqn.step(d, h.fast().learningRate(), h.task()[0], h.fast().batchSize(), h.fast().weightDecay(), rng);
+        dqn.step(
+                d,
+                h.fast().learningRate(),
+                h.task()[0],
+                h.fast().batchSize(),
+                h.fast().weightDecay(),
+                rng);
         s.optimizerSteps = d.adamSteps;
         return d.lossSum - before;
     }
@@ -89,8 +95,8 @@ final class DqnAgentLearner implements Learner {
         DqnState d = s.rl;
         double trainLoss = d.gradientSteps == 0 ? Double.NaN : d.lossSum / d.gradientSteps;
         double fitness = currentFitness(s);
-        return new GenerationMeasure(fitness, trainLoss, Double.NaN, Double.NaN,
-                memberEpisodes > 0 ? fitness : d.returns.generationMean());
+        return new GenerationMeasure(
+                fitness, trainLoss, Double.NaN, Double.NaN, memberEpisodes > 0 ? fitness : d.returns.generationMean());
     }
 
     /** Every generation starts on a fresh episode: the unfinished one is dropped, its return never counted. */

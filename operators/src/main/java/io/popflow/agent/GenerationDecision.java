@@ -22,8 +22,14 @@ import java.util.TreeMap;
  * @param stopBest for the last generation: the best agent, which measures its test performance; -1 otherwise
  * @param emittedMicros when the decision was emitted (µs since the epoch), 0 before
  */
-public record GenerationDecision(int generation, int[] agents, Exploitation[] changes, float[] mergeTarget,
-        double mergeStrength, int stopBest, long emittedMicros) {
+public record GenerationDecision(
+        int generation,
+        int[] agents,
+        Exploitation[] changes,
+        float[] mergeTarget,
+        double mergeStrength,
+        int stopBest,
+        long emittedMicros) {
 
     private static final int[] NONE = new int[0];
     private static final String[] NO_OPERATIONS = new String[0];
@@ -36,14 +42,14 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
         Exploitation[] changes = decision.changes().stream()
                 .map(e -> new Exploitation(e.recipient(), e.donor(), e.oldH(), e.newH(), NO_OPERATIONS))
                 .toArray(Exploitation[]::new);
-        return new GenerationDecision(table.generation(), table.agents(), changes, decision.mergeTarget(),
-                decision.mergeStrength(), -1, 0);
+        return new GenerationDecision(
+                table.generation(), table.agents(), changes, decision.mergeTarget(), decision.mergeStrength(), -1, 0);
     }
 
     /** The last generation: everyone stops; the best agent of {@code table} measures its test performance. */
     public static GenerationDecision stop(FitnessTable table) {
-        return new GenerationDecision(table.generation(), table.agents(), new Exploitation[0], null, 0,
-                table.agents()[table.best()], 0);
+        return new GenerationDecision(
+                table.generation(), table.agents(), new Exploitation[0], null, 0, table.agents()[table.best()], 0);
     }
 
     public boolean isStop() {
@@ -63,7 +69,8 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
         List<AgentCommand.Decide> commands = new ArrayList<>(agents.length);
         if (isStop()) {
             for (int agent : agents) {
-                commands.add(AgentCommand.directive(agent, Directive.stop(generation, agent == stopBest)).emittedAt(emittedMicros));
+                commands.add(AgentCommand.directive(agent, Directive.stop(generation, agent == stopBest))
+                        .emittedAt(emittedMicros));
             }
             return commands;
         }
@@ -72,14 +79,19 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
         for (Exploitation e : changes) {
             byRecipient.put(e.recipient(), e);
             if (e.isCopy()) {
-                recipientsByDonor.computeIfAbsent(e.donor(), d -> new ArrayList<>()).add(e.recipient());
+                recipientsByDonor
+                        .computeIfAbsent(e.donor(), d -> new ArrayList<>())
+                        .add(e.recipient());
             }
         }
         for (int agent : agents) {
             Exploitation e = byRecipient.get(agent);
             List<Integer> recipients = recipientsByDonor.get(agent);
-            int[] sendTo = recipients == null ? NONE : recipients.stream().mapToInt(Integer::intValue).toArray();
-            Directive.Merge merge = mergeTarget == null ? Directive.Merge.NONE : new Directive.Merge(mergeTarget, mergeStrength);
+            int[] sendTo = recipients == null
+                    ? NONE
+                    : recipients.stream().mapToInt(Integer::intValue).toArray();
+            Directive.Merge merge =
+                    mergeTarget == null ? Directive.Merge.NONE : new Directive.Merge(mergeTarget, mergeStrength);
             Directive d = new Directive(generation, sendTo, merge, Directives.action(e));
             commands.add(AgentCommand.directive(agent, d).emittedAt(emittedMicros));
         }
@@ -88,9 +100,14 @@ public record GenerationDecision(int generation, int[] agents, Exploitation[] ch
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GenerationDecision d && generation == d.generation && Arrays.equals(agents, d.agents)
-                && Arrays.equals(changes, d.changes) && Arrays.equals(mergeTarget, d.mergeTarget)
-                && mergeStrength == d.mergeStrength && stopBest == d.stopBest && emittedMicros == d.emittedMicros;
+        return o instanceof GenerationDecision d
+                && generation == d.generation
+                && Arrays.equals(agents, d.agents)
+                && Arrays.equals(changes, d.changes)
+                && Arrays.equals(mergeTarget, d.mergeTarget)
+                && mergeStrength == d.mergeStrength
+                && stopBest == d.stopBest
+                && emittedMicros == d.emittedMicros;
     }
 
     @Override

@@ -10,5 +10,5 @@ package io.popflow.agent;
  * @param episodeReturn mean return of the episodes finished in the generation (NaN for gradient
  *     tasks, and for an agent that finished none)
  */
-public record GenerationMeasure(double fitness, double trainLoss, double validationLoss, double validationAccuracy,
-        double episodeReturn) {}
+public record GenerationMeasure(
+        double fitness, double trainLoss, double validationLoss, double validationAccuracy, double episodeReturn) {}

@@ -56,8 +56,8 @@ final class GradientLearner implements Learner {
     public GenerationMeasure measure(AgentState s) {
         var validation = task.validate(s.params);
         double trainLoss = s.stepInGeneration == 0 ? Double.NaN : s.lossSum / s.stepInGeneration;
-        return new GenerationMeasure(task.fitness(validation), trainLoss, validation.loss(), validation.accuracy(),
-                Double.NaN);
+        return new GenerationMeasure(
+                task.fitness(validation), trainLoss, validation.loss(), validation.accuracy(), Double.NaN);
     }
 
     @Override

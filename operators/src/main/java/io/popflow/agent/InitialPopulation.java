@@ -1,8 +1,8 @@
 package io.popflow.agent;
 
 import io.popflow.config.PopulationConfig;
-import io.popflow.math.SplitMix64;
 import io.popflow.math.RandomStreams;
+import io.popflow.math.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +25,10 @@ public final class InitialPopulation {
         SplitMix64 rng = RandomStreams.INITIAL_HYPERPARAMETERS.generator(config.seed());
         List<InitialHyperparameters> draws = new ArrayList<>(config.population());
         for (int agent = 0; agent < config.population(); agent++) {
-            draws.add(new InitialHyperparameters(config.space().isGrid() ? config.space().gridPoint(agent) : config.space().sample(rng)));
+            draws.add(new InitialHyperparameters(
+                    config.space().isGrid()
+                            ? config.space().gridPoint(agent)
+                            : config.space().sample(rng)));
         }
         return draws;
     }

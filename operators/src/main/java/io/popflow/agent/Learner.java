@@ -22,10 +22,14 @@ public interface Learner {
     /** The learner of {@code config}'s task, for one thread. */
     static Learner of(PopulationConfig config) {
         if (config.task() instanceof ControlTaskSpec control) {
-            return new DqnAgentLearner(control, config.exploit(),
+            return new DqnAgentLearner(
+                    control,
+                    config.exploit(),
                     config.isEvolutionStrategy() ? config.strategy().episodes() : 0);
         }
-        return new GradientLearner(((GradientTaskSpec) config.task()).create(config.seed()), config.space().rule(),
+        return new GradientLearner(
+                ((GradientTaskSpec) config.task()).create(config.seed()),
+                config.space().rule(),
                 config.exploit());
     }
 

@@ -4,8 +4,8 @@ import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
 import io.popflow.es.EsGeneration;
 import io.popflow.es.StrategySettings;
-import io.popflow.math.SplitMix64;
 import io.popflow.math.RandomStreams;
+import io.popflow.math.SplitMix64;
 import java.util.Arrays;
 
 /**
@@ -21,7 +21,8 @@ public final class SearchDistributions {
      * Tells {@code distribution} generation {@code reports}: from the fitness alone, or with
      * Lamarckian inheritance from the members' reported (trained) weights too.
      */
-    public static EsGeneration tell(PopulationConfig config, DistributionReplica distribution, GenerationReports reports) {
+    public static EsGeneration tell(
+            PopulationConfig config, DistributionReplica distribution, GenerationReports reports) {
         double[] fitness = reports.table().fitnessByAgent(config.population());
         long nextSeed = noiseSeed(config, reports.table().generation() + 1);
         return config.strategy().isLamarckian()

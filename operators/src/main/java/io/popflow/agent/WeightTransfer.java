@@ -11,5 +11,10 @@ package io.popflow.agent;
  * @param optimizerSteps steps taken with that memory (Adam's t)
  * @param fitnessMemory the donor's exponential fitness average (NaN if unused): it belongs to the weights
  */
-public record WeightTransfer(int generation, int donor, float[] params, float[] optimizerMemory, long optimizerSteps,
+public record WeightTransfer(
+        int generation,
+        int donor,
+        float[] params,
+        float[] optimizerMemory,
+        long optimizerSteps,
         double fitnessMemory) {}

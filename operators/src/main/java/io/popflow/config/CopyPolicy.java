@@ -1,8 +1,8 @@
 package io.popflow.config;
 
-import io.popflow.task.kind.TaskKind;
-import io.popflow.option.Option;
 import io.popflow.fast.UpdateRule;
+import io.popflow.option.Option;
+import io.popflow.taskkind.TaskKind;
 import java.io.Serializable;
 import java.util.List;
 
@@ -16,15 +16,27 @@ import java.util.List;
  */
 public record CopyPolicy(Optimizer optimizer, Replay replay) implements Serializable {
 
-    public enum Optimizer { COPY, RESET }
+    public enum Optimizer {
+        COPY,
+        RESET
+    }
 
-    public enum Replay { CLEAR, KEEP }
+    public enum Replay {
+        CLEAR,
+        KEEP
+    }
 
-    public static final Option<Optimizer> OPTIMIZER = Option.choice("exploit.optimizer", Optimizer.class, null,
-            "a copying agent takes the donor's optimizer memory and step count (copy) or starts afresh (reset)")
+    public static final Option<Optimizer> OPTIMIZER = Option.choice(
+                    "exploit.optimizer",
+                    Optimizer.class,
+                    null,
+                    "a copying agent takes the donor's optimizer memory and step count (copy) or starts afresh (reset)")
             .defaultIs("copy for sgd's momentum, reset for adam and adamw");
-    public static final Option<Replay> REPLAY = Option.choice("exploit.replay", Replay.class, Replay.CLEAR,
-            "cartpole, mountain-car: a copying agent empties its replay memory (clear) or keeps its own (keep)")
+    public static final Option<Replay> REPLAY = Option.choice(
+                    "exploit.replay",
+                    Replay.class,
+                    Replay.CLEAR,
+                    "cartpole, mountain-car: a copying agent empties its replay memory (clear) or keeps its own (keep)")
             .appliesTo(TaskKind.CONTROL);
 
     public static final List<Option<?>> OPTIONS = List.of(OPTIMIZER, REPLAY);

@@ -117,7 +117,11 @@ public final class Dataset {
     @Override
     public boolean equals(Object o) {
         return o instanceof Dataset d
-                && size == d.size && features == d.features && classes == d.classes
-                && Arrays.equals(x, d.x) && Arrays.equals(labels, d.labels) && Arrays.equals(targets, d.targets);
+                && size == d.size
+                && features == d.features
+                && classes == d.classes
+                && Arrays.equals(x, d.x)
+                && Arrays.equals(labels, d.labels)
+                && Arrays.equals(targets, d.targets);
     }
 }

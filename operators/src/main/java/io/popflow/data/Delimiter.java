@@ -5,7 +5,10 @@ package io.popflow.data;
  * takes the one its header line uses (as Python's {@code csv.Sniffer} does, from one line).
  */
 public enum Delimiter {
-    AUTO(0), COMMA(','), TAB('\t'), SEMICOLON(';');
+    AUTO(0),
+    COMMA(','),
+    TAB('\t'),
+    SEMICOLON(';');
 
     private final char character;
 

@@ -45,7 +45,8 @@ public final class DigitsData {
             }
             String[] cells = line.split(",");
             if (cells.length != FEATURES + 1) {
-                throw new IOException("digits line " + lineNo + ": expected " + (FEATURES + 1) + " values, got " + cells.length);
+                throw new IOException(
+                        "digits line " + lineNo + ": expected " + (FEATURES + 1) + " values, got " + cells.length);
             }
             float[] row = new float[FEATURES];
             for (int i = 0; i < FEATURES; i++) {
@@ -58,6 +59,7 @@ public final class DigitsData {
         for (int i = 0; i < rows.size(); i++) {
             System.arraycopy(rows.get(i), 0, x, i * FEATURES, FEATURES);
         }
-        return Dataset.classification(FEATURES, x, labels.stream().mapToInt(Integer::intValue).toArray(), CLASSES);
+        return Dataset.classification(
+                FEATURES, x, labels.stream().mapToInt(Integer::intValue).toArray(), CLASSES);
     }
 }

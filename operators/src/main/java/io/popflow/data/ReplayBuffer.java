@@ -25,8 +25,8 @@ public final class ReplayBuffer {
 
     public ReplayBuffer(int capacity, int features, int classes) {
         if (capacity <= 0 || features <= 0 || classes < 2) {
-            throw new IllegalArgumentException("capacity and features must be > 0 and classes >= 2, got "
-                    + capacity + ", " + features + ", " + classes);
+            throw new IllegalArgumentException("capacity and features must be > 0 and classes >= 2, got " + capacity
+                    + ", " + features + ", " + classes);
         }
         this.capacity = capacity;
         this.features = features;
@@ -80,8 +80,8 @@ public final class ReplayBuffer {
     /** The filled rows as their own data set (rows in ring order, not arrival order). */
     public Dataset snapshot() {
         if (snapshotAt != added) {
-            snapshot = Dataset.classification(features, Arrays.copyOf(x, count * features), Arrays.copyOf(labels, count),
-                    classes);
+            snapshot = Dataset.classification(
+                    features, Arrays.copyOf(x, count * features), Arrays.copyOf(labels, count), classes);
             snapshotAt = added;
         }
         return snapshot;

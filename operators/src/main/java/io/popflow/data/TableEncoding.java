@@ -20,6 +20,7 @@ public final class TableEncoding {
     private final String[] classes;
     /** Per feature column (all but the label): its mean and standard deviation, or its categories. */
     private final double[] means;
+
     private final double[] deviations;
     private final List<Map<String, Integer>> categories;
     private final int width;
@@ -157,8 +158,12 @@ public final class TableEncoding {
             if (c == label) {
                 continue;
             }
-            features.add(categories.get(c) == null ? new Standardised(table.names()[c], means[c], deviations[c])
-                    : new OneHot(table.names()[c], List.copyOf(categories.get(c).keySet())));
+            features.add(
+                    categories.get(c) == null
+                            ? new Standardised(table.names()[c], means[c], deviations[c])
+                            : new OneHot(
+                                    table.names()[c],
+                                    List.copyOf(categories.get(c).keySet())));
         }
         return features;
     }

@@ -25,6 +25,7 @@ public final class TableParser {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     /** The formats of stream records, made once (a record is read in microseconds). */
     private static final CSVFormat COMMA = formatOf(',');
+
     private static final CSVFormat TAB = formatOf('\t');
 
     private TableParser() {}
@@ -140,8 +141,12 @@ public final class TableParser {
 
     private static CSVFormat formatOf(char delimiter) {
         // blank lines come through as one empty value, so that every record's line is counted
-        return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(true).get();
+        return CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
     }
 
     private static Table parse(String source, String text, char delimiter, boolean header) throws IOException {
@@ -180,7 +185,8 @@ public final class TableParser {
             }
         }
         if (rows.isEmpty()) {
-            throw new BadTableException(source + " holds no rows" + (names != null && header ? " below its header" : ""));
+            throw new BadTableException(
+                    source + " holds no rows" + (names != null && header ? " below its header" : ""));
         }
         int[] lineNumbers = lines.stream().mapToInt(Integer::intValue).toArray();
         Table.Column[] columns = new Table.Column[names.length];

@@ -58,7 +58,10 @@ public final class CartPole implements Environment {
 
     @Override
     public double[] reset(RandomGenerator random) {
-        return start(random.nextDouble(-0.05, 0.05), random.nextDouble(-0.05, 0.05), random.nextDouble(-0.05, 0.05),
+        return start(
+                random.nextDouble(-0.05, 0.05),
+                random.nextDouble(-0.05, 0.05),
+                random.nextDouble(-0.05, 0.05),
                 random.nextDouble(-0.05, 0.05));
     }
 
@@ -82,8 +85,8 @@ public final class CartPole implements Environment {
         double cos = Math.cos(theta);
         double sin = Math.sin(theta);
         double temp = (force + POLE_MASS_LENGTH * thetaDot * thetaDot * sin) / TOTAL_MASS;
-        double thetaAcc = (GRAVITY * sin - cos * temp)
-                / (HALF_POLE_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));
+        double thetaAcc =
+                (GRAVITY * sin - cos * temp) / (HALF_POLE_LENGTH * (4.0 / 3.0 - POLE_MASS * cos * cos / TOTAL_MASS));
         double xAcc = temp - POLE_MASS_LENGTH * thetaAcc * cos / TOTAL_MASS;
         // explicit Euler, every update from the old state
         x += TAU * xDot;

@@ -18,7 +18,9 @@ public interface Environment {
 
     /** What each observation value is, for an exported policy's users (obs1, obs2, ... if not said). */
     default List<String> observationNames() {
-        return IntStream.rangeClosed(1, observationSize()).mapToObj(i -> "obs" + i).toList();
+        return IntStream.rangeClosed(1, observationSize())
+                .mapToObj(i -> "obs" + i)
+                .toList();
     }
 
     /** What each action does, by index (action0, action1, ... if not said). */

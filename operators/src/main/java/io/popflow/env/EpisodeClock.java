@@ -51,8 +51,8 @@ final class EpisodeClock {
     /** Takes the clock's part of a {@link #snapshot} of {@code variables} state variables, and checks its length. */
     void restore(double[] snapshot, int variables) {
         if (snapshot.length != variables + 2) {
-            throw new IllegalArgumentException("a snapshot of this environment holds " + (variables + 2)
-                    + " numbers, got " + snapshot.length);
+            throw new IllegalArgumentException(
+                    "a snapshot of this environment holds " + (variables + 2) + " numbers, got " + snapshot.length);
         }
         steps = (int) snapshot[variables];
         over = snapshot[variables + 1] != 0;

@@ -67,7 +67,8 @@ public final class MountainCar implements Environment {
     @Override
     public Step step(int action) {
         if (action < 0 || action > 2) {
-            throw new IllegalArgumentException("MountainCar's actions are 0 (left), 1 (none) and 2 (right), got " + action);
+            throw new IllegalArgumentException(
+                    "MountainCar's actions are 0 (left), 1 (none) and 2 (right), got " + action);
         }
         clock.checkRunning();
         velocity += (action - 1) * FORCE + Math.cos(3 * position) * -GRAVITY;

@@ -28,6 +28,7 @@ public final class CmaEs implements EvolutionStrategy {
     private final int mu;
     /** λ weights: μ positive ones (the mean's), then negative ones (0 without active adaptation). */
     private final double[] weights;
+
     private final double weightSum;
     private final double muEff;
     private final double cc;

@@ -16,8 +16,17 @@ package io.popflow.es;
  * @param damps step-size damping
  * @param chiN E|N(0, I)|
  */
-record CmaParameters(int mu, double[] weights, double weightSum, double muEff, double cc, double cs, double c1,
-        double cmu, double damps, double chiN) {
+record CmaParameters(
+        int mu,
+        double[] weights,
+        double weightSum,
+        double muEff,
+        double cc,
+        double cs,
+        double c1,
+        double cmu,
+        double damps,
+        double chiN) {
 
     /**
      * @param active negative weights for the worse half (pycma's default)
@@ -47,8 +56,8 @@ record CmaParameters(int mu, double[] weights, double weightSum, double muEff, d
         double cmu = Math.min(1 - c1, covarianceScale * 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
         double[] weights = new double[lambda];
         double muEffMinus = negativeSquares == 0 ? 0 : negative * negative / negativeSquares;
-        double negativeScale = Math.min(1 + c1 / cmu, Math.min(1 + 2 * muEffMinus / (muEff + 2),
-                (1 - c1 - cmu) / (n * cmu)));
+        double negativeScale =
+                Math.min(1 + c1 / cmu, Math.min(1 + 2 * muEffMinus / (muEff + 2), (1 - c1 - cmu) / (n * cmu)));
         double sum = 0;
         for (int i = 0; i < lambda; i++) {
             weights[i] = i < mu ? raw[i] / positive : active ? raw[i] * negativeScale / -negative : 0;

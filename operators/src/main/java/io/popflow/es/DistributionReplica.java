@@ -106,8 +106,9 @@ public final class DistributionReplica {
         seed = update.nextSeed();
         long digest = StrategyStates.digest(strategy);
         if (digest != update.digest()) {
-            throw new IllegalStateException("replica of generation " + update.generation() + " differs from the slow "
-                    + "operator's: digest " + Long.toHexString(digest) + " against " + Long.toHexString(update.digest()));
+            throw new IllegalStateException(
+                    "replica of generation " + update.generation() + " differs from the slow " + "operator's: digest "
+                            + Long.toHexString(digest) + " against " + Long.toHexString(update.digest()));
         }
         return true;
     }

@@ -12,5 +12,5 @@ package io.popflow.es;
  * @param feedbackRecords how many records that was
  * @param dimension the length of a member
  */
-public record DistributionSummary(int generation, double sigma, double meanNorm, long feedbackBytes, int feedbackRecords,
-        int dimension) {}
+public record DistributionSummary(
+        int generation, double sigma, double meanNorm, long feedbackBytes, int feedbackRecords, int dimension) {}

@@ -36,8 +36,13 @@ public record EsGeneration(int generation, long seed, double[] fitness, long nex
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EsGeneration e && generation == e.generation && seed == e.seed && nextSeed == e.nextSeed
-                && digest == e.digest && Arrays.equals(fitness, e.fitness) && Arrays.equals(state, e.state);
+        return o instanceof EsGeneration e
+                && generation == e.generation
+                && seed == e.seed
+                && nextSeed == e.nextSeed
+                && digest == e.digest
+                && Arrays.equals(fitness, e.fitness)
+                && Arrays.equals(state, e.state);
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.io.IOException;
  */
 public final class OpenAiEs implements EvolutionStrategy {
     /** How the mean follows the gradient estimate. */
-    public enum MeanOptimizer { ADAM, SGD }
+    public enum MeanOptimizer {
+        ADAM,
+        SGD
+    }
 
     private final int population;
     private final double sigmaDecay;
@@ -37,17 +40,46 @@ public final class OpenAiEs implements EvolutionStrategy {
      * @param mean0 the initial mean (weights)
      * @param population members per generation (even with antithetic sampling)
      */
-    public OpenAiEs(float[] mean0, int population, double sigma, double sigmaDecay, double sigmaMin, double lr,
-            double weightDecay, boolean antithetic, FitnessShaping shaping) {
-        this(mean0, population, sigma, sigmaDecay, sigmaMin, lr, weightDecay, antithetic, shaping, MeanOptimizer.ADAM, 0);
+    public OpenAiEs(
+            float[] mean0,
+            int population,
+            double sigma,
+            double sigmaDecay,
+            double sigmaMin,
+            double lr,
+            double weightDecay,
+            boolean antithetic,
+            FitnessShaping shaping) {
+        this(
+                mean0,
+                population,
+                sigma,
+                sigmaDecay,
+                sigmaMin,
+                lr,
+                weightDecay,
+                antithetic,
+                shaping,
+                MeanOptimizer.ADAM,
+                0);
     }
 
     /** As above, the mean moved by {@code optimizer} ({@code momentum} is SGD's β). */
-    public OpenAiEs(float[] mean0, int population, double sigma, double sigmaDecay, double sigmaMin, double lr,
-            double weightDecay, boolean antithetic, FitnessShaping shaping, MeanOptimizer optimizer, double momentum) {
+    public OpenAiEs(
+            float[] mean0,
+            int population,
+            double sigma,
+            double sigmaDecay,
+            double sigmaMin,
+            double lr,
+            double weightDecay,
+            boolean antithetic,
+            FitnessShaping shaping,
+            MeanOptimizer optimizer,
+            double momentum) {
         if (population < 2 || (antithetic && population % 2 != 0)) {
-            throw new IllegalArgumentException("population must be >= 2, and even with antithetic sampling, got "
-                    + population);
+            throw new IllegalArgumentException(
+                    "population must be >= 2, and even with antithetic sampling, got " + population);
         }
         if (!(sigma > 0) || !(sigmaDecay > 0 && sigmaDecay <= 1) || !(lr > 0)) {
             throw new IllegalArgumentException("sigma > 0, sigma_decay in (0, 1] and lr > 0 required");

@@ -23,6 +23,7 @@ public final class SepCmaEs implements EvolutionStrategy {
     private final double[] ps;
     /** The diagonal of C. */
     private final double[] c;
+
     private int generation;
 
     public SepCmaEs(double[] mean0, double sigma0) {

@@ -43,16 +43,19 @@ public final class StrategyStates {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readInt();
             if (format != FORMAT) {
-                throw new IllegalStateException("strategy state format " + format + " is not one this popflow reads ("
-                        + FORMAT + ")");
+                throw new IllegalStateException(
+                        "strategy state format " + format + " is not one this popflow reads (" + FORMAT + ")");
             }
             String kind = in.readUTF();
             int population = in.readInt();
             int dimension = in.readInt();
             in.readInt();
-            if (!kind.equals(s.getClass().getSimpleName()) || population != s.population() || dimension != s.dimension()) {
+            if (!kind.equals(s.getClass().getSimpleName())
+                    || population != s.population()
+                    || dimension != s.dimension()) {
                 throw new IllegalStateException("the stored strategy state is " + kind + " with " + population
-                        + " members of dimension " + dimension + ", the run's strategy " + s.getClass().getSimpleName()
+                        + " members of dimension " + dimension + ", the run's strategy "
+                        + s.getClass().getSimpleName()
                         + " with " + s.population() + " of dimension " + s.dimension());
             }
             s.readState(in);

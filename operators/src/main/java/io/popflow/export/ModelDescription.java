@@ -19,13 +19,24 @@ import java.util.Map;
  * @param actions a Q-network's actions, by index (empty otherwise)
  * @param outputs each graph output's name and meaning
  */
-public record ModelDescription(Kind kind, String task, List<Column> columns, String labelColumn, String missing,
-        String delimiter, Boolean header, List<String> classes, Target target, List<String> actions,
+public record ModelDescription(
+        Kind kind,
+        String task,
+        List<Column> columns,
+        String labelColumn,
+        String missing,
+        String delimiter,
+        Boolean header,
+        List<String> classes,
+        Target target,
+        List<String> actions,
         Map<String, String> outputs) {
 
     /** What a model predicts. */
     public enum Kind {
-        CLASSIFICATION, REGRESSION, Q_NETWORK;
+        CLASSIFICATION,
+        REGRESSION,
+        Q_NETWORK;
 
         /** As in the description's JSON. */
         public String jsonName() {

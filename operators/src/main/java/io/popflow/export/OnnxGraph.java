@@ -67,7 +67,9 @@ final class OnnxGraph {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
         String name = fresh(hint);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber())
+        TensorProto.Builder t = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.FLOAT.getNumber())
                 .setRawData(ByteString.copyFrom(bytes.array()));
         for (long d : dims) {
             t.addDims(d);
@@ -79,7 +81,9 @@ final class OnnxGraph {
     /** An int64 vector constant (a shape, say). */
     String longs(String hint, long... values) {
         String name = fresh(hint);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber())
+        TensorProto.Builder t = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64.getNumber())
                 .addDims(values.length);
         for (long v : values) {
             t.addInt64Data(v);
@@ -99,8 +103,12 @@ final class OnnxGraph {
     }
 
     private String emit(String domain, String op, List<String> inputs, String out, Map<String, Object> attributes) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setDomain(domain).setName(fresh(op))
-                .addAllInput(inputs).addOutput(out);
+        NodeProto.Builder n = NodeProto.newBuilder()
+                .setOpType(op)
+                .setDomain(domain)
+                .setName(fresh(op))
+                .addAllInput(inputs)
+                .addOutput(out);
         attributes.forEach((key, value) -> n.addAttribute(attribute(key, value)));
         graph.addNode(n);
         return out;
@@ -111,13 +119,17 @@ final class OnnxGraph {
         ModelProto.Builder m = ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(ML_DOMAIN).setVersion(ML_OPSET))
+                .addOpsetImport(
+                        OperatorSetIdProto.newBuilder().setDomain(ML_DOMAIN).setVersion(ML_OPSET))
                 .setProducerName("popflow")
-                .setProducerVersion(OnnxGraph.class.getPackage().getImplementationVersion() == null ? "dev"
-                        : OnnxGraph.class.getPackage().getImplementationVersion())
+                .setProducerVersion(
+                        OnnxGraph.class.getPackage().getImplementationVersion() == null
+                                ? "dev"
+                                : OnnxGraph.class.getPackage().getImplementationVersion())
                 .setDocString(doc)
                 .setGraph(graph);
-        metadata.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata.forEach((k, v) ->
+                m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }
 
@@ -129,11 +141,18 @@ final class OnnxGraph {
     private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (long d : dims) {
-            shape.addDim(d == BATCH ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
-                    : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+            shape.addDim(
+                    d == BATCH
+                            ? TensorShapeProto.Dimension.newBuilder().setDimParam("N")
+                            : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(type.getNumber())
+                                .setShape(shape)))
+                .build();
     }
 
     private static AttributeProto attribute(String name, Object value) {

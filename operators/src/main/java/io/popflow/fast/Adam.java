@@ -21,8 +21,8 @@ public final class Adam {
      *
      * @param decoupled AdamW's decay instead of Adam's L2 term
      */
-    public static void step(float[] theta, float[] g, float[] moments, long t, double lr, double weightDecay,
-            boolean decoupled) {
+    public static void step(
+            float[] theta, float[] g, float[] moments, long t, double lr, double weightDecay, boolean decoupled) {
         int n = theta.length;
         if (moments.length != 2 * n || g.length < n) {
             throw new IllegalArgumentException("moments must hold 2 x " + n + " values, got " + moments.length);

@@ -14,7 +14,8 @@ public record FastHyperparameters(
 
     @Override
     public String toString() {
-        return String.format("lr=%.4g momentum=%.3g weight_decay=%.3g temperature=%.3g batch_size=%d",
+        return String.format(
+                "lr=%.4g momentum=%.3g weight_decay=%.3g temperature=%.3g batch_size=%d",
                 learningRate, momentum, weightDecay, temperature, batchSize);
     }
 }

@@ -20,10 +20,18 @@ import java.util.Locale;
  * @param fast whether the update rule reads it (else the task does)
  */
 public record Hyperparameter(
-        String key, double defaultValue, double min, boolean minInclusive, double max, boolean maxInclusive,
-        boolean integer, boolean fast) implements Serializable {
+        String key,
+        double defaultValue,
+        double min,
+        boolean minInclusive,
+        double max,
+        boolean maxInclusive,
+        boolean integer,
+        boolean fast)
+        implements Serializable {
 
-    public static final Hyperparameter LR = new Hyperparameter("lr", 0.05, 0, false, Double.POSITIVE_INFINITY, false, false, true);
+    public static final Hyperparameter LR =
+            new Hyperparameter("lr", 0.05, 0, false, Double.POSITIVE_INFINITY, false, false, true);
     public static final Hyperparameter MOMENTUM = new Hyperparameter("momentum", 0, 0, true, 1, false, false, true);
     public static final Hyperparameter WEIGHT_DECAY =
             new Hyperparameter("weight_decay", 0, 0, true, Double.POSITIVE_INFINITY, false, false, true);

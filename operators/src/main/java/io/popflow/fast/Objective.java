@@ -14,6 +14,6 @@ public interface Objective {
      * may depend on the task's own hyperparameters {@code taskHyperparameters}. Weight decay is not
      * included: it belongs to the update rule.
      */
-    double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
-            RandomGenerator rng);
+    double lossAndGradient(
+            float[] params, float[] gradient, int batchSize, double[] taskHyperparameters, RandomGenerator rng);
 }

@@ -13,7 +13,8 @@ public enum UpdateRule {
     /** Heavy-ball SGD with weight decay: v ← μv + g + λθ, θ ← θ − ηv (PyTorch's convention). */
     SGD {
         @Override
-        public void apply(float[] theta, float[] g, float[] velocity, long t, FastHyperparameters h, RandomGenerator rng) {
+        public void apply(
+                float[] theta, float[] g, float[] velocity, long t, FastHyperparameters h, RandomGenerator rng) {
             float eta = (float) h.learningRate();
             float mu = (float) h.momentum();
             float lambda = (float) h.weightDecay();
@@ -40,7 +41,8 @@ public enum UpdateRule {
      */
     SGLD {
         @Override
-        public void apply(float[] theta, float[] g, float[] velocity, long t, FastHyperparameters h, RandomGenerator rng) {
+        public void apply(
+                float[] theta, float[] g, float[] velocity, long t, FastHyperparameters h, RandomGenerator rng) {
             float eta = (float) h.learningRate();
             float lambda = (float) h.weightDecay();
             double noise = Math.sqrt(2 * h.learningRate() * h.temperature());
@@ -63,7 +65,8 @@ public enum UpdateRule {
     /** Adam (Kingma &amp; Ba 2015) with L2 weight decay added to g, PyTorch's {@code torch.optim.Adam}: see {@link Adam}. */
     ADAM {
         @Override
-        public void apply(float[] theta, float[] g, float[] moments, long t, FastHyperparameters h, RandomGenerator rng) {
+        public void apply(
+                float[] theta, float[] g, float[] moments, long t, FastHyperparameters h, RandomGenerator rng) {
             Adam.step(theta, g, moments, t, h.learningRate(), h.weightDecay(), false);
         }
 
@@ -80,7 +83,8 @@ public enum UpdateRule {
     /** AdamW (Loshchilov &amp; Hutter 2019): Adam with decoupled weight decay, PyTorch's {@code torch.optim.AdamW}. */
     ADAMW {
         @Override
-        public void apply(float[] theta, float[] g, float[] moments, long t, FastHyperparameters h, RandomGenerator rng) {
+        public void apply(
+                float[] theta, float[] g, float[] moments, long t, FastHyperparameters h, RandomGenerator rng) {
             Adam.step(theta, g, moments, t, h.learningRate(), h.weightDecay(), true);
         }
 
@@ -100,7 +104,8 @@ public enum UpdateRule {
      *
      * @param t this step's number among those taken with {@code memory}, from 1 (Adam's bias correction)
      */
-    public abstract void apply(float[] theta, float[] g, float[] memory, long t, FastHyperparameters h, RandomGenerator rng);
+    public abstract void apply(
+            float[] theta, float[] g, float[] memory, long t, FastHyperparameters h, RandomGenerator rng);
 
     /** Floats of memory per weight: 0 (SGLD), 1 (SGD's momentum), 2 (Adam's two moments). */
     public abstract int memoryPerWeight();

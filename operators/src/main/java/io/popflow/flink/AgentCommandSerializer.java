@@ -164,11 +164,17 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         boolean evaluateTest = in.readBoolean();
         float[] target = ArrayIO.readFloats(in);
         double strength = in.readDouble();
-        Directive.Action action = stop ? new Directive.Stop(evaluateTest)
-                : reset ? new Directive.Reset(h)
-                : copyFrom >= 0 ? new Directive.Copy(copyFrom, h)
-                : h != null ? new Directive.Mutate(h) : new Directive.Keep();
-        return new Directive(generation, sendTo, target == null ? Directive.Merge.NONE : new Directive.Merge(target, strength),
+        Directive.Action action = stop
+                ? new Directive.Stop(evaluateTest)
+                : reset
+                        ? new Directive.Reset(h)
+                        : copyFrom >= 0
+                                ? new Directive.Copy(copyFrom, h)
+                                : h != null ? new Directive.Mutate(h) : new Directive.Keep();
+        return new Directive(
+                generation,
+                sendTo,
+                target == null ? Directive.Merge.NONE : new Directive.Merge(target, strength),
                 action);
     }
 
@@ -183,8 +189,13 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
 
     /** Reads a transfer; {@code withSteps}: written with its optimizer step count (not so before format 2). */
     static WeightTransfer readTransfer(DataInputView in, boolean withSteps) throws IOException {
-        return new WeightTransfer(in.readInt(), in.readInt(), ArrayIO.readFloats(in), ArrayIO.readFloats(in),
-                withSteps ? in.readLong() : 0, in.readDouble());
+        return new WeightTransfer(
+                in.readInt(),
+                in.readInt(),
+                ArrayIO.readFloats(in),
+                ArrayIO.readFloats(in),
+                withSteps ? in.readLong() : 0,
+                in.readDouble());
     }
 
     @Override
@@ -198,12 +209,21 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
             case DIRECTIVE -> new AgentCommand.Decide(agent, readDirective(format, in), micros);
             case TRANSFER -> new AgentCommand.Transfer(agent, readTransfer(in, format >= 2), micros);
             case REQUEST -> new AgentCommand.Request(agent, new WeightRequest(in.readInt(), in.readInt()), micros);
-            case EXAMPLE -> new AgentCommand.Example(route,
-                    new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()));
+            case EXAMPLE ->
+                new AgentCommand.Example(
+                        route, new LabeledExample(ArrayIO.readFloats(in), in.readInt(), in.readBoolean()));
             case END_OF_RUN -> new AgentCommand.EndOfRun(route);
-            case DISTRIBUTION -> new AgentCommand.Distribution(route,
-                    new EsGeneration(in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readLong(), in.readLong(),
-                            readBytes(in)), micros);
+            case DISTRIBUTION ->
+                new AgentCommand.Distribution(
+                        route,
+                        new EsGeneration(
+                                in.readInt(),
+                                in.readLong(),
+                                ArrayIO.readDoubles(in),
+                                in.readLong(),
+                                in.readLong(),
+                                readBytes(in)),
+                        micros);
             default -> throw new IOException("unknown agent command tag " + tag + " (format " + format + ")");
         };
     }

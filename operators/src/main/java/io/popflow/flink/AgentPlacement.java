@@ -33,7 +33,8 @@ public final class AgentPlacement implements KeySelector<AgentCommand, Integer> 
     @Override
     public Integer getKey(AgentCommand command) {
         return command instanceof AgentCommand.Example || command instanceof AgentCommand.Distribution
-                ? keyOfSubtask(command.route()) : keyOf(command.agent());
+                ? keyOfSubtask(command.route())
+                : keyOf(command.agent());
     }
 
     /** A key that lands on trainer subtask {@code subtask}: the smallest in its first key group. */

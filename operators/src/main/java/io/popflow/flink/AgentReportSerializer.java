@@ -58,9 +58,21 @@ public final class AgentReportSerializer extends VersionedSerializer<AgentReport
 
     @Override
     protected AgentReport read(int format, DataInputView in) throws IOException {
-        return new AgentReport(in.readInt(), in.readInt(), in.readLong(), ArrayIO.readDoubles(in), in.readDouble(),
-                in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-                format >= 2 ? in.readDouble() : Double.NaN, in.readBoolean(), ArrayIO.readFloats(in), in.readLong(),
+        return new AgentReport(
+                in.readInt(),
+                in.readInt(),
+                in.readLong(),
+                ArrayIO.readDoubles(in),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readDouble(),
+                format >= 2 ? in.readDouble() : Double.NaN,
+                in.readBoolean(),
+                ArrayIO.readFloats(in),
+                in.readLong(),
                 format >= 3 ? in.readLong() : 0);
     }
 

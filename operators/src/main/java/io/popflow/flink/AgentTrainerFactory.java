@@ -21,7 +21,8 @@ public final class AgentTrainerFactory extends AbstractStreamOperatorFactory<Age
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T extends StreamOperator<AgentReport>> T createStreamOperator(StreamOperatorParameters<AgentReport> parameters) {
+    public <T extends StreamOperator<AgentReport>> T createStreamOperator(
+            StreamOperatorParameters<AgentReport> parameters) {
         return (T) new AgentTrainerOperator(parameters, config);
     }
 

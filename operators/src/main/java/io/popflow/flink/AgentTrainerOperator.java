@@ -7,10 +7,10 @@ import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.AgentWeights;
 import io.popflow.agent.FinalAgent;
-import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.MemberSource;
 import io.popflow.agent.Phase;
+import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.StreamedExamples;
@@ -62,8 +62,7 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         implements OneInputStreamOperator<AgentCommand, AgentReport> {
     private static final long serialVersionUID = 1L;
 
-    public static final OutputTag<AgentCommand> WEIGHTS =
-            new OutputTag<>("weights", ExplicitTypeInfo.commands());
+    public static final OutputTag<AgentCommand> WEIGHTS = new OutputTag<>("weights", ExplicitTypeInfo.commands());
     public static final OutputTag<FinalAgent> FINAL = new OutputTag<>("final", TypeInformation.of(FinalAgent.class));
     public static final OutputTag<AgentWeights> FINAL_WEIGHTS =
             new OutputTag<>("final-weights", TypeInformation.of(AgentWeights.class));
@@ -84,10 +83,12 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
     private transient AgentLifecycle lifecycle;
     /** The stream-fed task's buffers, or null for a task with fixed data. */
     private transient StreamedExamples examples;
+
     private transient ReplayBufferState examplesState;
     private transient Counter examplesBuffered;
     /** The evolution strategy's search distribution, or null in a run of selection and mutation. */
     private transient DistributionReplica distribution;
+
     private transient DistributionReplicaState distributionState;
     private transient List<AgentCommand.Decide> waitingForDistribution;
     private transient AgentPlacement placement;
@@ -138,7 +139,10 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         if (examples != null) {
             StreamedExamples e = examples;
             getMetricGroup().gauge("replayTrainExamples", () -> e.trainBuffer().count());
-            getMetricGroup().gauge("replayValidationExamples", () -> e.validationBuffer().count());
+            getMetricGroup()
+                    .gauge(
+                            "replayValidationExamples",
+                            () -> e.validationBuffer().count());
         }
         runQueue = new ArrayDeque<>();
         outputs = new Outputs();
@@ -149,8 +153,10 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         getMetricGroup().meter("agentStepsPerSecond", new MeterView(fastSteps, 10));
         decisionsApplied = getMetricGroup().counter("decisionsApplied");
         latestDecisionLatencyMicros = -1;
-        getMetricGroup().gauge("feedbackLatencyMs",
-                () -> latestDecisionLatencyMicros < 0 ? Double.NaN : latestDecisionLatencyMicros / 1000.0);
+        getMetricGroup()
+                .gauge(
+                        "feedbackLatencyMs",
+                        () -> latestDecisionLatencyMicros < 0 ? Double.NaN : latestDecisionLatencyMicros / 1000.0);
         placement = new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism());
         waitingForDistribution = new ArrayList<>();
         for (Integer key : restoredKeys()) {
@@ -158,9 +164,11 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             AgentState s = agents.value();
             if (placement.keyOf(s.id) != key) {
                 // commands for this agent would reach another key, and a second, fresh agent would grow there
-                throw new IllegalStateException("the savepoint holds agent " + s.id + " under key " + key + ", where this "
-                        + "popflow places it under key " + placement.keyOf(s.id) + ": it was written by a popflow whose agent "
-                        + "placement depended on the parallelism (before versioned state), and cannot be resumed");
+                throw new IllegalStateException(
+                        "the savepoint holds agent " + s.id + " under key " + key + ", where this "
+                                + "popflow places it under key " + placement.keyOf(s.id)
+                                + ": it was written by a popflow whose agent "
+                                + "placement depended on the parallelism (before versioned state), and cannot be resumed");
             }
             if (s.phase == Phase.TRAINING) {
                 enqueue(key);
@@ -184,7 +192,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
         }
         if (command instanceof AgentCommand.Distribution update) {
             if (distribution == null) {
-                throw new IllegalStateException("a distribution update in a run without an evolution strategy: " + update);
+                throw new IllegalStateException(
+                        "a distribution update in a run without an evolution strategy: " + update);
             }
             if (!distribution.apply(update.update())) {
                 resentIgnored.inc();
@@ -192,7 +201,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             actOnWaiting();
             return;
         }
-        if (distribution != null && command instanceof AgentCommand.Decide decide
+        if (distribution != null
+                && command instanceof AgentCommand.Decide decide
                 && decide.directive().generation() + 1 > distribution.generation()) {
             // the update travels another feedback channel than the agent's directive and may come later
             waitingForDistribution.add(decide);
@@ -207,7 +217,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
      */
     private void actOnWaiting() throws Exception {
         List<AgentCommand.Decide> ready = new ArrayList<>();
-        waitingForDistribution.removeIf(d -> d.directive().generation() + 1 <= distribution.generation() && ready.add(d));
+        waitingForDistribution.removeIf(
+                d -> d.directive().generation() + 1 <= distribution.generation() && ready.add(d));
         for (AgentCommand.Decide d : ready) {
             setCurrentKey(placement.keyOf(d.agent()));
             act(d);
@@ -224,7 +235,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
             }
             s = lifecycle.create(create.agent(), create.seed(), InitialPopulation.agentSeed(config, create.agent()));
         } else if (s == null) {
-            throw new IllegalStateException("command for agent " + command.agent() + " that was never seeded: " + command);
+            throw new IllegalStateException(
+                    "command for agent " + command.agent() + " that was never seeded: " + command);
         } else {
             int ignoredBefore = s.duplicatesIgnored;
             int appliedBefore = s.directivesApplied;
@@ -248,7 +260,8 @@ public final class AgentTrainerOperator extends AbstractStreamOperator<AgentRepo
 
     private void buffer(AgentCommand.Example command) {
         if (examples == null) {
-            throw new IllegalStateException("task " + config.task().name() + " does not learn from a stream, got " + command);
+            throw new IllegalStateException(
+                    "task " + config.task().name() + " does not learn from a stream, got " + command);
         }
         boolean wasReady = examples.ready();
         examples.accept(command.example());

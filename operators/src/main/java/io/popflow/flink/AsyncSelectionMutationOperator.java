@@ -1,17 +1,17 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
-import io.popflow.agent.WallClock;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.Directives;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
+import io.popflow.agent.WallClock;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.RandomStreams;
 import io.popflow.slow.Exploitation;
 import io.popflow.slow.FitnessTable;
-import io.popflow.slow.LineageEvent;
 import io.popflow.slow.GenerationSummary;
+import io.popflow.slow.LineageEvent;
 import io.popflow.slow.PopulationStatistics;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +54,10 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
 
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
-        latestState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("latest-reports", AgentReportSerializer.INSTANCE));
-        outstandingState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("outstanding-commands", AgentCommandSerializer.INSTANCE));
+        latestState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("latest-reports", AgentReportSerializer.INSTANCE));
+        outstandingState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("outstanding-commands", AgentCommandSerializer.INSTANCE));
         List<AgentCommand> outstanding = new ArrayList<>();
         outstandingState.get().forEach(outstanding::add);
         latest = new TreeMap<>();
@@ -69,7 +69,8 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
             int owner = c instanceof AgentCommand.Request r ? r.request().recipient() : c.isEndOfRun() ? -1 : c.agent();
             outstandingByAgent.computeIfAbsent(owner, a -> new ArrayList<>()).add(c);
         }
-        reportsSeen = latest.values().stream().mapToLong(r -> r.generation() + 1L).sum();
+        reportsSeen =
+                latest.values().stream().mapToLong(r -> r.generation() + 1L).sum();
         stopped = outstandingByAgent.containsKey(-1);
         return outstanding;
     }
@@ -89,17 +90,26 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
         reportsSeen++;
         FitnessTable table = table(report.generation());
         if (reportsSeen % config.population() == 0) {
-            output.collect(SUMMARIES, new StreamRecord<>(PopulationStatistics.summarize(table, config.space().names(),
-                    latest.values().stream().mapToLong(AgentReport::steps).sum(),
-                    GenerationReports.meanEpisodeReturn(latest.values()))));
+            output.collect(
+                    SUMMARIES,
+                    new StreamRecord<>(PopulationStatistics.summarize(
+                            table,
+                            config.space().names(),
+                            latest.values().stream()
+                                    .mapToLong(AgentReport::steps)
+                                    .sum(),
+                            GenerationReports.meanEpisodeReturn(latest.values()))));
         }
         if (config.isBounded() && report.generation() >= config.generations() - 1) {
             stopWhenAllAreDone();
             return;
         }
         int row = table.indexOf(report.agent());
-        Exploitation e = step.decideOne(table, row,
-                RandomStreams.SELECTION.generator(config.seed(), (long) report.generation() * config.population() + report.agent()));
+        Exploitation e = step.decideOne(
+                table,
+                row,
+                RandomStreams.SELECTION.generator(
+                        config.seed(), (long) report.generation() * config.population() + report.agent()));
         if (e != null) {
             lineage(LineageEvent.of(report.generation(), e));
         }
@@ -115,8 +125,9 @@ public final class AsyncSelectionMutationOperator extends SlowScaleOperator<Agen
             return;
         }
         stopped = true;
-        List<AgentCommand> commands = new ArrayList<>(
-                GenerationDecision.stop(table(config.generations() - 1)).emittedAt(WallClock.micros()).directives());
+        List<AgentCommand> commands = new ArrayList<>(GenerationDecision.stop(table(config.generations() - 1))
+                .emittedAt(WallClock.micros())
+                .directives());
         commands.addAll(AgentCommand.endOfRunOnEveryChannel(config.parallelism()));
         outstandingByAgent.clear();
         outstandingByAgent.put(-1, commands);

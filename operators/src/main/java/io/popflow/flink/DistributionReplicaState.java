@@ -19,7 +19,8 @@ final class DistributionReplicaState {
     private byte[] newest;
 
     DistributionReplicaState(OperatorStateStore store) throws Exception {
-        state = store.getUnionListState(new ListStateDescriptor<>(NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        state = store.getUnionListState(
+                new ListStateDescriptor<>(NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         // every subtask wrote its copy; one may be a generation ahead of another: the update in
         // between was applied by one and will be resent to all, and the later copy already holds it
         for (byte[] bytes : state.get()) {

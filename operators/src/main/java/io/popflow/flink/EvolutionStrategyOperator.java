@@ -1,11 +1,11 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
-import io.popflow.agent.WallClock;
 import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.Learner;
+import io.popflow.agent.SearchDistributions;
+import io.popflow.agent.WallClock;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
 import io.popflow.es.DistributionSummary;
@@ -54,10 +54,11 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
         distribution = SearchDistributions.of(config, Learner.of(config));
-        distributionState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("es-distribution", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-        latestState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("es-latest-update", AgentCommandSerializer.INSTANCE));
+        distributionState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>(
+                        "es-distribution", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        latestState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("es-latest-update", AgentCommandSerializer.INSTANCE));
         for (byte[] bytes : distributionState.get()) {
             distribution.restore(bytes);
         }
@@ -72,7 +73,8 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
     @Override
     protected void snapshot(StateSnapshotContext context) throws Exception {
         distributionState.update(List.of(distribution.encode()));
-        latestState.update(latest == null ? List.of() : List.of(new AgentCommand.Distribution(0, latest, latestEmittedMicros)));
+        latestState.update(
+                latest == null ? List.of() : List.of(new AgentCommand.Distribution(0, latest, latestEmittedMicros)));
     }
 
     @Override
@@ -80,8 +82,8 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
         FitnessTable table = element.getValue().table();
         int g = table.generation();
         if (g != distribution.generation()) {
-            throw new IllegalStateException("fitness of generation " + g + " for a distribution at generation "
-                    + distribution.generation());
+            throw new IllegalStateException(
+                    "fitness of generation " + g + " for a distribution at generation " + distribution.generation());
         }
         latest = SearchDistributions.tell(config, distribution, element.getValue());
         latestEmittedMicros = WallClock.micros();
@@ -92,8 +94,15 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
         for (double m : mean) {
             norm += m * m;
         }
-        output.collect(DISTRIBUTION, new StreamRecord<>(new DistributionSummary(g, distribution.strategy().sigma(),
-                Math.sqrt(norm), serializedBytes(commands), commands.size(), mean.length)));
+        output.collect(
+                DISTRIBUTION,
+                new StreamRecord<>(new DistributionSummary(
+                        g,
+                        distribution.strategy().sigma(),
+                        Math.sqrt(norm),
+                        serializedBytes(commands),
+                        commands.size(),
+                        mean.length)));
     }
 
     /** Bytes of {@code commands} as the feedback edge's serializer writes them. */
@@ -129,7 +138,8 @@ public final class EvolutionStrategyOperator extends SlowScaleOperator<Generatio
         boolean last = isLast(update);
         for (int agent = 0; agent < config.population(); agent++) {
             Directive.Action action = last ? new Directive.TakeMean(agent == 0) : new Directive.Sample();
-            commands.add(AgentCommand.directive(agent, Directive.of(update.generation(), action)).emittedAt(emittedMicros));
+            commands.add(AgentCommand.directive(agent, Directive.of(update.generation(), action))
+                    .emittedAt(emittedMicros));
         }
         if (last) {
             commands.addAll(AgentCommand.endOfRunOnEveryChannel(config.parallelism()));

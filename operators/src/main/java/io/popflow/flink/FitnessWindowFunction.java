@@ -17,7 +17,8 @@ import org.apache.flink.util.OutputTag;
  * number), it emits the reports as one table for selection, and the population's statistics on
  * {@link #SUMMARIES}.
  */
-public final class FitnessWindowFunction extends ProcessWindowFunction<AgentReport, GenerationReports, Integer, GlobalWindow> {
+public final class FitnessWindowFunction
+        extends ProcessWindowFunction<AgentReport, GenerationReports, Integer, GlobalWindow> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<GenerationSummary> SUMMARIES =
@@ -44,10 +45,11 @@ public final class FitnessWindowFunction extends ProcessWindowFunction<AgentRepo
     }
 
     @Override
-    public void process(Integer generation, Context context, Iterable<AgentReport> reports, Collector<GenerationReports> out) {
+    public void process(
+            Integer generation, Context context, Iterable<AgentReport> reports, Collector<GenerationReports> out) {
         GenerationReports table = GenerationReports.of(generation, reports);
-        GenerationSummary summary = PopulationStatistics.summarize(table.table(), hyperparameterNames, table.agentSteps(),
-                table.episodeReturnMean());
+        GenerationSummary summary = PopulationStatistics.summarize(
+                table.table(), hyperparameterNames, table.agentSteps(), table.episodeReturnMean());
         latest = summary;
         context.output(SUMMARIES, summary);
         out.collect(table);

@@ -62,11 +62,15 @@ public final class GenerationDecisionSerializer extends VersionedSerializer<Gene
         int[] agents = ArrayIO.readInts(in);
         Exploitation[] changes = new Exploitation[in.readInt()];
         for (int i = 0; i < changes.length; i++) {
-            changes[i] = new Exploitation(in.readInt(), in.readInt(), ArrayIO.readDoubles(in), ArrayIO.readDoubles(in),
+            changes[i] = new Exploitation(
+                    in.readInt(),
+                    in.readInt(),
+                    ArrayIO.readDoubles(in),
+                    ArrayIO.readDoubles(in),
                     ArrayIO.readStrings(in));
         }
-        return new GenerationDecision(generation, agents, changes, ArrayIO.readFloats(in), in.readDouble(), in.readInt(),
-                in.readLong());
+        return new GenerationDecision(
+                generation, agents, changes, ArrayIO.readFloats(in), in.readDouble(), in.readInt(), in.readLong());
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class Pb2DataSerializer extends VersionedSerializer<Pb2Data> {
         int n = in.readInt();
         List<Pb2Data.Observation> observations = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            observations.add(new Pb2Data.Observation(in.readInt(), in.readDouble(), ArrayIO.readDoubles(in), in.readDouble()));
+            observations.add(
+                    new Pb2Data.Observation(in.readInt(), in.readDouble(), ArrayIO.readDoubles(in), in.readDouble()));
         }
         int agents = in.readInt();
         Map<Integer, Double> start = new TreeMap<>();

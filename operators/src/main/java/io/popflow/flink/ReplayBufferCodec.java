@@ -50,7 +50,8 @@ final class ReplayBufferCodec {
         long added = in.readLong();
         int features = in.readInt();
         if (features != b.features()) {
-            throw new IOException("checkpointed examples have " + features + " features, the task expects " + b.features());
+            throw new IOException(
+                    "checkpointed examples have " + features + " features, the task expects " + b.features());
         }
         int count = in.readInt();
         for (int i = 0; i < count; i++) {

@@ -22,7 +22,8 @@ final class ReplayBufferState {
     private List<byte[]> restored = new ArrayList<>();
 
     ReplayBufferState(OperatorStateStore store) throws Exception {
-        state = store.getListState(new ListStateDescriptor<>(NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        state = store.getListState(
+                new ListStateDescriptor<>(NAME, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
         for (byte[] bytes : state.get()) {
             restored.add(bytes);
         }

@@ -1,11 +1,11 @@
 package io.popflow.flink;
 
 import io.popflow.agent.AgentCommand;
-import io.popflow.agent.WallClock;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentWeights;
 import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
+import io.popflow.agent.WallClock;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.RandomStreams;
 import io.popflow.slow.ChampionRule;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.base.IntSerializer;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
@@ -43,6 +42,7 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     private transient ListState<Pb2Data> pb2State;
     /** What PB2 has seen; null for other kernels. */
     private transient Pb2Data pb2Data;
+
     private transient ListState<Integer> championState;
     /** The last published champion, -1 before the first (or in a run that publishes none). */
     private transient int champion;
@@ -53,17 +53,19 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
 
     @Override
     protected List<AgentCommand> restore(StateInitializationContext context) throws Exception {
-        latestState = context.getOperatorStateStore().getListState(
-                new ListStateDescriptor<>("latest-decision", GenerationDecisionSerializer.INSTANCE));
+        latestState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("latest-decision", GenerationDecisionSerializer.INSTANCE));
         for (GenerationDecision d : latestState.get()) {
             latest = d;
         }
-        pb2State = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("pb2-data", Pb2DataSerializer.INSTANCE));
+        pb2State = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("pb2-data", Pb2DataSerializer.INSTANCE));
         pb2Data = config.populationStep().initialData();
         for (Pb2Data d : pb2State.get()) {
             pb2Data = d;
         }
-        championState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("champion", IntSerializer.INSTANCE));
+        championState = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("champion", IntSerializer.INSTANCE));
         champion = -1;
         for (int c : championState.get()) {
             champion = c;
@@ -87,8 +89,8 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
         if (config.isBounded() && g >= config.generations() - 1) {
             decision = GenerationDecision.stop(table);
         } else {
-            PopulationStep.Decision d = step.decide(table, reports.params(), pb2Data,
-                    RandomStreams.SELECTION.generator(config.seed(), g));
+            PopulationStep.Decision d =
+                    step.decide(table, reports.params(), pb2Data, RandomStreams.SELECTION.generator(config.seed(), g));
             pb2Data = d.data();
             for (Exploitation e : d.changes()) {
                 lineage(LineageEvent.of(g, e));
@@ -107,13 +109,17 @@ public final class SelectionMutationOperator extends SlowScaleOperator<Generatio
     private void publishChampion(GenerationReports reports, FitnessTable table) {
         ChampionRule rule = config.champion();
         int best = table.best();
-        if (rule == null || !table.isHealthy(best) || !rule.publishes(table.generation(), table.agents()[best], champion)) {
+        if (rule == null
+                || !table.isHealthy(best)
+                || !rule.publishes(table.generation(), table.agents()[best], champion)) {
             return;
         }
         AgentReport r = reports.reports()[best];
         champion = r.agent();
-        output.collect(CHAMPION, new StreamRecord<>(new AgentWeights(r.agent(), r.generation(), r.fitness(),
-                r.hyperparameters(), r.params(), r.rngState())));
+        output.collect(
+                CHAMPION,
+                new StreamRecord<>(new AgentWeights(
+                        r.agent(), r.generation(), r.fitness(), r.hyperparameters(), r.params(), r.rngState())));
     }
 
     /** The decision's directives, and after a stop, an end-of-run marker per feedback channel. */

@@ -62,11 +62,10 @@ public abstract class SlowScaleOperator<IN> extends AbstractStreamOperator<Agent
         if (!toResend.isEmpty()) {
             List<AgentCommand> commands = toResend;
             toResend = List.of();
-            getProcessingTimeService().registerTimer(
-                    getProcessingTimeService().getCurrentProcessingTime(), time -> {
-                        emit(commands);
-                        resent.inc(commands.size());
-                    });
+            getProcessingTimeService().registerTimer(getProcessingTimeService().getCurrentProcessingTime(), time -> {
+                emit(commands);
+                resent.inc(commands.size());
+            });
         }
     }
 

@@ -20,6 +20,7 @@ public abstract class VersionedSerializer<T> extends TypeSerializer<T> {
 
     /** The format this instance reads. */
     private final int readFormat;
+
     private final int currentFormat;
 
     /**

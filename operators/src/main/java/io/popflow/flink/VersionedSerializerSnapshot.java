@@ -77,7 +77,8 @@ public abstract class VersionedSerializerSnapshot<T> implements TypeSerializerSn
         if (oldFormat == format()) {
             return TypeSerializerSchemaCompatibility.compatibleAsIs();
         }
-        return oldFormat < format() ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
+        return oldFormat < format()
+                ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
                 : TypeSerializerSchemaCompatibility.incompatible();
     }
 }

@@ -4,13 +4,13 @@ import io.popflow.agent.AgentEffects;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
-import io.popflow.config.CopyPolicy;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.Phase;
-import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.WeightTransfer;
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineOfDescent;
 import io.popflow.task.ControlTaskSpec;
@@ -100,7 +100,9 @@ public final class LineReplay {
                 arrival = new Created();
             } else if (g == first || line.copies()[g - 1]) {
                 Logged before = logged(log, g - 1, agent);
-                arrival = g == first ? new Reset(before.rngState(), before.steps()) : new Copied(before.rngState(), before.steps());
+                arrival = g == first
+                        ? new Reset(before.rngState(), before.steps())
+                        : new Copied(before.rngState(), before.steps());
             } else {
                 arrival = new Continued();
             }
@@ -137,8 +139,9 @@ public final class LineReplay {
             return Optional.of("an evolution strategy's winner is its distribution's mean, not a line of weights");
         }
         if (config.asynchronous()) {
-            return Optional.of("in an asynchronous run a donor sends whatever it last reported when the request reaches "
-                    + "it, which the records do not pin down; replay needs mode: synchronous");
+            return Optional.of(
+                    "in an asynchronous run a donor sends whatever it last reported when the request reaches "
+                            + "it, which the records do not pin down; replay needs mode: synchronous");
         }
         if (config.merge().isOn()) {
             return Optional.of("with merging every agent is pulled toward the elite's mean weights, which a line alone "
@@ -183,7 +186,9 @@ public final class LineReplay {
             if (first.generation() != 0) {
                 throw new IllegalArgumentException("a line created at generation " + first.generation());
             }
-            return lifecycle.create(first.agent(), new InitialHyperparameters(first.hyperparameters()),
+            return lifecycle.create(
+                    first.agent(),
+                    new InitialHyperparameters(first.hyperparameters()),
                     InitialPopulation.agentSeed(config, first.agent()));
         }
         if (first.arrival() instanceof Reset reset) {
@@ -199,7 +204,8 @@ public final class LineReplay {
         int g = report.generation();
         if (next.arrival() instanceof Continued) {
             boolean same = Arrays.equals(next.hyperparameters(), s.hyperparameters);
-            lifecycle.onDirective(s, Directive.of(g, same ? new Directive.Keep() : new Directive.Mutate(next.hyperparameters())), fx);
+            lifecycle.onDirective(
+                    s, Directive.of(g, same ? new Directive.Keep() : new Directive.Mutate(next.hyperparameters())), fx);
             return s;
         }
         if (next.arrival() instanceof Copied copied) {
@@ -233,10 +239,13 @@ public final class LineReplay {
     }
 
     private static void check(AgentState s, Step step) {
-        if (s.phase != Phase.TRAINING || s.generation != step.generation() || s.id != step.agent()
+        if (s.phase != Phase.TRAINING
+                || s.generation != step.generation()
+                || s.id != step.agent()
                 || !Arrays.equals(s.hyperparameters, step.hyperparameters())) {
-            throw new IllegalStateException("the replayed line is at " + s + ", expected generation "
-                    + step.generation() + " in agent " + step.agent() + " with h " + Arrays.toString(step.hyperparameters()));
+            throw new IllegalStateException(
+                    "the replayed line is at " + s + ", expected generation " + step.generation() + " in agent "
+                            + step.agent() + " with h " + Arrays.toString(step.hyperparameters()));
         }
     }
 

@@ -7,10 +7,10 @@ import io.popflow.agent.AgentState;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.SearchDistributions;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.MemberSource;
-import io.popflow.agent.InitialHyperparameters;
+import io.popflow.agent.SearchDistributions;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
@@ -42,7 +42,8 @@ public final class PlainEsLoop {
      * @param distributionDigest {@link StrategyStates#digest} of the final distribution
      * @param finalMean the final distribution's mean as float weights
      */
-    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long distributionDigest, float[] finalMean) {}
+    public record Result(
+            List<AgentReport> reports, List<FinalAgent> finals, long distributionDigest, float[] finalMean) {}
 
     public Result run() {
         AgentLifecycle lifecycle = new AgentLifecycle(config);

@@ -5,11 +5,11 @@ import io.popflow.agent.AgentEffects;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
-import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.FinalAgent;
+import io.popflow.agent.GenerationDecision;
 import io.popflow.agent.GenerationReports;
-import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.InitialHyperparameters;
+import io.popflow.agent.InitialPopulation;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.config.PopulationConfig;
 import io.popflow.math.RandomStreams;
@@ -50,7 +50,10 @@ public final class PlainPopulationLoop {
      * @param generationEndNanos {@link System#nanoTime()} when each generation's last report was made
      * @param lineage every exploit-and-explore event, generation by generation
      */
-    public record Result(List<AgentReport> reports, List<FinalAgent> finals, long[] generationEndNanos,
+    public record Result(
+            List<AgentReport> reports,
+            List<FinalAgent> finals,
+            long[] generationEndNanos,
             List<LineageEvent> lineage) {}
 
     public Result run() throws Exception {
@@ -102,14 +105,22 @@ public final class PlainPopulationLoop {
         return new Result(allReports, byAgent, ends, lineage);
     }
 
-    private void decide(GenerationReports reports, int g, PopulationStep step, AgentState[] agents,
-            AgentLifecycle[] lifecycles, List<FinalAgent> finals, List<LineageEvent> lineage, Pb2Data[] pb2) {
+    private void decide(
+            GenerationReports reports,
+            int g,
+            PopulationStep step,
+            AgentState[] agents,
+            AgentLifecycle[] lifecycles,
+            List<FinalAgent> finals,
+            List<LineageEvent> lineage,
+            Pb2Data[] pb2) {
         FitnessTable table = reports.table();
         GenerationDecision decision;
         if (g >= config.generations() - 1) {
             decision = GenerationDecision.stop(table);
         } else {
-            PopulationStep.Decision d = step.decide(table, reports.params(), pb2[0], RandomStreams.SELECTION.generator(config.seed(), g));
+            PopulationStep.Decision d =
+                    step.decide(table, reports.params(), pb2[0], RandomStreams.SELECTION.generator(config.seed(), g));
             pb2[0] = d.data();
             d.changes().forEach(e -> lineage.add(LineageEvent.of(g, e)));
             decision = GenerationDecision.of(table, d);

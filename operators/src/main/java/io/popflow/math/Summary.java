@@ -25,7 +25,8 @@ public final class Summary {
 
     /** Summary of the finite values of {@code values}. */
     public static Summary of(double[] values) {
-        return new Summary(Arrays.stream(values).filter(Double::isFinite).sorted().toArray());
+        return new Summary(
+                Arrays.stream(values).filter(Double::isFinite).sorted().toArray());
     }
 
     public int count() {

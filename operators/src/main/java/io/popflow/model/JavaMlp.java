@@ -25,6 +25,7 @@ public final class JavaMlp {
     private final float[][] deltas;
     /** Per layer l >= 1: the matrix without its bias, transposed, for the gradient of its input. */
     private final float[][] transposed;
+
     private int rows;
 
     public JavaMlp(MlpArchitecture arch, int maxBatch) {

@@ -109,6 +109,7 @@ public final class MlpArchitecture implements Serializable {
 
     @Override
     public String toString() {
-        return "MLP" + Arrays.toString(sizes) + " " + activation.name().toLowerCase() + " " + loss.name().toLowerCase();
+        return "MLP" + Arrays.toString(sizes) + " " + activation.name().toLowerCase() + " "
+                + loss.name().toLowerCase();
     }
 }

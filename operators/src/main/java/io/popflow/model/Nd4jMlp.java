@@ -35,6 +35,7 @@ public final class Nd4jMlp {
     private final FloatBuffer gradBuffer;
     /** Per layer: the m x (n+1) matrix, its first n columns, and its gradient (views of the flat vectors). */
     private final INDArray[] weights;
+
     private final INDArray[] weightsWithoutBias;
     private final INDArray[] weightGradients;
     private final Map<Integer, Activations> activationsByBatch = new HashMap<>();
@@ -202,19 +203,23 @@ public final class Nd4jMlp {
         final int batch;
         /** Layer inputs, batch x (n+1), last column ones; input[0] holds the data. */
         final INDArray[] input;
+
         final INDArray[] inputCore;
         final FloatBuffer[] inputBuffer;
         final INDArray out;
         final FloatBuffer outBuffer;
         /** dLoss/dZ per layer, batch x m. */
         final INDArray[] delta;
+
         final FloatBuffer[] deltaBuffer;
         /** Per layer: Z = A·Wᵀ, dW = δᵀ·A, and (l > 0) δ_{l-1} = δ·W without its bias column. */
         final PreparedGemm[] forward;
+
         final PreparedGemm[] weightGradient;
         final PreparedGemm[] inputGradient;
         /** Heap scratch: element-wise work runs on heap copies, moved to and from ND4J in bulk. */
         final float[] host;
+
         final float[] host2;
         int correct;
 

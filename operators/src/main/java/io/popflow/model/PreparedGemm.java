@@ -23,7 +23,16 @@ final class PreparedGemm {
         if (c.elementWiseStride() != 1) {
             throw new IllegalArgumentException("the product must be written to a contiguous array");
         }
-        this.op = new Mmul(a, b, c, 1.0, 0.0, MMulTranspose.builder().transposeA(transposeA).transposeB(transposeB).build());
+        this.op = new Mmul(
+                a,
+                b,
+                c,
+                1.0,
+                0.0,
+                MMulTranspose.builder()
+                        .transposeA(transposeA)
+                        .transposeB(transposeB)
+                        .build());
         this.context = EXECUTIONER.buildContext();
         context.setInputArrays(op.inputArguments());
         context.setOutputArrays(op.outputArguments());

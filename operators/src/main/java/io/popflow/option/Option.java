@@ -19,7 +19,17 @@ import java.util.function.Predicate;
  */
 public final class Option<T> {
     /** How a value is written in YAML. */
-    public enum Kind { INTEGER, LONG, NUMBER, FLAG, TEXT, CHOICE, INTEGERS, NUMBERS, DURATION }
+    public enum Kind {
+        INTEGER,
+        LONG,
+        NUMBER,
+        FLAG,
+        TEXT,
+        CHOICE,
+        INTEGERS,
+        NUMBERS,
+        DURATION
+    }
 
     private final String key;
     private final Kind kind;
@@ -32,13 +42,30 @@ public final class Option<T> {
     private final boolean path;
     private final List<Variant> appliesTo;
 
-    private Option(String key, Kind kind, T fallback, String defaultText, String description, Class<?> choices,
-            List<Predicate<T>> checks, List<String> rules, boolean path) {
+    private Option(
+            String key,
+            Kind kind,
+            T fallback,
+            String defaultText,
+            String description,
+            Class<?> choices,
+            List<Predicate<T>> checks,
+            List<String> rules,
+            boolean path) {
         this(key, kind, fallback, defaultText, description, choices, checks, rules, path, List.of());
     }
 
-    private Option(String key, Kind kind, T fallback, String defaultText, String description, Class<?> choices,
-            List<Predicate<T>> checks, List<String> rules, boolean path, List<Variant> appliesTo) {
+    private Option(
+            String key,
+            Kind kind,
+            T fallback,
+            String defaultText,
+            String description,
+            Class<?> choices,
+            List<Predicate<T>> checks,
+            List<String> rules,
+            boolean path,
+            List<Variant> appliesTo) {
         this.key = key;
         this.kind = kind;
         this.fallback = fallback;
@@ -107,7 +134,16 @@ public final class Option<T> {
         c.add(ok);
         List<String> r = new ArrayList<>(rules);
         r.add(rule);
-        return new Option<>(key, kind, fallback, defaultText, description, choices, List.copyOf(c), List.copyOf(r), path,
+        return new Option<>(
+                key,
+                kind,
+                fallback,
+                defaultText,
+                description,
+                choices,
+                List.copyOf(c),
+                List.copyOf(r),
+                path,
                 appliesTo);
     }
 
@@ -124,7 +160,8 @@ public final class Option<T> {
     public Option<T> appliesTo(Variant... kinds) {
         List<Variant> all = new ArrayList<>(appliesTo);
         all.addAll(Arrays.asList(kinds));
-        return new Option<>(key, kind, fallback, defaultText, description, choices, checks, rules, path, List.copyOf(all));
+        return new Option<>(
+                key, kind, fallback, defaultText, description, choices, checks, rules, path, List.copyOf(all));
     }
 
     /** The kinds this option is restricted to (empty: it applies to every run). */
@@ -148,9 +185,13 @@ public final class Option<T> {
 
     /** The one-line refusal of this option under {@code kind}, which it does not apply to. */
     public InvalidOptionException notFor(Variant kind) {
-        List<String> to = appliesTo.stream().filter(v -> v.family().equals(kind.family())).map(Variant::label).toList();
-        return new InvalidOptionException(key, "does not apply to " + kind.family() + " " + kind.label() + " (only to "
-                + String.join(", ", to) + ")");
+        List<String> to = appliesTo.stream()
+                .filter(v -> v.family().equals(kind.family()))
+                .map(Variant::label)
+                .toList();
+        return new InvalidOptionException(
+                key,
+                "does not apply to " + kind.family() + " " + kind.label() + " (only to " + String.join(", ", to) + ")");
     }
 
     public Option<T> atLeast(double min) {
@@ -163,7 +204,8 @@ public final class Option<T> {
 
     /** Within [min, max]. */
     public Option<T> between(double min, double max) {
-        return check(v -> number(v) >= min && number(v) <= max, "must be in [" + format(min) + ", " + format(max) + "]");
+        return check(
+                v -> number(v) >= min && number(v) <= max, "must be in [" + format(min) + ", " + format(max) + "]");
     }
 
     private static double number(Object v) {
@@ -227,7 +269,9 @@ public final class Option<T> {
 
     /** The names a choice of {@code type} is written with. */
     public static List<String> choiceNames(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** What is wrong with {@code value}, or null if it is usable. */

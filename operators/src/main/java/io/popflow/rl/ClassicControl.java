@@ -4,7 +4,7 @@ import io.popflow.env.CartPole;
 import io.popflow.env.Environment;
 import io.popflow.env.MountainCar;
 import io.popflow.option.Option;
-import io.popflow.task.kind.TaskKind;
+import io.popflow.taskkind.TaskKind;
 
 /**
  * Gymnasium's classic-control environments popflow ships.
@@ -17,8 +17,9 @@ public record ClassicControl(String name, int maxSteps) implements EnvironmentSp
     public static final String CARTPOLE = "cartpole";
     public static final String MOUNTAIN_CAR = "mountain-car";
 
-    public static final Option<Integer> MAX_STEPS = Option.integer("environment.max_steps", null,
-            "episodes are truncated at this step").defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car")
+    public static final Option<Integer> MAX_STEPS = Option.integer(
+                    "environment.max_steps", null, "episodes are truncated at this step")
+            .defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car")
             .check(n -> n >= 1, "must be >= 1 step")
             .appliesTo(TaskKind.CONTROL);
 

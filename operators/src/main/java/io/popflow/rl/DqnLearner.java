@@ -107,8 +107,8 @@ public final class DqnLearner {
      * One environment step and, once the memory holds {@code batchSize} transitions, one gradient
      * step. Returns whether the step ended an episode.
      */
-    public boolean step(DqnState s, double lr, double epsilonDecay, int batchSize, double weightDecay,
-            RandomGenerator rng) {
+    public boolean step(
+            DqnState s, double lr, double epsilonDecay, int batchSize, double weightDecay, RandomGenerator rng) {
         if (batchSize < 1 || batchSize > settings.maxBatch()) {
             throw new IllegalArgumentException("batch_size " + batchSize + " outside 1.." + settings.maxBatch());
         }

@@ -5,7 +5,7 @@ import io.popflow.model.MlpArchitecture;
 import io.popflow.model.OutputLoss;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
-import io.popflow.task.kind.TaskKind;
+import io.popflow.taskkind.TaskKind;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -25,45 +25,74 @@ import java.util.List;
  * @param decoupledWeightDecay AdamW instead of Adam
  * @param maxBatch the largest batch_size the hyperparameter space allows (buffers are sized for it)
  */
-public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamma, int targetUpdate,
-        int replayCapacity, TdLoss loss, double epsilonMin, boolean decoupledWeightDecay, int maxBatch)
+public record DqnSettings(
+        EnvironmentSpec environment,
+        int[] hidden,
+        double gamma,
+        int targetUpdate,
+        int replayCapacity,
+        TdLoss loss,
+        double epsilonMin,
+        boolean decoupledWeightDecay,
+        int maxBatch)
         implements Serializable {
 
-    public static final Option<int[]> HIDDEN = Option.integers("dqn.hidden", new int[] {64, 64},
-            "hidden ReLU layers of the Q-network (observation in, one value per action out)")
-            .check(h -> h.length >= 1 && Arrays.stream(h).allMatch(n -> n >= 1), "must list one or more layer sizes >= 1")
+    public static final Option<int[]> HIDDEN = Option.integers(
+                    "dqn.hidden",
+                    new int[] {64, 64},
+                    "hidden ReLU layers of the Q-network (observation in, one value per action out)")
+            .check(
+                    h -> h.length >= 1 && Arrays.stream(h).allMatch(n -> n >= 1),
+                    "must list one or more layer sizes >= 1")
             .appliesTo(TaskKind.CONTROL);
-    public static final Option<Double> GAMMA = Option.number("dqn.gamma", 0.99, "discount γ").between(0, 1)
-            .appliesTo(TaskKind.CONTROL);
-    public static final Option<Integer> TARGET_UPDATE = Option.integer("dqn.target_update", 100,
-            "the target network copies the Q-network when the agent's step count is a multiple of this")
+    public static final Option<Double> GAMMA =
+            Option.number("dqn.gamma", 0.99, "discount γ").between(0, 1).appliesTo(TaskKind.CONTROL);
+    public static final Option<Integer> TARGET_UPDATE = Option.integer(
+                    "dqn.target_update",
+                    100,
+                    "the target network copies the Q-network when the agent's step count is a multiple of this")
             .check(n -> n >= 1, "must be >= 1 step")
             .appliesTo(TaskKind.CONTROL);
-    public static final Option<Integer> REPLAY_CAPACITY = Option.integer("dqn.replay_capacity", 5_000,
-            "transitions each agent keeps, sampled uniformly without replacement").atLeast(1)
+    public static final Option<Integer> REPLAY_CAPACITY = Option.integer(
+                    "dqn.replay_capacity", 5_000, "transitions each agent keeps, sampled uniformly without replacement")
+            .atLeast(1)
             .appliesTo(TaskKind.CONTROL);
-    public static final Option<TdLoss> LOSS = Option.choice("dqn.loss", TdLoss.class, TdLoss.MSE, "TD loss")
-            .appliesTo(TaskKind.CONTROL);
-    public static final Option<Double> EPSILON_MIN = Option.number("dqn.epsilon_min", 0.01,
-            "ε's floor: ε = ε_min + (1 − ε_min) exp(−steps / epsilon_decay), on the agent's own step count").between(0, 1)
+    public static final Option<TdLoss> LOSS =
+            Option.choice("dqn.loss", TdLoss.class, TdLoss.MSE, "TD loss").appliesTo(TaskKind.CONTROL);
+    public static final Option<Double> EPSILON_MIN = Option.number(
+                    "dqn.epsilon_min",
+                    0.01,
+                    "ε's floor: ε = ε_min + (1 − ε_min) exp(−steps / epsilon_decay), on the agent's own step count")
+            .between(0, 1)
             .appliesTo(TaskKind.CONTROL);
 
-    public static final List<Option<?>> OPTIONS = List.of(HIDDEN, GAMMA, TARGET_UPDATE, REPLAY_CAPACITY, LOSS, EPSILON_MIN);
+    public static final List<Option<?>> OPTIONS =
+            List.of(HIDDEN, GAMMA, TARGET_UPDATE, REPLAY_CAPACITY, LOSS, EPSILON_MIN);
 
     public DqnSettings {
         hidden = HIDDEN.require(hidden).clone();
         GAMMA.require(gamma);
         TARGET_UPDATE.require(targetUpdate);
         REPLAY_CAPACITY.require(replayCapacity);
-        InvalidOptionException.require(replayCapacity >= maxBatch, REPLAY_CAPACITY.key(),
+        InvalidOptionException.require(
+                replayCapacity >= maxBatch,
+                REPLAY_CAPACITY.key(),
                 "must hold at least the largest batch_size (" + maxBatch + "), got " + replayCapacity);
         EPSILON_MIN.require(epsilonMin);
     }
 
     /** The seed authors' agent on {@code environment} (the declarations' defaults), batches up to {@code maxBatch}. */
     public static DqnSettings authors(EnvironmentSpec environment, int maxBatch) {
-        return new DqnSettings(environment, HIDDEN.fallback(), GAMMA.fallback(), TARGET_UPDATE.fallback(),
-                REPLAY_CAPACITY.fallback(), LOSS.fallback(), EPSILON_MIN.fallback(), false, maxBatch);
+        return new DqnSettings(
+                environment,
+                HIDDEN.fallback(),
+                GAMMA.fallback(),
+                TARGET_UPDATE.fallback(),
+                REPLAY_CAPACITY.fallback(),
+                LOSS.fallback(),
+                EPSILON_MIN.fallback(),
+                false,
+                maxBatch);
     }
 
     @Override
@@ -73,9 +102,15 @@ public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamm
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DqnSettings d && environment.equals(d.environment) && Arrays.equals(hidden, d.hidden)
-                && gamma == d.gamma && targetUpdate == d.targetUpdate && replayCapacity == d.replayCapacity
-                && loss == d.loss && epsilonMin == d.epsilonMin && decoupledWeightDecay == d.decoupledWeightDecay
+        return o instanceof DqnSettings d
+                && environment.equals(d.environment)
+                && Arrays.equals(hidden, d.hidden)
+                && gamma == d.gamma
+                && targetUpdate == d.targetUpdate
+                && replayCapacity == d.replayCapacity
+                && loss == d.loss
+                && epsilonMin == d.epsilonMin
+                && decoupledWeightDecay == d.decoupledWeightDecay
                 && maxBatch == d.maxBatch;
     }
 
@@ -88,7 +123,8 @@ public record DqnSettings(EnvironmentSpec environment, int[] hidden, double gamm
     public String toString() {
         return "DqnSettings{" + environment + ", hidden=" + Arrays.toString(hidden) + ", gamma=" + gamma
                 + ", target_update=" + targetUpdate + ", replay_capacity=" + replayCapacity + ", loss=" + loss
-                + ", epsilon_min=" + epsilonMin + (decoupledWeightDecay ? ", adamw" : "") + ", max_batch=" + maxBatch + '}';
+                + ", epsilon_min=" + epsilonMin + (decoupledWeightDecay ? ", adamw" : "") + ", max_batch=" + maxBatch
+                + '}';
     }
 
     /** The Q-network: observation in, one value per action out, ReLU between. */

@@ -19,19 +19,23 @@ public final class DqnState {
     public float[] target;
     /** Adam's m then v, 2 x the parameter count; adamSteps is t of the last step. */
     public float[] moments;
+
     public long adamSteps;
     public TransitionBuffer replay;
     /** Which environment, so that a restored or copied state builds its own instance. */
     public EnvironmentSpec environmentSpec;
+
     public Environment environment;
     public float[] observation;
     /** Return so far of the running episode. */
     public double episodeReturn;
     /** Environment steps since the agent was created (a copy from a donor keeps the recipient's): ε's clock. */
     public long steps;
+
     public EpisodeReturns returns;
     /** Sum of this generation's TD losses and how many gradient steps made it. */
     public double lossSum;
+
     public int gradientSteps;
 
     /** A deep copy: the networks, memory, environment (at the same point of its episode) and returns. */

@@ -13,9 +13,11 @@ public final class EpisodeReturns {
     final double[] window;
     /** Episodes in the window (at most k), and where the next goes. */
     int count;
+
     int cursor;
     /** This generation's finished episodes. */
     double generationSum;
+
     int generationCount;
 
     public EpisodeReturns(int k) {

@@ -25,12 +25,13 @@ public final class TransitionBuffer {
     int cursor;
     /** Marks of the sample being drawn: slot i is taken when marks[i] == mark. Scratch, not state. */
     private final int[] marks;
+
     private int mark;
 
     public TransitionBuffer(int capacity, int observationSize) {
         if (capacity < 1 || observationSize < 1) {
-            throw new IllegalArgumentException("capacity and observation size must be >= 1, got " + capacity + ", "
-                    + observationSize);
+            throw new IllegalArgumentException(
+                    "capacity and observation size must be >= 1, got " + capacity + ", " + observationSize);
         }
         this.capacity = capacity;
         this.observationSize = observationSize;
@@ -144,7 +145,8 @@ public final class TransitionBuffer {
         int n = size * observationSize;
         return Arrays.equals(observations, 0, n, o.observations, 0, n)
                 && Arrays.equals(nextObservations, 0, n, o.nextObservations, 0, n)
-                && Arrays.equals(actions, 0, size, o.actions, 0, size) && Arrays.equals(rewards, 0, size, o.rewards, 0, size)
+                && Arrays.equals(actions, 0, size, o.actions, 0, size)
+                && Arrays.equals(rewards, 0, size, o.rewards, 0, size)
                 && Arrays.equals(terminated, 0, size, o.terminated, 0, size);
     }
 
@@ -176,8 +178,8 @@ public final class TransitionBuffer {
         b.size = in.readInt();
         b.cursor = in.readInt();
         if (b.size < 0 || b.size > b.capacity || b.cursor < 0 || b.cursor >= b.capacity) {
-            throw new IOException("corrupt replay memory: size " + b.size + ", cursor " + b.cursor + ", capacity "
-                    + b.capacity);
+            throw new IOException(
+                    "corrupt replay memory: size " + b.size + ", cursor " + b.cursor + ", capacity " + b.capacity);
         }
         int n = b.size * b.observationSize;
         for (int i = 0; i < n; i++) {

@@ -11,10 +11,13 @@ import io.popflow.option.Option;
  * @param every generations between two publications of the same champion
  */
 public record ChampionRule(int every) {
-    public static final Option<Integer> EVERY = Option.integer("models.every", null,
-            "write the current champion (the best agent by validation fitness) to models/champion.onnx every N "
-                    + "generations and whenever the best agent changes (a synchronous selection run with a model)")
-            .defaultIs("10 in a run with generations: 0, otherwise off").atLeast(1);
+    public static final Option<Integer> EVERY = Option.integer(
+                    "models.every",
+                    null,
+                    "write the current champion (the best agent by validation fitness) to models/champion.onnx every N "
+                            + "generations and whenever the best agent changes (a synchronous selection run with a model)")
+            .defaultIs("10 in a run with generations: 0, otherwise off")
+            .atLeast(1);
 
     /** The default for a continuous run: a champion that keeps learning is published every 10 generations. */
     public static final int CONTINUOUS_DEFAULT = 10;

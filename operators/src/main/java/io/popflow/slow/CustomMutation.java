@@ -24,8 +24,9 @@ final class CustomMutation {
             return (MutationKernel) (c.getParameterCount() == 1 ? c.newInstance(space) : c.newInstance());
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new InvalidOptionException(MutationSettings.CLASS.key(), "cannot make " + className + ": "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            throw new InvalidOptionException(
+                    MutationSettings.CLASS.key(),
+                    "cannot make " + className + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
     }
 
@@ -34,20 +35,24 @@ final class CustomMutation {
         try {
             type = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new InvalidOptionException(MutationSettings.CLASS.key(), "no class " + className + " on the class path");
+            throw new InvalidOptionException(
+                    MutationSettings.CLASS.key(), "no class " + className + " on the class path");
         }
-        InvalidOptionException.require(MutationKernel.class.isAssignableFrom(type), MutationSettings.CLASS.key(),
+        InvalidOptionException.require(
+                MutationKernel.class.isAssignableFrom(type),
+                MutationSettings.CLASS.key(),
                 className + " does not implement " + MutationKernel.class.getName());
-        InvalidOptionException.require(!Modifier.isAbstract(type.getModifiers()), MutationSettings.CLASS.key(),
-                className + " is abstract");
+        InvalidOptionException.require(
+                !Modifier.isAbstract(type.getModifiers()), MutationSettings.CLASS.key(), className + " is abstract");
         try {
             return type.getConstructor(HyperparameterSpace.class);
         } catch (NoSuchMethodException noSpace) {
             try {
                 return type.getConstructor();
             } catch (NoSuchMethodException none) {
-                throw new InvalidOptionException(MutationSettings.CLASS.key(), className
-                        + " has no public constructor taking a HyperparameterSpace, nor one taking nothing");
+                throw new InvalidOptionException(
+                        MutationSettings.CLASS.key(),
+                        className + " has no public constructor taking a HyperparameterSpace, nor one taking nothing");
             }
         }
     }

@@ -18,17 +18,27 @@ import java.util.List;
 public record FitnessEstimate(FitnessEstimator estimator, double window, int every, double emaWeight, double bandwidth)
         implements Serializable {
 
-    public static final Option<FitnessEstimator> ESTIMATOR = Option.choice("fitness.estimator", FitnessEstimator.class,
-            FitnessEstimator.LAST, "the fitness selection sees (also written fitness: <estimator>)");
-    public static final Option<Double> WINDOW = Option.number("fitness.window", 0.5,
-            "window: share of the fast window, at its end, that is averaged").check(w -> w > 0 && w <= 1,
-            "must be in (0, 1]");
-    public static final Option<Integer> EVERY = Option.integer("fitness.every", 1,
-            "window: fitness is measured every this many steps (the last step always counts)").atLeast(1);
-    public static final Option<Double> EMA = Option.number("fitness.ema", 0.5,
-            "ema: weight of the past across generations").check(w -> w >= 0 && w < 1, "must be in [0, 1)");
-    public static final Option<Double> BANDWIDTH = Option.number("fitness.bandwidth", 0.0,
-            "population: kernel width in the space where mutation acts; 0 for Silverman's rule").atLeast(0);
+    public static final Option<FitnessEstimator> ESTIMATOR = Option.choice(
+            "fitness.estimator",
+            FitnessEstimator.class,
+            FitnessEstimator.LAST,
+            "the fitness selection sees (also written fitness: <estimator>)");
+    public static final Option<Double> WINDOW = Option.number(
+                    "fitness.window", 0.5, "window: share of the fast window, at its end, that is averaged")
+            .check(w -> w > 0 && w <= 1, "must be in (0, 1]");
+    public static final Option<Integer> EVERY = Option.integer(
+                    "fitness.every",
+                    1,
+                    "window: fitness is measured every this many steps (the last step always counts)")
+            .atLeast(1);
+    public static final Option<Double> EMA = Option.number(
+                    "fitness.ema", 0.5, "ema: weight of the past across generations")
+            .check(w -> w >= 0 && w < 1, "must be in [0, 1)");
+    public static final Option<Double> BANDWIDTH = Option.number(
+                    "fitness.bandwidth",
+                    0.0,
+                    "population: kernel width in the space where mutation acts; 0 for Silverman's rule")
+            .atLeast(0);
 
     public static final List<Option<?>> OPTIONS = List.of(ESTIMATOR, WINDOW, EVERY, EMA, BANDWIDTH);
 
@@ -45,7 +55,8 @@ public record FitnessEstimate(FitnessEstimator estimator, double window, int eve
     }
 
     public static FitnessEstimate of(FitnessEstimator estimator) {
-        return new FitnessEstimate(estimator, WINDOW.fallback(), EVERY.fallback(), EMA.fallback(), BANDWIDTH.fallback());
+        return new FitnessEstimate(
+                estimator, WINDOW.fallback(), EVERY.fallback(), EMA.fallback(), BANDWIDTH.fallback());
     }
 
     /** Steps at the end of a window of {@code interval} steps that the window estimate averages. */

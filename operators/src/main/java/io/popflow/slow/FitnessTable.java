@@ -57,8 +57,8 @@ public record FitnessTable(int generation, int[] agents, double[] fitness, doubl
      */
     public double[] fitnessByAgent(int population) {
         if (agents.length != population) {
-            throw new IllegalArgumentException("generation " + generation + " has " + agents.length + " agents, not "
-                    + population);
+            throw new IllegalArgumentException(
+                    "generation " + generation + " has " + agents.length + " agents, not " + population);
         }
         double[] byAgent = new double[population];
         for (int row = 0; row < agents.length; row++) {

@@ -18,10 +18,16 @@ public final class GaussianMutation implements MutationKernel {
     private static final long serialVersionUID = 1L;
 
     /** Where the step is taken: the domain's own coordinate, or that coordinate mapped onto [−1, 1]. */
-    public enum Space { COORDINATE, NORMALIZED }
+    public enum Space {
+        COORDINATE,
+        NORMALIZED
+    }
 
     /** What a step beyond an end does: fold back (no-flux), or stop at the end. */
-    public enum Boundary { REFLECT, CLIP }
+    public enum Boundary {
+        REFLECT,
+        CLIP
+    }
 
     private final HyperparameterSpace space;
     private final double diffusion;
@@ -94,7 +100,8 @@ public final class GaussianMutation implements MutationKernel {
     @Override
     public String toString() {
         return "gaussian(diffusion=" + diffusion + ", dt=" + dt
-                + (where == Space.NORMALIZED ? ", space=normalized" : "") + (boundary == Boundary.CLIP ? ", boundary=clip" : "")
+                + (where == Space.NORMALIZED ? ", space=normalized" : "")
+                + (boundary == Boundary.CLIP ? ", boundary=clip" : "")
                 + ")";
     }
 }

@@ -1,10 +1,10 @@
 package io.popflow.slow;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.HyperparameterValues;
 import io.popflow.fast.UpdateRule;
+import io.popflow.option.InvalidOptionException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,10 @@ public final class HyperparameterSpace implements Serializable {
      * @param fixed values of hyperparameters that do not mutate; unset ones take their default
      * @param taskHyperparameters the task's own knobs, in the order its objective reads them
      */
-    public HyperparameterSpace(UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed,
+    public HyperparameterSpace(
+            UpdateRule rule,
+            Map<Hyperparameter, Domain> mutations,
+            Map<Hyperparameter, Double> fixed,
             List<Hyperparameter> taskHyperparameters) {
         this.rule = rule;
         this.known = new ArrayList<>(Hyperparameter.FAST);
@@ -53,7 +56,9 @@ public final class HyperparameterSpace implements Serializable {
         for (Map.Entry<Hyperparameter, Double> e : fixed.entrySet()) {
             String option = "hyperparameters." + e.getKey().key();
             int k = indexOf(e.getKey(), option);
-            InvalidOptionException.require(!mutations.containsKey(e.getKey()), option,
+            InvalidOptionException.require(
+                    !mutations.containsKey(e.getKey()),
+                    option,
                     "is also in hyperparam_mutations; give it in one place");
             requireReadBy(rule, e.getKey(), option);
             String problem = e.getKey().checkValue(e.getValue());
@@ -70,9 +75,11 @@ public final class HyperparameterSpace implements Serializable {
             mutable[i++] = indexOf(e.getKey(), option);
             validate(rule, e.getKey(), e.getValue(), option);
         }
-        if (rule == UpdateRule.SGLD && base[Hyperparameter.FAST.indexOf(Hyperparameter.TEMPERATURE)] == 0
+        if (rule == UpdateRule.SGLD
+                && base[Hyperparameter.FAST.indexOf(Hyperparameter.TEMPERATURE)] == 0
                 && !mutations.containsKey(Hyperparameter.TEMPERATURE)) {
-            throw new InvalidOptionException("hyperparameters.temperature",
+            throw new InvalidOptionException(
+                    "hyperparameters.temperature",
                     "optimizer sgld needs a temperature > 0 (fixed or in hyperparam_mutations)");
         }
     }
@@ -94,11 +101,13 @@ public final class HyperparameterSpace implements Serializable {
      */
     public HyperparameterSpace withGrid() {
         for (int i = 0; i < initialDomains.length; i++) {
-            InvalidOptionException.require(initialDomains[i] instanceof Domain.Choice, DomainOptions.INITIAL_POPULATION.key(),
+            InvalidOptionException.require(
+                    initialDomains[i] instanceof Domain.Choice,
+                    DomainOptions.INITIAL_POPULATION.key(),
                     "grid needs a list of values for every entry: give hyperparam_mutations." + name(i) + ".initial");
         }
-        InvalidOptionException.require(initialDomains.length > 0, DomainOptions.INITIAL_POPULATION.key(),
-                "grid needs hyperparam_mutations");
+        InvalidOptionException.require(
+                initialDomains.length > 0, DomainOptions.INITIAL_POPULATION.key(), "grid needs hyperparam_mutations");
         return new HyperparameterSpace(this, initialDomains, true);
     }
 
@@ -157,7 +166,8 @@ public final class HyperparameterSpace implements Serializable {
     }
 
     /** A space over the update rule's knobs only. */
-    public HyperparameterSpace(UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed) {
+    public HyperparameterSpace(
+            UpdateRule rule, Map<Hyperparameter, Domain> mutations, Map<Hyperparameter, Double> fixed) {
         this(rule, mutations, fixed, List.of());
     }
 
@@ -182,12 +192,16 @@ public final class HyperparameterSpace implements Serializable {
             String problem = h.checkValue(v);
             InvalidOptionException.require(problem == null, option, problem + ", but the domain holds " + v);
         }
-        InvalidOptionException.require(!h.integer() || domain.isInteger(), option,
+        InvalidOptionException.require(
+                !h.integer() || domain.isInteger(),
+                option,
                 h.key() + " is a whole number; declare its domain with integer: true or whole values");
     }
 
     private static void requireReadBy(UpdateRule rule, Hyperparameter h, String option) {
-        InvalidOptionException.require(!h.fast() || rule.reads(h), option,
+        InvalidOptionException.require(
+                !h.fast() || rule.reads(h),
+                option,
                 "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " does not use " + h.key());
     }
 

@@ -14,11 +14,14 @@ import java.util.List;
  */
 public record ModelMerge(double strength, double eliteFraction) implements Serializable {
 
-    public static final Option<Double> STRENGTH = Option.number("merge.strength", 0.0,
-            "γ of the pull θ ← (1 − γ)θ + γ θ̄ toward the elite's mean weights; 0 is off").between(0, 1);
-    public static final Option<Double> ELITE = Option.number("merge.elite", 1.0,
-            "share of the population, from the top, whose weights are averaged").check(e -> e > 0 && e <= 1,
-            "must be in (0, 1]");
+    public static final Option<Double> STRENGTH = Option.number(
+                    "merge.strength",
+                    0.0,
+                    "γ of the pull θ ← (1 − γ)θ + γ θ̄ toward the elite's mean weights; 0 is off")
+            .between(0, 1);
+    public static final Option<Double> ELITE = Option.number(
+                    "merge.elite", 1.0, "share of the population, from the top, whose weights are averaged")
+            .check(e -> e > 0 && e <= 1, "must be in (0, 1]");
 
     public static final List<Option<?>> OPTIONS = List.of(STRENGTH, ELITE);
 

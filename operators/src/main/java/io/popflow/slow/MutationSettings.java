@@ -1,7 +1,7 @@
 package io.popflow.slow;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.es.StrategySettings;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.option.Variant;
 import java.io.Serializable;
@@ -23,8 +23,16 @@ import java.util.List;
  * @param explorer custom: the class of the user's kernel, or null
  */
 public record MutationSettings(
-        Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion, double dt, boolean everyone,
-        GaussianMutation.Space space, GaussianMutation.Boundary boundary, int window, String explorer)
+        Kernel kernel,
+        double resampleProbability,
+        double[] perturbationFactors,
+        double diffusion,
+        double dt,
+        boolean everyone,
+        GaussianMutation.Space space,
+        GaussianMutation.Boundary boundary,
+        int window,
+        String explorer)
         implements Serializable {
 
     /** The mutation kernels. */
@@ -43,46 +51,79 @@ public record MutationSettings(
         }
     }
 
-    public static final Option<Kernel> KERNEL = Option.choice("mutation.kernel", Kernel.class, Kernel.PBT,
-            "how h moves (also written mutation: <kernel>)").appliesTo(StrategySettings.Kind.NONE);
-    public static final Option<Double> RESAMPLE_PROBABILITY = Option.number("resample_probability", 0.25,
-            "pbt: chance of a fresh draw from the domain instead of a perturbation").between(0, 1)
+    public static final Option<Kernel> KERNEL = Option.choice(
+                    "mutation.kernel", Kernel.class, Kernel.PBT, "how h moves (also written mutation: <kernel>)")
+            .appliesTo(StrategySettings.Kind.NONE);
+    public static final Option<Double> RESAMPLE_PROBABILITY = Option.number(
+                    "resample_probability",
+                    0.25,
+                    "pbt: chance of a fresh draw from the domain instead of a perturbation")
+            .between(0, 1)
             .appliesTo(Kernel.PBT, StrategySettings.Kind.NONE);
-    public static final Option<double[]> PERTURBATION_FACTORS = Option.numbers("perturbation_factors",
-            new double[] {1.2, 0.8}, "pbt: factors an interval value is multiplied by, one drawn at random")
+    public static final Option<double[]> PERTURBATION_FACTORS = Option.numbers(
+                    "perturbation_factors",
+                    new double[] {1.2, 0.8},
+                    "pbt: factors an interval value is multiplied by, one drawn at random")
             .check(f -> f.length > 0, "must list at least one factor")
             .check(f -> Arrays.stream(f).allMatch(x -> x > 0 && Double.isFinite(x)), "factors must be finite and > 0")
             .appliesTo(Kernel.PBT, StrategySettings.Kind.NONE);
-    public static final Option<Double> DIFFUSION = Option.number("mutation.diffusion", 0.0,
-            "gaussian: D of the reduced equation's mutation term").check(d -> d >= 0 && Double.isFinite(d),
-            "must be finite and >= 0").appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
-    public static final Option<Double> DT = Option.number("mutation.dt", null,
-            "gaussian: the time one generation stands for; step σ = sqrt(2 D dt)")
+    public static final Option<Double> DIFFUSION = Option.number(
+                    "mutation.diffusion", 0.0, "gaussian: D of the reduced equation's mutation term")
+            .check(d -> d >= 0 && Double.isFinite(d), "must be finite and >= 0")
+            .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
+    public static final Option<Double> DT = Option.number(
+                    "mutation.dt", null, "gaussian: the time one generation stands for; step σ = sqrt(2 D dt)")
             .defaultIs("selection.strength under boltzmann selection, else 1")
             .check(t -> t > 0 && Double.isFinite(t), "must be finite and > 0")
             .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
-    public static final Option<Double> STEP = Option.number("mutation.strength", null,
-            "gaussian: σ of one generation's step instead of diffusion (D = σ²/(2 dt))").defaultIs("none (diffusion)")
-            .atLeast(0).appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
-    public static final Option<Boolean> EVERYONE = Option.flag("mutation.everyone", false,
-            "mutate every agent each generation, not only those that copied").appliesTo(StrategySettings.Kind.NONE);
-    public static final Option<GaussianMutation.Space> SPACE = Option.choice("mutation.space",
-            GaussianMutation.Space.class, GaussianMutation.Space.COORDINATE,
-            "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]")
+    public static final Option<Double> STEP = Option.number(
+                    "mutation.strength",
+                    null,
+                    "gaussian: σ of one generation's step instead of diffusion (D = σ²/(2 dt))")
+            .defaultIs("none (diffusion)")
+            .atLeast(0)
             .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
-    public static final Option<GaussianMutation.Boundary> BOUNDARY = Option.choice("mutation.boundary",
-            GaussianMutation.Boundary.class, GaussianMutation.Boundary.REFLECT, "gaussian: at the domain's ends")
+    public static final Option<Boolean> EVERYONE = Option.flag(
+                    "mutation.everyone", false, "mutate every agent each generation, not only those that copied")
+            .appliesTo(StrategySettings.Kind.NONE);
+    public static final Option<GaussianMutation.Space> SPACE = Option.choice(
+                    "mutation.space",
+                    GaussianMutation.Space.class,
+                    GaussianMutation.Space.COORDINATE,
+                    "gaussian: the domain's coordinate (log10 for log scales), or that coordinate mapped onto [-1, 1]")
             .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
-    public static final Option<Integer> WINDOW = Option.integer("mutation.window", 200,
-            "pb2: the latest observations (agent-generations) its Gaussian process is fitted to (Ray's minimum window)")
+    public static final Option<GaussianMutation.Boundary> BOUNDARY = Option.choice(
+                    "mutation.boundary",
+                    GaussianMutation.Boundary.class,
+                    GaussianMutation.Boundary.REFLECT,
+                    "gaussian: at the domain's ends")
+            .appliesTo(Kernel.GAUSSIAN, StrategySettings.Kind.NONE);
+    public static final Option<Integer> WINDOW = Option.integer(
+                    "mutation.window",
+                    200,
+                    "pb2: the latest observations (agent-generations) its Gaussian process is fitted to (Ray's minimum window)")
             .check(w -> w >= 2 && w <= 2_000, "must be in [2, 2000] (the fit costs window³)")
             .appliesTo(Kernel.PB2, StrategySettings.Kind.NONE);
-    public static final Option<String> CLASS = Option.text("mutation.class", null,
-            "custom: a class implementing io.popflow.slow.MutationKernel, with a public constructor taking the "
-                    + "HyperparameterSpace or none").defaultIs("none").appliesTo(Kernel.CUSTOM, StrategySettings.Kind.NONE);
+    public static final Option<String> CLASS = Option.text(
+                    "mutation.class",
+                    null,
+                    "custom: a class implementing io.popflow.slow.MutationKernel, with a public constructor taking the "
+                            + "HyperparameterSpace or none")
+            .defaultIs("none")
+            .appliesTo(Kernel.CUSTOM, StrategySettings.Kind.NONE);
 
-    public static final List<Option<?>> OPTIONS = List.of(KERNEL, RESAMPLE_PROBABILITY, PERTURBATION_FACTORS, DIFFUSION,
-            DT, STEP, EVERYONE, SPACE, BOUNDARY, WINDOW, CLASS);
+    public static final List<Option<?>> OPTIONS = List.of(
+            KERNEL,
+            RESAMPLE_PROBABILITY,
+            PERTURBATION_FACTORS,
+            DIFFUSION,
+            DT,
+            STEP,
+            EVERYONE,
+            SPACE,
+            BOUNDARY,
+            WINDOW,
+            CLASS);
 
     public MutationSettings {
         RESAMPLE_PROBABILITY.require(resampleProbability);
@@ -93,7 +134,9 @@ public record MutationSettings(
         InvalidOptionException.require(space != null, "mutation.space", "must be set");
         InvalidOptionException.require(boundary != null, "mutation.boundary", "must be set");
         WINDOW.require(window);
-        InvalidOptionException.require((kernel == Kernel.CUSTOM) == (explorer != null), CLASS.key(),
+        InvalidOptionException.require(
+                (kernel == Kernel.CUSTOM) == (explorer != null),
+                CLASS.key(),
                 kernel == Kernel.CUSTOM ? "must name the class of mutation: custom" : "goes with mutation: custom");
         if (explorer != null) {
             CustomMutation.check(explorer);
@@ -101,16 +144,44 @@ public record MutationSettings(
     }
 
     /** As the canonical constructor, without PB2's window or a custom class. */
-    public MutationSettings(Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion,
-            double dt, boolean everyone, GaussianMutation.Space space, GaussianMutation.Boundary boundary) {
-        this(kernel, resampleProbability, perturbationFactors, diffusion, dt, everyone, space, boundary, WINDOW.fallback(),
+    public MutationSettings(
+            Kernel kernel,
+            double resampleProbability,
+            double[] perturbationFactors,
+            double diffusion,
+            double dt,
+            boolean everyone,
+            GaussianMutation.Space space,
+            GaussianMutation.Boundary boundary) {
+        this(
+                kernel,
+                resampleProbability,
+                perturbationFactors,
+                diffusion,
+                dt,
+                everyone,
+                space,
+                boundary,
+                WINDOW.fallback(),
                 null);
     }
 
     /** Without the Gaussian kernel's space and boundary: the domain's coordinate, reflected at the ends. */
-    public MutationSettings(Kernel kernel, double resampleProbability, double[] perturbationFactors, double diffusion,
-            double dt, boolean everyone) {
-        this(kernel, resampleProbability, perturbationFactors, diffusion, dt, everyone, GaussianMutation.Space.COORDINATE,
+    public MutationSettings(
+            Kernel kernel,
+            double resampleProbability,
+            double[] perturbationFactors,
+            double diffusion,
+            double dt,
+            boolean everyone) {
+        this(
+                kernel,
+                resampleProbability,
+                perturbationFactors,
+                diffusion,
+                dt,
+                everyone,
+                GaussianMutation.Space.COORDINATE,
                 GaussianMutation.Boundary.REFLECT);
     }
 
@@ -131,9 +202,16 @@ public record MutationSettings(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MutationSettings m && kernel == m.kernel && resampleProbability == m.resampleProbability
-                && Arrays.equals(perturbationFactors, m.perturbationFactors) && diffusion == m.diffusion && dt == m.dt
-                && everyone == m.everyone && space == m.space && boundary == m.boundary && window == m.window
+        return o instanceof MutationSettings m
+                && kernel == m.kernel
+                && resampleProbability == m.resampleProbability
+                && Arrays.equals(perturbationFactors, m.perturbationFactors)
+                && diffusion == m.diffusion
+                && dt == m.dt
+                && everyone == m.everyone
+                && space == m.space
+                && boundary == m.boundary
+                && window == m.window
                 && java.util.Objects.equals(explorer, m.explorer);
     }
 
@@ -145,12 +223,14 @@ public record MutationSettings(
     @Override
     public String toString() {
         return kernel == Kernel.PBT
-                ? "pbt(resample_probability=" + resampleProbability + ", perturbation_factors=" + Arrays.toString(perturbationFactors) + ")"
-                : kernel == Kernel.GAUSSIAN ? "gaussian(diffusion=" + diffusion + ", dt=" + dt + (everyone ? ", everyone" : "")
-                        + (space == GaussianMutation.Space.NORMALIZED ? ", space=normalized" : "")
-                        + (boundary == GaussianMutation.Boundary.CLIP ? ", boundary=clip" : "") + ")"
-                : kernel == Kernel.PB2 ? "pb2(window=" + window + ")"
-                : kernel == Kernel.CUSTOM ? "custom(" + explorer + ")"
-                : "none";
+                ? "pbt(resample_probability=" + resampleProbability + ", perturbation_factors="
+                        + Arrays.toString(perturbationFactors) + ")"
+                : kernel == Kernel.GAUSSIAN
+                        ? "gaussian(diffusion=" + diffusion + ", dt=" + dt + (everyone ? ", everyone" : "")
+                                + (space == GaussianMutation.Space.NORMALIZED ? ", space=normalized" : "")
+                                + (boundary == GaussianMutation.Boundary.CLIP ? ", boundary=clip" : "") + ")"
+                        : kernel == Kernel.PB2
+                                ? "pb2(window=" + window + ")"
+                                : kernel == Kernel.CUSTOM ? "custom(" + explorer + ")" : "none";
     }
 }

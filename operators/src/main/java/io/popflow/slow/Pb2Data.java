@@ -48,7 +48,8 @@ public record Pb2Data(int window, List<Observation> observations, Map<Integer, D
             Double start = startFitness.get(table.agents()[row]);
             double end = table.fitness()[row];
             if (start != null && Double.isFinite(start) && Double.isFinite(end)) {
-                all.add(new Observation(table.generation(), start, unit(table.hyperparameters()[row], space), end - start));
+                all.add(new Observation(
+                        table.generation(), start, unit(table.hyperparameters()[row], space), end - start));
             }
         }
         return new Pb2Data(window, all.subList(Math.max(0, all.size() - window), all.size()), startFitness);
@@ -87,7 +88,8 @@ public record Pb2Data(int window, List<Observation> observations, Map<Integer, D
         double[] h = new double[u.length];
         for (int i = 0; i < u.length; i++) {
             Domain d = space.domain(i);
-            h[i] = d.fromCoordinate(d.lowerCoordinate() + Math.max(0, Math.min(1, u[i])) * (d.upperCoordinate() - d.lowerCoordinate()));
+            h[i] = d.fromCoordinate(
+                    d.lowerCoordinate() + Math.max(0, Math.min(1, u[i])) * (d.upperCoordinate() - d.lowerCoordinate()));
         }
         return h;
     }

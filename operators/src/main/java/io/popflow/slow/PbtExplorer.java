@@ -77,12 +77,14 @@ public final class PbtExplorer implements MutationKernel {
 
     /** Shortest plain form: {@code 0.8}, {@code 1.2}, {@code 64}, {@code 0.000125}. */
     private static String trim(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override
     public String toString() {
-        return "PbtExplorer{resample_probability=" + resampleProbability
-                + ", perturbation_factors=" + java.util.Arrays.toString(perturbationFactors) + '}';
+        return "PbtExplorer{resample_probability=" + resampleProbability + ", perturbation_factors="
+                + java.util.Arrays.toString(perturbationFactors) + '}';
     }
 }

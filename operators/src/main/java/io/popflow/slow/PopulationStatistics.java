@@ -7,7 +7,8 @@ public final class PopulationStatistics {
     private PopulationStatistics() {}
 
     /** @param episodeReturnMean the generation's mean episode return (NaN but for control tasks) */
-    public static GenerationSummary summarize(FitnessTable table, String[] names, long agentSteps, double episodeReturnMean) {
+    public static GenerationSummary summarize(
+            FitnessTable table, String[] names, long agentSteps, double episodeReturnMean) {
         int n = table.size();
         int healthy = 0;
         for (int i = 0; i < n; i++) {
@@ -31,9 +32,23 @@ public final class PopulationStatistics {
             variances[j] = s.variance();
         }
         int best = table.best();
-        return new GenerationSummary(table.generation(), n, n - healthy, agentSteps,
-                table.agents()[best], table.fitness()[best], table.hyperparameters()[best].clone(),
-                fitness.min(), fitness.quantile(0.25), fitness.quantile(0.5), fitness.quantile(0.75), fitness.max(),
-                fitness.mean(), names.clone(), means, variances, episodeReturnMean);
+        return new GenerationSummary(
+                table.generation(),
+                n,
+                n - healthy,
+                agentSteps,
+                table.agents()[best],
+                table.fitness()[best],
+                table.hyperparameters()[best].clone(),
+                fitness.min(),
+                fitness.quantile(0.25),
+                fitness.quantile(0.5),
+                fitness.quantile(0.75),
+                fitness.max(),
+                fitness.mean(),
+                names.clone(),
+                means,
+                variances,
+                episodeReturnMean);
     }
 }

@@ -25,8 +25,13 @@ public final class PopulationStep implements Serializable {
     private final ModelMerge merge;
     private final int firstExploitGeneration;
 
-    public PopulationStep(HyperparameterSpace space, SelectionRule selection, MutationKernel mutation, boolean mutateEveryone,
-            FitnessEstimate estimate, ModelMerge merge) {
+    public PopulationStep(
+            HyperparameterSpace space,
+            SelectionRule selection,
+            MutationKernel mutation,
+            boolean mutateEveryone,
+            FitnessEstimate estimate,
+            ModelMerge merge) {
         this(space, selection, mutation, mutateEveryone, estimate, merge, 0);
     }
 
@@ -34,8 +39,14 @@ public final class PopulationStep implements Serializable {
      * @param firstExploitGeneration the first generation at whose end agents may exploit and explore
      *     (the burn-in's end)
      */
-    public PopulationStep(HyperparameterSpace space, SelectionRule selection, MutationKernel mutation, boolean mutateEveryone,
-            FitnessEstimate estimate, ModelMerge merge, int firstExploitGeneration) {
+    public PopulationStep(
+            HyperparameterSpace space,
+            SelectionRule selection,
+            MutationKernel mutation,
+            boolean mutateEveryone,
+            FitnessEstimate estimate,
+            ModelMerge merge,
+            int firstExploitGeneration) {
         this.space = space;
         this.selection = selection;
         this.mutation = mutation;
@@ -100,7 +111,10 @@ public final class PopulationStep implements Serializable {
             }
         }
         float[] target = merge.isOn() && params != null ? merge.target(t, params) : null;
-        return new Decision(changes, target, target == null ? 0 : merge.strength(),
+        return new Decision(
+                changes,
+                target,
+                target == null ? 0 : merge.strength(),
                 seen == null ? null : seen.startingFrom(t, changes));
     }
 
@@ -134,8 +148,8 @@ public final class PopulationStep implements Serializable {
         if (parent == row && Arrays.equals(m.hyperparameters(), t.hyperparameters()[row])) {
             return null;
         }
-        return new Exploitation(t.agents()[row], t.agents()[parent], t.hyperparameters()[row], m.hyperparameters(),
-                m.operations());
+        return new Exploitation(
+                t.agents()[row], t.agents()[parent], t.hyperparameters()[row], m.hyperparameters(), m.operations());
     }
 
     private List<Exploitation> resetAll(FitnessTable t, RandomGenerator rng) {
@@ -147,8 +161,10 @@ public final class PopulationStep implements Serializable {
     }
 
     private Exploitation reset(FitnessTable t, int row, RandomGenerator rng) {
-        return new Exploitation(t.agents()[row], Exploitation.RESET, t.hyperparameters()[row], space.sample(rng),
-                new String[] {"reset: no healthy agent to copy"});
+        return new Exploitation(
+                t.agents()[row], Exploitation.RESET, t.hyperparameters()[row], space.sample(rng), new String[] {
+                    "reset: no healthy agent to copy"
+                });
     }
 
     public HyperparameterSpace space() {

@@ -31,6 +31,8 @@ public interface SelectionRule extends Serializable {
 
     /** Rows whose fitness is finite. */
     static int[] healthyRows(FitnessTable table) {
-        return java.util.stream.IntStream.range(0, table.size()).filter(table::isHealthy).toArray();
+        return java.util.stream.IntStream.range(0, table.size())
+                .filter(table::isHealthy)
+                .toArray();
     }
 }

@@ -32,20 +32,30 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
         }
     }
 
-    public static final Option<Rule> RULE = Option.choice("selection.rule", Rule.class, Rule.TRUNCATION,
-            "who copies whom (also written selection: <rule>)").appliesTo(StrategySettings.Kind.NONE);
-    public static final Option<Double> QUANTILE_FRACTION = Option.number("quantile_fraction", 0.25,
-            "truncation: each of the top and bottom quantiles holds ceil(n q) agents, at most n/2")
-            .check(q -> q > 0 && q <= 0.5, "must be in (0, 0.5]").appliesTo(Rule.TRUNCATION, StrategySettings.Kind.NONE);
-    public static final Option<Double> STRENGTH = Option.number("selection.strength", 1.0,
-            "boltzmann and moran: α of the weights ∝ exp(α F)").check(a -> a >= 0 && Double.isFinite(a),
-            "must be finite and >= 0").appliesTo(Rule.BOLTZMANN, Rule.MORAN, StrategySettings.Kind.NONE);
-    public static final Option<Integer> EVENTS = Option.integer("selection.events", null,
-            "moran: birth-death events per generation").defaultIs("population").atLeast(1)
+    public static final Option<Rule> RULE = Option.choice(
+                    "selection.rule", Rule.class, Rule.TRUNCATION, "who copies whom (also written selection: <rule>)")
+            .appliesTo(StrategySettings.Kind.NONE);
+    public static final Option<Double> QUANTILE_FRACTION = Option.number(
+                    "quantile_fraction",
+                    0.25,
+                    "truncation: each of the top and bottom quantiles holds ceil(n q) agents, at most n/2")
+            .check(q -> q > 0 && q <= 0.5, "must be in (0, 0.5]")
+            .appliesTo(Rule.TRUNCATION, StrategySettings.Kind.NONE);
+    public static final Option<Double> STRENGTH = Option.number(
+                    "selection.strength", 1.0, "boltzmann and moran: α of the weights ∝ exp(α F)")
+            .check(a -> a >= 0 && Double.isFinite(a), "must be finite and >= 0")
+            .appliesTo(Rule.BOLTZMANN, Rule.MORAN, StrategySettings.Kind.NONE);
+    public static final Option<Integer> EVENTS = Option.integer(
+                    "selection.events", null, "moran: birth-death events per generation")
+            .defaultIs("population")
+            .atLeast(1)
             .appliesTo(Rule.MORAN, StrategySettings.Kind.NONE);
 
-    public static final Option<Long> BURN_IN = Option.wholeNumber("burn_in", 0L,
-            "no agent exploits or explores before it has taken this many fast steps (Ray's burn_in_period)").atLeast(0)
+    public static final Option<Long> BURN_IN = Option.wholeNumber(
+                    "burn_in",
+                    0L,
+                    "no agent exploits or explores before it has taken this many fast steps (Ray's burn_in_period)")
+            .atLeast(0)
             .appliesTo(StrategySettings.Kind.NONE);
 
     public static final List<Option<?>> OPTIONS = List.of(RULE, QUANTILE_FRACTION, STRENGTH, EVENTS, BURN_IN);
@@ -79,6 +89,7 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
 
     @Override
     public String toString() {
-        return build().toString().toLowerCase(Locale.ROOT) + (burnIn > 0 ? " after a burn-in of " + burnIn + " steps" : "");
+        return build().toString().toLowerCase(Locale.ROOT)
+                + (burnIn > 0 ? " after a burn-in of " + burnIn + " steps" : "");
     }
 }

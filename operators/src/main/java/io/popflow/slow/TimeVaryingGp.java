@@ -45,6 +45,7 @@ public final class TimeVaryingGp {
     private final double[][] chol;
     /** (K + σₙ² I)⁻¹ y. */
     private final double[] alpha;
+
     private final double logLikelihood;
 
     /**
@@ -91,14 +92,20 @@ public final class TimeVaryingGp {
         double[][] best = {start};
         double[] bestValue = {likelihoodOrWorst(t, x, y, hyper(start))};
         try {
-            new BOBYQAOptimizer(2 * start.length + 1).optimize(new MaxEval(400), new ObjectiveFunction(p -> {
-                double v = likelihoodOrWorst(t, x, y, hyper(p));
-                if (v > bestValue[0]) {
-                    bestValue[0] = v;
-                    best[0] = p.clone();
-                }
-                return v;
-            }), GoalType.MAXIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
+            new BOBYQAOptimizer(2 * start.length + 1)
+                    .optimize(
+                            new MaxEval(400),
+                            new ObjectiveFunction(p -> {
+                                double v = likelihoodOrWorst(t, x, y, hyper(p));
+                                if (v > bestValue[0]) {
+                                    bestValue[0] = v;
+                                    best[0] = p.clone();
+                                }
+                                return v;
+                            }),
+                            GoalType.MAXIMIZE,
+                            new InitialGuess(start),
+                            new SimpleBounds(lower, upper));
         } catch (MathIllegalStateException stopped) {
             // out of evaluations, or no progress: keep the best so far
         }
@@ -135,7 +142,9 @@ public final class TimeVaryingGp {
             double d = x1[i] - x2[i];
             d2 += d * d;
         }
-        return hyper.variance() * Math.exp(-d2 / hyper.lengthscale()) * Math.pow(1 - hyper.epsilon(), 0.5 * Math.abs(t1 - t2));
+        return hyper.variance()
+                * Math.exp(-d2 / hyper.lengthscale())
+                * Math.pow(1 - hyper.epsilon(), 0.5 * Math.abs(t1 - t2));
     }
 
     /** Posterior mean at (s, z). */

@@ -1,10 +1,10 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
-import io.popflow.option.Option;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.math.SplitMix64;
+import io.popflow.option.Option;
 import io.popflow.rl.DqnSettings;
+import io.popflow.taskkind.TaskKind;
 import java.util.List;
 
 /**
@@ -22,14 +22,18 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
     public static final Hyperparameter EPSILON_DECAY =
             new Hyperparameter("epsilon_decay", 1000, 0, false, Double.POSITIVE_INFINITY, false, false, false);
 
-    public static final Option<Integer> K = Option.integer("returns.k", 1,
-            "fitness is the mean return of the agent's last k finished episodes").check(k -> k >= 1, "must be >= 1 episode")
+    public static final Option<Integer> K = Option.integer(
+                    "returns.k", 1, "fitness is the mean return of the agent's last k finished episodes")
+            .check(k -> k >= 1, "must be >= 1 episode")
             .appliesTo(TaskKind.CONTROL);
-    public static final Option<Boolean> MAX_RULE = Option.flag("returns.max_rule", true,
-            "the seed authors' rule: a full window in a generation whose mean return is the maximum counts its max")
+    public static final Option<Boolean> MAX_RULE = Option.flag(
+                    "returns.max_rule",
+                    true,
+                    "the seed authors' rule: a full window in a generation whose mean return is the maximum counts its max")
             .appliesTo(TaskKind.CONTROL);
-    public static final Option<Integer> TEST_EPISODES = Option.integer("returns.test_episodes", 100,
-            "greedy episodes the final best agent is tested on").atLeast(1)
+    public static final Option<Integer> TEST_EPISODES = Option.integer(
+                    "returns.test_episodes", 100, "greedy episodes the final best agent is tested on")
+            .atLeast(1)
             .appliesTo(TaskKind.CONTROL);
 
     public static final List<Option<?>> OPTIONS = List.of(K, MAX_RULE, TEST_EPISODES);

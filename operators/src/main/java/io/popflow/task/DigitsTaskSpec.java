@@ -1,13 +1,13 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
-import io.popflow.option.InvalidOptionException;
-import io.popflow.option.Option;
 import io.popflow.data.DatasetSplit;
 import io.popflow.data.DigitsData;
 import io.popflow.math.RandomStreams;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
+import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,19 +25,25 @@ public record DigitsTaskSpec(
         int[] hidden, Activation activation, double trainFraction, double validationFraction, FitnessMetric metric)
         implements GradientTaskSpec {
 
-    public static final Option<double[]> SPLIT = Option.numbers("data.split", new double[] {0.6, 0.2},
-            "digits: train and validation fractions; the rest is the test set")
-            .check(s -> s.length == 2, "must be [train, validation] fractions").appliesTo(TaskKind.DIGITS);
-    public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
-            FitnessMetric.ACCURACY, "digits: what fitness is made of").appliesTo(TaskKind.DIGITS);
+    public static final Option<double[]> SPLIT = Option.numbers(
+                    "data.split",
+                    new double[] {0.6, 0.2},
+                    "digits: train and validation fractions; the rest is the test set")
+            .check(s -> s.length == 2, "must be [train, validation] fractions")
+            .appliesTo(TaskKind.DIGITS);
+    public static final Option<FitnessMetric> FITNESS = Option.choice(
+                    "data.fitness", FitnessMetric.class, FitnessMetric.ACCURACY, "digits: what fitness is made of")
+            .appliesTo(TaskKind.DIGITS);
 
     public static final List<Option<?>> OPTIONS = List.of(SPLIT, FITNESS);
 
     public DigitsTaskSpec {
         hidden = ModelOptions.HIDDEN.require(hidden).clone();
-        InvalidOptionException.require(trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1,
-                "data.split", "train and validation fractions must be > 0 and leave a test part, got "
-                        + trainFraction + " and " + validationFraction);
+        InvalidOptionException.require(
+                trainFraction > 0 && validationFraction > 0 && trainFraction + validationFraction < 1,
+                "data.split",
+                "train and validation fractions must be > 0 and leave a test part, got " + trainFraction + " and "
+                        + validationFraction);
     }
 
     public MlpArchitecture architecture() {
@@ -51,7 +57,8 @@ public record DigitsTaskSpec(
 
     /** The data set cut by the run's seed into the train, validation and test parts. */
     public DatasetSplit split(long runSeed) {
-        return DatasetSplit.of(DigitsData.load(), trainFraction, validationFraction, RandomStreams.DATA_SPLIT.generator(runSeed));
+        return DatasetSplit.of(
+                DigitsData.load(), trainFraction, validationFraction, RandomStreams.DATA_SPLIT.generator(runSeed));
     }
 
     @Override
@@ -67,8 +74,12 @@ public record DigitsTaskSpec(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DigitsTaskSpec d && Arrays.equals(hidden, d.hidden) && activation == d.activation
-                && trainFraction == d.trainFraction && validationFraction == d.validationFraction && metric == d.metric;
+        return o instanceof DigitsTaskSpec d
+                && Arrays.equals(hidden, d.hidden)
+                && activation == d.activation
+                && trainFraction == d.trainFraction
+                && validationFraction == d.validationFraction
+                && metric == d.metric;
     }
 
     @Override

@@ -25,7 +25,8 @@ public final class LandscapeTask implements AnalyticTask {
 
     /** ½ k |θ − h|² and its gradient k(θ − h). */
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] target, RandomGenerator rng) {
+    public double lossAndGradient(
+            float[] params, float[] gradient, int batchSize, double[] target, RandomGenerator rng) {
         double k = spec.curvature();
         double loss = 0;
         for (int i = 0; i < params.length; i++) {

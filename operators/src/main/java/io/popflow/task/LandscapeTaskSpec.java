@@ -1,9 +1,9 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
+import io.popflow.fast.Hyperparameter;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
-import io.popflow.fast.Hyperparameter;
+import io.popflow.taskkind.TaskKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,16 +23,17 @@ import java.util.List;
 public record LandscapeTaskSpec(Landscape function, int dimension, double curvature, double sharpness, double[] center)
         implements GradientTaskSpec {
 
-    public static final Option<Landscape> FUNCTION = Option.choice("landscape.function", Landscape.class,
-            Landscape.SPHERE, "g, whose minus is fitness")
+    public static final Option<Landscape> FUNCTION = Option.choice(
+                    "landscape.function", Landscape.class, Landscape.SPHERE, "g, whose minus is fitness")
             .appliesTo(TaskKind.LANDSCAPE);
     public static final Option<Integer> DIMENSION = Option.integer("landscape.dimension", 2, "dimension of θ and h")
             .atLeast(1)
             .appliesTo(TaskKind.LANDSCAPE);
-    public static final Option<Double> CURVATURE = Option.number("landscape.curvature", 1.0,
-            "k of the pull ½k|θ − h|²").above(0)
+    public static final Option<Double> CURVATURE = Option.number("landscape.curvature", 1.0, "k of the pull ½k|θ − h|²")
+            .above(0)
             .appliesTo(TaskKind.LANDSCAPE);
-    public static final Option<Double> SHARPNESS = Option.number("landscape.sharpness", 1.0, "s of the sphere").above(0)
+    public static final Option<Double> SHARPNESS = Option.number("landscape.sharpness", 1.0, "s of the sphere")
+            .above(0)
             .appliesTo(TaskKind.LANDSCAPE);
     public static final Option<double[]> CENTER = Option.numbers("landscape.center", null, "c of the sphere")
             .defaultIs("the origin")
@@ -42,13 +43,19 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
 
     public LandscapeTaskSpec {
         DIMENSION.require(dimension);
-        InvalidOptionException.require(function != Landscape.HIMMELBLAU || dimension == 2, "landscape.dimension",
+        InvalidOptionException.require(
+                function != Landscape.HIMMELBLAU || dimension == 2,
+                "landscape.dimension",
                 "Himmelblau's function is two-dimensional, got " + dimension);
-        InvalidOptionException.require(function.hasClosedForm() || dimension >= 2, "landscape.dimension",
+        InvalidOptionException.require(
+                function.hasClosedForm() || dimension >= 2,
+                "landscape.dimension",
                 function.name().toLowerCase() + " needs at least 2 dimensions, got " + dimension);
         CURVATURE.require(curvature);
         SHARPNESS.require(sharpness);
-        InvalidOptionException.require(center.length == dimension, "landscape.center",
+        InvalidOptionException.require(
+                center.length == dimension,
+                "landscape.center",
                 "needs " + dimension + " coordinates, got " + center.length);
         center = center.clone();
     }
@@ -80,8 +87,12 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LandscapeTaskSpec l && function == l.function && dimension == l.dimension
-                && curvature == l.curvature && sharpness == l.sharpness && Arrays.equals(center, l.center);
+        return o instanceof LandscapeTaskSpec l
+                && function == l.function
+                && dimension == l.dimension
+                && curvature == l.curvature
+                && sharpness == l.sharpness
+                && Arrays.equals(center, l.center);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
+import io.popflow.fast.Hyperparameter;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
-import io.popflow.fast.Hyperparameter;
+import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,14 +16,15 @@ import java.util.List;
  */
 public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
 
-    public static final Option<double[]> INITIAL = Option.numbers("pbt_toy.initial", new double[] {0.9, 0.9},
-            "θ at creation")
+    public static final Option<double[]> INITIAL = Option.numbers(
+                    "pbt_toy.initial", new double[] {0.9, 0.9}, "θ at creation")
             .appliesTo(TaskKind.PBT_TOY);
 
     public static final List<Option<?>> OPTIONS = List.of(INITIAL);
 
     public PbtToyTaskSpec {
-        InvalidOptionException.require(initial.length == 2, "pbt_toy.initial", "needs 2 coordinates, got " + initial.length);
+        InvalidOptionException.require(
+                initial.length == 2, "pbt_toy.initial", "needs 2 coordinates, got " + initial.length);
         initial = initial.clone();
     }
 
@@ -39,7 +40,8 @@ public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
 
     @Override
     public List<Hyperparameter> hyperparameters() {
-        return List.of(Hyperparameter.task("h0", 1, 0, Double.POSITIVE_INFINITY),
+        return List.of(
+                Hyperparameter.task("h0", 1, 0, Double.POSITIVE_INFINITY),
                 Hyperparameter.task("h1", 1, 0, Double.POSITIVE_INFINITY));
     }
 

@@ -34,8 +34,8 @@ public final class QuadraticTask implements AnalyticTask {
 
     /** The exact gradient H(θ − a); batch size and generator are unused. */
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
-            RandomGenerator rng) {
+    public double lossAndGradient(
+            float[] params, float[] gradient, int batchSize, double[] taskHyperparameters, RandomGenerator rng) {
         double loss = 0;
         for (int i = 0; i < params.length; i++) {
             double r = params[i] - trainOptimum[i];

@@ -1,10 +1,10 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
+import io.popflow.math.RandomStreams;
+import io.popflow.math.SplitMix64;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
-import io.popflow.math.SplitMix64;
-import io.popflow.math.RandomStreams;
+import io.popflow.taskkind.TaskKind;
 import java.util.List;
 
 /**
@@ -25,26 +25,34 @@ import java.util.List;
 public record QuadraticTaskSpec(int dimension, double curvatureMin, double curvatureMax, double signal, double noise)
         implements GradientTaskSpec {
 
-    public static final Option<Integer> DIMENSION = Option.integer("quadratic.dimension", 10, "dimension of θ").atLeast(1)
+    public static final Option<Integer> DIMENSION = Option.integer("quadratic.dimension", 10, "dimension of θ")
+            .atLeast(1)
             .appliesTo(TaskKind.QUADRATIC);
-    public static final Option<double[]> CURVATURE = Option.numbers("quadratic.curvature", new double[] {0.5, 5.0},
-            "[min, max] eigenvalues of the training loss's Hessian").check(c -> c.length == 2, "must be [min, max]")
+    public static final Option<double[]> CURVATURE = Option.numbers(
+                    "quadratic.curvature",
+                    new double[] {0.5, 5.0},
+                    "[min, max] eigenvalues of the training loss's Hessian")
+            .check(c -> c.length == 2, "must be [min, max]")
             .appliesTo(TaskKind.QUADRATIC);
-    public static final Option<Double> SIGNAL = Option.number("quadratic.signal", 1.0, "scale of the validation optimum")
+    public static final Option<Double> SIGNAL = Option.number(
+                    "quadratic.signal", 1.0, "scale of the validation optimum")
             .atLeast(0)
             .appliesTo(TaskKind.QUADRATIC);
-    public static final Option<Double> NOISE = Option.number("quadratic.noise", 0.5,
-            "scale of the training optimum's error").atLeast(0)
+    public static final Option<Double> NOISE = Option.number(
+                    "quadratic.noise", 0.5, "scale of the training optimum's error")
+            .atLeast(0)
             .appliesTo(TaskKind.QUADRATIC);
 
     public static final List<Option<?>> OPTIONS = List.of(DIMENSION, CURVATURE, SIGNAL, NOISE);
 
     public QuadraticTaskSpec {
         DIMENSION.require(dimension);
-        InvalidOptionException.require(curvatureMin > 0 && curvatureMax >= curvatureMin, "quadratic.curvature",
+        InvalidOptionException.require(
+                curvatureMin > 0 && curvatureMax >= curvatureMin,
+                "quadratic.curvature",
                 "need 0 < min <= max, got [" + curvatureMin + ", " + curvatureMax + "]");
-        InvalidOptionException.require(signal >= 0 && noise >= 0, "quadratic.signal",
-                "signal and noise scales must be >= 0");
+        InvalidOptionException.require(
+                signal >= 0 && noise >= 0, "quadratic.signal", "signal and noise scales must be >= 0");
     }
 
     /** The instance for {@code runSeed}. */

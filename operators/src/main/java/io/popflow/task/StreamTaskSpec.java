@@ -1,11 +1,11 @@
 package io.popflow.task;
 
-import io.popflow.task.kind.TaskKind;
-import io.popflow.option.InvalidOptionException;
-import io.popflow.option.Option;
 import io.popflow.data.StreamedExamples;
 import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
+import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,30 +23,45 @@ import java.util.List;
  * @param minimum examples each buffer needs before agents train
  * @param metric what fitness is made of
  */
-public record StreamTaskSpec(int features, int classes, int[] hidden, Activation activation, int trainCapacity,
-        int validationCapacity, int minimum, FitnessMetric metric) implements GradientTaskSpec {
+public record StreamTaskSpec(
+        int features,
+        int classes,
+        int[] hidden,
+        Activation activation,
+        int trainCapacity,
+        int validationCapacity,
+        int minimum,
+        FitnessMetric metric)
+        implements GradientTaskSpec {
 
-    public static final Option<Integer> FEATURES = Option.integer("stream.features", null,
-            "features per record").defaultIs("none: must be set").above(0)
+    public static final Option<Integer> FEATURES = Option.integer("stream.features", null, "features per record")
+            .defaultIs("none: must be set")
+            .above(0)
             .appliesTo(TaskKind.STREAM);
-    public static final Option<Integer> CLASSES = Option.integer("stream.classes", null,
-            "labels are 0 to classes - 1").defaultIs("none: must be set").atLeast(2)
+    public static final Option<Integer> CLASSES = Option.integer("stream.classes", null, "labels are 0 to classes - 1")
+            .defaultIs("none: must be set")
+            .atLeast(2)
             .appliesTo(TaskKind.STREAM);
-    public static final Option<Integer> REPLAY_CAPACITY = Option.integer("stream.replay_capacity", 2048,
-            "training examples each trainer subtask keeps (newest replace oldest)").above(0)
+    public static final Option<Integer> REPLAY_CAPACITY = Option.integer(
+                    "stream.replay_capacity",
+                    2048,
+                    "training examples each trainer subtask keeps (newest replace oldest)")
+            .above(0)
             .appliesTo(TaskKind.STREAM);
-    public static final Option<Integer> VALIDATION_CAPACITY = Option.integer("stream.validation_capacity", 512,
-            "held-out examples each trainer subtask keeps").above(0)
+    public static final Option<Integer> VALIDATION_CAPACITY = Option.integer(
+                    "stream.validation_capacity", 512, "held-out examples each trainer subtask keeps")
+            .above(0)
             .appliesTo(TaskKind.STREAM);
-    public static final Option<Integer> MIN_EXAMPLES = Option.integer("stream.min_examples", 128,
-            "examples each buffer needs before agents train").above(0)
+    public static final Option<Integer> MIN_EXAMPLES = Option.integer(
+                    "stream.min_examples", 128, "examples each buffer needs before agents train")
+            .above(0)
             .appliesTo(TaskKind.STREAM);
-    public static final Option<FitnessMetric> FITNESS = Option.choice("data.fitness", FitnessMetric.class,
-            FitnessMetric.NEGATIVE_LOSS, "stream: what fitness is made of")
+    public static final Option<FitnessMetric> FITNESS = Option.choice(
+                    "data.fitness", FitnessMetric.class, FitnessMetric.NEGATIVE_LOSS, "stream: what fitness is made of")
             .appliesTo(TaskKind.STREAM);
 
-    public static final List<Option<?>> OPTIONS = List.of(FEATURES, CLASSES, REPLAY_CAPACITY, VALIDATION_CAPACITY,
-            MIN_EXAMPLES, FITNESS);
+    public static final List<Option<?>> OPTIONS =
+            List.of(FEATURES, CLASSES, REPLAY_CAPACITY, VALIDATION_CAPACITY, MIN_EXAMPLES, FITNESS);
 
     public StreamTaskSpec {
         FEATURES.require(features);
@@ -54,8 +69,10 @@ public record StreamTaskSpec(int features, int classes, int[] hidden, Activation
         hidden = ModelOptions.HIDDEN.require(hidden).clone();
         REPLAY_CAPACITY.require(trainCapacity);
         VALIDATION_CAPACITY.require(validationCapacity);
-        InvalidOptionException.require(minimum > 0 && minimum <= Math.min(trainCapacity, validationCapacity),
-                "stream.min_examples", "must be in [1, min(replay_capacity, validation_capacity)], got " + minimum);
+        InvalidOptionException.require(
+                minimum > 0 && minimum <= Math.min(trainCapacity, validationCapacity),
+                "stream.min_examples",
+                "must be in [1, min(replay_capacity, validation_capacity)], got " + minimum);
     }
 
     public MlpArchitecture architecture() {
@@ -65,8 +82,10 @@ public record StreamTaskSpec(int features, int classes, int[] hidden, Activation
     /** Each call makes new, empty buffers: one task instance per subtask, fed by that subtask. */
     @Override
     public Task create(long runSeed) {
-        return new SupervisedTask(architecture(),
-                new StreamedExamples(trainCapacity, validationCapacity, minimum, features, classes), metric);
+        return new SupervisedTask(
+                architecture(),
+                new StreamedExamples(trainCapacity, validationCapacity, minimum, features, classes),
+                metric);
     }
 
     @Override
@@ -81,9 +100,15 @@ public record StreamTaskSpec(int features, int classes, int[] hidden, Activation
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StreamTaskSpec s && features == s.features && classes == s.classes
-                && Arrays.equals(hidden, s.hidden) && activation == s.activation && trainCapacity == s.trainCapacity
-                && validationCapacity == s.validationCapacity && minimum == s.minimum && metric == s.metric;
+        return o instanceof StreamTaskSpec s
+                && features == s.features
+                && classes == s.classes
+                && Arrays.equals(hidden, s.hidden)
+                && activation == s.activation
+                && trainCapacity == s.trainCapacity
+                && validationCapacity == s.validationCapacity
+                && minimum == s.minimum
+                && metric == s.metric;
     }
 
     @Override

@@ -3,8 +3,8 @@ package io.popflow.task;
 import io.popflow.data.StreamedExamples;
 import io.popflow.data.SupervisedData;
 import io.popflow.model.Evaluation;
-import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.model.Nd4jMlp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -37,10 +37,11 @@ final class SupervisedTask implements Task {
     }
 
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
-            RandomGenerator rng) {
+    public double lossAndGradient(
+            float[] params, float[] gradient, int batchSize, double[] taskHyperparameters, RandomGenerator rng) {
         int[] rows = lastRows != null && lastRows.length == batchSize
-                ? lastRows : (lastRows = rowsByBatch.computeIfAbsent(batchSize, int[]::new));
+                ? lastRows
+                : (lastRows = rowsByBatch.computeIfAbsent(batchSize, int[]::new));
         int n = data.trainRows();
         for (int i = 0; i < rows.length; i++) {
             rows[i] = rng.nextInt(n);

@@ -4,7 +4,6 @@ import io.popflow.data.Dataset;
 import io.popflow.data.DatasetSplit;
 import io.popflow.data.TableEncoding;
 import io.popflow.math.SplitMix64;
-import io.popflow.math.RandomStreams;
 import io.popflow.model.Evaluation;
 import io.popflow.model.Nd4jMlp;
 import java.util.ArrayList;
@@ -54,9 +53,11 @@ final class TableTask implements Task {
             List<List<Integer>> byClass = new ArrayList<>();
             classes.forEach(c -> byClass.add(new ArrayList<>()));
             for (int r = 0; r < n; r++) {
-                byClass.get(classes.indexOf(TableEncoding.labelText(spec.table(), spec.label(), r))).add(r);
+                byClass.get(classes.indexOf(TableEncoding.labelText(spec.table(), spec.label(), r)))
+                        .add(r);
             }
-            byClass.forEach(g -> groups.add(g.stream().mapToInt(Integer::intValue).toArray()));
+            byClass.forEach(
+                    g -> groups.add(g.stream().mapToInt(Integer::intValue).toArray()));
         } else {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
@@ -97,8 +98,8 @@ final class TableTask implements Task {
     }
 
     @Override
-    public double lossAndGradient(float[] params, float[] gradient, int batchSize, double[] taskHyperparameters,
-            RandomGenerator rng) {
+    public double lossAndGradient(
+            float[] params, float[] gradient, int batchSize, double[] taskHyperparameters, RandomGenerator rng) {
         return supervised.lossAndGradient(params, gradient, batchSize, taskHyperparameters, rng);
     }
 

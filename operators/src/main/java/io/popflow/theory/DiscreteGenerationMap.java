@@ -9,8 +9,12 @@ package io.popflow.theory;
  * replicator-mutator equation with time step α (docs/reduced-dynamics.md).
  */
 public final class DiscreteGenerationMap {
-    private static final double[] GAUSS_NODES = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526};
-    private static final double[] GAUSS_WEIGHTS = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538};
+    private static final double[] GAUSS_NODES = {
+        -0.8611363115940526, -0.3399810435848563, 0.3399810435848563, 0.8611363115940526
+    };
+    private static final double[] GAUSS_WEIGHTS = {
+        0.3478548451374538, 0.6521451548625461, 0.6521451548625461, 0.3478548451374538
+    };
 
     private final Grid grid;
     private final double[] fitness;

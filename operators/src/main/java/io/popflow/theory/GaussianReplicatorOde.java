@@ -18,13 +18,13 @@ public final class GaussianReplicatorOde {
         double c = 2 * Math.sqrt(a * diffusion);
         if (v0 < vInf) {
             double c0 = 0.5 * Math.log((1 + v0 / vInf) / (1 - v0 / vInf));
-            return new Moments(optimum + (m0 - optimum) * Math.cosh(c0) / Math.cosh(c * t + c0),
-                    vInf * Math.tanh(c * t + c0));
+            return new Moments(
+                    optimum + (m0 - optimum) * Math.cosh(c0) / Math.cosh(c * t + c0), vInf * Math.tanh(c * t + c0));
         }
         if (v0 > vInf) {
             double c0 = 0.5 * Math.log((v0 / vInf + 1) / (v0 / vInf - 1));
-            return new Moments(optimum + (m0 - optimum) * Math.sinh(c0) / Math.sinh(c * t + c0),
-                    vInf / Math.tanh(c * t + c0));
+            return new Moments(
+                    optimum + (m0 - optimum) * Math.sinh(c0) / Math.sinh(c * t + c0), vInf / Math.tanh(c * t + c0));
         }
         return new Moments(optimum + (m0 - optimum) * Math.exp(-c * t), vInf);
     }

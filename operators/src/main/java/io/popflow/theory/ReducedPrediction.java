@@ -34,12 +34,17 @@ public record ReducedPrediction(String hyperparameter, Domain.Interval domain, G
     public static Optional<ReducedPrediction> of(PopulationConfig config, int generations) {
         HyperparameterSpace space = config.space();
         MutationSettings m = config.mutation();
-        boolean described = !config.isEvolutionStrategy() && !config.asynchronous()
+        boolean described = !config.isEvolutionStrategy()
+                && !config.asynchronous()
                 && config.selection().rule() == SelectionSettings.Rule.BOLTZMANN
-                && m.kernel() == MutationSettings.Kernel.GAUSSIAN && m.space() == GaussianMutation.Space.COORDINATE
-                && m.boundary() == GaussianMutation.Boundary.REFLECT && !config.merge().isOn()
-                && config.task().hasClosedForm() && space.size() == 1
-                && space.domain(0) instanceof Domain.Interval interval && !interval.integer()
+                && m.kernel() == MutationSettings.Kernel.GAUSSIAN
+                && m.space() == GaussianMutation.Space.COORDINATE
+                && m.boundary() == GaussianMutation.Boundary.REFLECT
+                && !config.merge().isOn()
+                && config.task().hasClosedForm()
+                && space.size() == 1
+                && space.domain(0) instanceof Domain.Interval interval
+                && !interval.integer()
                 && space.initialDomain(0).equals(interval);
         if (!described) {
             return Optional.empty();
@@ -47,14 +52,16 @@ public record ReducedPrediction(String hyperparameter, Domain.Interval domain, G
         Domain.Interval domain = (Domain.Interval) space.domain(0);
         Grid grid = new Grid(domain.lowerCoordinate(), domain.upperCoordinate(), CELLS);
         Learner learner = Learner.of(config);
-        double[] fitness = grid.sample(y -> learner.closedFormFitness(space.resolve(new double[] {domain.fromCoordinate(y)})));
+        double[] fitness =
+                grid.sample(y -> learner.closedFormFitness(space.resolve(new double[] {domain.fromCoordinate(y)})));
         for (double f : fitness) {
             if (!Double.isFinite(f)) {
                 return Optional.empty();
             }
         }
         double alpha = config.selection().strength();
-        DiscreteGenerationMap map = new DiscreteGenerationMap(grid, fitness, alpha, Math.sqrt(2 * m.diffusion() * m.dt()));
+        DiscreteGenerationMap map =
+                new DiscreteGenerationMap(grid, fitness, alpha, Math.sqrt(2 * m.diffusion() * m.dt()));
         double[][] densities = new double[generations][];
         densities[0] = grid.uniform();
         for (int g = 1; g < generations; g++) {

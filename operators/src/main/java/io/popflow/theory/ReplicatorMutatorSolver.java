@@ -15,7 +15,8 @@ public final class ReplicatorMutatorSolver {
     private ReplicatorMutatorSolver() {}
 
     /** ρ after time {@code time} in steps of at most {@code maxStep}; F is given at the cell centres. */
-    public static double[] solve(Grid grid, double[] rho0, double[] fitness, double diffusion, double time, double maxStep) {
+    public static double[] solve(
+            Grid grid, double[] rho0, double[] fitness, double diffusion, double time, double maxStep) {
         int steps = Math.max(1, (int) Math.ceil(time / maxStep - 1e-12));
         double tau = time / steps;
         double[] rho = rho0.clone();
@@ -32,8 +33,8 @@ public final class ReplicatorMutatorSolver {
      * 2-D: ρ[i][j] on {@code x} × {@code y} cells, F likewise; the same splitting, diffusion first
      * along x then along y.
      */
-    public static double[][] solve(Grid x, Grid y, double[][] rho0, double[][] fitness, double diffusion, double time,
-            double maxStep) {
+    public static double[][] solve(
+            Grid x, Grid y, double[][] rho0, double[][] fitness, double diffusion, double time, double maxStep) {
         int steps = Math.max(1, (int) Math.ceil(time / maxStep - 1e-12));
         double tau = time / steps;
         int nx = x.n();

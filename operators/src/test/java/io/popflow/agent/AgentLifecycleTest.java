@@ -1,16 +1,16 @@
 package io.popflow.agent;
 
-import io.popflow.config.CopyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.Domain;
-import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
+import io.popflow.slow.HyperparameterSpace;
 import io.popflow.task.QuadraticTask;
 import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.Task;
@@ -23,12 +23,14 @@ class AgentLifecycleTest {
     private static final int INTERVAL = 20;
 
     private final HyperparameterSpace space = space();
-    private final QuadraticTask task = new QuadraticTask(new double[] {1, 2, 3}, new double[] {1, -1, 0.5}, new double[] {0.8, -0.7, 0.4});
+    private final QuadraticTask task =
+            new QuadraticTask(new double[] {1, 2, 3}, new double[] {1, -1, 0.5}, new double[] {0.8, -0.7, 0.4});
     private final AgentLifecycle lifecycle = lifecycle(task, INTERVAL, FitnessEstimate.last());
     private final RecordingEffects fx = new RecordingEffects();
 
     private AgentLifecycle lifecycle(Task t, int interval, FitnessEstimate fitness) {
-        return new AgentLifecycle(t, TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, interval, fitness, 1));
+        return new AgentLifecycle(
+                t, TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, interval, fitness, 1));
     }
 
     private static HyperparameterSpace space() {
@@ -144,12 +146,25 @@ class AgentLifecycleTest {
         m.put(Hyperparameter.LR, new Domain.Interval(0.001, 0.1, Domain.Scale.LOG, false));
         HyperparameterSpace adam = new HyperparameterSpace(UpdateRule.ADAM, m, Map.of());
         for (CopyPolicy.Optimizer policy : CopyPolicy.Optimizer.values()) {
-            PopulationConfig c = TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), adam, 4, 3, INTERVAL,
-                    FitnessEstimate.last(), 1);
-            PopulationConfig config = new PopulationConfig(c.seed(), c.population(), c.generations(),
-                    c.perturbationInterval(), c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(),
-                    new CopyPolicy(policy, CopyPolicy.Replay.CLEAR), c.fitness(), false, c.parallelism(),
-                    c.maxParallelism(), c.checkpointIntervalMs());
+            PopulationConfig c = TestConfigs.pbt(
+                    new QuadraticTaskSpec(3, 1, 3, 1, 0), adam, 4, 3, INTERVAL, FitnessEstimate.last(), 1);
+            PopulationConfig config = new PopulationConfig(
+                    c.seed(),
+                    c.population(),
+                    c.generations(),
+                    c.perturbationInterval(),
+                    c.chunkSteps(),
+                    c.task(),
+                    c.space(),
+                    c.selection(),
+                    c.mutation(),
+                    c.merge(),
+                    new CopyPolicy(policy, CopyPolicy.Replay.CLEAR),
+                    c.fitness(),
+                    false,
+                    c.parallelism(),
+                    c.maxParallelism(),
+                    c.checkpointIntervalMs());
             AgentLifecycle l = new AgentLifecycle(task, config);
             RecordingEffects effects = new RecordingEffects();
             AgentState donor = l.create(1, new InitialHyperparameters(new double[] {0.01}), 11);
@@ -189,7 +204,9 @@ class AgentLifecycleTest {
         assertThat(fx.finals).hasSize(2);
         assertThat(fx.finals.get(0).isTested()).isTrue();
         assertThat(fx.finals.get(0).testLoss()).isEqualTo(task.test(best.params).loss());
-        assertThat(fx.finals.get(0).paramsSha256()).isEqualTo(AgentLifecycle.sha256(best.params)).hasSize(64);
+        assertThat(fx.finals.get(0).paramsSha256())
+                .isEqualTo(AgentLifecycle.sha256(best.params))
+                .hasSize(64);
         assertThat(fx.finals.get(1).isTested()).isFalse();
         assertThat(best.phase).isEqualTo(Phase.STOPPED);
         lifecycle.onDirective(best, Directive.stop(0, true), fx);
@@ -271,7 +288,8 @@ class AgentLifecycleTest {
         AgentState s = trainedAgent(1);
         float[] before = s.params.clone();
         float[] target = {1, 1, 1};
-        lifecycle.onDirective(s, new Directive(0, new int[0], new Directive.Merge(target, 0.25), new Directive.Keep()), fx);
+        lifecycle.onDirective(
+                s, new Directive(0, new int[0], new Directive.Merge(target, 0.25), new Directive.Keep()), fx);
         for (int i = 0; i < before.length; i++) {
             assertThat(s.params[i]).isEqualTo((float) (0.75 * before[i] + 0.25));
         }
@@ -294,11 +312,25 @@ class AgentLifecycleTest {
     }
 
     private PopulationConfig asyncConfig() {
-        PopulationConfig c = TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, INTERVAL,
-                FitnessEstimate.last(), 1);
-        return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(),
-                c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(), c.exploit(), c.fitness(), true,
-                c.parallelism(), c.maxParallelism(), c.checkpointIntervalMs());
+        PopulationConfig c =
+                TestConfigs.pbt(new QuadraticTaskSpec(3, 1, 3, 1, 0), space, 4, 3, INTERVAL, FitnessEstimate.last(), 1);
+        return new PopulationConfig(
+                c.seed(),
+                c.population(),
+                c.generations(),
+                c.perturbationInterval(),
+                c.chunkSteps(),
+                c.task(),
+                c.space(),
+                c.selection(),
+                c.mutation(),
+                c.merge(),
+                c.exploit(),
+                c.fitness(),
+                true,
+                c.parallelism(),
+                c.maxParallelism(),
+                c.checkpointIntervalMs());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.popflow.agent;
 
-import io.popflow.config.CopyPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.env.CartPole;
 import io.popflow.fast.Hyperparameter;
@@ -31,18 +31,41 @@ class DqnAgentTest {
     private final RecordingEffects fx = new RecordingEffects();
 
     private static PopulationConfig config(CopyPolicy exploit) {
-        DqnSettings dqn = new DqnSettings(new ClassicControl(ClassicControl.CARTPOLE, 100), new int[] {16}, 0.99, 100,
-                1_000, TdLoss.MSE, 0.01, false, 32);
+        DqnSettings dqn = new DqnSettings(
+                new ClassicControl(ClassicControl.CARTPOLE, 100),
+                new int[] {16},
+                0.99,
+                100,
+                1_000,
+                TdLoss.MSE,
+                0.01,
+                false,
+                32);
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.LR, new Domain.Interval(1e-4, 1e-2, Domain.Scale.LOG, false));
         m.put(ControlTaskSpec.EPSILON_DECAY, new Domain.Interval(500, 5000, Domain.Scale.LINEAR, false));
         m.put(Hyperparameter.BATCH_SIZE, new Domain.Interval(16, 32, Domain.Scale.LINEAR, true));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.ADAM, m, Map.of(), List.of(ControlTaskSpec.EPSILON_DECAY));
-        PopulationConfig c = TestConfigs.pbt(new ControlTaskSpec(dqn, 2, true, 5), space, 4, 3, INTERVAL,
-                FitnessEstimate.last(), 1);
-        return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(), c.chunkSteps(),
-                c.task(), c.space(), c.selection(), c.mutation(), c.merge(), exploit, c.fitness(), false, c.parallelism(),
-                c.maxParallelism(), c.checkpointIntervalMs());
+        HyperparameterSpace space =
+                new HyperparameterSpace(UpdateRule.ADAM, m, Map.of(), List.of(ControlTaskSpec.EPSILON_DECAY));
+        PopulationConfig c =
+                TestConfigs.pbt(new ControlTaskSpec(dqn, 2, true, 5), space, 4, 3, INTERVAL, FitnessEstimate.last(), 1);
+        return new PopulationConfig(
+                c.seed(),
+                c.population(),
+                c.generations(),
+                c.perturbationInterval(),
+                c.chunkSteps(),
+                c.task(),
+                c.space(),
+                c.selection(),
+                c.mutation(),
+                c.merge(),
+                exploit,
+                c.fitness(),
+                false,
+                c.parallelism(),
+                c.maxParallelism(),
+                c.checkpointIntervalMs());
     }
 
     private AgentState trained(AgentLifecycle lifecycle, int id) {
@@ -52,7 +75,8 @@ class DqnAgentTest {
     }
 
     /** Donor 0 sends, recipient 1 copies: the donor's end-of-generation Q-network is the recipient's Q and target. */
-    private static AgentState copied(AgentLifecycle lifecycle, AgentState donor, AgentState recipient, RecordingEffects fx) {
+    private static AgentState copied(
+            AgentLifecycle lifecycle, AgentState donor, AgentState recipient, RecordingEffects fx) {
         lifecycle.onDirective(donor, Directive.keep(0).sendingTo(1), fx);
         lifecycle.onDirective(recipient, Directive.of(0, new Directive.Copy(0, new double[] {2e-3, 900, 20})), fx);
         lifecycle.onTransfer(recipient, fx.sent.get(0), fx);
@@ -78,11 +102,15 @@ class DqnAgentTest {
         assertThat(recipient.optimizerMemory).hasSize(2 * donorQ.length).containsOnly(0f);
         assertThat(recipient.optimizerSteps).isZero();
         assertThat(recipient.rl.replay.size()).isZero();
-        assertThat(recipient.rl.returns.finished()).as("window of returns cleared").isZero();
+        assertThat(recipient.rl.returns.finished())
+                .as("window of returns cleared")
+                .isZero();
         assertThat(recipient.rl.steps).as("ε's clock is the recipient's own").isEqualTo(ownSteps);
         assertThat(recipient.hyperparameters).containsExactly(2e-3, 900, 20);
         assertThat(recipient.rl.episodeReturn).as("a fresh episode").isZero();
-        assertThat(((CartPole) recipient.rl.environment).steps()).as("episode step").isZero();
+        assertThat(((CartPole) recipient.rl.environment).steps())
+                .as("episode step")
+                .isZero();
         // the donor goes on with its own networks and memory
         assertThat(donor.rl.replay.size()).isEqualTo(INTERVAL);
         assertThat(donor.optimizerSteps).isPositive();
@@ -90,8 +118,8 @@ class DqnAgentTest {
 
     @Test
     void withCopyAndKeepTheDonorsOptimizerComesAndTheRecipientKeepsItsMemory() {
-        AgentLifecycle lifecycle = new AgentLifecycle(config(new CopyPolicy(CopyPolicy.Optimizer.COPY,
-                CopyPolicy.Replay.KEEP)));
+        AgentLifecycle lifecycle =
+                new AgentLifecycle(config(new CopyPolicy(CopyPolicy.Optimizer.COPY, CopyPolicy.Replay.KEEP)));
         AgentState donor = trained(lifecycle, 0);
         AgentState recipient = trained(lifecycle, 1);
         float[] donorMoments = donor.optimizerMemory.clone();

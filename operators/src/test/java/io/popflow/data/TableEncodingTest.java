@@ -31,7 +31,9 @@ class TableEncodingTest {
         assertThat(d.feature(3, 0)).as("a test row far out stays far out").isCloseTo(48.5f, within(1e-4f));
         assertThat(new float[] {d.feature(0, 1), d.feature(0, 2)}).containsExactly(1f, 0f);
         assertThat(new float[] {d.feature(1, 1), d.feature(1, 2)}).containsExactly(0f, 1f);
-        assertThat(new float[] {d.feature(3, 1), d.feature(3, 2)}).as("an unseen category").containsExactly(0f, 0f);
+        assertThat(new float[] {d.feature(3, 1), d.feature(3, 2)})
+                .as("an unseen category")
+                .containsExactly(0f, 0f);
         assertThat(d.label(0)).isZero();
         assertThat(d.label(3)).isEqualTo(1);
     }
@@ -51,7 +53,11 @@ class TableEncodingTest {
         assertThat(t.names()).containsExactly("column1", "column2", "column3");
         TableEncoding e = new TableEncoding(t, 2, null, new int[] {0, 1, 2});
         Dataset d = e.encode(new int[] {0, 1, 2});
-        assertThat(d.feature(1, 0)).as("missing x: the training mean, 0 once standardised").isZero();
-        assertThat(new float[] {d.feature(2, 1), d.feature(2, 2)}).as("missing text: no category").containsExactly(0f, 0f);
+        assertThat(d.feature(1, 0))
+                .as("missing x: the training mean, 0 once standardised")
+                .isZero();
+        assertThat(new float[] {d.feature(2, 1), d.feature(2, 2)})
+                .as("missing text: no category")
+                .containsExactly(0f, 0f);
     }
 }

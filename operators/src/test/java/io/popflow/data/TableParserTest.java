@@ -27,11 +27,13 @@ class TableParserTest {
 
     @Test
     void quotedValuesHoldTheDelimiterEscapedQuotesAndLineBreaks() throws Exception {
-        Path f = file("quoted.csv", "a,shape,y\n"
-                + "1,\"big, round\",\"yes\"\n"
-                + "2,\"say \"\"hi\"\"\",no\n"
-                + "3,\"two\nlines\",yes\n"
-                + "4, \"padded\" ,no\n");
+        Path f = file(
+                "quoted.csv",
+                "a,shape,y\n"
+                        + "1,\"big, round\",\"yes\"\n"
+                        + "2,\"say \"\"hi\"\"\",no\n"
+                        + "3,\"two\nlines\",yes\n"
+                        + "4, \"padded\" ,no\n");
         Table t = TableParser.read(f, Delimiter.COMMA, true);
         assertThat(t.names()).containsExactly("a", "shape", "y");
         assertThat(text(t, 1)).containsExactly("big, round", "say \"hi\"", "two\nlines", "padded");
@@ -56,13 +58,21 @@ class TableParserTest {
         Table tabs = TableParser.read(file("tabs.csv", "a\tb\ty\n1\t2\tyes\n"), Delimiter.AUTO, true);
         assertThat(tabs.names()).containsExactly("a", "b", "y");
         Table quoted = TableParser.read(file("q.csv", "\"a;b\",c,y\n1,2,3\n"), Delimiter.AUTO, true);
-        assertThat(quoted.names()).as("a separator inside quotes does not count").containsExactly("a;b", "c", "y");
+        assertThat(quoted.names())
+                .as("a separator inside quotes does not count")
+                .containsExactly("a;b", "c", "y");
         Table none = TableParser.read(file("one.tsv", "a\n1\n"), Delimiter.AUTO, true);
         assertThat(none.names()).containsExactly("a");
-        assertThat(TableParser.sniff("x,y\tz\n", '\t')).as("a tie goes to the file's kind").isEqualTo('\t');
+        assertThat(TableParser.sniff("x,y\tz\n", '\t'))
+                .as("a tie goes to the file's kind")
+                .isEqualTo('\t');
         assertThat(TableParser.sniff("x,y\tz\n", ',')).isEqualTo(',');
-        assertThat(TableParser.sniff("\n\nx;y;z,w\n", ',')).as("the first non-blank line").isEqualTo(';');
-        assertThat(TableParser.sniff(" \n\t\ty,z\n", ',')).as("a header starting with a tab").isEqualTo('\t');
+        assertThat(TableParser.sniff("\n\nx;y;z,w\n", ','))
+                .as("the first non-blank line")
+                .isEqualTo(';');
+        assertThat(TableParser.sniff(" \n\t\ty,z\n", ','))
+                .as("a header starting with a tab")
+                .isEqualTo('\t');
     }
 
     @Test
@@ -80,7 +90,8 @@ class TableParserTest {
                 .hasMessage(open + ":3: a quoted value is not closed (no '\"' after its opening one)");
         Path after = file("after.csv", "a,b,y\n1,\"2\"x,3\n");
         assertThatThrownBy(() -> TableParser.read(after, Delimiter.COMMA, true))
-                .hasMessage(after + ":2: text after a quoted value's closing '\"' (a '\"' inside quotes is written '\"\"')");
+                .hasMessage(after
+                        + ":2: text after a quoted value's closing '\"' (a '\"' inside quotes is written '\"\"')");
     }
 
     @Test

@@ -27,7 +27,9 @@ class CartPoleTest {
         for (int i = 0; i < actions.length; i++) {
             Environment.Step step = env.step(actions[i]);
             for (int k = 0; k < 4; k++) {
-                assertThat(step.observation()[k]).as("state %d, coordinate %d", i + 1, k).isCloseTo(golden[i][k], within(1e-9));
+                assertThat(step.observation()[k])
+                        .as("state %d, coordinate %d", i + 1, k)
+                        .isCloseTo(golden[i][k], within(1e-9));
             }
             assertThat(step.reward()).isEqualTo(1.0);
             assertThat(step.done()).isFalse();
@@ -74,7 +76,9 @@ class CartPoleTest {
         Arrays.sort(returns);
         assertThat(sum / episodes).isCloseTo(22.31, within(0.23));
         assertThat(returns[episodes / 2]).isEqualTo(19);
-        assertThat(returns[0]).as("the shortest episode: the pole cannot fall in fewer steps").isGreaterThanOrEqualTo(8);
+        assertThat(returns[0])
+                .as("the shortest episode: the pole cannot fall in fewer steps")
+                .isGreaterThanOrEqualTo(8);
     }
 
     @Test

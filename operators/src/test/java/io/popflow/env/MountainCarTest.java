@@ -28,8 +28,12 @@ class MountainCarTest {
         for (int i = 0; i < SEQUENCE.length; i++) {
             Environment.Step step = env.step(SEQUENCE[i]);
             String[] g = golden.get(i);
-            assertThat(step.observation()[0]).as("position after step %d", i + 1).isCloseTo(Double.parseDouble(g[2]), within(1e-12));
-            assertThat(step.observation()[1]).as("velocity after step %d", i + 1).isCloseTo(Double.parseDouble(g[3]), within(1e-12));
+            assertThat(step.observation()[0])
+                    .as("position after step %d", i + 1)
+                    .isCloseTo(Double.parseDouble(g[2]), within(1e-12));
+            assertThat(step.observation()[1])
+                    .as("velocity after step %d", i + 1)
+                    .isCloseTo(Double.parseDouble(g[3]), within(1e-12));
             assertThat(step.terminated()).isEqualTo(Boolean.parseBoolean(g[4].toLowerCase()));
             assertThat(step.reward()).isEqualTo(-1.0);
         }
@@ -82,8 +86,11 @@ class MountainCarTest {
 
     private static List<String[]> golden(String kind) throws IOException {
         try (InputStream in = MountainCarTest.class.getResourceAsStream("/golden/mountain-car.golden.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(l -> l.split(" "))
-                    .filter(f -> f[0].equals(kind)).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(l -> l.split(" "))
+                    .filter(f -> f[0].equals(kind))
+                    .toList();
         }
     }
 }

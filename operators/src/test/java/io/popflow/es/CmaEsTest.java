@@ -112,33 +112,39 @@ class CmaEsTest {
     @Test
     void theCovarianceLearnsTheInverseHessian() {
         org.apache.commons.math3.linear.RealMatrix q = new org.apache.commons.math3.linear.QRDecomposition(
-                new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {
-                    {1, 2, 0, 1}, {0, 1, 3, 1}, {2, 0, 1, 1}, {1, 1, 1, 0}})).getQ();
+                        new org.apache.commons.math3.linear.Array2DRowRealMatrix(
+                                new double[][] {{1, 2, 0, 1}, {0, 1, 3, 1}, {2, 0, 1, 1}, {1, 1, 1, 0}}))
+                .getQ();
         org.apache.commons.math3.linear.RealMatrix a = q.multiply(
-                org.apache.commons.math3.linear.MatrixUtils.createRealDiagonalMatrix(new double[] {1, 10, 100, 1000}))
+                        org.apache.commons.math3.linear.MatrixUtils.createRealDiagonalMatrix(
+                                new double[] {1, 10, 100, 1000}))
                 .multiply(q.transpose());
-        org.apache.commons.math3.linear.RealMatrix root = new org.apache.commons.math3.linear.EigenDecomposition(a)
-                .getSquareRoot();
+        org.apache.commons.math3.linear.RealMatrix root =
+                new org.apache.commons.math3.linear.EigenDecomposition(a).getSquareRoot();
         for (long seed = 1; seed <= 5; seed++) {
             CmaEs es = new CmaEs(new double[] {1, 1, 1, 1}, 0.5);
             SplitMix64 rng = new SplitMix64(seed);
-            org.apache.commons.math3.linear.RealMatrix mean = new org.apache.commons.math3.linear.Array2DRowRealMatrix(4, 4);
+            org.apache.commons.math3.linear.RealMatrix mean =
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(4, 4);
             for (int g = 1; g <= 300; g++) {
                 double[][] x = es.ask(rng);
                 double[] fitness = new double[x.length];
                 for (int k = 0; k < x.length; k++) {
-                    org.apache.commons.math3.linear.RealVector v = new org.apache.commons.math3.linear.ArrayRealVector(x[k]);
+                    org.apache.commons.math3.linear.RealVector v =
+                            new org.apache.commons.math3.linear.ArrayRealVector(x[k]);
                     fitness[k] = -0.5 * v.dotProduct(a.operate(v));
                 }
                 es.tell(x, fitness);
                 if (g > 100) {
                     org.apache.commons.math3.linear.RealMatrix ca = root.multiply(
-                            new org.apache.commons.math3.linear.Array2DRowRealMatrix(es.covariance())).multiply(root);
+                                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(es.covariance()))
+                            .multiply(root);
                     mean = mean.add(ca.scalarMultiply(1 / ca.getTrace()));
                 }
             }
             double[] ev = new org.apache.commons.math3.linear.EigenDecomposition(mean).getRealEigenvalues();
-            double cond = Arrays.stream(ev).max().orElseThrow() / Arrays.stream(ev).min().orElseThrow();
+            double cond = Arrays.stream(ev).max().orElseThrow()
+                    / Arrays.stream(ev).min().orElseThrow();
             System.out.printf("CMA-ES seed %d: cond of the mean C·A = %.3f (cond A = 1000)%n", seed, cond);
             assertThat(cond).isLessThan(2.0);
         }
@@ -165,15 +171,24 @@ class CmaEsTest {
                 Arrays.fill(lower, -1e6);
                 Arrays.fill(upper, 1e6);
                 org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer cma =
-                        new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer(100_000, 1e-8, true,
-                                0, 0, new org.apache.commons.math3.random.MersenneTwister(1_000 + s), false, null);
-                double reached = cma.optimize(new org.apache.commons.math3.optim.MaxEval(100_000),
-                        new org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction(f::applyAsDouble),
-                        org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
-                        new org.apache.commons.math3.optim.InitialGuess(start),
-                        new org.apache.commons.math3.optim.SimpleBounds(lower, upper),
-                        new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer.Sigma(sigma),
-                        new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer.PopulationSize(10))
+                        new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer(
+                                100_000,
+                                1e-8,
+                                true,
+                                0,
+                                0,
+                                new org.apache.commons.math3.random.MersenneTwister(1_000 + s),
+                                false,
+                                null);
+                double reached = cma.optimize(
+                                new org.apache.commons.math3.optim.MaxEval(100_000),
+                                new org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction(f::applyAsDouble),
+                                org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                                new org.apache.commons.math3.optim.InitialGuess(start),
+                                new org.apache.commons.math3.optim.SimpleBounds(lower, upper),
+                                new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer.Sigma(sigma),
+                                new org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer
+                                        .PopulationSize(10))
                         .getValue();
                 assertThat(reached).isLessThanOrEqualTo(1e-8);
                 evals[s] = cma.getEvaluations();

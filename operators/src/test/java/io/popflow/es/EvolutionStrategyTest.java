@@ -121,7 +121,8 @@ class EvolutionStrategyTest {
         }
         bySeed.tell(11, f);
         lamarckian.tellSolutions(11, x, f);
-        assertThat(lamarckian.mean()[0] - bySeed.mean()[0]).isCloseTo(1.125, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(lamarckian.mean()[0] - bySeed.mean()[0])
+                .isCloseTo(1.125, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(lamarckian.mean()[1]).isEqualTo(bySeed.mean()[1]);
         assertThat(lamarckian.sigma()).isEqualTo(bySeed.sigma());
     }

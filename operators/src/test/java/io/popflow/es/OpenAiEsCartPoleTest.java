@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * budget, not a tolerance.
  */
 class OpenAiEsCartPoleTest {
-    private static final MlpArchitecture POLICY = new MlpArchitecture(new int[] {4, 16, 2}, Activation.TANH,
-            OutputLoss.SQUARED_ERROR);
+    private static final MlpArchitecture POLICY =
+            new MlpArchitecture(new int[] {4, 16, 2}, Activation.TANH, OutputLoss.SQUARED_ERROR);
     private static final int MAX_GENERATIONS = 200;
 
     private final JavaMlp net = new JavaMlp(POLICY, 1);
@@ -84,9 +84,14 @@ class OpenAiEsCartPoleTest {
                     }
                 }
             }
-            System.out.printf("OpenAI-ES CartPole-v1 seed %d: %s (mean policy %.1f over 100 episodes), %.1f s%n", seed,
-                    solvedAt > 0 ? "solved at generation " + solvedAt : "not solved in " + MAX_GENERATIONS + " generations",
-                    last, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "OpenAI-ES CartPole-v1 seed %d: %s (mean policy %.1f over 100 episodes), %.1f s%n",
+                    seed,
+                    solvedAt > 0
+                            ? "solved at generation " + solvedAt
+                            : "not solved in " + MAX_GENERATIONS + " generations",
+                    last,
+                    (System.nanoTime() - start) / 1e9);
             assertThat(solvedAt).as("seed %d solved", seed).isPositive();
         }
     }

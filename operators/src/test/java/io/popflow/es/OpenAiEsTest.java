@@ -111,8 +111,8 @@ class OpenAiEsTest {
     /** On the quadratic the mean climbs to the optimum at 0 with centered ranks and Adam. */
     @Test
     void theMeanClimbsToTheOptimum() {
-        OpenAiEs es = new OpenAiEs(new float[] {0.7f, -0.4f, 0.25f}, N, SIGMA, 1, SIGMA, 0.02, 0, true,
-                FitnessShaping.CENTERED_RANKS);
+        OpenAiEs es = new OpenAiEs(
+                new float[] {0.7f, -0.4f, 0.25f}, N, SIGMA, 1, SIGMA, 0.02, 0, true, FitnessShaping.CENTERED_RANKS);
         float[] x = new float[3];
         for (long g = 0; g < 300; g++) {
             SharedNoise noise = es.noise(g);

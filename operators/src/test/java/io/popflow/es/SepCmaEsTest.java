@@ -19,25 +19,28 @@ class SepCmaEsTest {
     void deviationsAdaptToTheInverseSquareRootOfTheCurvatures() {
         for (long seed = 1; seed <= 5; seed++) {
             SepCmaEs es = new SepCmaEs(new double[] {1, 1, 1, 1, 1}, 0.5);
-            double[] ratios = SeparableShape.ratios(new SeparableShape.Strategy() {
-                private double[][] x;
+            double[] ratios = SeparableShape.ratios(
+                    new SeparableShape.Strategy() {
+                        private double[][] x;
 
-                @Override
-                public double[][] candidates(RandomGenerator rng) {
-                    x = es.ask(rng);
-                    return x;
-                }
+                        @Override
+                        public double[][] candidates(RandomGenerator rng) {
+                            x = es.ask(rng);
+                            return x;
+                        }
 
-                @Override
-                public void tell(double[] fitness) {
-                    es.tell(x, fitness);
-                }
+                        @Override
+                        public void tell(double[] fitness) {
+                            es.tell(x, fitness);
+                        }
 
-                @Override
-                public double[] deviations() {
-                    return es.deviations();
-                }
-            }, A, seed);
+                        @Override
+                        public double[] deviations() {
+                            return es.deviations();
+                        }
+                    },
+                    A,
+                    seed);
             System.out.println("sep-CMA-ES seed " + seed + ": σ_i √a_i / σ_0 √a_0 = " + Arrays.toString(ratios));
             for (double r : ratios) {
                 assertThat(r).isBetween(0.5, 2.0);

@@ -19,25 +19,28 @@ class SnesTest {
     void sigmasAdaptToTheInverseSquareRootOfTheCurvatures() {
         for (long seed = 1; seed <= 5; seed++) {
             Snes snes = new Snes(new double[] {1, 1, 1, 1, 1}, 0.5);
-            double[] ratios = SeparableShape.ratios(new SeparableShape.Strategy() {
-                private double[][] z;
+            double[] ratios = SeparableShape.ratios(
+                    new SeparableShape.Strategy() {
+                        private double[][] z;
 
-                @Override
-                public double[][] candidates(RandomGenerator rng) {
-                    z = snes.ask(rng);
-                    return Arrays.stream(z).map(snes::member).toArray(double[][]::new);
-                }
+                        @Override
+                        public double[][] candidates(RandomGenerator rng) {
+                            z = snes.ask(rng);
+                            return Arrays.stream(z).map(snes::member).toArray(double[][]::new);
+                        }
 
-                @Override
-                public void tell(double[] fitness) {
-                    snes.tell(z, fitness);
-                }
+                        @Override
+                        public void tell(double[] fitness) {
+                            snes.tell(z, fitness);
+                        }
 
-                @Override
-                public double[] deviations() {
-                    return snes.sigmas();
-                }
-            }, A, seed);
+                        @Override
+                        public double[] deviations() {
+                            return snes.sigmas();
+                        }
+                    },
+                    A,
+                    seed);
             System.out.println("SNES seed " + seed + ": σ_i √a_i / σ_0 √a_0 = " + Arrays.toString(ratios));
             for (double r : ratios) {
                 assertThat(r).isBetween(0.5, 2.0);

@@ -34,7 +34,9 @@ class LangevinStationaryLawTest {
         double effective = (double) DIMENSION * SAMPLES * (1 - rho * rho) / (1 + rho * rho);
         double tolerance = 5 * Math.sqrt(2 / effective);
         assertThat(m.variance / expected).isCloseTo(1.0, within(tolerance));
-        assertThat(Math.abs(m.variance / (1 / (beta * lambda)) - 1)).as("discrete differs from continuous").isGreaterThan(0.1);
+        assertThat(Math.abs(m.variance / (1 / (beta * lambda)) - 1))
+                .as("discrete differs from continuous")
+                .isGreaterThan(0.1);
         // E[L] = ½ λ d Var = d / (2β (1 − ηλ/2)): the continuous d/(2β), corrected for the step
         double expectedLoss = DIMENSION / (2 * beta * (1 - eta * lambda / 2));
         assertThat(m.meanLoss / expectedLoss).isCloseTo(1.0, within(tolerance));

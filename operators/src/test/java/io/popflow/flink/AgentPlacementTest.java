@@ -25,7 +25,9 @@ class AgentPlacementTest {
             int[] perSubtask = new int[p];
             for (int agent = 0; agent < population; agent++) {
                 int key = placement.keyOf(agent);
-                assertThat(key).as("key of agent %d at parallelism %d", agent, p).isEqualTo(reference.keyOf(agent));
+                assertThat(key)
+                        .as("key of agent %d at parallelism %d", agent, p)
+                        .isEqualTo(reference.keyOf(agent));
                 perSubtask[KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, p)]++;
             }
             int min = Integer.MAX_VALUE;
@@ -37,7 +39,8 @@ class AgentPlacementTest {
             // equal spacing over the key groups: subtask ranges differ by at most one group, so
             // counts differ by at most one agent per group width, plus one for rounding
             int slack = (int) Math.ceil((double) population / maxParallelism) + 1;
-            assertThat(max - min).as("agents per subtask at parallelism %d: min %d, max %d", p, min, max)
+            assertThat(max - min)
+                    .as("agents per subtask at parallelism %d: min %d, max %d", p, min, max)
                     .isLessThanOrEqualTo(slack);
         }
     }

@@ -8,15 +8,15 @@ import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnLearner;
 import io.popflow.rl.DqnSettings;
 import io.popflow.rl.DqnState;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 class AgentStateSerializerTest {
@@ -52,7 +52,8 @@ class AgentStateSerializerTest {
         AgentState initial = new AgentState();
         for (Field f : AgentState.class.getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers())) {
-                assertThat(Objects.deepEquals(f.get(s), f.get(initial))).as("%s left at its initial value", f.getName())
+                assertThat(Objects.deepEquals(f.get(s), f.get(initial)))
+                        .as("%s left at its initial value", f.getName())
                         .isFalse();
             }
         }
@@ -68,10 +69,16 @@ class AgentStateSerializerTest {
     @Test
     void roundTripKeepsEveryField() throws Exception {
         AgentState every = everyFieldSet();
-        assertThat(roundTrip(every)).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
-                .ignoringFields(SCRATCH.toArray(String[]::new)).isEqualTo(every);
+        assertThat(roundTrip(every))
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
+                .ignoringFields(SCRATCH.toArray(String[]::new))
+                .isEqualTo(every);
         AgentState s = full();
-        assertThat(roundTrip(s)).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class).isEqualTo(s);
+        assertThat(roundTrip(s))
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
+                .isEqualTo(s);
         AgentState sparse = full();
         sparse.earlyTransfer = null;
         sparse.pendingHyperparameters = null;
@@ -79,7 +86,10 @@ class AgentStateSerializerTest {
         sparse.outboxOptimizerMemory = null;
         sparse.optimizerMemory = new float[0];
         sparse.pendingMergeTarget = null;
-        assertThat(roundTrip(sparse)).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class).isEqualTo(sparse);
+        assertThat(roundTrip(sparse))
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
+                .isEqualTo(sparse);
     }
 
     /**
@@ -111,8 +121,11 @@ class AgentStateSerializerTest {
             restored.optimizerSteps = r.adamSteps;
         }
         original.optimizerSteps = original.rl.adamSteps;
-        assertThat(restored).usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
-                .ignoringFields("rl.replay.marks", "rl.replay.mark").isEqualTo(original);
+        assertThat(restored)
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
+                .ignoringFields("rl.replay.marks", "rl.replay.mark")
+                .isEqualTo(original);
         assertThat(restored.rl.replay.sameAs(original.rl.replay)).isTrue();
     }
 
@@ -132,7 +145,9 @@ class AgentStateSerializerTest {
         DataOutputSerializer out = new DataOutputSerializer(64);
         snapshot.writeSnapshot(out);
         TypeSerializerSnapshot<AgentState> read = new AgentStateSerializer.Snapshot();
-        read.readSnapshot(snapshot.getCurrentVersion(), new DataInputDeserializer(out.getCopyOfBuffer()),
+        read.readSnapshot(
+                snapshot.getCurrentVersion(),
+                new DataInputDeserializer(out.getCopyOfBuffer()),
                 getClass().getClassLoader());
         TypeSerializerSchemaCompatibility<AgentState> compatibility =
                 AgentStateSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(read);

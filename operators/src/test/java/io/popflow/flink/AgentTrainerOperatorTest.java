@@ -24,8 +24,10 @@ class AgentTrainerOperatorTest {
     private final PopulationConfig config = TestConfigs.quadratic(4, 3, 1);
 
     private KeyedOneInputStreamOperatorTestHarness<Integer, AgentCommand, AgentReport> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config),
-                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new AgentTrainerFactory(config),
+                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()),
+                Types.INT);
     }
 
     private static AgentCommand seed(int agent) {
@@ -85,8 +87,11 @@ class AgentTrainerOperatorTest {
             h.open();
             assertThat(((AgentTrainerOperator) h.getOperator()).queuedAgents()).isEqualTo(2);
             drainMailbox(h);
-            assertThat(h.extractOutputValues()).map(AgentTrainerOperatorTest::exact)
-                    .containsExactlyInAnyOrderElementsOf(uninterrupted.stream().map(AgentTrainerOperatorTest::exact).toList());
+            assertThat(h.extractOutputValues())
+                    .map(AgentTrainerOperatorTest::exact)
+                    .containsExactlyInAnyOrderElementsOf(uninterrupted.stream()
+                            .map(AgentTrainerOperatorTest::exact)
+                            .toList());
         }
     }
 
@@ -98,19 +103,22 @@ class AgentTrainerOperatorTest {
     @Test
     void stateUnderAnotherPlacementIsRefused() throws Exception {
         OperatorSubtaskState snapshot;
-        try (var old = new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config), AgentCommand::agent,
-                Types.INT)) {
+        try (var old = new KeyedOneInputStreamOperatorTestHarness<>(
+                new AgentTrainerFactory(config), AgentCommand::agent, Types.INT)) {
             old.open();
             old.processElement(new StreamRecord<>(seed(3)));
             snapshot = old.snapshot(1, 1);
         }
         try (var h = harness()) {
             h.initializeState(snapshot);
-            assertThatThrownBy(h::open).isInstanceOf(IllegalStateException.class).hasMessage("the savepoint holds agent 3 "
-                    + "under key 3, where this popflow places it under key "
-                    + new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()).keyOf(3)
-                    + ": it was written by a popflow whose agent placement depended on the parallelism (before versioned "
-                    + "state), and cannot be resumed");
+            assertThatThrownBy(h::open)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the savepoint holds agent 3 "
+                            + "under key 3, where this popflow places it under key "
+                            + new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism())
+                                    .keyOf(3)
+                            + ": it was written by a popflow whose agent placement depended on the parallelism (before versioned "
+                            + "state), and cannot be resumed");
         }
     }
 
@@ -128,10 +136,10 @@ class AgentTrainerOperatorTest {
             h.processElement(new StreamRecord<>(seed(0)));
             h.processElement(new StreamRecord<>(seed(1)));
             drainMailbox(h);
-            h.processElement(new StreamRecord<>(AgentCommand.directive(0,
-                    Directive.keep(0).sendingTo(1))));
-            h.processElement(new StreamRecord<>(AgentCommand.directive(1,
-                    Directive.of(0, new Directive.Copy(0, new double[] {0.2, 0.02})))));
+            h.processElement(new StreamRecord<>(
+                    AgentCommand.directive(0, Directive.keep(0).sendingTo(1))));
+            h.processElement(new StreamRecord<>(AgentCommand.directive(
+                    1, Directive.of(0, new Directive.Copy(0, new double[] {0.2, 0.02})))));
             List<StreamRecord<AgentCommand>> weights = List.copyOf(h.getSideOutput(AgentTrainerOperator.WEIGHTS));
             assertThat(weights).hasSize(1);
             AgentCommand transfer = weights.get(0).getValue();
@@ -140,13 +148,16 @@ class AgentTrainerOperatorTest {
 
             h.processElement(new StreamRecord<>(transfer));
             drainMailbox(h);
-            assertThat(h.extractOutputValues()).filteredOn(r -> r.generation() == 1).hasSize(2);
+            assertThat(h.extractOutputValues())
+                    .filteredOn(r -> r.generation() == 1)
+                    .hasSize(2);
 
             for (int agent : new int[] {0, 1}) {
-                h.processElement(new StreamRecord<>(AgentCommand.directive(agent,
-                        Directive.stop(1, agent == 0))));
+                h.processElement(new StreamRecord<>(AgentCommand.directive(agent, Directive.stop(1, agent == 0))));
             }
-            List<FinalAgent> finals = h.getSideOutput(AgentTrainerOperator.FINAL).stream().map(StreamRecord::getValue).toList();
+            List<FinalAgent> finals = h.getSideOutput(AgentTrainerOperator.FINAL).stream()
+                    .map(StreamRecord::getValue)
+                    .toList();
             assertThat(finals).extracting(FinalAgent::agent).containsExactly(0, 1);
             assertThat(finals.get(0).isTested()).isTrue();
             assertThat(finals.get(1).transfersApplied()).isEqualTo(1);

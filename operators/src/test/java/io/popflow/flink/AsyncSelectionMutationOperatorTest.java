@@ -27,17 +27,44 @@ class AsyncSelectionMutationOperatorTest {
     private final PopulationConfig config = asynchronous(TestConfigs.quadratic(POPULATION, GENERATIONS, 2));
 
     private static PopulationConfig asynchronous(PopulationConfig c) {
-        return new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(), c.chunkSteps(),
-                c.task(), c.space(), SelectionSettings.truncation(0.25), MutationSettings.pbt(0.25, new double[] {1.2, 0.8}),
-                ModelMerge.off(), CopyPolicy.defaults(UpdateRule.SGLD), FitnessEstimate.last(), true, c.parallelism(),
-                c.maxParallelism(), c.checkpointIntervalMs());
+        return new PopulationConfig(
+                c.seed(),
+                c.population(),
+                c.generations(),
+                c.perturbationInterval(),
+                c.chunkSteps(),
+                c.task(),
+                c.space(),
+                SelectionSettings.truncation(0.25),
+                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}),
+                ModelMerge.off(),
+                CopyPolicy.defaults(UpdateRule.SGLD),
+                FitnessEstimate.last(),
+                true,
+                c.parallelism(),
+                c.maxParallelism(),
+                c.checkpointIntervalMs());
     }
 
     /** Agent {@code i}'s report of generation {@code g}: fitness varies with both, so the table's order changes. */
     private static AgentReport report(int agent, int g) {
         double fitness = Math.sin(1.7 * agent + 0.9 * g) - 0.1 * agent;
-        return new AgentReport(agent, g, 40L * (g + 1), new double[] {0.01 * (agent + 1), 0.001 * (g + 1)}, fitness,
-                fitness, Double.NaN, 1, agent, Double.NaN, Double.NaN, false, null, -1, agent);
+        return new AgentReport(
+                agent,
+                g,
+                40L * (g + 1),
+                new double[] {0.01 * (agent + 1), 0.001 * (g + 1)},
+                fitness,
+                fitness,
+                Double.NaN,
+                1,
+                agent,
+                Double.NaN,
+                Double.NaN,
+                false,
+                null,
+                -1,
+                agent);
     }
 
     /** Reports in an interleaved order, as agents of two subtasks would send them. */
@@ -53,7 +80,8 @@ class AsyncSelectionMutationOperatorTest {
     }
 
     private OneInputStreamOperatorTestHarness<AgentReport, AgentCommand> harness() throws Exception {
-        var h = new OneInputStreamOperatorTestHarness<AgentReport, AgentCommand>(new AsyncSelectionMutationOperator(config));
+        var h = new OneInputStreamOperatorTestHarness<AgentReport, AgentCommand>(
+                new AsyncSelectionMutationOperator(config));
         h.setup(AgentCommandSerializer.INSTANCE);
         return h;
     }
@@ -90,13 +118,17 @@ class AsyncSelectionMutationOperatorTest {
             h.setProcessingTime(1); // the resend runs on the first timer, once the task is running
             List<AgentCommand> resent = h.extractOutputValues();
             // the wall-clock stamp differs between two runs by design; everything else must match
-            assertThat(resent).usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros").as("the outstanding decisions, sent again after a restore: the edge may have lost them")
-                    .isNotEmpty().isSubsetOf(outstanding);
+            assertThat(resent)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros")
+                    .as("the outstanding decisions, sent again after a restore: the edge may have lost them")
+                    .isNotEmpty()
+                    .isSubsetOf(outstanding);
             h.getOutput().clear();
             for (int i = cut; i < reports.size(); i++) {
                 h.processElement(new StreamRecord<>(reports.get(i)));
             }
-            assertThat(h.extractOutputValues()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros")
+            assertThat(h.extractOutputValues())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros")
                     .as("decisions after the restore, against the rebuilt table of latest reports")
                     .containsExactlyElementsOf(uninterrupted);
         }
@@ -113,10 +145,13 @@ class AsyncSelectionMutationOperatorTest {
             h.getOutput().clear();
             h.processElement(new StreamRecord<>(reports.get(reports.size() - 1)));
             List<AgentCommand> out = h.extractOutputValues();
-            assertThat(out.subList(0, POPULATION)).allMatch(c -> c instanceof AgentCommand.Decide d
-                    && d.directive().action() instanceof io.popflow.agent.Directive.Stop);
-            assertThat(out.subList(POPULATION, out.size())).allMatch(AgentCommand::isEndOfRun)
-                    .extracting(AgentCommand::route).containsExactly(0, 1);
+            assertThat(out.subList(0, POPULATION))
+                    .allMatch(c -> c instanceof AgentCommand.Decide d
+                            && d.directive().action() instanceof io.popflow.agent.Directive.Stop);
+            assertThat(out.subList(POPULATION, out.size()))
+                    .allMatch(AgentCommand::isEndOfRun)
+                    .extracting(AgentCommand::route)
+                    .containsExactly(0, 1);
         }
     }
 }

@@ -9,9 +9,9 @@ import io.popflow.agent.AgentReport;
 import io.popflow.agent.Directive;
 import io.popflow.agent.FinalAgent;
 import io.popflow.agent.GenerationReports;
+import io.popflow.agent.InitialHyperparameters;
 import io.popflow.agent.Learner;
 import io.popflow.agent.SearchDistributions;
-import io.popflow.agent.InitialHyperparameters;
 import io.popflow.config.PopulationConfig;
 import io.popflow.es.DistributionReplica;
 import io.popflow.es.EsGeneration;
@@ -31,12 +31,19 @@ import org.junit.jupiter.api.Test;
 
 /** The trainer's side of an evolution strategy: its copy of the distribution, and directives that overtake it. */
 class EsTrainerOperatorTest {
-    private final PopulationConfig config = TestConfigs.es(new LandscapeTaskSpec(Landscape.SPHERE, 4, 1, 1, new double[4]),
-            StrategySettings.of(StrategySettings.Kind.CMA_ES).startingAt(0.5, 0.5), 3, 6, 3, 1);
+    private final PopulationConfig config = TestConfigs.es(
+            new LandscapeTaskSpec(Landscape.SPHERE, 4, 1, 1, new double[4]),
+            StrategySettings.of(StrategySettings.Kind.CMA_ES).startingAt(0.5, 0.5),
+            3,
+            6,
+            3,
+            1);
 
     private KeyedOneInputStreamOperatorTestHarness<Integer, AgentCommand, AgentReport> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config),
-                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new AgentTrainerFactory(config),
+                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()),
+                Types.INT);
     }
 
     private static void drainMailbox(KeyedOneInputStreamOperatorTestHarness<?, ?, ?> h) throws Exception {
@@ -77,12 +84,16 @@ class EsTrainerOperatorTest {
             }
             drainMailbox(h);
             List<AgentReport> all = h.extractOutputValues();
-            assertThat(all).hasSize(12).filteredOn(r -> r.generation() == 1).extracting(AgentReport::agent)
+            assertThat(all)
+                    .hasSize(12)
+                    .filteredOn(r -> r.generation() == 1)
+                    .extracting(AgentReport::agent)
                     .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
             // a resent update is ignored; an update that skips a generation is a protocol error
             h.processElement(new StreamRecord<>(new AgentCommand.Distribution(0, update, 0)));
             EsGeneration skipping = new EsGeneration(5, 1, new double[6], 2, 3);
-            assertThatThrownBy(() -> h.processElement(new StreamRecord<>(new AgentCommand.Distribution(0, skipping, 0))))
+            assertThatThrownBy(
+                            () -> h.processElement(new StreamRecord<>(new AgentCommand.Distribution(0, skipping, 0))))
                     .hasMessageContaining("the update is for generation 5");
         }
     }
@@ -107,11 +118,19 @@ class EsTrainerOperatorTest {
             h.initializeState(snapshot);
             h.open();
             for (int a = 0; a < 6; a++) {
-                h.processElement(new StreamRecord<>(AgentCommand.directive(a, Directive.of(0, new Directive.TakeMean(a == 0)))));
+                h.processElement(
+                        new StreamRecord<>(AgentCommand.directive(a, Directive.of(0, new Directive.TakeMean(a == 0)))));
             }
-            List<FinalAgent> finals = h.getSideOutput(AgentTrainerOperator.FINAL).stream().map(StreamRecord::getValue).toList();
-            assertThat(finals).hasSize(6).allMatch(f -> f.paramsSha256().equals(AgentLifecycle.sha256(expected.mean())));
-            assertThat(finals).filteredOn(f -> f.agent() == 0).singleElement().satisfies(f -> assertThat(f.testLoss()).isFinite());
+            List<FinalAgent> finals = h.getSideOutput(AgentTrainerOperator.FINAL).stream()
+                    .map(StreamRecord::getValue)
+                    .toList();
+            assertThat(finals)
+                    .hasSize(6)
+                    .allMatch(f -> f.paramsSha256().equals(AgentLifecycle.sha256(expected.mean())));
+            assertThat(finals)
+                    .filteredOn(f -> f.agent() == 0)
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.testLoss()).isFinite());
         }
     }
 }

@@ -5,8 +5,8 @@ import io.popflow.agent.AgentReport;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationDecision;
-import io.popflow.agent.Phase;
 import io.popflow.agent.InitialHyperparameters;
+import io.popflow.agent.Phase;
 import io.popflow.agent.WeightRequest;
 import io.popflow.agent.WeightTransfer;
 import io.popflow.data.LabeledExample;
@@ -71,8 +71,14 @@ final class GoldenStates {
     static List<AgentCommand> commands() {
         return List.of(
                 AgentCommand.seed(1, new InitialHyperparameters(new double[] {0.1, 32})),
-                AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
-                        new Directive.Copy(3, new double[] {0.2, 16}))).emittedAt(123_456L),
+                AgentCommand.directive(
+                                2,
+                                new Directive(
+                                        5,
+                                        new int[] {4, 6},
+                                        new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
+                                        new Directive.Copy(3, new double[] {0.2, 16})))
+                        .emittedAt(123_456L),
                 AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[0], 0, -0.125)),
                 AgentCommand.request(4, new WeightRequest(9, 6)),
                 AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
@@ -80,14 +86,36 @@ final class GoldenStates {
     }
 
     static AgentReport report() {
-        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4}, -0.25, -0.3, Double.NaN, 0.4, 0.35, 0.9,
-                Double.NaN, false, new float[] {0.5f, 1.5f}, 812, 0);
+        return new AgentReport(
+                5,
+                12,
+                2_400,
+                new double[] {0.05, 1e-4},
+                -0.25,
+                -0.3,
+                Double.NaN,
+                0.4,
+                0.35,
+                0.9,
+                Double.NaN,
+                false,
+                new float[] {0.5f, 1.5f},
+                812,
+                0);
     }
 
     /** Format 2: a DQN agent a few steps into CartPole (replay, target, Adam moments and step count, episode). */
     static AgentState agentFormat2() {
-        DqnSettings settings = new DqnSettings(new ClassicControl(ClassicControl.CARTPOLE, 100), new int[] {3}, 0.99, 2, 4,
-                TdLoss.HUBER, 0.05, false, 2);
+        DqnSettings settings = new DqnSettings(
+                new ClassicControl(ClassicControl.CARTPOLE, 100),
+                new int[] {3},
+                0.99,
+                2,
+                4,
+                TdLoss.HUBER,
+                0.05,
+                false,
+                2);
         DqnLearner learner = new DqnLearner(settings);
         SplitMix64 rng = new SplitMix64(11);
         DqnState d = learner.create(rng, 3);
@@ -106,8 +134,8 @@ final class GoldenStates {
     }
 
     static List<AgentCommand> commandsFormat2() {
-        return List.of(AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9,
-                -0.125)));
+        return List.of(AgentCommand.transfer(
+                3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9, -0.125)));
     }
 
     /** Format 3: every kind of command, a directive of every action. */
@@ -115,13 +143,21 @@ final class GoldenStates {
         double[] h = {0.2, 16};
         return List.of(
                 AgentCommand.seed(1, new InitialHyperparameters(new double[] {0.1, 32})),
-                AgentCommand.directive(2, new Directive(5, new int[] {4, 6}, new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
-                        new Directive.Keep())).emittedAt(123_456L),
+                AgentCommand.directive(
+                                2,
+                                new Directive(
+                                        5,
+                                        new int[] {4, 6},
+                                        new Directive.Merge(new float[] {0.5f, -0.5f}, 0.25),
+                                        new Directive.Keep()))
+                        .emittedAt(123_456L),
                 AgentCommand.directive(3, Directive.of(5, new Directive.Mutate(h))),
                 AgentCommand.directive(4, Directive.of(5, new Directive.Copy(2, h))),
-                AgentCommand.directive(5, Directive.of(5, new Directive.Reset(h)).sendingTo(7)),
+                AgentCommand.directive(
+                        5, Directive.of(5, new Directive.Reset(h)).sendingTo(7)),
                 AgentCommand.directive(6, Directive.stop(5, true)),
-                AgentCommand.transfer(3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9, -0.125))
+                AgentCommand.transfer(
+                                3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9, -0.125))
                         .emittedAt(77),
                 AgentCommand.request(4, new WeightRequest(9, 6)),
                 AgentCommand.example(1, new LabeledExample(new float[] {0.25f, 0.75f}, 7, true)),
@@ -131,39 +167,87 @@ final class GoldenStates {
     /** Format 4: format 3's commands, an evolution strategy's distribution update and its two actions. */
     static List<AgentCommand> commandsFormat4() {
         List<AgentCommand> all = new java.util.ArrayList<>(commandsFormat3());
-        all.add(new AgentCommand.Distribution(1, new io.popflow.es.EsGeneration(7, 0x1234_5678_9abcL,
-                new double[] {-0.5, Double.NEGATIVE_INFINITY, 2.25}, -99L, 0x0fed_cba9_8765_4321L), 4_321L));
-        all.add(new AgentCommand.Distribution(0, new io.popflow.es.EsGeneration(8, 5L, new double[] {1.5}, 6L, 7L,
-                new byte[] {1, 2, 3, -4}), 0));
-        all.add(AgentCommand.directive(2, Directive.of(7, new Directive.Sample())).emittedAt(4_321L));
+        all.add(new AgentCommand.Distribution(
+                1,
+                new io.popflow.es.EsGeneration(
+                        7,
+                        0x1234_5678_9abcL,
+                        new double[] {-0.5, Double.NEGATIVE_INFINITY, 2.25},
+                        -99L,
+                        0x0fed_cba9_8765_4321L),
+                4_321L));
+        all.add(new AgentCommand.Distribution(
+                0, new io.popflow.es.EsGeneration(8, 5L, new double[] {1.5}, 6L, 7L, new byte[] {1, 2, 3, -4}), 0));
+        all.add(AgentCommand.directive(2, Directive.of(7, new Directive.Sample()))
+                .emittedAt(4_321L));
         all.add(AgentCommand.directive(0, Directive.of(7, new Directive.TakeMean(true))));
         return all;
     }
 
     static AgentReport reportFormat2() {
-        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
-                Double.NaN, 61.25, false, null, 812, 0);
+        return new AgentReport(
+                5,
+                12,
+                2_400,
+                new double[] {0.05, 1e-4, 900},
+                87.5,
+                87.5,
+                Double.NaN,
+                0.4,
+                Double.NaN,
+                Double.NaN,
+                61.25,
+                false,
+                null,
+                812,
+                0);
     }
 
     /** Format 3: format 2's report with the agent's stream position. */
     static AgentReport reportFormat3() {
-        return new AgentReport(5, 12, 2_400, new double[] {0.05, 1e-4, 900}, 87.5, 87.5, Double.NaN, 0.4, Double.NaN,
-                Double.NaN, 61.25, false, new float[] {0.25f}, 812, 0x8000_1234_5678_9abcL);
+        return new AgentReport(
+                5,
+                12,
+                2_400,
+                new double[] {0.05, 1e-4, 900},
+                87.5,
+                87.5,
+                Double.NaN,
+                0.4,
+                Double.NaN,
+                Double.NaN,
+                61.25,
+                false,
+                new float[] {0.25f},
+                812,
+                0x8000_1234_5678_9abcL);
     }
 
     /** PB2's data: two observations, two agents' start fitness (one after a reset is absent). */
     static io.popflow.slow.Pb2Data pb2Data() {
-        return new io.popflow.slow.Pb2Data(200, List.of(
-                new io.popflow.slow.Pb2Data.Observation(3, -0.5, new double[] {0.25, 1.0}, 0.125),
-                new io.popflow.slow.Pb2Data.Observation(4, Double.NEGATIVE_INFINITY, new double[] {0.0, 0.5}, -2.5)),
+        return new io.popflow.slow.Pb2Data(
+                200,
+                List.of(
+                        new io.popflow.slow.Pb2Data.Observation(3, -0.5, new double[] {0.25, 1.0}, 0.125),
+                        new io.popflow.slow.Pb2Data.Observation(
+                                4, Double.NEGATIVE_INFINITY, new double[] {0.0, 0.5}, -2.5)),
                 java.util.Map.of(0, 0.75, 3, -1.25));
     }
 
     static GenerationDecision decision() {
-        return new GenerationDecision(12, new int[] {0, 1, 2, 3}, new Exploitation[] {
-            new Exploitation(3, 0, new double[] {0.1}, new double[] {0.12}, new String[] {"lr * 1.2"}),
-            new Exploitation(2, Exploitation.RESET, new double[] {0.3}, new double[] {0.05}, new String[] {"lr resample"})},
-                new float[] {0.25f, 0.5f}, 0.5, -1, 1_700_000_000_000_000L);
+        return new GenerationDecision(
+                12,
+                new int[] {0, 1, 2, 3},
+                new Exploitation[] {
+                    new Exploitation(3, 0, new double[] {0.1}, new double[] {0.12}, new String[] {"lr * 1.2"}),
+                    new Exploitation(
+                            2, Exploitation.RESET, new double[] {0.3}, new double[] {0.05}, new String[] {"lr resample"
+                            })
+                },
+                new float[] {0.25f, 0.5f},
+                0.5,
+                -1,
+                1_700_000_000_000_000L);
     }
 
     public static void main(String[] args) throws Exception {

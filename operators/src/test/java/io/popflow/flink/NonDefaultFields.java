@@ -139,8 +139,9 @@ final class NonDefaultFields {
             return "filled " + n;
         } else if (type.isEnum()) {
             Object[] constants = type.getEnumConstants();
-            return constants[(current == null ? 0 : ((Enum<?>) current).ordinal() + 1 + n % (constants.length - 1))
-                    % constants.length];
+            return constants[
+                    (current == null ? 0 : ((Enum<?>) current).ordinal() + 1 + n % (constants.length - 1))
+                            % constants.length];
         }
         throw new AssertionError("the filler cannot make a " + type.getName());
     }

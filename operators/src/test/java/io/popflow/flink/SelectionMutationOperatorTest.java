@@ -3,8 +3,8 @@ package io.popflow.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.AgentCommand;
-import io.popflow.agent.Directive;
 import io.popflow.agent.AgentReport;
+import io.popflow.agent.Directive;
 import io.popflow.agent.GenerationReports;
 import io.popflow.config.PopulationConfig;
 import io.popflow.slow.LineageEvent;
@@ -21,14 +21,29 @@ class SelectionMutationOperatorTest {
     private static GenerationReports generation(int g, int n) {
         AgentReport[] reports = new AgentReport[n];
         for (int i = 0; i < n; i++) {
-            reports[i] = new AgentReport(i, g, 40L * (g + 1), new double[] {0.01 * (i + 1), 0.001}, -i, -i, Double.NaN, 1, i,
-                    Double.NaN, Double.NaN, false, null, -1, i);
+            reports[i] = new AgentReport(
+                    i,
+                    g,
+                    40L * (g + 1),
+                    new double[] {0.01 * (i + 1), 0.001},
+                    -i,
+                    -i,
+                    Double.NaN,
+                    1,
+                    i,
+                    Double.NaN,
+                    Double.NaN,
+                    false,
+                    null,
+                    -1,
+                    i);
         }
         return new GenerationReports(g, reports);
     }
 
     private OneInputStreamOperatorTestHarness<GenerationReports, AgentCommand> harness() throws Exception {
-        var h = new OneInputStreamOperatorTestHarness<GenerationReports, AgentCommand>(new SelectionMutationOperator(config));
+        var h = new OneInputStreamOperatorTestHarness<GenerationReports, AgentCommand>(
+                new SelectionMutationOperator(config));
         h.setup(AgentCommandSerializer.INSTANCE); // as the job declares it: the commands are of six kinds
         return h;
     }
@@ -40,15 +55,20 @@ class SelectionMutationOperatorTest {
             h.processElement(new StreamRecord<>(generation(0, 8)));
             List<AgentCommand> out = h.extractOutputValues();
             assertThat(out).extracting(AgentCommand::agent).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-            List<Directive> directives = out.stream().map(c -> ((AgentCommand.Decide) c).directive()).toList();
+            List<Directive> directives =
+                    out.stream().map(c -> ((AgentCommand.Decide) c).directive()).toList();
             assertThat(directives).allMatch(d -> d.generation() == 0);
-            List<LineageEvent> lineage = h.getSideOutput(SlowScaleOperator.LINEAGE).stream().map(StreamRecord::getValue).toList();
+            List<LineageEvent> lineage = h.getSideOutput(SlowScaleOperator.LINEAGE).stream()
+                    .map(StreamRecord::getValue)
+                    .toList();
             // fitness −i: agents 6 and 7 are worst, 0 and 1 best
             assertThat(lineage).extracting(LineageEvent::recipient).containsExactly(6, 7);
             assertThat(lineage).extracting(LineageEvent::donor).allMatch(d -> d == 0 || d == 1);
             for (LineageEvent e : lineage) {
-                assertThat(directives.get(e.recipient()).action()).isInstanceOfSatisfying(Directive.Copy.class,
-                        copy -> assertThat(copy.donor()).isEqualTo(e.donor()));
+                assertThat(directives.get(e.recipient()).action())
+                        .isInstanceOfSatisfying(
+                                Directive.Copy.class,
+                                copy -> assertThat(copy.donor()).isEqualTo(e.donor()));
                 assertThat(directives.get(e.donor()).sendTo()).contains(e.recipient());
                 assertThat(config.space().contains(e.newHyperparameters())).isTrue();
             }
@@ -61,10 +81,16 @@ class SelectionMutationOperatorTest {
             h.open();
             h.processElement(new StreamRecord<>(generation(2, 8)));
             List<AgentCommand> out = h.extractOutputValues();
-            assertThat(out.subList(0, 8)).allMatch(c -> ((AgentCommand.Decide) c).directive().action() instanceof Directive.Stop);
-            assertThat(out.subList(0, 8)).filteredOn(c -> ((AgentCommand.Decide) c).directive().action()
-                    .equals(new Directive.Stop(true))).extracting(AgentCommand::agent).containsExactly(0);
-            assertThat(out.subList(8, 10)).allMatch(AgentCommand::isEndOfRun).extracting(AgentCommand::route)
+            assertThat(out.subList(0, 8))
+                    .allMatch(c -> ((AgentCommand.Decide) c).directive().action() instanceof Directive.Stop);
+            assertThat(out.subList(0, 8))
+                    .filteredOn(
+                            c -> ((AgentCommand.Decide) c).directive().action().equals(new Directive.Stop(true)))
+                    .extracting(AgentCommand::agent)
+                    .containsExactly(0);
+            assertThat(out.subList(8, 10))
+                    .allMatch(AgentCommand::isEndOfRun)
+                    .extracting(AgentCommand::route)
                     .containsExactly(0, 1);
             assertThat(h.getSideOutput(SlowScaleOperator.LINEAGE)).isNull();
         }
@@ -85,7 +111,9 @@ class SelectionMutationOperatorTest {
             h.initializeState(snapshot);
             h.open();
             h.setProcessingTime(1);
-            assertThat(h.extractOutputValues()).usingRecursiveFieldByFieldElementComparator().isEqualTo(sent);
+            assertThat(h.extractOutputValues())
+                    .usingRecursiveFieldByFieldElementComparator()
+                    .isEqualTo(sent);
         }
     }
 
@@ -100,7 +128,8 @@ class SelectionMutationOperatorTest {
         try (var h = harness()) {
             h.open();
             h.processElement(new StreamRecord<>(generation(1, 8)));
-            assertThat(h.extractOutputValues()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros")
+            assertThat(h.extractOutputValues())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("emittedMicros")
                     .isEqualTo(first);
         }
     }

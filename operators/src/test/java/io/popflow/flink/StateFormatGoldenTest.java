@@ -27,7 +27,10 @@ class StateFormatGoldenTest {
     @Test
     void agentStateFormat1() throws Exception {
         List<AgentState> read = read("agent-state-format-1.bin", AgentStateSerializer.INSTANCE);
-        assertThat(read).singleElement().usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
+        assertThat(read)
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
                 .isEqualTo(GoldenStates.agent());
     }
 
@@ -35,67 +38,90 @@ class StateFormatGoldenTest {
     @Test
     void agentStateFormat2() throws Exception {
         List<AgentState> read = read("agent-state-format-2.bin", AgentStateSerializer.INSTANCE);
-        assertThat(read).singleElement().usingRecursiveComparison().withEqualsForType(BITWISE, Float.class)
+        assertThat(read)
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE, Float.class)
                 .withEqualsForType(BITWISE_DOUBLE, Double.class)
                 .ignoringFields("rl.replay.marks", "rl.replay.mark") // sampling scratch, not state
                 .isEqualTo(GoldenStates.agentFormat2());
         AgentState s = read.get(0);
         assertThat(s.rl.q).as("Q-network is the agent's θ").isSameAs(s.params);
-        assertThat(s.rl.moments).as("Adam's moments are the agent's optimizer memory").isSameAs(s.optimizerMemory);
+        assertThat(s.rl.moments)
+                .as("Adam's moments are the agent's optimizer memory")
+                .isSameAs(s.optimizerMemory);
     }
 
     @Test
     void agentCommandFormat2() throws Exception {
-        assertThat(read("agent-command-format-2.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+        assertThat(read("agent-command-format-2.bin", AgentCommandSerializer.INSTANCE))
+                .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(GoldenStates.commandsFormat2());
     }
 
     @Test
     void agentCommandFormat3() throws Exception {
-        assertThat(read("agent-command-format-3.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+        assertThat(read("agent-command-format-3.bin", AgentCommandSerializer.INSTANCE))
+                .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(GoldenStates.commandsFormat3());
     }
 
     @Test
     void agentCommandFormat4() throws Exception {
-        assertThat(read("agent-command-format-4.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+        assertThat(read("agent-command-format-4.bin", AgentCommandSerializer.INSTANCE))
+                .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(GoldenStates.commandsFormat4());
     }
 
     @Test
     void agentReportFormat3() throws Exception {
-        assertThat(read("agent-report-format-3.bin", AgentReportSerializer.INSTANCE)).singleElement()
-                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat3());
+        assertThat(read("agent-report-format-3.bin", AgentReportSerializer.INSTANCE))
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                .isEqualTo(GoldenStates.reportFormat3());
     }
 
     @Test
     void agentReportFormat2() throws Exception {
-        assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE)).singleElement()
-                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.reportFormat2());
+        assertThat(read("agent-report-format-2.bin", AgentReportSerializer.INSTANCE))
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                .isEqualTo(GoldenStates.reportFormat2());
     }
 
     @Test
     void agentCommandFormat1() throws Exception {
-        assertThat(read("agent-command-format-1.bin", AgentCommandSerializer.INSTANCE)).usingRecursiveFieldByFieldElementComparator()
+        assertThat(read("agent-command-format-1.bin", AgentCommandSerializer.INSTANCE))
+                .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(GoldenStates.commands());
     }
 
     @Test
     void agentReportFormat1() throws Exception {
-        assertThat(read("agent-report-format-1.bin", AgentReportSerializer.INSTANCE)).singleElement()
-                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.report());
+        assertThat(read("agent-report-format-1.bin", AgentReportSerializer.INSTANCE))
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                .isEqualTo(GoldenStates.report());
     }
 
     @Test
     void pb2DataFormat1() throws Exception {
-        assertThat(read("pb2-data-format-1.bin", Pb2DataSerializer.INSTANCE)).singleElement()
-                .usingRecursiveComparison().withEqualsForType(BITWISE_DOUBLE, Double.class).isEqualTo(GoldenStates.pb2Data());
+        assertThat(read("pb2-data-format-1.bin", Pb2DataSerializer.INSTANCE))
+                .singleElement()
+                .usingRecursiveComparison()
+                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                .isEqualTo(GoldenStates.pb2Data());
     }
 
     @Test
     void generationDecisionFormat1() throws Exception {
-        assertThat(read("generation-decision-format-1.bin", GenerationDecisionSerializer.INSTANCE)).singleElement()
-                .usingRecursiveComparison().isEqualTo(GoldenStates.decision());
+        assertThat(read("generation-decision-format-1.bin", GenerationDecisionSerializer.INSTANCE))
+                .singleElement()
+                .usingRecursiveComparison()
+                .isEqualTo(GoldenStates.decision());
     }
 
     /**
@@ -109,10 +135,13 @@ class StateFormatGoldenTest {
             bytes = in.readAllBytes();
         }
         DataInputDeserializer in = new DataInputDeserializer(bytes);
-        TypeSerializerSnapshot<T> old = TypeSerializerSnapshot.readVersionedSnapshot(in, StateFormatGoldenTest.class.getClassLoader());
-        TypeSerializerSchemaCompatibility<T> compatibility = current.snapshotConfiguration().resolveSchemaCompatibility(old);
+        TypeSerializerSnapshot<T> old =
+                TypeSerializerSnapshot.readVersionedSnapshot(in, StateFormatGoldenTest.class.getClassLoader());
+        TypeSerializerSchemaCompatibility<T> compatibility =
+                current.snapshotConfiguration().resolveSchemaCompatibility(old);
         assertThat(compatibility.isCompatibleAsIs() || compatibility.isCompatibleAfterMigration())
-                .as("today's serializer can read %s", name).isTrue();
+                .as("today's serializer can read %s", name)
+                .isTrue();
         TypeSerializer<T> reader = old.restoreSerializer();
         int n = in.readInt();
         List<T> values = new ArrayList<>();

@@ -34,14 +34,21 @@ class StreamedTrainingTest {
     private static final int MINIMUM = 8;
     private final PopulationConfig config = TestConfigs.pbt(
             new StreamTaskSpec(2, 2, new int[] {4}, Activation.TANH, 32, 16, MINIMUM, FitnessMetric.ACCURACY),
-            new HyperparameterSpace(UpdateRule.SGD,
+            new HyperparameterSpace(
+                    UpdateRule.SGD,
                     Map.of(Hyperparameter.LR, new Domain.Interval(0.01, 0.5, Domain.Scale.LOG, false)),
                     Map.of(Hyperparameter.MOMENTUM, 0.9, Hyperparameter.BATCH_SIZE, 4.0)),
-            2, 3, 20, FitnessEstimate.last(), 1);
+            2,
+            3,
+            20,
+            FitnessEstimate.last(),
+            1);
 
     private KeyedOneInputStreamOperatorTestHarness<Integer, AgentCommand, AgentReport> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new AgentTrainerFactory(config),
-                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()), Types.INT);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new AgentTrainerFactory(config),
+                new AgentPlacement(config.population(), config.parallelism(), config.maxParallelism()),
+                Types.INT);
     }
 
     /** Example i: the label is the sign of the first feature. */
@@ -68,7 +75,9 @@ class StreamedTrainingTest {
                 h.processElement(new StreamRecord<>(example(i, true)));
                 if (i < MINIMUM - 1) {
                     drainMailbox(h);
-                    assertThat(h.extractOutputValues()).as("no training before %d examples", MINIMUM).isEmpty();
+                    assertThat(h.extractOutputValues())
+                            .as("no training before %d examples", MINIMUM)
+                            .isEmpty();
                 }
             }
             drainMailbox(h);
@@ -92,7 +101,9 @@ class StreamedTrainingTest {
             h.initializeState(snapshot);
             h.open();
             drainMailbox(h);
-            assertThat(h.extractOutputValues()).as("trained on the restored buffers").hasSize(1);
+            assertThat(h.extractOutputValues())
+                    .as("trained on the restored buffers")
+                    .hasSize(1);
         }
     }
 }

@@ -48,7 +48,8 @@ class VersionedSerializerSnapshotTest {
     /** A savepoint of a later popflow, whose format this one cannot read, is refused rather than misread. */
     @Test
     void aNewerFormatIsRefused() throws Exception {
-        assertThat(restoring(snapshotOfFormat(AgentStateSerializer.FORMAT + 1)).isIncompatible()).isTrue();
+        assertThat(restoring(snapshotOfFormat(AgentStateSerializer.FORMAT + 1)).isIncompatible())
+                .isTrue();
     }
 
     @Test
@@ -56,6 +57,7 @@ class VersionedSerializerSnapshotTest {
         DataOutputSerializer out = new DataOutputSerializer(8);
         AgentStateSerializer.INSTANCE.snapshotConfiguration().writeSnapshot(out);
         assertThat(new DataInputDeserializer(out.getCopyOfBuffer()).readInt()).isEqualTo(AgentStateSerializer.FORMAT);
-        assertThat(AgentStateSerializer.INSTANCE.snapshotConfiguration().getCurrentVersion()).isEqualTo(4);
+        assertThat(AgentStateSerializer.INSTANCE.snapshotConfiguration().getCurrentVersion())
+                .isEqualTo(4);
     }
 }

@@ -50,21 +50,30 @@ class LineReplayTest {
         m.put(Hyperparameter.LR, new Domain.Interval(1e-3, 0.5, Domain.Scale.LOG, false));
         m.put(Hyperparameter.BATCH_SIZE, new Domain.Choice(new double[] {8, 16, 32}));
         HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGD, m, Map.of(Hyperparameter.MOMENTUM, 0.9));
-        DigitsTaskSpec digits = new DigitsTaskSpec(new int[] {16}, Activation.RELU, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
+        DigitsTaskSpec digits =
+                new DigitsTaskSpec(new int[] {16}, Activation.RELU, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
         assertReplaysTheWinner(TestConfigs.pbt(digits, space, 8, 6, 20, FitnessEstimate.last(), 2));
     }
 
     @Test
     void dqnAgentsThatClearTheirMemoryOnACopy() throws Exception {
-        DqnSettings dqn = new DqnSettings(new ClassicControl(ClassicControl.CARTPOLE, 100), new int[] {16}, 0.99, 50,
-                1_000, TdLoss.MSE, 0.01, false, 16);
+        DqnSettings dqn = new DqnSettings(
+                new ClassicControl(ClassicControl.CARTPOLE, 100),
+                new int[] {16},
+                0.99,
+                50,
+                1_000,
+                TdLoss.MSE,
+                0.01,
+                false,
+                16);
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.LR, new Domain.Interval(1e-4, 1e-2, Domain.Scale.LOG, false));
         m.put(ControlTaskSpec.EPSILON_DECAY, new Domain.Interval(200, 2000, Domain.Scale.LINEAR, false));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.ADAM, m, Map.of(Hyperparameter.BATCH_SIZE, 16.0),
-                List.of(ControlTaskSpec.EPSILON_DECAY));
-        assertReplaysTheWinner(TestConfigs.pbt(new ControlTaskSpec(dqn, 2, true, 5), space, 8, 5, 150,
-                FitnessEstimate.last(), 2));
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.ADAM, m, Map.of(Hyperparameter.BATCH_SIZE, 16.0), List.of(ControlTaskSpec.EPSILON_DECAY));
+        assertReplaysTheWinner(
+                TestConfigs.pbt(new ControlTaskSpec(dqn, 2, true, 5), space, 8, 5, 150, FitnessEstimate.last(), 2));
     }
 
     @Test
@@ -81,12 +90,14 @@ class LineReplayTest {
         lifecycle.onDirective(s, Directive.keep(1), null);
         reports.addAll(trainWindow(lifecycle, s));
 
-        LineReplay.Result replay = new LineReplay(config).run(List.of(
-                new LineReplay.Step(1, 3, h1, new LineReplay.Reset(before.rngState(), before.steps())),
-                new LineReplay.Step(2, 3, h1, new LineReplay.Continued())));
+        LineReplay.Result replay = new LineReplay(config)
+                .run(List.of(
+                        new LineReplay.Step(1, 3, h1, new LineReplay.Reset(before.rngState(), before.steps())),
+                        new LineReplay.Step(2, 3, h1, new LineReplay.Continued())));
 
         assertThat(replay.last().paramsSha256()).isEqualTo(AgentLifecycle.sha256(s.params));
-        assertThat(replay.reports()).extracting(AgentReport::rngState)
+        assertThat(replay.reports())
+                .extracting(AgentReport::rngState)
                 .containsExactly(reports.get(1).rngState(), reports.get(2).rngState());
     }
 
@@ -94,13 +105,41 @@ class LineReplayTest {
     void saysWhichRunsCannotBeReplayed() {
         PopulationConfig c = TestConfigs.quadratic(4, 3, 1);
         assertThat(LineReplay.whyNot(c)).isEmpty();
-        PopulationConfig merging = new PopulationConfig(c.seed(), c.population(), c.generations(), c.perturbationInterval(),
-                c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), new ModelMerge(0.5, 0.25), c.exploit(),
-                c.fitness(), false, c.parallelism(), c.maxParallelism(), c.checkpointIntervalMs());
+        PopulationConfig merging = new PopulationConfig(
+                c.seed(),
+                c.population(),
+                c.generations(),
+                c.perturbationInterval(),
+                c.chunkSteps(),
+                c.task(),
+                c.space(),
+                c.selection(),
+                c.mutation(),
+                new ModelMerge(0.5, 0.25),
+                c.exploit(),
+                c.fitness(),
+                false,
+                c.parallelism(),
+                c.maxParallelism(),
+                c.checkpointIntervalMs());
         assertThat(LineReplay.whyNot(merging)).get().asString().contains("merging");
-        PopulationConfig asynchronous = new PopulationConfig(c.seed(), c.population(), c.generations(),
-                c.perturbationInterval(), c.chunkSteps(), c.task(), c.space(), c.selection(), c.mutation(), c.merge(),
-                c.exploit(), c.fitness(), true, c.parallelism(), c.maxParallelism(), c.checkpointIntervalMs());
+        PopulationConfig asynchronous = new PopulationConfig(
+                c.seed(),
+                c.population(),
+                c.generations(),
+                c.perturbationInterval(),
+                c.chunkSteps(),
+                c.task(),
+                c.space(),
+                c.selection(),
+                c.mutation(),
+                c.merge(),
+                c.exploit(),
+                c.fitness(),
+                true,
+                c.parallelism(),
+                c.maxParallelism(),
+                c.checkpointIntervalMs());
         assertThat(LineReplay.whyNot(asynchronous)).get().asString().contains("asynchronous");
     }
 
@@ -126,7 +165,8 @@ class LineReplayTest {
 
     private static void assertReplaysTheWinner(PopulationConfig config) throws Exception {
         PlainPopulationLoop.Result run = new PlainPopulationLoop(config, 2).run();
-        FinalAgent winner = run.finals().stream().filter(FinalAgent::isTested).findFirst().orElseThrow();
+        FinalAgent winner =
+                run.finals().stream().filter(FinalAgent::isTested).findFirst().orElseThrow();
         int last = config.generations() - 1;
         LineOfDescent line = LineOfDescent.trace(winner.agent(), last, run.lineage());
         Map<Long, AgentReport> logged = new HashMap<>();
@@ -144,11 +184,19 @@ class LineReplayTest {
         assertThat(replay.last().paramsSha256()).isEqualTo(winner.paramsSha256());
         for (AgentReport r : replay.reports()) {
             AgentReport original = logged.get(LineOfDescent.key(r.generation(), r.agent()));
-            assertThat(r.rngState()).as("stream after generation %d", r.generation()).isEqualTo(original.rngState());
-            assertThat(Double.compare(r.rawFitness(), original.rawFitness())).as("fitness of generation %d", r.generation()).isZero();
+            assertThat(r.rngState())
+                    .as("stream after generation %d", r.generation())
+                    .isEqualTo(original.rngState());
+            assertThat(Double.compare(r.rawFitness(), original.rawFitness()))
+                    .as("fitness of generation %d", r.generation())
+                    .isZero();
         }
-        assertThat(Double.compare(replay.last().testLoss(), winner.testLoss())).as("test loss").isZero();
-        assertThat(Double.compare(replay.last().testReturn(), winner.testReturn())).as("test return").isZero();
+        assertThat(Double.compare(replay.last().testLoss(), winner.testLoss()))
+                .as("test loss")
+                .isZero();
+        assertThat(Double.compare(replay.last().testReturn(), winner.testReturn()))
+                .as("test return")
+                .isZero();
         assertThat(replay.reports()).hasSize(last + 1 - line.firstGeneration());
     }
 }

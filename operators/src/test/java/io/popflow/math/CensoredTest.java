@@ -12,7 +12,7 @@ class CensoredTest {
     void quantilesAreOrderStatisticsWithCensoredRunsLast() {
         Censored c = new Censored(new long[] {400, NO, 100, 300, 200});
         assertThat(c.reached()).isEqualTo(4);
-        assertThat(c.median()).isEqualTo(300);      // rank ceil(2.5) = 3 of 100, 200, 300, 400, ∞
+        assertThat(c.median()).isEqualTo(300); // rank ceil(2.5) = 3 of 100, 200, 300, 400, ∞
         assertThat(c.quantile(0.25)).isEqualTo(200); // rank 2
         assertThat(c.quantile(0.75)).isEqualTo(400); // rank 4
         assertThat(c.quantile(1)).isEqualTo(NO);

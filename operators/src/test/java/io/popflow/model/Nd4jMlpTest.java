@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.popflow.data.Dataset;
 import io.popflow.math.SplitMix64;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import java.util.stream.Stream;
 
 class Nd4jMlpTest {
 
@@ -63,9 +63,11 @@ class Nd4jMlpTest {
                 minus[i] -= (float) (eps * d[i]);
             }
             float[] scratch = new float[theta.length];
-            double numeric = (mlp.lossAndGradient(plus, data, rows, scratch)
-                    - mlp.lossAndGradient(minus, data, rows, scratch)) / (2 * eps);
-            assertThat(numeric).as("directional derivative %d", trial)
+            double numeric =
+                    (mlp.lossAndGradient(plus, data, rows, scratch) - mlp.lossAndGradient(minus, data, rows, scratch))
+                            / (2 * eps);
+            assertThat(numeric)
+                    .as("directional derivative %d", trial)
                     .isCloseTo(analytic, within(1e-2 * Math.abs(analytic) + 2e-4));
         }
     }
@@ -105,7 +107,8 @@ class Nd4jMlpTest {
     /** Results do not depend on which batch-size buffers were used before (buffers are reused). */
     @Test
     void repeatedCallsAreIdentical() {
-        MlpArchitecture arch = new MlpArchitecture(new int[] {5, 8, 3}, Activation.RELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        MlpArchitecture arch =
+                new MlpArchitecture(new int[] {5, 8, 3}, Activation.RELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         Dataset data = randomData(arch, 20, new SplitMix64(5));
         Nd4jMlp mlp = new Nd4jMlp(arch);
         float[] theta = new float[arch.parameterCount()];

@@ -24,7 +24,8 @@ class CartPoleDqnTest {
             for (int t = 0; t < 15_000; t++) {
                 learner.step(s, 1e-3, 1_000, 64, 0, rng);
             }
-            System.out.println("CartPole DQN seed " + seed + ": mean of the last 10 episodes " + s.returns.windowMean());
+            System.out.println(
+                    "CartPole DQN seed " + seed + ": mean of the last 10 episodes " + s.returns.windowMean());
             assertThat(s.returns.windowMean()).as("seed %d", seed).isGreaterThanOrEqualTo(95);
         }
     }

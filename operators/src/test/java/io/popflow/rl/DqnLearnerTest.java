@@ -20,8 +20,8 @@ class DqnLearnerTest {
     void learnsTheOptimalActionValuesOfAChain() {
         int n = 5;
         double gamma = 0.9;
-        DqnSettings settings = new DqnSettings(ChainMdp.spec(n, 20), new int[] {32}, gamma, 50, 2_000, TdLoss.MSE, 1.0,
-                false, 32);
+        DqnSettings settings =
+                new DqnSettings(ChainMdp.spec(n, 20), new int[] {32}, gamma, 50, 2_000, TdLoss.MSE, 1.0, false, 32);
         DqnLearner learner = new DqnLearner(settings);
         SplitMix64 rng = new SplitMix64(4);
         DqnState s = learner.create(rng, 5);
@@ -46,8 +46,8 @@ class DqnLearnerTest {
     /** The target network is the Q-network of the last step count divisible by target_update, and only that. */
     @Test
     void theTargetNetworkIsCopiedEveryTargetUpdateSteps() {
-        DqnSettings settings = new DqnSettings(ChainMdp.spec(4, 10), new int[] {8}, 0.9, 7, 100, TdLoss.HUBER, 0.5,
-                false, 4);
+        DqnSettings settings =
+                new DqnSettings(ChainMdp.spec(4, 10), new int[] {8}, 0.9, 7, 100, TdLoss.HUBER, 0.5, false, 4);
         DqnLearner learner = new DqnLearner(settings);
         SplitMix64 rng = new SplitMix64(2);
         DqnState s = learner.create(rng, 3);
@@ -73,8 +73,8 @@ class DqnLearnerTest {
     /** Each step stores (s, a, r, s', terminated); an ended episode restarts and its return is counted. */
     @Test
     void storesEveryTransitionAndCountsFinishedEpisodes() {
-        DqnSettings settings = new DqnSettings(ChainMdp.spec(3, 4), new int[] {8}, 0.9, 10, 100, TdLoss.MSE, 1.0,
-                false, 8);
+        DqnSettings settings =
+                new DqnSettings(ChainMdp.spec(3, 4), new int[] {8}, 0.9, 10, 100, TdLoss.MSE, 1.0, false, 8);
         DqnLearner learner = new DqnLearner(settings);
         SplitMix64 rng = new SplitMix64(6);
         DqnState s = learner.create(rng, 2);

@@ -10,7 +10,9 @@ class EpisodeReturnsTest {
     @Test
     void theMeanOfTheLastKFinishedEpisodes() {
         EpisodeReturns r = new EpisodeReturns(2);
-        assertThat(r.fitness(false, 100, 17)).as("no finished episode: the return so far").isEqualTo(17);
+        assertThat(r.fitness(false, 100, 17))
+                .as("no finished episode: the return so far")
+                .isEqualTo(17);
         r.finish(10);
         assertThat(r.fitness(false, 100, 0)).isEqualTo(10);
         r.finish(20);
@@ -30,8 +32,9 @@ class EpisodeReturnsTest {
         assertThat(r.fitness(true, 100, 0)).isEqualTo(100);
         assertThat(r.fitness(false, 100, 0)).isEqualTo(60);
         r.finish(90);
-        assertThat(r.fitness(true, 100, 0)).as("the generation's mean is 95: the window's mean").isCloseTo(250 / 3.0,
-                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(r.fitness(true, 100, 0))
+                .as("the generation's mean is 95: the window's mean")
+                .isCloseTo(250 / 3.0, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

@@ -57,7 +57,8 @@ class BoltzmannSelectionTest {
             }
             assertThat(mean).as("E[n_%d]", i).isCloseTo(n * p[i], within(5 * Math.sqrt(expectedVariance / trials)));
             double kurtosis = (1 - 6 * p[i] * (1 - p[i])) / expectedVariance;
-            assertThat(variance / expectedVariance).as("Var[n_%d]", i)
+            assertThat(variance / expectedVariance)
+                    .as("Var[n_%d]", i)
                     .isCloseTo(1.0, within(5 * Math.sqrt((2 + kurtosis) / trials)));
         }
     }

@@ -15,13 +15,20 @@ class BurnInTest {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.LR, new Domain.Interval(1e-3, 1e-1, Domain.Scale.LOG, false));
         HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGD, m, Map.of());
-        return new PopulationStep(space, new TruncationSelection(0.25), new PbtExplorer(space, 0.25, new double[] {1.2, 0.8}),
-                false, FitnessEstimate.last(), ModelMerge.off(), firstExploitGeneration);
+        return new PopulationStep(
+                space,
+                new TruncationSelection(0.25),
+                new PbtExplorer(space, 0.25, new double[] {1.2, 0.8}),
+                false,
+                FitnessEstimate.last(),
+                ModelMerge.off(),
+                firstExploitGeneration);
     }
 
     private static FitnessTable table(int generation) {
-        return new FitnessTable(generation, new int[] {0, 1, 2, 3}, new double[] {1, 2, Double.NaN, 4},
-                new double[][] {{0.01}, {0.02}, {0.03}, {0.04}});
+        return new FitnessTable(generation, new int[] {0, 1, 2, 3}, new double[] {1, 2, Double.NaN, 4}, new double[][] {
+            {0.01}, {0.02}, {0.03}, {0.04}
+        });
     }
 
     @Test
@@ -32,7 +39,8 @@ class BurnInTest {
             assertThat(e.isReset()).isTrue();
         });
         assertThat(step(3).decideOne(table(2), 0, new SplittableRandom(1))).isNull();
-        assertThat(step(3).decideOne(table(2), 2, new SplittableRandom(1)).isReset()).isTrue();
+        assertThat(step(3).decideOne(table(2), 2, new SplittableRandom(1)).isReset())
+                .isTrue();
     }
 
     @Test

@@ -39,6 +39,7 @@ class DomainTest {
 
     /** 99.9% quantiles of the chi-square law with 3 and 2 degrees of freedom: a correct sampler fails 1 time in 1,000. */
     private static final double CHI2_3DF_999 = 16.27;
+
     private static final double CHI2_2DF_999 = 13.82;
 
     /** Pearson's statistic of {@link #DRAWS} draws against probabilities {@code p} of the values first, first + 1, ... */

@@ -12,7 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GaussianMutationTest {
-    private static final Hyperparameter X = Hyperparameter.task("x0", 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    private static final Hyperparameter X =
+            Hyperparameter.task("x0", 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     private static HyperparameterSpace space() {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
@@ -112,14 +113,15 @@ class GaussianMutationTest {
      */
     @Test
     void theAuthorsPerturbationInTheNormalizedSpace() {
-        GaussianMutation kernel = new GaussianMutation(authors(), 0.1 * 0.1 / 2, 1, GaussianMutation.Space.NORMALIZED,
-                GaussianMutation.Boundary.CLIP);
+        GaussianMutation kernel = new GaussianMutation(
+                authors(), 0.1 * 0.1 / 2, 1, GaussianMutation.Space.NORMALIZED, GaussianMutation.Boundary.CLIP);
         double[] h = {Math.pow(10, -3.5), 1000, 64};
         SplitMix64 rng = new SplitMix64(21);
         SplitMix64 same = new SplitMix64(21);
         for (int trial = 0; trial < 200; trial++) {
             double[] next = kernel.mutate(h, rng).hyperparameters();
-            double lr = Math.pow(10, -5 + (clip((Math.log10(h[0]) + 5) / 3 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 3);
+            double lr = Math.pow(
+                    10, -5 + (clip((Math.log10(h[0]) + 5) / 3 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 3);
             double decay = 500 + (clip((h[1] - 500) / 4500 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 4500;
             double batch = Math.rint(32 + (clip((h[2] - 32) / 96 * 2 - 1 + 0.1 * same.nextGaussian()) + 1) / 2 * 96);
             assertThat(next[0]).isCloseTo(lr, within(1e-12 * lr));
@@ -132,8 +134,8 @@ class GaussianMutationTest {
     /** Clipping at an end keeps a step beyond it at the end: from the upper end, half the steps (binomial, 5 SD). */
     @Test
     void clippingHoldsHalfTheStepsFromAnEndAtTheEnd() {
-        GaussianMutation kernel = new GaussianMutation(authors(), 0.005, 1, GaussianMutation.Space.NORMALIZED,
-                GaussianMutation.Boundary.CLIP);
+        GaussianMutation kernel = new GaussianMutation(
+                authors(), 0.005, 1, GaussianMutation.Space.NORMALIZED, GaussianMutation.Boundary.CLIP);
         SplitMix64 rng = new SplitMix64(2);
         int atEnd = 0;
         int n = 20_000;

@@ -3,11 +3,11 @@ package io.popflow.slow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.fast.FastHyperparameters;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.math.SplitMix64;
+import io.popflow.option.InvalidOptionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,8 @@ class HyperparameterSpaceTest {
         m.put(Hyperparameter.TEMPERATURE, new Domain.Interval(0.1, 1, Domain.Scale.LINEAR, false));
         assertThatThrownBy(() -> new HyperparameterSpace(UpdateRule.SGD, m, Map.of()))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessage("invalid option 'hyperparam_mutations.temperature': optimizer sgd does not use temperature");
+                .hasMessage(
+                        "invalid option 'hyperparam_mutations.temperature': optimizer sgd does not use temperature");
     }
 
     @Test
@@ -54,7 +55,8 @@ class HyperparameterSpaceTest {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.MOMENTUM, new Domain.Interval(0.5, 1.0, Domain.Scale.LINEAR, false));
         assertThatThrownBy(() -> new HyperparameterSpace(UpdateRule.SGD, m, Map.of()))
-                .hasMessage("invalid option 'hyperparam_mutations.momentum': must be in [0, 1), but the domain holds 1.0");
+                .hasMessage(
+                        "invalid option 'hyperparam_mutations.momentum': must be in [0, 1), but the domain holds 1.0");
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KernelFitnessRegressionTest {
-    private static final Hyperparameter X = Hyperparameter.task("x0", 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    private static final Hyperparameter X =
+            Hyperparameter.task("x0", 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     private static HyperparameterSpace space() {
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();

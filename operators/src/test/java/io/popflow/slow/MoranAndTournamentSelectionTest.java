@@ -88,7 +88,8 @@ class MoranAndTournamentSelectionTest {
                 }
             }
             double p = better / (double) (n - 1);
-            assertThat(copies[row] / (double) rounds).as("agent %d", row)
+            assertThat(copies[row] / (double) rounds)
+                    .as("agent %d", row)
                     .isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / rounds) + 1e-12));
         }
     }
@@ -97,8 +98,12 @@ class MoranAndTournamentSelectionTest {
     void divergedAgentsAreReplacedByEveryRule() {
         double[] fitness = {0.3, Double.NaN, 0.9, Double.NaN};
         FitnessTable table = TruncationSelectionTest.table(fitness);
-        SelectionRule[] rules = {new MoranSelection(1, 2), new TournamentSelection(), new BoltzmannSelection(1),
-            new TruncationSelection(0.25)};
+        SelectionRule[] rules = {
+            new MoranSelection(1, 2),
+            new TournamentSelection(),
+            new BoltzmannSelection(1),
+            new TruncationSelection(0.25)
+        };
         for (SelectionRule rule : rules) {
             for (long seed = 0; seed < 50; seed++) {
                 int[] parents = rule.parents(table, new SplitMix64(seed));

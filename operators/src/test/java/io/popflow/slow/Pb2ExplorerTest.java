@@ -46,8 +46,8 @@ class Pb2ExplorerTest {
             }
         }
         Pb2Data data = new Pb2Data(200, obs, Map.of());
-        FitnessTable table = new FitnessTable(3, new int[] {0, 1}, new double[] {0.5, 0.2},
-                new double[][] {{lr(0.9)}, {lr(0.1)}});
+        FitnessTable table =
+                new FitnessTable(3, new int[] {0, 1}, new double[] {0.5, 0.2}, new double[][] {{lr(0.9)}, {lr(0.1)}});
 
         Pb2Explorer.Round round = pb2.round(data, table);
         Mutated first = round.explore(0, new SplittableRandom(1));
@@ -63,7 +63,8 @@ class Pb2ExplorerTest {
     void keepsTheDonorsHUntilItHasSeenChanges() {
         HyperparameterSpace space = space();
         Pb2Explorer pb2 = new Pb2Explorer(space, 200);
-        FitnessTable table = new FitnessTable(0, new int[] {0, 1}, new double[] {0.5, 0.2}, new double[][] {{0.01}, {0.002}});
+        FitnessTable table =
+                new FitnessTable(0, new int[] {0, 1}, new double[] {0.5, 0.2}, new double[][] {{0.01}, {0.002}});
         Pb2Data seen = pb2.emptyData().observe(table, space);
         assertThat(seen.observations()).isEmpty();
         Mutated m = pb2.round(seen, table).explore(0, new SplittableRandom(1));
@@ -73,13 +74,22 @@ class Pb2ExplorerTest {
     @Test
     void changesAreMeasuredFromTheWeightsAnAgentStartedFrom() {
         HyperparameterSpace space = space();
-        FitnessTable g0 = new FitnessTable(0, new int[] {0, 1, 2}, new double[] {0.5, 0.2, Double.NaN},
-                new double[][] {{0.01}, {0.002}, {0.05}});
-        Pb2Data data = Pb2Data.empty(200).observe(g0, space).startingFrom(g0, List.of(
-                new Exploitation(1, 0, new double[] {0.002}, new double[] {0.02}, new String[0]),
-                new Exploitation(2, Exploitation.RESET, new double[] {0.05}, new double[] {0.03}, new String[0])));
-        FitnessTable g1 = new FitnessTable(1, new int[] {0, 1, 2}, new double[] {0.6, 0.9, 0.1},
-                new double[][] {{0.01}, {0.02}, {0.03}});
+        FitnessTable g0 = new FitnessTable(
+                0, new int[] {0, 1, 2}, new double[] {0.5, 0.2, Double.NaN}, new double[][] {{0.01}, {0.002}, {0.05}});
+        Pb2Data data = Pb2Data.empty(200)
+                .observe(g0, space)
+                .startingFrom(
+                        g0,
+                        List.of(
+                                new Exploitation(1, 0, new double[] {0.002}, new double[] {0.02}, new String[0]),
+                                new Exploitation(
+                                        2,
+                                        Exploitation.RESET,
+                                        new double[] {0.05},
+                                        new double[] {0.03},
+                                        new String[0])));
+        FitnessTable g1 = new FitnessTable(
+                1, new int[] {0, 1, 2}, new double[] {0.6, 0.9, 0.1}, new double[][] {{0.01}, {0.02}, {0.03}});
         List<Pb2Data.Observation> seen = data.observe(g1, space).observations();
 
         assertThat(seen).hasSize(2); // the reset agent's fresh weights had no fitness to start from
@@ -94,9 +104,13 @@ class Pb2ExplorerTest {
         HyperparameterSpace space = space();
         Pb2Data data = Pb2Data.empty(3);
         for (int g = 0; g < 4; g++) {
-            FitnessTable t = new FitnessTable(g, new int[] {0, 1}, new double[] {g, 2 * g}, new double[][] {{0.01}, {0.01}});
+            FitnessTable t =
+                    new FitnessTable(g, new int[] {0, 1}, new double[] {g, 2 * g}, new double[][] {{0.01}, {0.01}});
             data = data.observe(t, space).startingFrom(t, List.of());
         }
-        assertThat(data.observations()).hasSize(3).extracting(Pb2Data.Observation::generation).containsExactly(2, 3, 3);
+        assertThat(data.observations())
+                .hasSize(3)
+                .extracting(Pb2Data.Observation::generation)
+                .containsExactly(2, 3, 3);
     }
 }

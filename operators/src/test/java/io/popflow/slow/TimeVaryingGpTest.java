@@ -15,7 +15,9 @@ class TimeVaryingGpTest {
 
     /** The kernel as the paper writes it: σ² exp(−|x − x'|²/ℓ)(1 − ε)^{|t − t'|/2}. */
     private static double k(double t1, double x1, double t2, double x2) {
-        return H.variance() * Math.exp(-(x1 - x2) * (x1 - x2) / H.lengthscale()) * Math.pow(1 - H.epsilon(), Math.abs(t1 - t2) / 2);
+        return H.variance()
+                * Math.exp(-(x1 - x2) * (x1 - x2) / H.lengthscale())
+                * Math.pow(1 - H.epsilon(), Math.abs(t1 - t2) / 2);
     }
 
     @Test

@@ -16,7 +16,17 @@ class TruncationSelectionTest {
 
     /** ceil(n q), capped at floor(n / 2): Ray Tune's PopulationBasedTraining._quantiles. */
     @ParameterizedTest
-    @CsvSource({"16,0.25,4", "10,0.25,3", "5,0.25,2", "4,0.25,1", "3,0.5,1", "2,0.25,1", "7,0.5,3", "100,0.2,20", "9,0.4,4"})
+    @CsvSource({
+        "16,0.25,4",
+        "10,0.25,3",
+        "5,0.25,2",
+        "4,0.25,1",
+        "3,0.5,1",
+        "2,0.25,1",
+        "7,0.5,3",
+        "100,0.2,20",
+        "9,0.4,4"
+    })
     void quantileSize(int n, double q, int expected) {
         assertThat(TruncationSelection.quantileSize(n, q)).isEqualTo(expected);
     }
@@ -41,7 +51,8 @@ class TruncationSelectionTest {
 
     @Test
     void divergedAgentsAreAlwaysReplacedAndNeverDonate() {
-        FitnessTable table = table(new double[] {0.5, Double.NaN, 0.9, Double.NaN, 0.7, Double.POSITIVE_INFINITY, 0.6, 0.8});
+        FitnessTable table =
+                table(new double[] {0.5, Double.NaN, 0.9, Double.NaN, 0.7, Double.POSITIVE_INFINITY, 0.6, 0.8});
         List<TruncationSelection.Pair> pairs = new TruncationSelection(0.25).select(table, new SplitMix64(3));
         assertThat(pairs).extracting(TruncationSelection.Pair::recipientRow).containsExactly(1, 3, 5);
         assertThat(pairs).extracting(TruncationSelection.Pair::donorRow).allMatch(d -> d == 2 || d == 7);
@@ -50,7 +61,8 @@ class TruncationSelectionTest {
     @Test
     void nothingToCopyWhenNoAgentIsHealthy() {
         FitnessTable table = table(new double[] {Double.NaN, Double.NaN, Double.NaN});
-        assertThat(new TruncationSelection(0.5).select(table, new SplitMix64(3))).isEmpty();
+        assertThat(new TruncationSelection(0.5).select(table, new SplitMix64(3)))
+                .isEmpty();
     }
 
     /**

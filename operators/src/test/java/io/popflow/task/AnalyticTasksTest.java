@@ -52,15 +52,18 @@ class AnalyticTasksTest {
     @Test
     void himmelblauEffectiveFitnessMatchesTheChain() {
         LandscapeTask task = new LandscapeTask(new LandscapeTaskSpec(Landscape.HIMMELBLAU, 2, 1, 1, new double[2]));
-        HyperparameterValues h = new HyperparameterValues(new FastHyperparameters(0.1, 0, 0.2, 0.05, 1), new double[] {2.5, 1.5});
+        HyperparameterValues h =
+                new HyperparameterValues(new FastHyperparameters(0.1, 0, 0.2, 0.05, 1), new double[] {2.5, 1.5});
         double[] chain = chainAverage(task, h, 300, 1);
         assertThat(chain[0]).isCloseTo(task.closedFormFitness(h), within(5 * chain[1]));
     }
 
     @Test
     void sphereEffectiveFitnessMatchesTheChain() {
-        LandscapeTask task = new LandscapeTask(new LandscapeTaskSpec(Landscape.SPHERE, 3, 2, 0.7, new double[] {0.5, -1, 0}));
-        HyperparameterValues h = new HyperparameterValues(new FastHyperparameters(0.2, 0, 0, 0.3, 1), new double[] {1, 0, -0.5});
+        LandscapeTask task =
+                new LandscapeTask(new LandscapeTaskSpec(Landscape.SPHERE, 3, 2, 0.7, new double[] {0.5, -1, 0}));
+        HyperparameterValues h =
+                new HyperparameterValues(new FastHyperparameters(0.2, 0, 0, 0.3, 1), new double[] {1, 0, -0.5});
         double[] chain = chainAverage(task, h, 200, 2);
         assertThat(chain[0]).isCloseTo(task.closedFormFitness(h), within(5 * chain[1]));
         // exactly quadratic in h: F(h) = −s(|h − c|² + d v), v = T/(k(1 − ηk/2))
@@ -71,11 +74,13 @@ class AnalyticTasksTest {
     @Test
     void pbtToyEffectiveFitnessMatchesTheChain() {
         PbtToyTask task = new PbtToyTask(new double[] {0.9, 0.9});
-        HyperparameterValues h = new HyperparameterValues(new FastHyperparameters(0.05, 0, 0, 0.01, 1), new double[] {0.5, 1.0});
+        HyperparameterValues h =
+                new HyperparameterValues(new FastHyperparameters(0.05, 0, 0, 0.01, 1), new double[] {0.5, 1.0});
         double[] chain = chainAverage(task, h, 500, 3);
         assertThat(chain[0]).isCloseTo(task.closedFormFitness(h), within(5 * chain[1]));
         // without noise every positive h settles at the optimum 1.2; without curvature θ stays put
-        HyperparameterValues noiseless = new HyperparameterValues(new FastHyperparameters(0.05, 0, 0, 0, 1), new double[] {0.5, 0});
+        HyperparameterValues noiseless =
+                new HyperparameterValues(new FastHyperparameters(0.05, 0, 0, 0, 1), new double[] {0.5, 0});
         assertThat(task.closedFormFitness(noiseless)).isCloseTo(1.2 - 0.81, within(1e-12));
     }
 

@@ -2,8 +2,8 @@ package io.popflow.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.popflow.config.CopyPolicy;
 import io.popflow.agent.FinalAgent;
+import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.Table;
 import io.popflow.data.TableParser;
@@ -55,16 +55,31 @@ class DiabetesAgainstLeastSquaresTest {
         m.put(Hyperparameter.LR, new Domain.Interval(0.001, 0.1, Domain.Scale.LOG, false));
         m.put(Hyperparameter.WEIGHT_DECAY, new Domain.Interval(1e-6, 0.1, Domain.Scale.LOG, false));
         m.put(Hyperparameter.BATCH_SIZE, new Domain.Choice(new double[] {16, 32, 64}));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGD, m, Map.of(Hyperparameter.MOMENTUM, 0.9),
-                task.hyperparameters());
-        return new PopulationConfig(seed, 16, 60, 100, 10, task, space, SelectionSettings.truncation(0.25),
-                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), ModelMerge.off(), CopyPolicy.defaults(space.rule()),
-                FitnessEstimate.last(), false, 2, 128, 5_000);
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGD, m, Map.of(Hyperparameter.MOMENTUM, 0.9), task.hyperparameters());
+        return new PopulationConfig(
+                seed,
+                16,
+                60,
+                100,
+                10,
+                task,
+                space,
+                SelectionSettings.truncation(0.25),
+                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}),
+                ModelMerge.off(),
+                CopyPolicy.defaults(space.rule()),
+                FitnessEstimate.last(),
+                false,
+                2,
+                128,
+                5_000);
     }
 
     /** OLS on the split's train and validation rows, R² on its test rows. */
     static double leastSquaresR2(Table table, int label, int[][] parts) {
-        int[] fit = java.util.stream.IntStream.concat(Arrays.stream(parts[0]), Arrays.stream(parts[1])).toArray();
+        int[] fit = java.util.stream.IntStream.concat(Arrays.stream(parts[0]), Arrays.stream(parts[1]))
+                .toArray();
         double[] y = ((Table.Numeric) table.columns()[label]).values();
         OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
         ols.newSampleData(pick(y, fit), features(table, label, fit));
@@ -106,18 +121,30 @@ class DiabetesAgainstLeastSquaresTest {
     void thePopulationsHeldOutR2IsAtLeastLeastSquaresOverTenSplits() throws Exception {
         Table table = diabetes();
         int label = table.indexOf("progression");
-        TableTaskSpec task = new TableTaskSpec(table, label, TableTaskSpec.Target.REGRESSION, TableTaskSpec.Missing.REFUSE,
-                new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
+        TableTaskSpec task = new TableTaskSpec(
+                table,
+                label,
+                TableTaskSpec.Target.REGRESSION,
+                TableTaskSpec.Missing.REFUSE,
+                new int[] {8},
+                Activation.TANH,
+                0.6,
+                0.2,
+                FitnessMetric.NEGATIVE_LOSS);
         double[] popflow = new double[10];
         double[] ols = new double[10];
         for (int s = 0; s < 10; s++) {
             long seed = 1 + s;
             PlainPopulationLoop.Result run = new PlainPopulationLoop(preset(task, seed), 2).run();
-            FinalAgent best = run.finals().stream().filter(FinalAgent::isTested).findFirst().orElseThrow();
+            FinalAgent best = run.finals().stream()
+                    .filter(FinalAgent::isTested)
+                    .findFirst()
+                    .orElseThrow();
             popflow[s] = best.testR2();
             ols[s] = leastSquaresR2(table, label, TableTask.split(task, RandomStreams.DATA_SPLIT.generator(seed)));
         }
-        System.out.println("diabetes held-out R2, popflow " + Arrays.toString(popflow) + ", OLS " + Arrays.toString(ols));
+        System.out.println(
+                "diabetes held-out R2, popflow " + Arrays.toString(popflow) + ", OLS " + Arrays.toString(ols));
         assertThat(median(popflow)).isGreaterThanOrEqualTo(median(ols));
         // and both are in the reference's range: OLS 0.47 ± 0.07 on 80/20 splits (20 % test rows here too)
         assertThat(median(ols)).isBetween(0.35, 0.6);

@@ -21,14 +21,24 @@ class TableTaskSplitTest {
             y[i] = i < 30 ? "common" : "rare";
             lines[i] = i + 2;
         }
-        Table t = new Table("t.csv", new String[] {"x", "y"}, new Table.Column[] {new Table.Numeric(x), new Table.Text(y)},
-                lines);
-        return new TableTaskSpec(t, 1, TableTaskSpec.Target.CLASSIFICATION, TableTaskSpec.Missing.REFUSE, new int[] {4},
-                Activation.RELU, 0.6, 0.2, FitnessMetric.ACCURACY);
+        Table t = new Table(
+                "t.csv", new String[] {"x", "y"}, new Table.Column[] {new Table.Numeric(x), new Table.Text(y)}, lines);
+        return new TableTaskSpec(
+                t,
+                1,
+                TableTaskSpec.Target.CLASSIFICATION,
+                TableTaskSpec.Missing.REFUSE,
+                new int[] {4},
+                Activation.RELU,
+                0.6,
+                0.2,
+                FitnessMetric.ACCURACY);
     }
 
     private static long rare(TableTaskSpec s, int[] rows) {
-        return Arrays.stream(rows).filter(r -> TableEncoding.labelText(s.table(), 1, r).equals("rare")).count();
+        return Arrays.stream(rows)
+                .filter(r -> TableEncoding.labelText(s.table(), 1, r).equals("rare"))
+                .count();
     }
 
     @Test

@@ -108,8 +108,11 @@ public final class ModelRows {
     /** Asserts that {@code worst}, the largest difference over {@code what}, is within {@link #TOLERANCE}. */
     public static void assertWithinTolerance(double worst, String what) {
         // printed for the record (the closing note of issue 25 quotes them)
-        System.out.printf(Locale.ROOT, "ONNX Runtime against popflow's forward pass: largest difference %.3g over %s%n",
-                worst, what);
+        System.out.printf(
+                Locale.ROOT,
+                "ONNX Runtime against popflow's forward pass: largest difference %.3g over %s%n",
+                worst,
+                what);
         assertThat(worst).as("largest difference from popflow's forward pass").isLessThanOrEqualTo(TOLERANCE);
     }
 
@@ -126,7 +129,9 @@ public final class ModelRows {
                 for (int i = 0; i < rows.length; i++) {
                     v[i] = (float) num.values()[rows[i]];
                 }
-                inputs.put(table.names()[c], OnnxTensor.createTensor(ort, FloatBuffer.wrap(v), new long[] {rows.length, 1}));
+                inputs.put(
+                        table.names()[c],
+                        OnnxTensor.createTensor(ort, FloatBuffer.wrap(v), new long[] {rows.length, 1}));
             } else {
                 String[][] v = new String[rows.length][1];
                 for (int i = 0; i < rows.length; i++) {
@@ -150,8 +155,14 @@ public final class ModelRows {
         for (int i = 0; i < rows; i++) {
             int k = rng.nextInt(3);
             double weight = 1 + 3 * k + rng.nextDouble() * 2;
-            csv.append(String.format(Locale.ROOT, "%.3f", weight)).append(',').append(colours[(k + rng.nextInt(2)) % 3])
-                    .append(',').append(k == 0 ? 2 : 4).append(',').append(kinds[k]).append('\n');
+            csv.append(String.format(Locale.ROOT, "%.3f", weight))
+                    .append(',')
+                    .append(colours[(k + rng.nextInt(2)) % 3])
+                    .append(',')
+                    .append(k == 0 ? 2 : 4)
+                    .append(',')
+                    .append(kinds[k])
+                    .append('\n');
         }
         return Files.writeString(file, csv);
     }

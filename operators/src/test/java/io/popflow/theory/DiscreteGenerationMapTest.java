@@ -29,8 +29,8 @@ class DiscreteGenerationMapTest {
         double d = 0.05;
         double alpha = 0.25;
         Grid grid = new Grid(-3, 3, 600);
-        DiscreteGenerationMap map = new DiscreteGenerationMap(grid, grid.sample(h -> -a * h * h), alpha,
-                Math.sqrt(2 * d * alpha));
+        DiscreteGenerationMap map =
+                new DiscreteGenerationMap(grid, grid.sample(h -> -a * h * h), alpha, Math.sqrt(2 * d * alpha));
         double[] rho = map.iterate(grid.gaussian(0.4, 0.05), 200);
         double expected = GaussianReplicatorOde.discreteEquilibriumVariance(a, d, alpha);
         assertThat(grid.variance(rho)).isCloseTo(expected, within(1e-3 * expected));
@@ -55,9 +55,12 @@ class DiscreteGenerationMapTest {
         for (double alpha : new double[] {0.2, 0.1, 0.05}) {
             DiscreteGenerationMap map = new DiscreteGenerationMap(GRID, fitness, alpha, Math.sqrt(2 * d * alpha));
             double[] discrete = map.iterate(start, (int) Math.round(time / alpha));
-            double error = Math.abs(GRID.variance(discrete) - GRID.variance(pde)) + Math.abs(GRID.mean(discrete) - GRID.mean(pde));
+            double error = Math.abs(GRID.variance(discrete) - GRID.variance(pde))
+                    + Math.abs(GRID.mean(discrete) - GRID.mean(pde));
             if (!Double.isNaN(previous)) {
-                assertThat(error / previous).as("error ratio at alpha=%s", alpha).isCloseTo(0.5, within(0.15));
+                assertThat(error / previous)
+                        .as("error ratio at alpha=%s", alpha)
+                        .isCloseTo(0.5, within(0.15));
             }
             previous = error;
         }

@@ -34,18 +34,38 @@ class ReducedPredictionTest {
         LandscapeTaskSpec task = new LandscapeTaskSpec(Landscape.SPHERE, 1, 1, A, new double[] {0});
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(task.hyperparameters().get(0), new Domain.Interval(-2, 2, Domain.Scale.LINEAR, false));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m,
-                Map.of(Hyperparameter.LR, 0.1, Hyperparameter.TEMPERATURE, 0.001), task.hyperparameters());
-        return new PopulationConfig(1, 100, 10, 1, 1, task, space,
-                new SelectionSettings(SelectionSettings.Rule.BOLTZMANN, 0.25, ALPHA, 1), mutation, ModelMerge.off(),
-                CopyPolicy.defaults(space.rule()), FitnessEstimate.last(), false, 1, 128, 1000);
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGLD,
+                m,
+                Map.of(Hyperparameter.LR, 0.1, Hyperparameter.TEMPERATURE, 0.001),
+                task.hyperparameters());
+        return new PopulationConfig(
+                1,
+                100,
+                10,
+                1,
+                1,
+                task,
+                space,
+                new SelectionSettings(SelectionSettings.Rule.BOLTZMANN, 0.25, ALPHA, 1),
+                mutation,
+                ModelMerge.off(),
+                CopyPolicy.defaults(space.rule()),
+                FitnessEstimate.last(),
+                false,
+                1,
+                128,
+                1000);
     }
 
     @Test
     void settlesAtTheDiscreteMapsGaussianEquilibrium() {
         int generations = 400; // time 40 of the equation; relaxation rate 2aV ≈ 0.4: e^-16 of the start is left
-        ReducedPrediction p = ReducedPrediction.of(sphere(new MutationSettings(MutationSettings.Kernel.GAUSSIAN, 0.25,
-                new double[] {1.2, 0.8}, D, ALPHA, false)), generations).orElseThrow();
+        ReducedPrediction p = ReducedPrediction.of(
+                        sphere(new MutationSettings(
+                                MutationSettings.Kernel.GAUSSIAN, 0.25, new double[] {1.2, 0.8}, D, ALPHA, false)),
+                        generations)
+                .orElseThrow();
         double v = GaussianReplicatorOde.discreteEquilibriumVariance(A, D, ALPHA);
         int last = generations - 1;
         // cells of dx = 0.01: spreading mass over a source cell adds about dx²/12 to each step's variance
@@ -58,7 +78,10 @@ class ReducedPredictionTest {
 
     @Test
     void saysNothingOfRunsTheEquationDoesNotDescribe() {
-        assertThat(ReducedPrediction.of(sphere(MutationSettings.pbt(0.25, new double[] {1.2, 0.8})), 10)).isEmpty();
-        assertThat(ReducedPrediction.of(TestConfigs.quadratic(8, 10, 1), 10)).as("two hyperparameters, truncation").isEmpty();
+        assertThat(ReducedPrediction.of(sphere(MutationSettings.pbt(0.25, new double[] {1.2, 0.8})), 10))
+                .isEmpty();
+        assertThat(ReducedPrediction.of(TestConfigs.quadratic(8, 10, 1), 10))
+                .as("two hyperparameters, truncation")
+                .isEmpty();
     }
 }

@@ -29,8 +29,12 @@ class ReplicatorMutatorSolverTest {
             rho = ReplicatorMutatorSolver.solve(GRID, rho, fitness, d, until - t, 0.005);
             t = until;
             GaussianReplicatorOde.Moments exact = GaussianReplicatorOde.quadratic(a, optimum, d, m0, v0, t);
-            assertThat(GRID.variance(rho)).as("variance at t=%s", t).isCloseTo(exact.variance(), within(1e-3 * exact.variance()));
-            assertThat(GRID.mean(rho)).as("mean at t=%s", t).isCloseTo(exact.mean(), within(1e-3 * Math.abs(exact.mean())));
+            assertThat(GRID.variance(rho))
+                    .as("variance at t=%s", t)
+                    .isCloseTo(exact.variance(), within(1e-3 * exact.variance()));
+            assertThat(GRID.mean(rho))
+                    .as("mean at t=%s", t)
+                    .isCloseTo(exact.mean(), within(1e-3 * Math.abs(exact.mean())));
         }
     }
 

@@ -72,12 +72,17 @@ public final class ProgressSink implements Sink<GenerationSummary> {
             lastNanos = now;
             lastSteps = s.agentSteps();
             StringBuilder sb = new StringBuilder();
-            sb.append(String.format(Locale.ROOT, "generation %d%s  best %.4f (agent %d)  median %.4f",
-                    s.generation() + 1, generations > 0 ? "/" + generations : "", s.bestFitness(), s.bestAgent(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "generation %d%s  best %.4f (agent %d)  median %.4f",
+                    s.generation() + 1,
+                    generations > 0 ? "/" + generations : "",
+                    s.bestFitness(),
+                    s.bestAgent(),
                     s.fitnessMedian()));
             if (!Double.isNaN(s.episodeReturnMean())) {
-                sb.append(String.format(Locale.ROOT, "  mean fitness %.2f  mean return %.2f", s.fitnessMean(),
-                        s.episodeReturnMean()));
+                sb.append(String.format(
+                        Locale.ROOT, "  mean fitness %.2f  mean return %.2f", s.fitnessMean(), s.episodeReturnMean()));
             }
             if (members == 0) {
                 sb.append("  best h: ").append(space.describe(s.bestHyperparameters()));

@@ -32,24 +32,42 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param validationFraction share of lines held out for fitness
  * @param deadLetters the dead-letter file (written exactly once, by one writer)
  */
-public record FolderExampleInput(String folder, Duration interval, ExampleFormat format, boolean header,
-        double validationFraction, String deadLetters) implements ExampleInput {
+public record FolderExampleInput(
+        String folder,
+        Duration interval,
+        ExampleFormat format,
+        boolean header,
+        double validationFraction,
+        String deadLetters)
+        implements ExampleInput {
 
-    public FolderExampleInput(Path folder, Duration interval, ExampleFormat format, boolean header,
-            double validationFraction, Path deadLetters) {
-        this(folder.toAbsolutePath().toString(), interval, format, header, validationFraction,
+    public FolderExampleInput(
+            Path folder,
+            Duration interval,
+            ExampleFormat format,
+            boolean header,
+            double validationFraction,
+            Path deadLetters) {
+        this(
+                folder.toAbsolutePath().toString(),
+                interval,
+                format,
+                header,
+                validationFraction,
                 deadLetters.toAbsolutePath().toString());
     }
 
     @Override
     public DataStream<LabeledExample> examples(StreamExecutionEnvironment env) {
-        FileSource<FileLine> source = FileSource
-                .forBulkFileFormat(new LineFormat(header), new org.apache.flink.core.fs.Path(folder))
+        FileSource<FileLine> source = FileSource.forBulkFileFormat(
+                        new LineFormat(header), new org.apache.flink.core.fs.Path(folder))
                 .monitorContinuously(interval)
                 .build();
-        SingleOutputStreamOperator<LabeledExample> decoded = ExampleDecoder.decode(env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "examples-folder")
-                .uid("examples-folder"), format, validationFraction);
+        SingleOutputStreamOperator<LabeledExample> decoded = ExampleDecoder.decode(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "examples-folder")
+                        .uid("examples-folder"),
+                format,
+                validationFraction);
         decoded.getSideOutput(ExampleDecoder.DEAD_LETTERS)
                 .sinkTo(new JsonLinesFileSink<DeadLetter.Encoded>(Paths.get(deadLetters), DeadLetter.Encoded::text))
                 .name("dead-letter-file")

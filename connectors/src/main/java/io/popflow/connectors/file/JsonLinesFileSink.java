@@ -49,7 +49,8 @@ public final class JsonLinesFileSink<T> implements Sink<T>, SupportsWriterState<
     public StatefulSinkWriter<T, Long> restoreWriter(WriterInitContext context, Collection<Long> recoveredState)
             throws IOException {
         if (recoveredState.size() != 1) {
-            throw new IOException("a JSON Lines file sink restores from exactly one writer state, got " + recoveredState.size());
+            throw new IOException(
+                    "a JSON Lines file sink restores from exactly one writer state, got " + recoveredState.size());
         }
         return new Writer<>(Paths.get(path), encoder, recoveredState.iterator().next(), context);
     }
@@ -68,7 +69,8 @@ public final class JsonLinesFileSink<T> implements Sink<T>, SupportsWriterState<
         Writer(Path path, LineEncoder<T> encoder, long restoredLength, WriterInitContext context) throws IOException {
             int writers = context.getTaskInfo().getNumberOfParallelSubtasks();
             if (writers != 1) {
-                throw new IllegalStateException("JSON Lines file sink for " + path + " needs parallelism 1, got " + writers);
+                throw new IllegalStateException(
+                        "JSON Lines file sink for " + path + " needs parallelism 1, got " + writers);
             }
             this.encoder = encoder;
             if (path.getParent() != null) {
@@ -126,7 +128,8 @@ public final class JsonLinesFileSink<T> implements Sink<T>, SupportsWriterState<
         @Override
         public Long deserialize(int version, byte[] serialized) throws IOException {
             if (version != 1 || serialized.length != Long.BYTES) {
-                throw new IOException("unknown file sink state: version " + version + ", " + serialized.length + " bytes");
+                throw new IOException(
+                        "unknown file sink state: version " + version + ", " + serialized.length + " bytes");
             }
             return ByteBuffer.wrap(serialized).getLong();
         }

@@ -38,7 +38,9 @@ public final class LineFormat implements BulkFormat<FileLine, FileSourceSplit> {
 
     @Override
     public Reader<FileLine> restoreReader(Configuration config, FileSourceSplit split) throws IOException {
-        long done = split.getReaderPosition().map(CheckpointedPosition::getRecordsAfterOffset).orElse(0L);
+        long done = split.getReaderPosition()
+                .map(CheckpointedPosition::getRecordsAfterOffset)
+                .orElse(0L);
         return new LineReader(split, done);
     }
 
@@ -77,7 +79,8 @@ public final class LineFormat implements BulkFormat<FileLine, FileSourceSplit> {
                 if (header && line == 1) {
                     continue;
                 }
-                batch.add(new RecordAndPosition<>(new FileLine(file, line, modified, bytes), CheckpointedPosition.NO_OFFSET, line));
+                batch.add(new RecordAndPosition<>(
+                        new FileLine(file, line, modified, bytes), CheckpointedPosition.NO_OFFSET, line));
             }
             if (batch.isEmpty()) {
                 return null;

@@ -160,8 +160,8 @@ public final class RecordJson implements Serializable {
         o.set("hyperparameters", hyperparameters(w.hyperparameters()));
         o.put("params_sha256", AgentLifecycle.sha256(w.params()));
         o.put("rng", w.rng());
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(w.params().length * Float.BYTES)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer bytes =
+                java.nio.ByteBuffer.allocate(w.params().length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(w.params());
         o.put("params", java.util.Base64.getEncoder().encodeToString(bytes.array()));
         return write(o);

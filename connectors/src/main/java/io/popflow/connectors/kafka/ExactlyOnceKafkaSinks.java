@@ -24,10 +24,19 @@ public final class ExactlyOnceKafkaSinks {
      *
      * @param transactionalIdPrefix unique per sink and job on the cluster, stable across restores
      */
-    public static <T> KafkaSink<T> of(KafkaConnection connection, String topic, SerializableFunction<T, byte[]> key,
-            SerializableFunction<T, byte[]> value, String transactionalIdPrefix, Duration transactionTimeout) {
-        return build(connection, new TopicRecords<>(topic, e -> new KafkaMessage(key.apply(e), value.apply(e)), null),
-                transactionalIdPrefix, transactionTimeout, Map.of());
+    public static <T> KafkaSink<T> of(
+            KafkaConnection connection,
+            String topic,
+            SerializableFunction<T, byte[]> key,
+            SerializableFunction<T, byte[]> value,
+            String transactionalIdPrefix,
+            Duration transactionTimeout) {
+        return build(
+                connection,
+                new TopicRecords<>(topic, e -> new KafkaMessage(key.apply(e), value.apply(e)), null),
+                transactionalIdPrefix,
+                transactionTimeout,
+                Map.of());
     }
 
     /**
@@ -35,30 +44,53 @@ public final class ExactlyOnceKafkaSinks {
      * maxRecordBytes} long (the producer's {@code max.request.size} and {@code batch.size}, so that no
      * batch of several records exceeds what a topic sized for one record accepts).
      */
-    public static <T> KafkaSink<T> ofMessages(KafkaConnection connection, String topic,
-            SerializableFunction<T, KafkaMessage> message, String transactionalIdPrefix, Duration transactionTimeout,
+    public static <T> KafkaSink<T> ofMessages(
+            KafkaConnection connection,
+            String topic,
+            SerializableFunction<T, KafkaMessage> message,
+            String transactionalIdPrefix,
+            Duration transactionTimeout,
             int maxRecordBytes) {
-        return build(connection, new TopicRecords<>(topic, message, null), transactionalIdPrefix, transactionTimeout,
-                Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRecordBytes),
-                        ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(maxRecordBytes)));
+        return build(
+                connection,
+                new TopicRecords<>(topic, message, null),
+                transactionalIdPrefix,
+                transactionTimeout,
+                Map.of(
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        String.valueOf(maxRecordBytes),
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        String.valueOf(maxRecordBytes)));
     }
 
     /** A sink of unkeyed values to {@code topic}, each to the partition {@code router} picks. */
-    static <T> KafkaSink<T> routed(KafkaConnection connection, String topic, TopicRecords.Router<T> router,
-            SerializableFunction<T, byte[]> value, String transactionalIdPrefix, Duration transactionTimeout) {
-        return build(connection, new TopicRecords<>(topic, e -> new KafkaMessage(null, value.apply(e)), router),
-                transactionalIdPrefix, transactionTimeout, Map.of());
+    static <T> KafkaSink<T> routed(
+            KafkaConnection connection,
+            String topic,
+            TopicRecords.Router<T> router,
+            SerializableFunction<T, byte[]> value,
+            String transactionalIdPrefix,
+            Duration transactionTimeout) {
+        return build(
+                connection,
+                new TopicRecords<>(topic, e -> new KafkaMessage(null, value.apply(e)), router),
+                transactionalIdPrefix,
+                transactionTimeout,
+                Map.of());
     }
 
-    private static <T> KafkaSink<T> build(KafkaConnection connection, TopicRecords<T> records,
-            String transactionalIdPrefix, Duration transactionTimeout, Map<String, String> producer) {
+    private static <T> KafkaSink<T> build(
+            KafkaConnection connection,
+            TopicRecords<T> records,
+            String transactionalIdPrefix,
+            Duration transactionTimeout,
+            Map<String, String> producer) {
         var builder = KafkaSink.<T>builder()
                 .setBootstrapServers(connection.bootstrapServers())
                 .setKafkaProducerConfig(connection.clientProperties())
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(transactionTimeout.toMillis()));
         producer.forEach(builder::setProperty);
-        return builder
-                .setRecordSerializer(records)
+        return builder.setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(transactionalIdPrefix)
                 .build();

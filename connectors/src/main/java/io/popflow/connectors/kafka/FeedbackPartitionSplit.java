@@ -26,7 +26,10 @@ record FeedbackPartitionSplit(int partition, long offset) implements SourceSplit
 
         @Override
         public byte[] serialize(FeedbackPartitionSplit split) {
-            return ByteBuffer.allocate(12).putInt(split.partition).putLong(split.offset).array();
+            return ByteBuffer.allocate(12)
+                    .putInt(split.partition)
+                    .putLong(split.offset)
+                    .array();
         }
 
         @Override

@@ -49,8 +49,12 @@ public final class KafkaConnection implements Serializable {
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         for (String mark : SECRET_MARKS) {
-            if (k.contains(mark) && !k.endsWith(".type") && !k.endsWith(".location") && !k.endsWith(".algorithm")
-                    && !k.endsWith(".serializer") && !k.endsWith(".deserializer")) {
+            if (k.contains(mark)
+                    && !k.endsWith(".type")
+                    && !k.endsWith(".location")
+                    && !k.endsWith(".algorithm")
+                    && !k.endsWith(".serializer")
+                    && !k.endsWith(".deserializer")) {
                 return true;
             }
         }

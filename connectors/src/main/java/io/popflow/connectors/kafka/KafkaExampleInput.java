@@ -32,9 +32,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * @param transactionalIdPrefix for the dead-letter sink; unique on the cluster, stable across restores
  * @param transactionTimeout the dead-letter sink's
  */
-public record KafkaExampleInput(KafkaConnection connection, String topic, String groupId, boolean fromLatest,
-        ExampleFormat format, double validationFraction, String deadLetterTopic, String transactionalIdPrefix,
-        Duration transactionTimeout) implements ExampleInput {
+public record KafkaExampleInput(
+        KafkaConnection connection,
+        String topic,
+        String groupId,
+        boolean fromLatest,
+        ExampleFormat format,
+        double validationFraction,
+        String deadLetterTopic,
+        String transactionalIdPrefix,
+        Duration transactionTimeout)
+        implements ExampleInput {
 
     @Override
     public DataStream<LabeledExample> examples(StreamExecutionEnvironment env) {
@@ -47,12 +55,19 @@ public record KafkaExampleInput(KafkaConnection connection, String topic, String
                 .setStartingOffsets(fromLatest ? OffsetsInitializer.latest() : OffsetsInitializer.earliest())
                 .setDeserializer(new Raw())
                 .build();
-        SingleOutputStreamOperator<LabeledExample> decoded = ExampleDecoder.decode(env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "examples-source")
-                .uid("examples-source"), format, validationFraction);
+        SingleOutputStreamOperator<LabeledExample> decoded = ExampleDecoder.decode(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "examples-source")
+                        .uid("examples-source"),
+                format,
+                validationFraction);
         decoded.getSideOutput(ExampleDecoder.DEAD_LETTERS)
-                .sinkTo(ExactlyOnceKafkaSinks.of(connection, deadLetterTopic, DeadLetter.Encoded::key, DeadLetter.Encoded::json,
-                        transactionalIdPrefix, transactionTimeout))
+                .sinkTo(ExactlyOnceKafkaSinks.of(
+                        connection,
+                        deadLetterTopic,
+                        DeadLetter.Encoded::key,
+                        DeadLetter.Encoded::json,
+                        transactionalIdPrefix,
+                        transactionTimeout))
                 .name("dead-letter-sink")
                 .uid("dead-letter-sink")
                 .setParallelism(1);

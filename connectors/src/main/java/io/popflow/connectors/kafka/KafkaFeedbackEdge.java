@@ -37,8 +37,14 @@ public final class KafkaFeedbackEdge<T> implements FeedbackEdge<T> {
      * @param channels head subtasks and topic partitions used (the topic must have at least this many)
      * @param transactionalIdPrefix unique on the cluster for this job, stable across its restores
      */
-    public KafkaFeedbackEdge(String name, int channels, FeedbackRouting<T> routing, KafkaConnection connection, String topic,
-            String transactionalIdPrefix, Duration transactionTimeout) {
+    public KafkaFeedbackEdge(
+            String name,
+            int channels,
+            FeedbackRouting<T> routing,
+            KafkaConnection connection,
+            String topic,
+            String transactionalIdPrefix,
+            Duration transactionTimeout) {
         this.name = name;
         this.channels = channels;
         this.routing = routing;
@@ -51,8 +57,8 @@ public final class KafkaFeedbackEdge<T> implements FeedbackEdge<T> {
     @Override
     public DataStream<T> head(StreamExecutionEnvironment env, TypeInformation<T> type) {
         this.type = type;
-        var source = new KafkaFeedbackHeadSource<>(connection, topic, channels,
-                new TypeInformationSerializationSchema<>(type, env.getConfig()), routing);
+        var source = new KafkaFeedbackHeadSource<>(
+                connection, topic, channels, new TypeInformationSerializationSchema<>(type, env.getConfig()), routing);
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + "-head", type)
                 .setParallelism(channels)
                 .uid(name + "-head");
@@ -66,8 +72,13 @@ public final class KafkaFeedbackEdge<T> implements FeedbackEdge<T> {
         FeedbackRouting<T> r = routing;
         int n = channels;
         var serializer = new TypeInformationSerializationSchema<>(type, records.getExecutionConfig());
-        records.sinkTo(ExactlyOnceKafkaSinks.<T>routed(connection, topic, (record, partitions) -> Math.floorMod(r.route(record), n),
-                        serializer::serialize, transactionalIdPrefix, transactionTimeout))
+        records.sinkTo(ExactlyOnceKafkaSinks.<T>routed(
+                        connection,
+                        topic,
+                        (record, partitions) -> Math.floorMod(r.route(record), n),
+                        serializer::serialize,
+                        transactionalIdPrefix,
+                        transactionTimeout))
                 .name(name + "-tail")
                 .uid(name + "-tail")
                 .setParallelism(channels);

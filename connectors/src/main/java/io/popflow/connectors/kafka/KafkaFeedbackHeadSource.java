@@ -35,8 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * as they were when the job was built, so earlier runs' records are never read. It ends at the
  * end-of-run marker of its channel.
  */
-final class KafkaFeedbackHeadSource<T>
-        implements Source<T, FeedbackPartitionSplit, List<FeedbackPartitionSplit>> {
+final class KafkaFeedbackHeadSource<T> implements Source<T, FeedbackPartitionSplit, List<FeedbackPartitionSplit>> {
     private static final long serialVersionUID = 1L;
 
     private final KafkaConnection connection;
@@ -45,7 +44,11 @@ final class KafkaFeedbackHeadSource<T>
     private final DeserializationSchema<T> records;
     private final FeedbackRouting<T> routing;
 
-    KafkaFeedbackHeadSource(KafkaConnection connection, String topic, int channels, DeserializationSchema<T> records,
+    KafkaFeedbackHeadSource(
+            KafkaConnection connection,
+            String topic,
+            int channels,
+            DeserializationSchema<T> records,
             FeedbackRouting<T> routing) {
         this.connection = connection;
         this.topic = topic;
@@ -111,7 +114,8 @@ final class KafkaFeedbackHeadSource<T>
     }
 
     /** Gives reader {@code i} partition {@code i}, once; takes splits back from failed readers. */
-    private static final class Enumerator implements SplitEnumerator<FeedbackPartitionSplit, List<FeedbackPartitionSplit>> {
+    private static final class Enumerator
+            implements SplitEnumerator<FeedbackPartitionSplit, List<FeedbackPartitionSplit>> {
         private final SplitEnumeratorContext<FeedbackPartitionSplit> context;
         private final Map<Integer, FeedbackPartitionSplit> unassigned = new TreeMap<>();
 
@@ -185,13 +189,15 @@ final class KafkaFeedbackHeadSource<T>
         @Override
         public void addSplits(List<FeedbackPartitionSplit> splits) {
             if (split != null || splits.size() != 1) {
-                throw new IllegalStateException("a feedback head reads one partition, got " + splits + " after " + split);
+                throw new IllegalStateException(
+                        "a feedback head reads one partition, got " + splits + " after " + split);
             }
             split = splits.get(0);
             next = split.offset();
             TopicPartition partition = new TopicPartition(topic, split.partition());
             running = true;
-            fetcher = new Thread(() -> fetch(partition, split.offset()), "feedback-fetch-" + topic + "-" + split.partition());
+            fetcher = new Thread(
+                    () -> fetch(partition, split.offset()), "feedback-fetch-" + topic + "-" + split.partition());
             fetcher.setDaemon(true);
             fetcher.start();
         }

@@ -37,7 +37,7 @@ public record KafkaMessage(byte[] key, byte[] value, Map<String, String> headers
      * estimate, so that the two cannot disagree with popflow's arithmetic).
      */
     public int batchBytes() {
-        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
-                key, value, kafkaHeaders());
+        return AbstractRecords.estimateSizeInBytesUpperBound(
+                RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key, value, kafkaHeaders());
     }
 }

@@ -42,8 +42,12 @@ public final class KafkaTopics {
      *
      * @throws IllegalStateException naming the problem: unreachable cluster, or too few partitions
      */
-    public static void ensure(KafkaConnection connection, Map<String, Integer> partitions, Map<String, Integer> required,
-            Map<String, Map<String, String>> configs, Duration timeout) {
+    public static void ensure(
+            KafkaConnection connection,
+            Map<String, Integer> partitions,
+            Map<String, Integer> required,
+            Map<String, Map<String, String>> configs,
+            Duration timeout) {
         withAdmin(connection, timeout, admin -> {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -79,8 +83,8 @@ public final class KafkaTopics {
      * @param what what the records hold, for the refusal, e.g. "the run's model"
      * @throws IllegalStateException one line naming both sizes
      */
-    public static void checkRecordSize(KafkaConnection connection, String topic, int bytes, String what,
-            Duration timeout) {
+    public static void checkRecordSize(
+            KafkaConnection connection, String topic, int bytes, String what, Duration timeout) {
         withAdmin(connection, timeout, admin -> {
             String needs = what + " needs records of " + bytes + " bytes on topic " + topic + ", but ";
             Map<ConfigResource, Node> brokers = new LinkedHashMap<>();
@@ -89,7 +93,8 @@ public final class KafkaTopics {
             }
             var configs = admin.describeConfigs(brokers.keySet()).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             for (var broker : brokers.entrySet()) {
-                long limit = Long.parseLong(configs.get(broker.getKey()).get(BROKER_LIMIT).value());
+                long limit = Long.parseLong(
+                        configs.get(broker.getKey()).get(BROKER_LIMIT).value());
                 if (limit < bytes) {
                     Node node = broker.getValue();
                     throw new IllegalStateException(needs + "broker " + node.idString() + " at " + node.host() + ":"
@@ -99,11 +104,15 @@ public final class KafkaTopics {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (existing.contains(topic)) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-                long limit = Long.parseLong(admin.describeConfigs(List.of(resource)).all()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource).get(TOPIC_LIMIT).value());
+                long limit = Long.parseLong(admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .get(resource)
+                        .get(TOPIC_LIMIT)
+                        .value());
                 if (limit < bytes) {
-                    throw new IllegalStateException(needs + "the topic accepts at most " + limit + " (its "
-                            + TOPIC_LIMIT + ")");
+                    throw new IllegalStateException(
+                            needs + "the topic accepts at most " + limit + " (its " + TOPIC_LIMIT + ")");
                 }
             }
         });
@@ -124,7 +133,8 @@ public final class KafkaTopics {
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot reach " + connection + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + ": " + e.getCause().getMessage());
+            throw new IllegalStateException("Kafka at " + connection.bootstrapServers() + ": "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing topics", e);

@@ -34,8 +34,8 @@ final class TopicRecords<T> implements KafkaRecordSerializationSchema<T> {
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        Integer partition = router == null ? null
-                : router.partition(element, context.getPartitionsForTopic(topic).length);
+        Integer partition =
+                router == null ? null : router.partition(element, context.getPartitionsForTopic(topic).length);
         KafkaMessage m = message.apply(element);
         return new ProducerRecord<>(topic, partition, m.key(), m.value(), new RecordHeaders(m.kafkaHeaders()));
     }

@@ -50,7 +50,8 @@ public final class TopicTail implements AutoCloseable {
                 Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
                 List<PartitionInfo> info = consumer.partitionsFor(topic, left);
                 if (info == null || info.isEmpty()) {
-                    throw new IllegalStateException("topic " + topic + " does not exist at " + connection.bootstrapServers());
+                    throw new IllegalStateException(
+                            "topic " + topic + " does not exist at " + connection.bootstrapServers());
                 }
                 info.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             }
@@ -74,8 +75,8 @@ public final class TopicTail implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the topics to their ends " + ends + " in "
-                            + timeout.toSeconds() + " s");
+                    throw new IllegalStateException(
+                            "could not read the topics to their ends " + ends + " in " + timeout.toSeconds() + " s");
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, String> headers = new java.util.LinkedHashMap<>();

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,8 +31,8 @@ public final class ExampleDecoder<R extends RawRecord> extends ProcessFunction<R
     private transient Map<Rejection, Counter> byReason;
 
     /** {@code raw} decoded by an {@code example-decoder} operator; its refused records are its {@link #DEAD_LETTERS} side output. */
-    public static <R extends RawRecord> SingleOutputStreamOperator<LabeledExample> decode(DataStream<R> raw,
-            ExampleFormat format, double validationFraction) {
+    public static <R extends RawRecord> SingleOutputStreamOperator<LabeledExample> decode(
+            DataStream<R> raw, ExampleFormat format, double validationFraction) {
         return raw.process(new ExampleDecoder<R>(format, validationFraction), TypeInformation.of(LabeledExample.class))
                 .name("example-decoder")
                 .uid("example-decoder");
@@ -60,8 +60,8 @@ public final class ExampleDecoder<R extends RawRecord> extends ProcessFunction<R
         ExampleParser.Result r = parser.parse(record.value());
         if (r.accepted()) {
             accepted.inc();
-            out.collect(new LabeledExample(r.features(), r.label(),
-                    HeldOut.isValidation(record.position(), validationFraction)));
+            out.collect(new LabeledExample(
+                    r.features(), r.label(), HeldOut.isValidation(record.position(), validationFraction)));
         } else {
             rejected.inc();
             byReason.get(r.rejection()).inc();

@@ -21,7 +21,8 @@ public final class ExampleParser implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A decimal CSV number; Java's own parser would also take "0x1p3" and "1d". */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 
     private final ExampleFormat format;
 
@@ -50,7 +51,8 @@ public final class ExampleParser implements Serializable {
             if (format.encoding() != ExampleFormat.Encoding.JSON) {
                 double[] fields = delimited(utf8(value), format.encoding() == ExampleFormat.Encoding.TSV ? '\t' : ',');
                 if (fields.length != format.features() + 1) {
-                    return Result.reject(Rejection.WRONG_WIDTH, (fields.length - 1) + " features, expected " + format.features());
+                    return Result.reject(
+                            Rejection.WRONG_WIDTH, (fields.length - 1) + " features, expected " + format.features());
                 }
                 numbers = Arrays.copyOf(fields, format.features());
                 label = fields[format.features()];
@@ -63,15 +65,21 @@ public final class ExampleParser implements Serializable {
                 numbers = new double[f.size()];
                 for (int i = 0; i < numbers.length; i++) {
                     if (!f.get(i).isNumber()) {
-                        return Result.reject(Rejection.UNPARSEABLE, "feature " + i + " is not a number: " + clip(f.get(i).toString()));
+                        return Result.reject(
+                                Rejection.UNPARSEABLE,
+                                "feature " + i + " is not a number: "
+                                        + clip(f.get(i).toString()));
                     }
                     numbers[i] = f.get(i).asDouble();
                 }
                 if (numbers.length != format.features()) {
-                    return Result.reject(Rejection.WRONG_WIDTH, numbers.length + " features, expected " + format.features());
+                    return Result.reject(
+                            Rejection.WRONG_WIDTH, numbers.length + " features, expected " + format.features());
                 }
                 if (!node.get("label").isNumber()) {
-                    return Result.reject(Rejection.BAD_LABEL, "label is not a number: " + clip(node.get("label").toString()));
+                    return Result.reject(
+                            Rejection.BAD_LABEL,
+                            "label is not a number: " + clip(node.get("label").toString()));
                 }
                 label = node.get("label").asDouble();
             }
@@ -85,7 +93,8 @@ public final class ExampleParser implements Serializable {
             return Result.reject(Rejection.UNPARSEABLE, "not JSON: " + clip(e.getMessage()));
         }
         if (label != Math.rint(label) || label < 0 || label >= format.classes()) {
-            return Result.reject(Rejection.BAD_LABEL, "label " + label + " is not an integer in [0, " + format.classes() + ")");
+            return Result.reject(
+                    Rejection.BAD_LABEL, "label " + label + " is not an integer in [0, " + format.classes() + ")");
         }
         float[] features = new float[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
@@ -94,7 +103,8 @@ public final class ExampleParser implements Serializable {
                 return Result.reject(Rejection.NON_FINITE, "feature " + i + " is " + v);
             }
             if (Math.abs(v) > format.maxAbs()) {
-                return Result.reject(Rejection.ABSURD_MAGNITUDE, "feature " + i + " is " + v + ", beyond " + format.maxAbs());
+                return Result.reject(
+                        Rejection.ABSURD_MAGNITUDE, "feature " + i + " is " + v + ", beyond " + format.maxAbs());
             }
             features[i] = (float) v;
         }
@@ -102,7 +112,8 @@ public final class ExampleParser implements Serializable {
     }
 
     private static String utf8(byte[] value) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(value))

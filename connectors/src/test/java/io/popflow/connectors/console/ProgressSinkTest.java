@@ -3,8 +3,8 @@ package io.popflow.connectors.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.slow.GenerationSummary;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import org.junit.jupiter.api.Test;
 
 /** The progress line's rates and time left after a resume, which starts its writer past generation 0. */
@@ -12,8 +12,24 @@ class ProgressSinkTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static GenerationSummary generation(int g, long steps) {
-        return new GenerationSummary(g, 10, 0, steps, 1, 0.5, new double[0], 0, 0, 0.5, 0, 0, 0, new String[0],
-                new double[0], new double[0], Double.NaN);
+        return new GenerationSummary(
+                g,
+                10,
+                0,
+                steps,
+                1,
+                0.5,
+                new double[0],
+                0,
+                0,
+                0.5,
+                0,
+                0,
+                0,
+                new String[0],
+                new double[0],
+                new double[0],
+                Double.NaN);
     }
 
     private static ProgressSink.Writer writer(int generations) {

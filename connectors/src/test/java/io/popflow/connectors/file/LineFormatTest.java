@@ -23,9 +23,12 @@ class LineFormatTest {
     @Test
     void numbersLinesFromOneSkipsTheHeaderAndStripsLineEndings() throws Exception {
         Path file = Files.write(dir.resolve("a.csv"), "h1,h2\r\n1,2\r\n\n3,4".getBytes(StandardCharsets.UTF_8));
-        List<RecordAndPosition<FileLine>> lines = readAll(new LineFormat(true).createReader(new Configuration(), split(file, null)));
+        List<RecordAndPosition<FileLine>> lines =
+                readAll(new LineFormat(true).createReader(new Configuration(), split(file, null)));
         assertThat(lines).extracting(l -> l.getRecord().line()).containsExactly(2L, 3L, 4L);
-        assertThat(lines).extracting(l -> new String(l.getRecord().value(), StandardCharsets.UTF_8)).containsExactly("1,2", "", "3,4");
+        assertThat(lines)
+                .extracting(l -> new String(l.getRecord().value(), StandardCharsets.UTF_8))
+                .containsExactly("1,2", "", "3,4");
         assertThat(lines).extracting(RecordAndPosition::getRecordSkipCount).containsExactly(2L, 3L, 4L);
         assertThat(lines.get(0).getRecord().file()).endsWith("/a.csv");
     }
@@ -33,23 +36,27 @@ class LineFormatTest {
     @Test
     void aRestoredReaderStartsAfterTheLinesItHadRead() throws Exception {
         Path file = Files.write(dir.resolve("b.csv"), "1\n2\n3\n4\n".getBytes(StandardCharsets.UTF_8));
-        BulkFormat.Reader<FileLine> reader = new LineFormat(false).restoreReader(new Configuration(),
-                split(file, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 2)));
-        assertThat(readAll(reader)).extracting(l -> new String(l.getRecord().value(), StandardCharsets.UTF_8))
+        BulkFormat.Reader<FileLine> reader = new LineFormat(false)
+                .restoreReader(
+                        new Configuration(), split(file, new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, 2)));
+        assertThat(readAll(reader))
+                .extracting(l -> new String(l.getRecord().value(), StandardCharsets.UTF_8))
                 .containsExactly("3", "4");
     }
 
     @Test
     void theHeldOutPositionDependsOnTheFileNameAndLineNotTheFolder() {
         byte[] v = {1};
-        assertThat(new FileLine("/a/x.csv", 7, 0, v).position()).isEqualTo(new FileLine("/b/x.csv", 7, 5, v).position())
+        assertThat(new FileLine("/a/x.csv", 7, 0, v).position())
+                .isEqualTo(new FileLine("/b/x.csv", 7, 5, v).position())
                 .isNotEqualTo(new FileLine("/a/x.csv", 8, 0, v).position())
                 .isNotEqualTo(new FileLine("/a/y.csv", 7, 0, v).position());
     }
 
     private static FileSourceSplit split(Path file, CheckpointedPosition position) throws Exception {
         long size = Files.size(file);
-        return new FileSourceSplit("0", new org.apache.flink.core.fs.Path(file.toUri()), 0, size, 0, size, new String[0], position);
+        return new FileSourceSplit(
+                "0", new org.apache.flink.core.fs.Path(file.toUri()), 0, size, 0, size, new String[0], position);
     }
 
     private static List<RecordAndPosition<FileLine>> readAll(BulkFormat.Reader<FileLine> reader) throws Exception {

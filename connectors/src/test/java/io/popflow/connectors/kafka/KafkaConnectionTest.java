@@ -10,21 +10,29 @@ class KafkaConnectionTest {
     private static final String JAAS =
             "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"popflow\" password=\"s3cr3t-jaas\";";
 
-    private final KafkaConnection connection = new KafkaConnection(" broker-1:9092,broker-2:9092 ", Map.of(
-            "security.protocol", "SASL_SSL",
-            "sasl.mechanism", "SCRAM-SHA-512",
-            "sasl.jaas.config", JAAS,
-            "ssl.truststore.location", "/etc/kafka/truststore.jks",
-            "ssl.truststore.password", "s3cr3t-store",
-            "ssl.key.password", "s3cr3t-key",
-            "bootstrap.servers", "ignored:1"));
+    private final KafkaConnection connection = new KafkaConnection(
+            " broker-1:9092,broker-2:9092 ",
+            Map.of(
+                    "security.protocol", "SASL_SSL",
+                    "sasl.mechanism", "SCRAM-SHA-512",
+                    "sasl.jaas.config", JAAS,
+                    "ssl.truststore.location", "/etc/kafka/truststore.jks",
+                    "ssl.truststore.password", "s3cr3t-store",
+                    "ssl.key.password", "s3cr3t-key",
+                    "bootstrap.servers", "ignored:1"));
 
     @Test
     void secretsNeverAppearInItsTextForm() {
         String shown = connection.toString();
         assertThat(shown).doesNotContain("s3cr3t");
-        assertThat(shown).contains("broker-1:9092,broker-2:9092", "security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512",
-                "ssl.truststore.location=/etc/kafka/truststore.jks", "sasl.jaas.config=******", "ssl.key.password=******");
+        assertThat(shown)
+                .contains(
+                        "broker-1:9092,broker-2:9092",
+                        "security.protocol=SASL_SSL",
+                        "sasl.mechanism=SCRAM-SHA-512",
+                        "ssl.truststore.location=/etc/kafka/truststore.jks",
+                        "sasl.jaas.config=******",
+                        "ssl.key.password=******");
     }
 
     @Test

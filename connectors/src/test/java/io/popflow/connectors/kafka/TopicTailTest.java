@@ -18,7 +18,8 @@ class TopicTailTest {
         int port = closedPort();
         KafkaConnection nobody = new KafkaConnection("127.0.0.1:" + port, Map.of());
         long start = System.nanoTime();
-        assertThatThrownBy(() -> new TopicTail(nobody, List.of("reports", "generations", "lineage"), Duration.ofSeconds(2)))
+        assertThatThrownBy(() ->
+                        new TopicTail(nobody, List.of("reports", "generations", "lineage"), Duration.ofSeconds(2)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot reach kafka 127.0.0.1:" + port + " within 2 s");
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -46,7 +46,8 @@ class ExampleParserTest {
         assertThat(csv.parse(bytes("a,b,c,1")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
         assertThat(csv.parse(bytes("0x1p3,1,1,1")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
         assertThat(csv.parse(bytes("1,,1,1")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
-        assertThat(csv.parse(new byte[] {(byte) 0xC3, (byte) 0x28, ',', '1'}).rejection()).isEqualTo(Rejection.UNPARSEABLE);
+        assertThat(csv.parse(new byte[] {(byte) 0xC3, (byte) 0x28, ',', '1'}).rejection())
+                .isEqualTo(Rejection.UNPARSEABLE);
         assertThat(csv.parse(bytes("1,2,1")).rejection()).isEqualTo(Rejection.WRONG_WIDTH);
         assertThat(csv.parse(bytes("1,2,3,4,1")).rejection()).isEqualTo(Rejection.WRONG_WIDTH);
         assertThat(csv.parse(bytes("1,NaN,3,1")).rejection()).isEqualTo(Rejection.NON_FINITE);
@@ -61,13 +62,25 @@ class ExampleParserTest {
     void namesTheFirstFailedCheckOfEachKindOfBadJson() {
         assertThat(json.parse(bytes("{\"features\": [1, 2")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
         assertThat(json.parse(bytes("[1, 2, 3]")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
-        assertThat(json.parse(bytes("{\"features\": [1, \"x\", 3], \"label\": 1}")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
-        assertThat(json.parse(bytes("{\"features\": [1, NaN, 3], \"label\": 1}")).rejection()).isEqualTo(Rejection.UNPARSEABLE);
-        assertThat(json.parse(bytes("{\"features\": [1, 2], \"label\": 1}")).rejection()).isEqualTo(Rejection.WRONG_WIDTH);
-        assertThat(json.parse(bytes("{\"features\": [1, 1e400, 3], \"label\": 1}")).rejection()).isEqualTo(Rejection.NON_FINITE);
-        assertThat(json.parse(bytes("{\"features\": [1, -1e9, 3], \"label\": 1}")).rejection()).isEqualTo(Rejection.ABSURD_MAGNITUDE);
-        assertThat(json.parse(bytes("{\"features\": [1, 2, 3], \"label\": \"cat\"}")).rejection()).isEqualTo(Rejection.BAD_LABEL);
-        assertThat(json.parse(bytes("{\"features\": [1, 2, 3], \"label\": 12}")).rejection()).isEqualTo(Rejection.BAD_LABEL);
+        assertThat(json.parse(bytes("{\"features\": [1, \"x\", 3], \"label\": 1}"))
+                        .rejection())
+                .isEqualTo(Rejection.UNPARSEABLE);
+        assertThat(json.parse(bytes("{\"features\": [1, NaN, 3], \"label\": 1}"))
+                        .rejection())
+                .isEqualTo(Rejection.UNPARSEABLE);
+        assertThat(json.parse(bytes("{\"features\": [1, 2], \"label\": 1}")).rejection())
+                .isEqualTo(Rejection.WRONG_WIDTH);
+        assertThat(json.parse(bytes("{\"features\": [1, 1e400, 3], \"label\": 1}"))
+                        .rejection())
+                .isEqualTo(Rejection.NON_FINITE);
+        assertThat(json.parse(bytes("{\"features\": [1, -1e9, 3], \"label\": 1}"))
+                        .rejection())
+                .isEqualTo(Rejection.ABSURD_MAGNITUDE);
+        assertThat(json.parse(bytes("{\"features\": [1, 2, 3], \"label\": \"cat\"}"))
+                        .rejection())
+                .isEqualTo(Rejection.BAD_LABEL);
+        assertThat(json.parse(bytes("{\"features\": [1, 2, 3], \"label\": 12}")).rejection())
+                .isEqualTo(Rejection.BAD_LABEL);
     }
 
     @Test
@@ -80,8 +93,11 @@ class ExampleParserTest {
         assertThat(open.rejection()).isEqualTo(Rejection.UNPARSEABLE);
         assertThat(open.detail()).isEqualTo("a quoted value is not closed (no '\"' after its opening one)");
         ExampleParser.Result quotedComma = csv.parse(bytes("1,\"2,5\",3,1"));
-        assertThat(quotedComma.detail()).as("a comma inside quotes is no separator").isEqualTo("not a number: field 1 '2,5'");
-        assertThat(csv.parse(bytes("1,2,3,1\n4,5,6,1")).detail()).isEqualTo("more than one line (a line break outside quotes)");
+        assertThat(quotedComma.detail())
+                .as("a comma inside quotes is no separator")
+                .isEqualTo("not a number: field 1 '2,5'");
+        assertThat(csv.parse(bytes("1,2,3,1\n4,5,6,1")).detail())
+                .isEqualTo("more than one line (a line break outside quotes)");
     }
 
     @Test

@@ -31,7 +31,8 @@ class HeldOutTest {
         }
         // different partitions decide independently
         long differ = java.util.stream.LongStream.range(0, 1000)
-                .filter(o -> HeldOut.isValidation(0, o, 0.5) != HeldOut.isValidation(1, o, 0.5)).count();
+                .filter(o -> HeldOut.isValidation(0, o, 0.5) != HeldOut.isValidation(1, o, 0.5))
+                .count();
         assertThat(differ).isBetween(400L, 600L);
     }
 }

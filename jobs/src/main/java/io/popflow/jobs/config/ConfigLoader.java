@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.popflow.config.CopyPolicy;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
-import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.connectors.kafka.KafkaConnection;
+import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.data.Table;
 import io.popflow.data.TableParser;
 import io.popflow.es.StrategySettings;
@@ -17,6 +16,7 @@ import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.model.Activation;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
 import io.popflow.slow.ChampionRule;
@@ -38,7 +38,6 @@ import io.popflow.task.QuadraticTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
 import io.popflow.task.TaskSpec;
-import io.popflow.task.kind.TaskKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,16 @@ import java.util.Map;
  */
 public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String[] PRESETS = {"digits", "quadratic", "cartpole-pbt", "es-cartpole", "es-digits", "cma-rosenbrock", "diabetes", "reduced-sphere"};
+    public static final String[] PRESETS = {
+        "digits",
+        "quadratic",
+        "cartpole-pbt",
+        "es-cartpole",
+        "es-digits",
+        "cma-rosenbrock",
+        "diabetes",
+        "reduced-sphere"
+    };
 
     private ConfigLoader() {}
 
@@ -71,11 +79,12 @@ public final class ConfigLoader {
         String resource = "/io/popflow/jobs/presets/" + name + ".yaml";
         try (InputStream in = ConfigLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new InvalidOptionException("preset", "unknown preset '" + name + "' (known: "
-                        + String.join(", ", PRESETS) + ")");
+                throw new InvalidOptionException(
+                        "preset", "unknown preset '" + name + "' (known: " + String.join(", ", PRESETS) + ")");
             }
             String what = "preset " + name;
-            return asObject(YamlTree.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), what, "preset"), what);
+            return asObject(
+                    YamlTree.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), what, "preset"), what);
         } catch (IOException e) {
             throw new InvalidOptionException("preset", "cannot read preset '" + name + "': " + IoErrors.reason(e));
         }
@@ -92,14 +101,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new InvalidOptionException("config", "cannot read " + file + ": " + IoErrors.reason(e));
         }
-        return asObject(YamlTree.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), "config"), file.toString());
+        return asObject(
+                YamlTree.parse(new String(bytes, StandardCharsets.UTF_8), file.toString(), "config"), file.toString());
     }
 
     /** Writes {@code tree} as YAML to {@code file}: a run's effective configuration, itself a valid {@code --config}. */
     public static void writeYaml(JsonNode tree, Path file) {
         try {
-            Files.writeString(file, "# The effective configuration of this run (preset, file and options applied).\n"
-                    + "# It is a valid --config, and --resume reads it.\n" + YAML.writeValueAsString(tree));
+            Files.writeString(
+                    file,
+                    "# The effective configuration of this run (preset, file and options applied).\n"
+                            + "# It is a valid --config, and --resume reads it.\n" + YAML.writeValueAsString(tree));
         } catch (IOException e) {
             throw new InvalidOptionException("output", "cannot write " + file + ": " + IoErrors.reason(e));
         }
@@ -130,7 +142,10 @@ public final class ConfigLoader {
         overlay.fields().forEachRemaining(e -> {
             JsonNode old = merged.get(e.getKey());
             String kindKey = OptionCatalog.KIND_OF_SECTION.get(e.getKey());
-            if (kindKey != null && old != null && old.isTextual() && e.getValue().isObject()) {
+            if (kindKey != null
+                    && old != null
+                    && old.isTextual()
+                    && e.getValue().isObject()) {
                 // mutation: gaussian, then mutation.diffusion: the kernel stays gaussian
                 old = YAML.createObjectNode().set(kindKey, old);
             }
@@ -186,7 +201,8 @@ public final class ConfigLoader {
         Integer every = o.child("models").get(ChampionRule.EVERY);
         String noModel = ModelExport.whyNoModel(population.task());
         if (every == null) {
-            boolean continuous = !population.isBounded() && !population.asynchronous() && !population.isEvolutionStrategy();
+            boolean continuous =
+                    !population.isBounded() && !population.asynchronous() && !population.isEvolutionStrategy();
             return continuous && noModel == null ? ChampionRule.CONTINUOUS_DEFAULT : 0;
         }
         InvalidOptionException.require(noModel == null, "models.every", noModel);
@@ -215,9 +231,12 @@ public final class ConfigLoader {
         knobs.addAll(taskKnobs);
         Map<Hyperparameter, double[]> initial = new LinkedHashMap<>();
         boolean evolutionStrategy = o.child("strategy").get(StrategySettings.NAME) != StrategySettings.Kind.NONE;
-        HyperparameterSpace space = new HyperparameterSpace(rule,
-                mutations(o.child("hyperparam_mutations"), knobs, initial, evolutionStrategy),
-                fixed(o.child("hyperparameters"), knobs), taskKnobs).withInitialValues(initial);
+        HyperparameterSpace space = new HyperparameterSpace(
+                        rule,
+                        mutations(o.child("hyperparam_mutations"), knobs, initial, evolutionStrategy),
+                        fixed(o.child("hyperparameters"), knobs),
+                        taskKnobs)
+                .withInitialValues(initial);
         if (o.get(DomainOptions.INITIAL_POPULATION) == DomainOptions.Start.GRID) {
             space = space.withGrid();
         }
@@ -226,56 +245,78 @@ public final class ConfigLoader {
         }
         SelectionSettings selection = selection(o);
         PopulationConfig population = new PopulationConfig(
-                o.get(PopulationConfig.SEED),
-                o.get(PopulationConfig.POPULATION),
-                o.get(PopulationConfig.GENERATIONS),
-                o.get(PopulationConfig.PERTURBATION_INTERVAL),
-                o.get(PopulationConfig.CHUNK_STEPS),
-                task,
-                space,
-                selection,
-                mutation(o, selection),
-                merge(o),
-                exploit(o, rule),
-                fitness(o),
-                mode(o),
-                o.get(PopulationConfig.PARALLELISM),
-                o.get(PopulationConfig.MAX_PARALLELISM),
-                o.get(PopulationConfig.CHECKPOINT_INTERVAL)).withStrategy(strategy(o));
+                        o.get(PopulationConfig.SEED),
+                        o.get(PopulationConfig.POPULATION),
+                        o.get(PopulationConfig.GENERATIONS),
+                        o.get(PopulationConfig.PERTURBATION_INTERVAL),
+                        o.get(PopulationConfig.CHUNK_STEPS),
+                        task,
+                        space,
+                        selection,
+                        mutation(o, selection),
+                        merge(o),
+                        exploit(o, rule),
+                        fitness(o),
+                        mode(o),
+                        o.get(PopulationConfig.PARALLELISM),
+                        o.get(PopulationConfig.MAX_PARALLELISM),
+                        o.get(PopulationConfig.CHECKPOINT_INTERVAL))
+                .withStrategy(strategy(o));
         population = population.withChampionEvery(championEvery(o, population));
         String output = o.get(RunConfig.OUTPUT);
         InvalidOptionException.require(output != null && !output.isBlank(), "output", "must name a folder");
         String checkpoints = o.get(RunConfig.CHECKPOINT_DIR);
         String runId = o.get(RunConfig.RUN_ID, "popflow-" + taskName + "-" + population.seed());
         RunConfig.Feedback feedback = o.get(RunConfig.FEEDBACK);
-        KafkaSettings kafka = o.has("kafka") ? kafka(o.child("kafka"), population,
-                stream == null || stream.folder() != null ? null : stream.examples()) : null;
-        InvalidOptionException.require(kafka != null || feedback != RunConfig.Feedback.KAFKA, "feedback",
+        KafkaSettings kafka = o.has("kafka")
+                ? kafka(
+                        o.child("kafka"),
+                        population,
+                        stream == null || stream.folder() != null ? null : stream.examples())
+                : null;
+        InvalidOptionException.require(
+                kafka != null || feedback != RunConfig.Feedback.KAFKA,
+                "feedback",
                 "kafka needs the kafka options (kafka.bootstrap_servers)");
-        FolderSettings folder = stream == null || stream.folder() == null ? null
+        FolderSettings folder = stream == null || stream.folder() == null
+                ? null
                 : stream.folder().resolve(Paths.get(output), stream.examples());
-        InvalidOptionException.require(kafka != null || folder != null || !(task instanceof StreamTaskSpec), "task",
+        InvalidOptionException.require(
+                kafka != null || folder != null || !(task instanceof StreamTaskSpec),
+                "task",
                 "stream reads its examples from Kafka or a folder: set kafka.bootstrap_servers or stream.folder");
         // A bounded run ends when its sources end, and a topic never does: a streamed run is stopped
         // from outside: stop-with-savepoint (Ctrl-C locally, flink stop on a cluster), which commits every output.
-        InvalidOptionException.require(!(task instanceof StreamTaskSpec) || population.generations() == 0, "generations",
+        InvalidOptionException.require(
+                !(task instanceof StreamTaskSpec) || population.generations() == 0,
+                "generations",
                 "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
         RunConfig.StateBackend backend = o.get(RunConfig.STATE_BACKEND);
         int restartAttempts = o.get(RunConfig.RESTART_ATTEMPTS);
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
-        return new RunConfig(population, outputPath,
-                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints), runId, feedback, kafka,
-                backend, restartAttempts, folder);
+        return new RunConfig(
+                population,
+                outputPath,
+                checkpoints == null ? outputPath.resolve("checkpoints") : Paths.get(checkpoints),
+                runId,
+                feedback,
+                kafka,
+                backend,
+                restartAttempts,
+                folder);
     }
 
     /**
      * {@code kafka: {bootstrap_servers, properties: {...}, properties_file, transaction_timeout,
      * metrics, topics: {reports, generations, lineage, feedback, examples, dead_letter, models}}}.
      */
-    private static KafkaSettings kafka(OptionTree k, PopulationConfig population, KafkaSettings.ExampleStream examples) {
+    private static KafkaSettings kafka(
+            OptionTree k, PopulationConfig population, KafkaSettings.ExampleStream examples) {
         String bootstrap = k.get(KafkaSettings.BOOTSTRAP_SERVERS);
-        InvalidOptionException.require(bootstrap != null && !bootstrap.isBlank(), "kafka.bootstrap_servers",
+        InvalidOptionException.require(
+                bootstrap != null && !bootstrap.isBlank(),
+                "kafka.bootstrap_servers",
                 "must name the brokers, e.g. 127.0.0.1:9092");
         Map<String, String> properties = new java.util.TreeMap<>();
         String file = k.get(KafkaSettings.PROPERTIES_FILE);
@@ -284,30 +325,46 @@ public final class ConfigLoader {
             try (var in = Files.newBufferedReader(Paths.get(file))) {
                 p.load(in);
             } catch (IOException e) {
-                throw new InvalidOptionException("kafka.properties_file", "cannot read " + file + ": " + IoErrors.reason(e));
+                throw new InvalidOptionException(
+                        "kafka.properties_file", "cannot read " + file + ": " + IoErrors.reason(e));
             }
             p.stringPropertyNames().forEach(name -> properties.put(name, p.getProperty(name)));
         }
         properties.putAll(k.getTextMap("properties"));
         long timeout = k.get(KafkaSettings.TRANSACTION_TIMEOUT);
-        InvalidOptionException.require(timeout > population.checkpointIntervalMs(), KafkaSettings.TRANSACTION_TIMEOUT.key(),
+        InvalidOptionException.require(
+                timeout > population.checkpointIntervalMs(),
+                KafkaSettings.TRANSACTION_TIMEOUT.key(),
                 KafkaSettings.TRANSACTION_TIMEOUT.rules() + ", got " + timeout + " ms");
         boolean metrics = k.get(KafkaSettings.METRICS);
         OptionTree t = k.child("topics");
-        KafkaSettings.Topics topics = new KafkaSettings.Topics(topic(t, "reports"), topic(t, "generations"),
-                topic(t, "lineage"), topic(t, "feedback"), topic(t, "examples"), topic(t, "dead_letter"), topic(t, "models"));
+        KafkaSettings.Topics topics = new KafkaSettings.Topics(
+                topic(t, "reports"),
+                topic(t, "generations"),
+                topic(t, "lineage"),
+                topic(t, "feedback"),
+                topic(t, "examples"),
+                topic(t, "dead_letter"),
+                topic(t, "models"));
         t.rejectUnknown();
         k.rejectUnknown();
         try {
-            return new KafkaSettings(new KafkaConnection(bootstrap, properties), topics, java.time.Duration.ofMillis(timeout),
-                    metrics, examples);
+            return new KafkaSettings(
+                    new KafkaConnection(bootstrap, properties),
+                    topics,
+                    java.time.Duration.ofMillis(timeout),
+                    metrics,
+                    examples);
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException("kafka", e.getMessage());
         }
     }
 
     private static String topic(OptionTree t, String key) {
-        return t.get(KafkaSettings.TOPICS.stream().filter(o -> o.leaf().equals(key)).findFirst().orElseThrow());
+        return t.get(KafkaSettings.TOPICS.stream()
+                .filter(o -> o.leaf().equals(key))
+                .findFirst()
+                .orElseThrow());
     }
 
     /** A stream task and how its records are read: from Kafka, or from a folder when {@code folder} is set. */
@@ -316,8 +373,13 @@ public final class ConfigLoader {
     /** {@code stream.folder} and its options, the dead-letter file still relative to the output folder. */
     private record FolderOptions(Path folder, long intervalMs, boolean header, String deadLetters) {
         FolderSettings resolve(Path output, KafkaSettings.ExampleStream examples) {
-            return new FolderSettings(folder, java.time.Duration.ofMillis(intervalMs), examples.format(), header,
-                    examples.validationFraction(), deadLetters == null ? output.resolve("dead-letters.jsonl") : Paths.get(deadLetters));
+            return new FolderSettings(
+                    folder,
+                    java.time.Duration.ofMillis(intervalMs),
+                    examples.format(),
+                    header,
+                    examples.validationFraction(),
+                    deadLetters == null ? output.resolve("dead-letters.jsonl") : Paths.get(deadLetters));
         }
     }
 
@@ -332,13 +394,23 @@ public final class ConfigLoader {
         int[] hidden = model.get(ModelOptions.HIDDEN);
         Activation activation = model.get(ModelOptions.ACTIVATION);
         FitnessMetric metric = data.get(StreamTaskSpec.FITNESS);
-        InvalidOptionException.require(s.has(StreamTaskSpec.FEATURES.leaf()), StreamTaskSpec.FEATURES.key(),
+        InvalidOptionException.require(
+                s.has(StreamTaskSpec.FEATURES.leaf()),
+                StreamTaskSpec.FEATURES.key(),
                 "must be set: the number of features per record");
-        InvalidOptionException.require(s.has(StreamTaskSpec.CLASSES.leaf()), StreamTaskSpec.CLASSES.key(),
+        InvalidOptionException.require(
+                s.has(StreamTaskSpec.CLASSES.leaf()),
+                StreamTaskSpec.CLASSES.key(),
                 "must be set: labels are 0 to classes - 1");
-        StreamTaskSpec spec = new StreamTaskSpec(s.get(StreamTaskSpec.FEATURES), s.get(StreamTaskSpec.CLASSES), hidden,
-                activation, s.get(StreamTaskSpec.REPLAY_CAPACITY), s.get(StreamTaskSpec.VALIDATION_CAPACITY),
-                s.get(StreamTaskSpec.MIN_EXAMPLES), metric);
+        StreamTaskSpec spec = new StreamTaskSpec(
+                s.get(StreamTaskSpec.FEATURES),
+                s.get(StreamTaskSpec.CLASSES),
+                hidden,
+                activation,
+                s.get(StreamTaskSpec.REPLAY_CAPACITY),
+                s.get(StreamTaskSpec.VALIDATION_CAPACITY),
+                s.get(StreamTaskSpec.MIN_EXAMPLES),
+                metric);
         ExampleFormat.Encoding encoding = s.get(ExampleFormat.FORMAT);
         double maxAbs = s.get(ExampleFormat.MAX_ABS);
         double fraction = s.get(KafkaSettings.VALIDATION_FRACTION);
@@ -350,20 +422,29 @@ public final class ConfigLoader {
         FolderOptions folderOptions = null;
         if (folder != null) {
             Path path = Paths.get(folder);
-            InvalidOptionException.require(Files.isDirectory(path), FolderSettings.FOLDER.key(),
+            InvalidOptionException.require(
+                    Files.isDirectory(path),
+                    FolderSettings.FOLDER.key(),
                     Files.exists(path) ? folder + " is not a folder" : "folder " + folder + " does not exist");
-            InvalidOptionException.require(Files.isReadable(path), FolderSettings.FOLDER.key(), "cannot read folder " + folder);
+            InvalidOptionException.require(
+                    Files.isReadable(path), FolderSettings.FOLDER.key(), "cannot read folder " + folder);
             folderOptions = new FolderOptions(path, interval, header, deadLetters);
         } else {
-            for (var o2 : List.of(FolderSettings.WATCH_INTERVAL, FolderSettings.HEADER, FolderSettings.DEAD_LETTER_FILE)) {
-                InvalidOptionException.require(!s.has(o2.leaf()), o2.key(), "needs stream.folder (it applies to a watched folder)");
+            for (var o2 :
+                    List.of(FolderSettings.WATCH_INTERVAL, FolderSettings.HEADER, FolderSettings.DEAD_LETTER_FILE)) {
+                InvalidOptionException.require(
+                        !s.has(o2.leaf()), o2.key(), "needs stream.folder (it applies to a watched folder)");
             }
         }
         s.rejectUnknown();
         model.rejectUnknown();
         data.rejectUnknown();
-        return new StreamOptions(spec, new KafkaSettings.ExampleStream(
-                new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs), fraction, start == KafkaSettings.Start.LATEST),
+        return new StreamOptions(
+                spec,
+                new KafkaSettings.ExampleStream(
+                        new ExampleFormat(encoding, spec.features(), spec.classes(), maxAbs),
+                        fraction,
+                        start == KafkaSettings.Start.LATEST),
                 folderOptions);
     }
 
@@ -373,9 +454,14 @@ public final class ConfigLoader {
         SelectionSettings.Rule rule = s.get(SelectionSettings.RULE);
         // events defaults to the population; a population below 1 is refused by PopulationConfig under
         // its own name, not here under the name of an option the user never set
-        int defaultEvents = Math.max(1, o.getInt(PopulationConfig.POPULATION.key(), PopulationConfig.POPULATION.fallback()));
-        SelectionSettings settings = new SelectionSettings(rule, o.get(SelectionSettings.QUANTILE_FRACTION),
-                s.get(SelectionSettings.STRENGTH), s.get(SelectionSettings.EVENTS, defaultEvents), o.get(SelectionSettings.BURN_IN));
+        int defaultEvents =
+                Math.max(1, o.getInt(PopulationConfig.POPULATION.key(), PopulationConfig.POPULATION.fallback()));
+        SelectionSettings settings = new SelectionSettings(
+                rule,
+                o.get(SelectionSettings.QUANTILE_FRACTION),
+                s.get(SelectionSettings.STRENGTH),
+                s.get(SelectionSettings.EVENTS, defaultEvents),
+                o.get(SelectionSettings.BURN_IN));
         s.rejectUnknown();
         return settings;
     }
@@ -392,19 +478,29 @@ public final class ConfigLoader {
         OptionTree m = o.kindOrMapping("mutation", MutationSettings.KERNEL.leaf());
         MutationSettings.Kernel kernel = m.get(MutationSettings.KERNEL);
         double defaultDt = selection.rule() == SelectionSettings.Rule.BOLTZMANN && selection.strength() > 0
-                ? selection.strength() : 1.0;
+                ? selection.strength()
+                : 1.0;
         double dt = m.get(MutationSettings.DT, defaultDt);
         double diffusion = m.get(MutationSettings.DIFFUSION);
         if (m.has(MutationSettings.STEP.leaf())) {
             // σ of one generation's step, the form the seed authors give: D = σ²/(2Δt)
-            InvalidOptionException.require(!m.has(MutationSettings.DIFFUSION.leaf()), MutationSettings.STEP.key(),
+            InvalidOptionException.require(
+                    !m.has(MutationSettings.DIFFUSION.leaf()),
+                    MutationSettings.STEP.key(),
                     "sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
             double strength = m.get(MutationSettings.STEP);
             diffusion = strength * strength / (2 * dt);
         }
-        MutationSettings settings = new MutationSettings(kernel, o.get(MutationSettings.RESAMPLE_PROBABILITY),
-                o.get(MutationSettings.PERTURBATION_FACTORS), diffusion, dt, m.get(MutationSettings.EVERYONE),
-                m.get(MutationSettings.SPACE), m.get(MutationSettings.BOUNDARY), m.get(MutationSettings.WINDOW),
+        MutationSettings settings = new MutationSettings(
+                kernel,
+                o.get(MutationSettings.RESAMPLE_PROBABILITY),
+                o.get(MutationSettings.PERTURBATION_FACTORS),
+                diffusion,
+                dt,
+                m.get(MutationSettings.EVERYONE),
+                m.get(MutationSettings.SPACE),
+                m.get(MutationSettings.BOUNDARY),
+                m.get(MutationSettings.WINDOW),
                 m.get(MutationSettings.CLASS));
         m.rejectUnknown();
         return settings;
@@ -415,7 +511,8 @@ public final class ConfigLoader {
     private static StrategySettings strategy(OptionTree o) {
         OptionTree t = o.child("strategy");
         StrategySettings.Kind kind = t.get(StrategySettings.NAME);
-        StrategySettings s = new StrategySettings(kind,
+        StrategySettings s = new StrategySettings(
+                kind,
                 t.get(StrategySettings.SIGMA, StrategySettings.defaultSigma(kind)),
                 t.get(StrategySettings.SIGMA_DECAY),
                 t.get(StrategySettings.SIGMA_MIN),
@@ -445,8 +542,12 @@ public final class ConfigLoader {
     /** {@code fitness: window} or {@code fitness: {estimator: window, window: 0.5, every: 1, ema: 0.5, bandwidth: 0}}. */
     private static FitnessEstimate fitness(OptionTree o) {
         OptionTree f = o.kindOrMapping("fitness", FitnessEstimate.ESTIMATOR.leaf());
-        FitnessEstimate estimate = new FitnessEstimate(f.get(FitnessEstimate.ESTIMATOR), f.get(FitnessEstimate.WINDOW),
-                f.get(FitnessEstimate.EVERY), f.get(FitnessEstimate.EMA), f.get(FitnessEstimate.BANDWIDTH));
+        FitnessEstimate estimate = new FitnessEstimate(
+                f.get(FitnessEstimate.ESTIMATOR),
+                f.get(FitnessEstimate.WINDOW),
+                f.get(FitnessEstimate.EVERY),
+                f.get(FitnessEstimate.EMA),
+                f.get(FitnessEstimate.BANDWIDTH));
         f.rejectUnknown();
         return estimate;
     }
@@ -456,7 +557,8 @@ public final class ConfigLoader {
         OptionTree e = o.child("exploit");
         CopyPolicy defaults = CopyPolicy.defaults(rule);
         CopyPolicy policy = new CopyPolicy(e.get(CopyPolicy.OPTIMIZER, defaults.optimizer()), e.get(CopyPolicy.REPLAY));
-        InvalidOptionException.require(rule.memoryPerWeight() > 0 || !e.has(CopyPolicy.OPTIMIZER.leaf()),
+        InvalidOptionException.require(
+                rule.memoryPerWeight() > 0 || !e.has(CopyPolicy.OPTIMIZER.leaf()),
                 CopyPolicy.OPTIMIZER.key(),
                 "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " has no memory to copy or reset");
         e.rejectUnknown();
@@ -480,8 +582,16 @@ public final class ConfigLoader {
         int targetUpdate = d.get(DqnSettings.TARGET_UPDATE);
         int capacity = d.get(DqnSettings.REPLAY_CAPACITY);
         double epsilonMin = d.get(DqnSettings.EPSILON_MIN);
-        DqnSettings settings = new DqnSettings(new ClassicControl(name, maxSteps), hidden, gamma, targetUpdate, capacity,
-                d.get(DqnSettings.LOSS), epsilonMin, rule == UpdateRule.ADAMW, maxBatch);
+        DqnSettings settings = new DqnSettings(
+                new ClassicControl(name, maxSteps),
+                hidden,
+                gamma,
+                targetUpdate,
+                capacity,
+                d.get(DqnSettings.LOSS),
+                epsilonMin,
+                rule == UpdateRule.ADAMW,
+                maxBatch);
         int k = r.get(ControlTaskSpec.K);
         int testEpisodes = r.get(ControlTaskSpec.TEST_EPISODES);
         ControlTaskSpec spec = new ControlTaskSpec(settings, k, r.get(ControlTaskSpec.MAX_RULE), testEpisodes);
@@ -517,8 +627,12 @@ public final class ConfigLoader {
     private static TaskSpec landscape(OptionTree l) {
         Landscape function = l.get(LandscapeTaskSpec.FUNCTION);
         int dimension = l.get(LandscapeTaskSpec.DIMENSION);
-        LandscapeTaskSpec spec = new LandscapeTaskSpec(function, dimension, l.get(LandscapeTaskSpec.CURVATURE),
-                l.get(LandscapeTaskSpec.SHARPNESS), l.get(LandscapeTaskSpec.CENTER, new double[dimension]));
+        LandscapeTaskSpec spec = new LandscapeTaskSpec(
+                function,
+                dimension,
+                l.get(LandscapeTaskSpec.CURVATURE),
+                l.get(LandscapeTaskSpec.SHARPNESS),
+                l.get(LandscapeTaskSpec.CENTER, new double[dimension]));
         l.rejectUnknown();
         return spec;
     }
@@ -573,8 +687,11 @@ public final class ConfigLoader {
             int number = Integer.parseInt(label);
             index = number >= 1 && number <= table.names().length ? number - 1 : -1;
         }
-        InvalidOptionException.require(index >= 0, "table.label", "no column '" + label + "' in " + file + " (columns: "
-                + String.join(", ", table.names()) + "; or a number from 1 to " + table.names().length + ")");
+        InvalidOptionException.require(
+                index >= 0,
+                "table.label",
+                "no column '" + label + "' in " + file + " (columns: " + String.join(", ", table.names())
+                        + "; or a number from 1 to " + table.names().length + ")");
         return new TableFile(table, index);
     }
 
@@ -598,20 +715,30 @@ public final class ConfigLoader {
 
     private static TaskSpec quadratic(OptionTree q) {
         double[] curvature = q.get(QuadraticTaskSpec.CURVATURE);
-        QuadraticTaskSpec spec = new QuadraticTaskSpec(q.get(QuadraticTaskSpec.DIMENSION), curvature[0], curvature[1],
-                q.get(QuadraticTaskSpec.SIGNAL), q.get(QuadraticTaskSpec.NOISE));
+        QuadraticTaskSpec spec = new QuadraticTaskSpec(
+                q.get(QuadraticTaskSpec.DIMENSION),
+                curvature[0],
+                curvature[1],
+                q.get(QuadraticTaskSpec.SIGNAL),
+                q.get(QuadraticTaskSpec.NOISE));
         q.rejectUnknown();
         return spec;
     }
 
     /** The mutable hyperparameters' domains; {@code initial} receives the generation-0 values given with {@code initial: [...]}. */
     /** {@code evolutionStrategy}: the run moves weights, not h, and there must be no mutations. */
-    private static Map<Hyperparameter, Domain> mutations(OptionTree m, List<Hyperparameter> known,
-            Map<Hyperparameter, double[]> initial, boolean evolutionStrategy) {
+    private static Map<Hyperparameter, Domain> mutations(
+            OptionTree m,
+            List<Hyperparameter> known,
+            Map<Hyperparameter, double[]> initial,
+            boolean evolutionStrategy) {
         if (evolutionStrategy) {
-            InvalidOptionException.require(m.keys().isEmpty(), "hyperparam_mutations", "an evolution strategy moves the "
-                    + "weights and every member keeps one h: give it under hyperparameters (over a preset, "
-                    + "--set hyperparam_mutations=null)");
+            InvalidOptionException.require(
+                    m.keys().isEmpty(),
+                    "hyperparam_mutations",
+                    "an evolution strategy moves the "
+                            + "weights and every member keeps one h: give it under hyperparameters (over a preset, "
+                            + "--set hyperparam_mutations=null)");
             return Map.of();
         }
         Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
@@ -622,7 +749,8 @@ public final class ConfigLoader {
                 initial.put(h, m.child(key).getLeaf(DomainOptions.INITIAL, null));
             }
         }
-        InvalidOptionException.require(!domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
+        InvalidOptionException.require(
+                !domains.isEmpty(), "hyperparam_mutations", "must list at least one hyperparameter");
         return domains;
     }
 
@@ -641,9 +769,13 @@ public final class ConfigLoader {
             if (d.has(DomainOptions.VALUES.leaf())) {
                 domain = new Domain.Choice(d.getLeaf(DomainOptions.VALUES, null));
             } else {
-                InvalidOptionException.require(d.has(DomainOptions.MIN.leaf()) && d.has(DomainOptions.MAX.leaf()), option,
+                InvalidOptionException.require(
+                        d.has(DomainOptions.MIN.leaf()) && d.has(DomainOptions.MAX.leaf()),
+                        option,
                         "needs min and max, or values");
-                domain = new Domain.Interval(d.getLeaf(DomainOptions.MIN, null), d.getLeaf(DomainOptions.MAX, null),
+                domain = new Domain.Interval(
+                        d.getLeaf(DomainOptions.MIN, null),
+                        d.getLeaf(DomainOptions.MAX, null),
                         d.getLeaf(DomainOptions.SCALE, DomainOptions.SCALE.fallback()),
                         d.getLeaf(DomainOptions.INTEGER, h.integer()));
             }
@@ -666,8 +798,14 @@ public final class ConfigLoader {
     }
 
     private static Hyperparameter hyperparameter(OptionTree tree, String key, List<Hyperparameter> known) {
-        return known.stream().filter(h -> h.key().equals(key)).findFirst().orElseThrow(() ->
-                new InvalidOptionException(tree.pathOf(key), "unknown hyperparameter (known: "
-                        + String.join(", ", known.stream().map(Hyperparameter::key).toList()) + ")"));
+        return known.stream()
+                .filter(h -> h.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new InvalidOptionException(
+                        tree.pathOf(key),
+                        "unknown hyperparameter (known: "
+                                + String.join(
+                                        ", ",
+                                        known.stream().map(Hyperparameter::key).toList()) + ")"));
     }
 }

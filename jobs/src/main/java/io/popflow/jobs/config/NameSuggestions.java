@@ -39,8 +39,9 @@ public final class NameSuggestions {
         }
         List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
         String last = quoted.get(quoted.size() - 1);
-        return "; did you mean " + (quoted.size() == 1 ? last
-                : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + last) + "?";
+        return "; did you mean "
+                + (quoted.size() == 1 ? last : String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + last)
+                + "?";
     }
 
     private static List<String> atSmallestDistance(String typed, Collection<String> names, int limit) {

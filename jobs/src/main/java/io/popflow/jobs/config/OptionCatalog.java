@@ -1,11 +1,11 @@
 package io.popflow.jobs.config;
 
 import io.popflow.config.CopyPolicy;
-import io.popflow.option.Option;
-import io.popflow.option.Variant;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.records.ExampleFormat;
 import io.popflow.es.StrategySettings;
+import io.popflow.option.Option;
+import io.popflow.option.Variant;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
 import io.popflow.slow.ChampionRule;
@@ -34,15 +34,20 @@ import java.util.TreeSet;
  */
 public final class OptionCatalog {
     /** Fixed values of hyperparameters that do not mutate (the user names them). */
-    public static final Option<Double> FIXED = Option.number("hyperparameters.<name>", null,
-            "a fixed value for a hyperparameter that does not mutate (lr, momentum, weight_decay, temperature, "
-                    + "batch_size, or the task's own)").defaultIs("the hyperparameter's default");
+    public static final Option<Double> FIXED = Option.number(
+                    "hyperparameters.<name>",
+                    null,
+                    "a fixed value for a hyperparameter that does not mutate (lr, momentum, weight_decay, temperature, "
+                            + "batch_size, or the task's own)")
+            .defaultIs("the hyperparameter's default");
     /** Kafka client settings passed through (the user names them). */
-    public static final Option<String> KAFKA_PROPERTY = Option.text("kafka.properties.<name>", null,
-            "a Kafka client setting, e.g. security.protocol").defaultIs("none");
+    public static final Option<String> KAFKA_PROPERTY = Option.text(
+                    "kafka.properties.<name>", null, "a Kafka client setting, e.g. security.protocol")
+            .defaultIs("none");
 
     /** Sections whose keys the user names: hyperparameters, mutable hyperparameters, Kafka client settings. */
-    public static final List<String> NAMED_BY_USER = List.of("hyperparameters", "hyperparam_mutations", "kafka.properties");
+    public static final List<String> NAMED_BY_USER =
+            List.of("hyperparameters", "hyperparam_mutations", "kafka.properties");
 
     public static final List<Option<?>> ALL = all();
 
@@ -134,8 +139,13 @@ public final class OptionCatalog {
     }
 
     /** The option a section written as one word ({@code selection: boltzmann}) sets, by section. */
-    static final Map<String, String> KIND_OF_SECTION = Map.of("selection", SelectionSettings.RULE.leaf(), "mutation",
-            MutationSettings.KERNEL.leaf(), "fitness", FitnessEstimate.ESTIMATOR.leaf());
+    static final Map<String, String> KIND_OF_SECTION = Map.of(
+            "selection",
+            SelectionSettings.RULE.leaf(),
+            "mutation",
+            MutationSettings.KERNEL.leaf(),
+            "fitness",
+            FitnessEstimate.ESTIMATOR.leaf());
 
     static boolean isKindKey(String key) {
         return KIND_OF_SECTION.containsValue(key);
@@ -145,8 +155,15 @@ public final class OptionCatalog {
     public static String markdown() {
         StringBuilder sb = new StringBuilder("| option | default | values | meaning |\n|---|---|---|---|\n");
         for (Option<?> o : ALL) {
-            sb.append("| `").append(o.key()).append("` | ").append(cell(o.defaultText())).append(" | ")
-                    .append(cell(o.rules())).append(" | ").append(cell(o.description())).append(" |\n");
+            sb.append("| `")
+                    .append(o.key())
+                    .append("` | ")
+                    .append(cell(o.defaultText()))
+                    .append(" | ")
+                    .append(cell(o.rules()))
+                    .append(" | ")
+                    .append(cell(o.description()))
+                    .append(" |\n");
         }
         return sb.toString();
     }

@@ -118,8 +118,9 @@ final class OptionTree {
                 return c;
             }
         }
-        throw new InvalidOptionException(pathOf(key), "unknown value '" + value + "' (known: "
-                + String.join(", ", Option.choiceNames(type)) + ")");
+        throw new InvalidOptionException(
+                pathOf(key),
+                "unknown value '" + value + "' (known: " + String.join(", ", Option.choiceNames(type)) + ")");
     }
 
     private void refuseIfInapplicable(Option<?> option) {
@@ -214,8 +215,10 @@ final class OptionTree {
     private static void flatten(JsonNode v, String prefix, String path, Map<String, String> out) {
         if (!v.isObject()) {
             // the value is not shown: it may hold a secret
-            throw new InvalidOptionException(path, "must be a mapping of names to values, got a " + v.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT));
+            throw new InvalidOptionException(
+                    path,
+                    "must be a mapping of names to values, got a "
+                            + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -278,10 +281,12 @@ final class OptionTree {
                 return Long.parseLong(text.substring(0, text.length() - 2).trim());
             }
             if (text.endsWith("s")) {
-                return Math.round(Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 1000);
+                return Math.round(
+                        Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 1000);
             }
             if (text.endsWith("m")) {
-                return Math.round(Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 60_000);
+                return Math.round(
+                        Double.parseDouble(text.substring(0, text.length() - 1).trim()) * 60_000);
             }
         } catch (NumberFormatException e) {
             // fall through to the error below
@@ -318,7 +323,9 @@ final class OptionTree {
                 }
                 Set<String> known = new LinkedHashSet<>(read);
                 known.addAll(OptionCatalog.namesIn(path));
-                List<String> close = NameSuggestions.closest(key, known).stream().map(this::pathOf).toList();
+                List<String> close = NameSuggestions.closest(key, known).stream()
+                        .map(this::pathOf)
+                        .toList();
                 throw new InvalidOptionException(pathOf(key), "unknown option" + NameSuggestions.didYouMean(close));
             }
         }

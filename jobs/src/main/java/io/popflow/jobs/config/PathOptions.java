@@ -26,8 +26,15 @@ public final class PathOptions {
                 parent = parent.get(keys[i]);
             }
             String leaf = keys[keys.length - 1];
-            if (parent instanceof ObjectNode section && section.hasNonNull(leaf) && section.get(leaf).isTextual()) {
-                section.put(leaf, Path.of(section.get(leaf).asText()).toAbsolutePath().normalize().toString());
+            if (parent instanceof ObjectNode section
+                    && section.hasNonNull(leaf)
+                    && section.get(leaf).isTextual()) {
+                section.put(
+                        leaf,
+                        Path.of(section.get(leaf).asText())
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
             }
         }
         return out;

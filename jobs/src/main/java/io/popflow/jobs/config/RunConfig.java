@@ -1,7 +1,7 @@
 package io.popflow.jobs.config;
 
-import io.popflow.option.Option;
 import io.popflow.config.PopulationConfig;
+import io.popflow.option.Option;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,40 +18,70 @@ import java.util.List;
  * @param restartAttempts restarts after a failure before the run ends with it (fixed delay)
  * @param folder a stream task's watched folder, or null (examples from Kafka, or no stream task)
  */
-public record RunConfig(PopulationConfig population, Path output, Path checkpointDir, String runId, Feedback feedback,
-        KafkaSettings kafka, StateBackend stateBackend, int restartAttempts, FolderSettings folder) {
+public record RunConfig(
+        PopulationConfig population,
+        Path output,
+        Path checkpointDir,
+        String runId,
+        Feedback feedback,
+        KafkaSettings kafka,
+        StateBackend stateBackend,
+        int restartAttempts,
+        FolderSettings folder) {
 
     /** A run without a watched folder. */
-    public RunConfig(PopulationConfig population, Path output, Path checkpointDir, String runId, Feedback feedback,
-            KafkaSettings kafka, StateBackend stateBackend, int restartAttempts) {
+    public RunConfig(
+            PopulationConfig population,
+            Path output,
+            Path checkpointDir,
+            String runId,
+            Feedback feedback,
+            KafkaSettings kafka,
+            StateBackend stateBackend,
+            int restartAttempts) {
         this(population, output, checkpointDir, runId, feedback, kafka, stateBackend, restartAttempts, null);
     }
 
     /** The feedback edges: in one JVM per channel (the default), or through a Kafka topic. */
-    public enum Feedback { IN_JVM, KAFKA }
+    public enum Feedback {
+        IN_JVM,
+        KAFKA
+    }
 
     /**
      * Flink's state backends: objects on the heap (the default, fastest for populations that fit),
      * or RocksDB on local disk with incremental checkpoints (state larger than the heap, and
      * checkpoints that upload only what changed).
      */
-    public enum StateBackend { HASHMAP, ROCKSDB }
+    public enum StateBackend {
+        HASHMAP,
+        ROCKSDB
+    }
 
-    public static final Option<String> OUTPUT = Option.text("output", null,
-            "folder of the run's outputs: new or empty (--resume names a run's own)").defaultIs("none: must be set")
+    public static final Option<String> OUTPUT = Option.text(
+                    "output", null, "folder of the run's outputs: new or empty (--resume names a run's own)")
+            .defaultIs("none: must be set")
             .check(s -> !s.isBlank(), "must name a folder");
-    public static final Option<String> CHECKPOINT_DIR = Option.path("checkpoint_dir", null, "where checkpoints go")
-            .defaultIs("<output>/checkpoints");
-    public static final Option<String> RUN_ID = Option.text("run_id", null,
-            "names the run in Kafka records and transactional ids").defaultIs("popflow-<task>-<seed>")
+    public static final Option<String> CHECKPOINT_DIR =
+            Option.path("checkpoint_dir", null, "where checkpoints go").defaultIs("<output>/checkpoints");
+    public static final Option<String> RUN_ID = Option.text(
+                    "run_id", null, "names the run in Kafka records and transactional ids")
+            .defaultIs("popflow-<task>-<seed>")
             .check(s -> s.matches("[A-Za-z0-9._-]{1,100}"), "must be 1 to 100 letters, digits, '.', '_' or '-'");
-    public static final Option<Feedback> FEEDBACK = Option.choice("feedback", Feedback.class, Feedback.IN_JVM,
+    public static final Option<Feedback> FEEDBACK = Option.choice(
+            "feedback",
+            Feedback.class,
+            Feedback.IN_JVM,
             "the feedback edge: in one JVM per channel, or through a Kafka topic");
-    public static final Option<StateBackend> STATE_BACKEND = Option.choice("state_backend", StateBackend.class,
-            StateBackend.HASHMAP, "hashmap (heap) or rocksdb (local disk, incremental checkpoints)");
-    public static final Option<Integer> RESTART_ATTEMPTS = Option.integer("restart_attempts", 3,
-            "restarts after a failure before the run ends with its cause").between(0, 1000);
+    public static final Option<StateBackend> STATE_BACKEND = Option.choice(
+            "state_backend",
+            StateBackend.class,
+            StateBackend.HASHMAP,
+            "hashmap (heap) or rocksdb (local disk, incremental checkpoints)");
+    public static final Option<Integer> RESTART_ATTEMPTS = Option.integer(
+                    "restart_attempts", 3, "restarts after a failure before the run ends with its cause")
+            .between(0, 1000);
 
-    public static final List<Option<?>> OPTIONS = List.of(OUTPUT, CHECKPOINT_DIR, RUN_ID, FEEDBACK, STATE_BACKEND,
-            RESTART_ATTEMPTS);
+    public static final List<Option<?>> OPTIONS =
+            List.of(OUTPUT, CHECKPOINT_DIR, RUN_ID, FEEDBACK, STATE_BACKEND, RESTART_ATTEMPTS);
 }

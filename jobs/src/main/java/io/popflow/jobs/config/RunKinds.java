@@ -9,7 +9,7 @@ import io.popflow.option.Option;
 import io.popflow.option.Variant;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
-import io.popflow.task.kind.TaskKind;
+import io.popflow.taskkind.TaskKind;
 import java.util.List;
 
 /**
@@ -27,7 +27,9 @@ final class RunKinds {
         InvalidOptionException.require(taskName != null, "task", "must be set (" + known + ")");
         TaskKind task = TaskKind.named(taskName);
         InvalidOptionException.require(task != null, "task", "unknown task '" + taskName + "' (known: " + known + ")");
-        return List.of(task, plain.child("strategy").get(StrategySettings.NAME),
+        return List.of(
+                task,
+                plain.child("strategy").get(StrategySettings.NAME),
                 plain.kindOrMapping("selection", SelectionSettings.RULE.leaf()).get(SelectionSettings.RULE),
                 plain.kindOrMapping("mutation", MutationSettings.KERNEL.leaf()).get(MutationSettings.KERNEL));
     }

@@ -56,11 +56,19 @@ public record TableInference(TableTaskSpec.Target target, String reason, String 
             reason = "its label holds " + classes.size() + " distinct whole numbers, at most " + MOST_CLASSES;
         } else {
             target = TableTaskSpec.Target.REGRESSION;
-            reason = "its label holds " + (wholeNumbers ? classes.size() + " distinct whole numbers, more than "
-                    + MOST_CLASSES : "numbers that are not all whole");
+            reason = "its label holds "
+                    + (wholeNumbers
+                            ? classes.size() + " distinct whole numbers, more than " + MOST_CLASSES
+                            : "numbers that are not all whole");
         }
-        String line = String.format(Locale.ROOT, "table: %d rows, %d numeric and %d text features, label '%s': %s",
-                table.rows(), numeric, text, table.names()[label], target.name().toLowerCase(Locale.ROOT))
+        String line = String.format(
+                        Locale.ROOT,
+                        "table: %d rows, %d numeric and %d text features, label '%s': %s",
+                        table.rows(),
+                        numeric,
+                        text,
+                        table.names()[label],
+                        target.name().toLowerCase(Locale.ROOT))
                 + (target == TableTaskSpec.Target.CLASSIFICATION ? ", " + classes.size() + " classes" : "");
         return new TableInference(target, reason, line);
     }

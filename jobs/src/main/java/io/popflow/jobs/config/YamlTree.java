@@ -48,7 +48,8 @@ final class YamlTree {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+            String where =
+                    mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw new InvalidOptionException(option, source + " is not valid YAML" + where + ": " + oneLine(problem));
         } catch (YAMLException e) {
@@ -63,13 +64,15 @@ final class YamlTree {
             Map<String, Integer> lines = new HashMap<>();
             for (NodeTuple t : mapping.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                    throw new InvalidOptionException(option, source + " line " + line(t.getKeyNode())
-                            + ": a key must be a plain name");
+                    throw new InvalidOptionException(
+                            option, source + " line " + line(t.getKeyNode()) + ": a key must be a plain name");
                 }
                 Integer first = lines.putIfAbsent(key.getValue(), line(key));
                 if (first != null) {
-                    throw new InvalidOptionException(option, source + ": duplicate key '" + key.getValue() + "' at lines "
-                            + first + " and " + line(key) + " (one would silently replace the other)");
+                    throw new InvalidOptionException(
+                            option,
+                            source + ": duplicate key '" + key.getValue() + "' at lines " + first + " and " + line(key)
+                                    + " (one would silently replace the other)");
                 }
                 out.set(key.getValue(), convert(t.getValueNode(), source, option));
             }
@@ -116,7 +119,8 @@ final class YamlTree {
                 return NODES.textNode(v);
             }
         }
-        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && YAML_12_FLOAT.matcher(v).matches()) {
+        if (s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+                && YAML_12_FLOAT.matcher(v).matches()) {
             // YAML 1.2 (and JSON) read 1e-3 as a number; YAML 1.1's resolver wants 1.0e-3
             return NODES.numberNode(Double.parseDouble(v));
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
 import io.popflow.jobs.config.ConfigLoader;
@@ -14,6 +13,7 @@ import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.theory.Reports;
 import io.popflow.math.Censored;
 import io.popflow.math.Summary;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.slow.Domain;
 import io.popflow.slow.HyperparameterSpace;
 import java.nio.file.Files;
@@ -42,7 +42,10 @@ public final class BaselinesExperiment implements Experiment {
 
     /** The arms. */
     enum Method {
-        RANDOM("random search"), GRID("grid"), PBT("Ray-style PBT"), POPFLOW("popflow: PBT on the population estimate"),
+        RANDOM("random search"),
+        GRID("grid"),
+        PBT("Ray-style PBT"),
+        POPFLOW("popflow: PBT on the population estimate"),
         PB2("PB2");
 
         final String label;
@@ -62,19 +65,41 @@ public final class BaselinesExperiment implements Experiment {
      * is better.
      */
     enum Task {
-        DIGITS("digits", "validation accuracy", "test accuracy", 0.98, false,
+        DIGITS(
+                "digits",
+                "validation accuracy",
+                "test accuracy",
+                0.98,
+                false,
                 new String[] {"population=8", "generations=15", "perturbation_interval=50"},
                 new String[] {"population=16", "generations=20", "perturbation_interval=200"},
-                AgentReport::validationAccuracy, FinalAgent::testAccuracy),
-        DIABETES("diabetes", "validation loss (standardised target)", "test R²", 0.26, true,
+                AgentReport::validationAccuracy,
+                FinalAgent::testAccuracy),
+        DIABETES(
+                "diabetes",
+                "validation loss (standardised target)",
+                "test R²",
+                0.26,
+                true,
                 new String[] {"population=8", "generations=20", "perturbation_interval=100"},
                 new String[] {"population=16", "generations=60", "perturbation_interval=100"},
-                AgentReport::validationLoss, FinalAgent::testR2),
+                AgentReport::validationLoss,
+                FinalAgent::testR2),
         /** CartPole cut at 200 steps (the preset's authors cut at 100, which every arm solves): target 195, v0's "solved". */
-        CARTPOLE("cartpole-pbt", "mean episode return of the generation", "greedy test return (100 episodes)", 195, false,
-                new String[] {"population=8", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"},
-                new String[] {"population=32", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"},
-                AgentReport::episodeReturn, FinalAgent::testReturn);
+        CARTPOLE(
+                "cartpole-pbt",
+                "mean episode return of the generation",
+                "greedy test return (100 episodes)",
+                195,
+                false,
+                new String[] {
+                    "population=8", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"
+                },
+                new String[] {
+                    "population=32", "generations=10", "perturbation_interval=1000", "environment.max_steps=200"
+                },
+                AgentReport::episodeReturn,
+                FinalAgent::testReturn);
 
         final String preset;
         final String validationName;
@@ -86,8 +111,15 @@ public final class BaselinesExperiment implements Experiment {
         private final ToDoubleFunction<AgentReport> validation;
         private final ToDoubleFunction<FinalAgent> test;
 
-        Task(String preset, String validationName, String testName, double target, boolean lowerIsBetter,
-                String[] defaultSize, String[] fullSize, ToDoubleFunction<AgentReport> validation,
+        Task(
+                String preset,
+                String validationName,
+                String testName,
+                double target,
+                boolean lowerIsBetter,
+                String[] defaultSize,
+                String[] fullSize,
+                ToDoubleFunction<AgentReport> validation,
                 ToDoubleFunction<FinalAgent> test) {
             this.preset = preset;
             this.validationName = validationName;
@@ -144,7 +176,10 @@ public final class BaselinesExperiment implements Experiment {
     public String plan(Size size) {
         StringBuilder sb = new StringBuilder("E4: random search, grid, Ray-style PBT, popflow's PBT, PB2; ");
         for (Task t : Task.values()) {
-            sb.append(t.key()).append(' ').append(String.join(" ", t.size(size.full()))).append("; ");
+            sb.append(t.key())
+                    .append(' ')
+                    .append(String.join(" ", t.size(size.full())))
+                    .append("; ");
         }
         return sb.append(Plural.of(size.seeds(10, 10), "seed")).append(" each").toString();
     }
@@ -157,27 +192,42 @@ public final class BaselinesExperiment implements Experiment {
             options.add("table.file='" + projectFolder + "/data/diabetes/diabetes.csv'");
         }
         switch (method) {
-            case RANDOM, GRID -> options.addAll(List.of("selection=null", "selection=none", "mutation=null", "mutation=none"));
+            case RANDOM, GRID ->
+                options.addAll(List.of("selection=null", "selection=none", "mutation=null", "mutation=none"));
             case PBT -> options.addAll(rayPbt());
             case POPFLOW -> {
                 options.addAll(rayPbt());
                 options.add("fitness=" + POPFLOW_ESTIMATOR);
             }
-            case PB2 -> options.addAll(List.of("selection=null", "selection=truncation", "quantile_fraction=0.25", "mutation=null",
-                    "mutation=pb2", "fitness=last"));
+            case PB2 ->
+                options.addAll(List.of(
+                        "selection=null",
+                        "selection=truncation",
+                        "quantile_fraction=0.25",
+                        "mutation=null",
+                        "mutation=pb2",
+                        "fitness=last"));
         }
         var tree = ConfigLoader.set(ConfigLoader.preset(task.preset), options.toArray(String[]::new));
         if (method == Method.GRID) {
             PopulationConfig random = ConfigLoader.parse(tree).population();
-            tree = ConfigLoader.set(ConfigLoader.set(tree, gridOptions(random.space(), random.population())),
+            tree = ConfigLoader.set(
+                    ConfigLoader.set(tree, gridOptions(random.space(), random.population())),
                     "initial_population=grid");
         }
         return ConfigLoader.parse(tree).population();
     }
 
     private static List<String> rayPbt() {
-        return List.of("selection=null", "selection=truncation", "quantile_fraction=0.25", "mutation=null", "mutation=pbt",
-                "resample_probability=0.25", "perturbation_factors=[1.2, 0.8]", "fitness=last");
+        return List.of(
+                "selection=null",
+                "selection=truncation",
+                "quantile_fraction=0.25",
+                "mutation=null",
+                "mutation=pbt",
+                "resample_probability=0.25",
+                "perturbation_factors=[1.2, 0.8]",
+                "fitness=last");
     }
 
     /**
@@ -206,17 +256,22 @@ public final class BaselinesExperiment implements Experiment {
             StringBuilder values = new StringBuilder("[");
             for (int j = 0; j < k[i]; j++) {
                 double u = (j + 0.5) / k[i];
-                double v = domain.fromCoordinate(domain.lowerCoordinate() + u * (domain.upperCoordinate() - domain.lowerCoordinate()));
+                double v = domain.fromCoordinate(
+                        domain.lowerCoordinate() + u * (domain.upperCoordinate() - domain.lowerCoordinate()));
                 values.append(j == 0 ? "" : ", ").append(v);
             }
             values.append(']');
             String name = space.name(i);
             String entry = domain instanceof Domain.Choice c
                     ? "{values: " + Arrays.toString(choiceValues(c)) + ", initial: " + values + "}"
-                    : String.format(Locale.ROOT, "{min: %s, max: %s, scale: %s, integer: %s, initial: %s}",
-                            ((Domain.Interval) domain).min(), ((Domain.Interval) domain).max(),
+                    : String.format(
+                            Locale.ROOT,
+                            "{min: %s, max: %s, scale: %s, integer: %s, initial: %s}",
+                            ((Domain.Interval) domain).min(),
+                            ((Domain.Interval) domain).max(),
                             ((Domain.Interval) domain).scale().name().toLowerCase(Locale.ROOT),
-                            ((Domain.Interval) domain).integer(), values);
+                            ((Domain.Interval) domain).integer(),
+                            values);
             options[2 * i] = "hyperparam_mutations." + name + "=null";
             options[2 * i + 1] = "hyperparam_mutations." + name + "=" + entry;
         }
@@ -271,10 +326,19 @@ public final class BaselinesExperiment implements Experiment {
                         best.add(v);
                     }
                     o.put("seconds", Math.round(run.seconds() * 10) / 10.0);
-                    String target = run.stepsToTarget() == Censored.NOT_REACHED ? "target not reached"
+                    String target = run.stepsToTarget() == Censored.NOT_REACHED
+                            ? "target not reached"
                             : String.format(Locale.ROOT, "target at %,d agent-steps", run.stepsToTarget());
-                    progress.accept(String.format(Locale.ROOT, "%s %s seed %d: %s %.4f, %s (%.1f s)", task.key(), method.key(), s,
-                            task.testName, run.test(), target, run.seconds()));
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "%s %s seed %d: %s %.4f, %s (%.1f s)",
+                            task.key(),
+                            method.key(),
+                            s,
+                            task.testName,
+                            run.test(),
+                            target,
+                            run.seconds()));
                 }
                 byMethod.put(method, list);
             }
@@ -286,7 +350,8 @@ public final class BaselinesExperiment implements Experiment {
     }
 
     private static Run measure(Task task, PopulationConfig config, EmbeddedCluster.Finished finished, double seconds) {
-        Reports reports = new Reports(finished.reports().stream().map(a -> a.value()).toList());
+        Reports reports =
+                new Reports(finished.reports().stream().map(a -> a.value()).toList());
         int generations = config.generations();
         double[] best = new double[generations];
         long reached = Censored.NOT_REACHED;
@@ -296,25 +361,50 @@ public final class BaselinesExperiment implements Experiment {
                 reached = (long) config.population() * config.perturbationInterval() * (g + 1);
             }
         }
-        FinalAgent tested = finished.finals().stream().filter(FinalAgent::isTested).findFirst().orElseThrow();
+        FinalAgent tested = finished.finals().stream()
+                .filter(FinalAgent::isTested)
+                .findFirst()
+                .orElseThrow();
         return new Run(task.test(tested), reached, best, seconds);
     }
 
     private static String table(Task task, PopulationConfig config, int seeds, Map<Method, List<Run>> byMethod) {
         long budget = (long) config.population() * config.generations() * config.perturbationInterval();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "**%s** (%d agents x %d generations x %d steps = "
-                + "%,d agent-steps per run, seeds 1-%d). Target: the population's best %s %s.%n%n", task.key(),
-                config.population(), config.generations(), config.perturbationInterval(), budget, seeds, task.validationName,
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "**%s** (%d agents x %d generations x %d steps = "
+                        + "%,d agent-steps per run, seeds 1-%d). Target: the population's best %s %s.%n%n",
+                task.key(),
+                config.population(),
+                config.generations(),
+                config.perturbationInterval(),
+                budget,
+                seeds,
+                task.validationName,
                 task.targetText()));
-        sb.append("| method | ").append(task.testName).append(": median [IQR] | reached | agent-steps to target: median "
-                + "[IQR] | s per run |\n|---|---|---:|---|---:|\n");
+        sb.append("| method | ")
+                .append(task.testName)
+                .append(": median [IQR] | reached | agent-steps to target: median "
+                        + "[IQR] | s per run |\n|---|---|---:|---|---:|\n");
         for (Map.Entry<Method, List<Run>> e : byMethod.entrySet()) {
-            Summary test = Summary.of(e.getValue().stream().mapToDouble(Run::test).toArray());
-            Censored steps = new Censored(e.getValue().stream().mapToLong(Run::stepsToTarget).toArray());
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f [%.4f, %.4f] | %d/%d | %s [%s, %s] | %.1f |%n", e.getKey().label,
-                    test.quantile(0.5), test.quantile(0.25), test.quantile(0.75), steps.reached(), steps.runs(),
-                    Censored.show(steps.median()), Censored.show(steps.quantile(0.25)), Censored.show(steps.quantile(0.75)),
-                    Summary.of(e.getValue().stream().mapToDouble(Run::seconds).toArray()).quantile(0.5)));
+            Summary test =
+                    Summary.of(e.getValue().stream().mapToDouble(Run::test).toArray());
+            Censored steps = new Censored(
+                    e.getValue().stream().mapToLong(Run::stepsToTarget).toArray());
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f [%.4f, %.4f] | %d/%d | %s [%s, %s] | %.1f |%n",
+                    e.getKey().label,
+                    test.quantile(0.5),
+                    test.quantile(0.25),
+                    test.quantile(0.75),
+                    steps.reached(),
+                    steps.runs(),
+                    Censored.show(steps.median()),
+                    Censored.show(steps.quantile(0.25)),
+                    Censored.show(steps.quantile(0.75)),
+                    Summary.of(e.getValue().stream().mapToDouble(Run::seconds).toArray())
+                            .quantile(0.5)));
         }
         return sb.append('\n').toString();
     }
@@ -327,13 +417,17 @@ public final class BaselinesExperiment implements Experiment {
             for (int g = 0; g < generations; g++) {
                 int at = g;
                 ToDoubleFunction<Run> value = r -> r.bestScore()[at];
-                double v = Summary.of(e.getValue().stream().mapToDouble(value).toArray()).quantile(0.5);
+                double v = Summary.of(e.getValue().stream().mapToDouble(value).toArray())
+                        .quantile(0.5);
                 s.add(g, task.fromScore(v));
             }
             data.addSeries(s);
         }
-        return Charts.line("e4-" + task.key() + ".png", "E4 (" + task.key() + "): the population's best "
-                + task.validationName + ", median over seeds", task.validationName, data);
+        return Charts.line(
+                "e4-" + task.key() + ".png",
+                "E4 (" + task.key() + "): the population's best " + task.validationName + ", median over seeds",
+                task.validationName,
+                data);
     }
 
     /** The project folder (the diabetes data is there): the working folder or one above it. */
@@ -343,8 +437,8 @@ public final class BaselinesExperiment implements Experiment {
             folder = folder.getParent();
         }
         if (folder == null) {
-            throw new InvalidOptionException("experiment", "baselines needs data/diabetes/diabetes.csv: "
-                    + "run it from the project folder");
+            throw new InvalidOptionException(
+                    "experiment", "baselines needs data/diabetes/diabetes.csv: " + "run it from the project folder");
         }
         return folder;
     }

@@ -22,22 +22,27 @@ import java.util.stream.Collectors;
 public final class CartPoleExperiment {
     /** The two arms: the authors' PBT, and the population left alone. */
     public enum Arm {
-        PBT, NONE
+        PBT,
+        NONE
     }
 
     /**
      * One run's per-generation means: of the fitness selection saw, and of each agent's mean return
      * of the episodes it finished in the generation.
      */
-    public record Run(int k, long seed, Arm arm, double[] meanFitness, double[] meanReturn, long agentSteps,
-            double seconds) {}
+    public record Run(
+            int k, long seed, Arm arm, double[] meanFitness, double[] meanReturn, long agentSteps, double seconds) {}
 
     private CartPoleExperiment() {}
 
     /** The run of {@code arm} with window {@code k}, seed {@code seed} and {@code population} agents. */
     public static PopulationConfig config(int k, long seed, Arm arm, int population, Path output) {
-        ObjectNode tree = ConfigLoader.set(ConfigLoader.preset("cartpole-pbt"), "population=" + population,
-                "seed=" + seed, "returns.k=" + k, "output=" + output);
+        ObjectNode tree = ConfigLoader.set(
+                ConfigLoader.preset("cartpole-pbt"),
+                "population=" + population,
+                "seed=" + seed,
+                "returns.k=" + k,
+                "output=" + output);
         if (arm == Arm.NONE) {
             tree = ConfigLoader.set(tree, "selection=none", "mutation=none");
         }
@@ -45,8 +50,9 @@ public final class CartPoleExperiment {
     }
 
     /** Runs every (k, seed, arm) one after another on {@code cluster}. */
-    public static List<Run> run(EmbeddedCluster cluster, int[] ks, int seeds, int population, Path output,
-            Consumer<String> progress) throws Exception {
+    public static List<Run> run(
+            EmbeddedCluster cluster, int[] ks, int seeds, int population, Path output, Consumer<String> progress)
+            throws Exception {
         List<Run> runs = new ArrayList<>();
         for (int k : ks) {
             for (long seed = 1; seed <= seeds; seed++) {
@@ -56,9 +62,14 @@ public final class CartPoleExperiment {
                     List<AgentReport> reports = cluster.run(config);
                     Run run = summarize(k, seed, arm, config.generations(), reports, (System.nanoTime() - start) / 1e9);
                     runs.add(run);
-                    progress.accept(String.format(java.util.Locale.ROOT,
-                            "k=%d seed=%d %-4s: last generation mean fitness %.2f, mean return %.2f (%.0f s)", k, seed,
-                            arm.name().toLowerCase(java.util.Locale.ROOT), last(run.meanFitness()), last(run.meanReturn()),
+                    progress.accept(String.format(
+                            java.util.Locale.ROOT,
+                            "k=%d seed=%d %-4s: last generation mean fitness %.2f, mean return %.2f (%.0f s)",
+                            k,
+                            seed,
+                            arm.name().toLowerCase(java.util.Locale.ROOT),
+                            last(run.meanFitness()),
+                            last(run.meanReturn()),
                             run.seconds()));
                 }
             }
@@ -67,7 +78,8 @@ public final class CartPoleExperiment {
     }
 
     static Run summarize(int k, long seed, Arm arm, int generations, List<AgentReport> reports, double seconds) {
-        Map<Integer, List<AgentReport>> byGeneration = reports.stream().collect(Collectors.groupingBy(AgentReport::generation));
+        Map<Integer, List<AgentReport>> byGeneration =
+                reports.stream().collect(Collectors.groupingBy(AgentReport::generation));
         double[] fitness = new double[generations];
         double[] returns = new double[generations];
         long steps = 0;

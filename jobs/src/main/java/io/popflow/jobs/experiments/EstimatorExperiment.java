@@ -31,8 +31,13 @@ import org.jfree.data.xy.XYSeriesCollection;
  * which agent-steps do not count.
  */
 public final class EstimatorExperiment implements Experiment {
-    private static final FitnessEstimator[] ESTIMATORS = {FitnessEstimator.LAST, FitnessEstimator.WINDOW,
-        FitnessEstimator.EMA, FitnessEstimator.POPULATION, FitnessEstimator.CLOSED_FORM};
+    private static final FitnessEstimator[] ESTIMATORS = {
+        FitnessEstimator.LAST,
+        FitnessEstimator.WINDOW,
+        FitnessEstimator.EMA,
+        FitnessEstimator.POPULATION,
+        FitnessEstimator.CLOSED_FORM
+    };
 
     @Override
     public String name() {
@@ -40,15 +45,22 @@ public final class EstimatorExperiment implements Experiment {
     }
 
     private static List<EstimatorRace.Task> tasks(Size size) {
-        return size.full() ? List.of(EstimatorRace.Task.QUADRATIC, EstimatorRace.Task.PBT_TOY)
+        return size.full()
+                ? List.of(EstimatorRace.Task.QUADRATIC, EstimatorRace.Task.PBT_TOY)
                 : List.of(EstimatorRace.Task.QUADRATIC);
     }
 
     @Override
     public String plan(Size size) {
-        return String.format(Locale.ROOT, "E3: estimators last, window, ema, population, closed-form on %s, %s each, "
-                + "%d agents x %d generations x %d steps", tasks(size), Plural.of(size.seeds(20, 50), "seed"), EstimatorRace.POPULATION,
-                EstimatorRace.GENERATIONS, EstimatorRace.INTERVAL);
+        return String.format(
+                Locale.ROOT,
+                "E3: estimators last, window, ema, population, closed-form on %s, %s each, "
+                        + "%d agents x %d generations x %d steps",
+                tasks(size),
+                Plural.of(size.seeds(20, 50), "seed"),
+                EstimatorRace.POPULATION,
+                EstimatorRace.GENERATIONS,
+                EstimatorRace.INTERVAL);
     }
 
     @Override
@@ -70,7 +82,8 @@ public final class EstimatorExperiment implements Experiment {
                 long seed = 100 + s;
                 EstimatorRace.Outcome last = EstimatorRace.baseline(cluster, task, seed);
                 for (FitnessEstimator e : ESTIMATORS) {
-                    EstimatorRace.Outcome o = e == FitnessEstimator.LAST ? last
+                    EstimatorRace.Outcome o = e == FitnessEstimator.LAST
+                            ? last
                             : EstimatorRace.run(cluster, task, seed, FitnessEstimate.of(e), last.target());
                     steps.get(e)[s] = o.steps();
                     finalF.get(e)[s] = o.finalMedianF();
@@ -85,9 +98,16 @@ public final class EstimatorExperiment implements Experiment {
                     r.put("final_median_true_fitness", o.finalMedianF());
                     r.put("target", o.target());
                 }
-                progress.accept(String.format(Locale.ROOT, "%s seed %d: %s", taskName, seed, String.join(", ",
-                        java.util.Arrays.stream(ESTIMATORS).map(e -> label(e) + " " + Censored.show(steps.get(e)[seedIndex(seed)]))
-                                .toList())));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "%s seed %d: %s",
+                        taskName,
+                        seed,
+                        String.join(
+                                ", ",
+                                java.util.Arrays.stream(ESTIMATORS)
+                                        .map(e -> label(e) + " " + Censored.show(steps.get(e)[seedIndex(seed)]))
+                                        .toList())));
             }
             md.append(table(taskName, seeds, steps, finalF));
             charts.add(reachedChart(taskName, steps));
@@ -103,10 +123,16 @@ public final class EstimatorExperiment implements Experiment {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static String table(String task, int seeds, Map<FitnessEstimator, long[]> steps, Map<FitnessEstimator, double[]> finalF) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s (100-%d), budget %,d agent-steps; "
-                + "agent-steps to the target (95 %% of the gap to the best F), censored runs last:%n%n", task, Plural.of(seeds, "seed"),
-                99 + seeds, EstimatorRace.budget()));
+    private static String table(
+            String task, int seeds, Map<FitnessEstimator, long[]> steps, Map<FitnessEstimator, double[]> finalF) {
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s, %s (100-%d), budget %,d agent-steps; "
+                        + "agent-steps to the target (95 %% of the gap to the best F), censored runs last:%n%n",
+                task,
+                Plural.of(seeds, "seed"),
+                99 + seeds,
+                EstimatorRace.budget()));
         sb.append("| estimator | reached | median agent-steps | IQR | against last, per seed: earlier / same / later / "
                 + "neither reached | final median F(h): median [IQR] |\n|---|---:|---:|---|---|---|\n");
         long[] last = steps.get(FitnessEstimator.LAST);
@@ -129,10 +155,20 @@ public final class EstimatorExperiment implements Experiment {
                 }
             }
             Summary f = Summary.of(finalF.get(e.getKey()));
-            sb.append(String.format(Locale.ROOT, "| %s | %d/%d | %s | %s - %s | %s |%s|%n", label(e.getKey()), c.reached(),
-                    seeds, Censored.show(c.median()), Censored.show(c.quantile(0.25)), Censored.show(c.quantile(0.75)),
-                    e.getKey() == FitnessEstimator.LAST ? "-" : earlier + " / " + same + " / " + later + " / " + neither,
-                    String.format(Locale.ROOT, " %.4f [%.4f, %.4f] ", f.quantile(0.5), f.quantile(0.25), f.quantile(0.75))));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d/%d | %s | %s - %s | %s |%s|%n",
+                    label(e.getKey()),
+                    c.reached(),
+                    seeds,
+                    Censored.show(c.median()),
+                    Censored.show(c.quantile(0.25)),
+                    Censored.show(c.quantile(0.75)),
+                    e.getKey() == FitnessEstimator.LAST
+                            ? "-"
+                            : earlier + " / " + same + " / " + later + " / " + neither,
+                    String.format(
+                            Locale.ROOT, " %.4f [%.4f, %.4f] ", f.quantile(0.5), f.quantile(0.25), f.quantile(0.75))));
         }
         return sb.append('\n').toString();
     }
@@ -149,7 +185,11 @@ public final class EstimatorExperiment implements Experiment {
             }
             data.addSeries(s);
         }
-        return Charts.line("e3-reached-" + task + ".png", "E3 (" + task + "): share of runs at the target by agent-steps",
-                "agent-steps", "share of runs that reached", data);
+        return Charts.line(
+                "e3-reached-" + task + ".png",
+                "E3 (" + task + "): share of runs at the target by agent-steps",
+                "agent-steps",
+                "share of runs that reached",
+                data);
     }
 }

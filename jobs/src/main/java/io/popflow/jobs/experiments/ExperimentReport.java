@@ -25,31 +25,45 @@ public final class ExperimentReport {
     /** Markdown tables, one per k. */
     public static String tables(List<CartPoleExperiment.Run> runs) {
         StringBuilder sb = new StringBuilder();
-        for (int k : runs.stream().mapToInt(CartPoleExperiment.Run::k).distinct().toArray()) {
+        for (int k :
+                runs.stream().mapToInt(CartPoleExperiment.Run::k).distinct().toArray()) {
             List<CartPoleExperiment.Run> pbt = select(runs, k, CartPoleExperiment.Arm.PBT);
             List<CartPoleExperiment.Run> none = select(runs, k, CartPoleExperiment.Arm.NONE);
-            sb.append(String.format(Locale.ROOT, "k = %d (%s; median [min, max] over seeds of the population mean)%n%n",
-                    k, Plural.of(pbt.size(), "seed")));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "k = %d (%s; median [min, max] over seeds of the population mean)%n%n",
+                    k,
+                    Plural.of(pbt.size(), "seed")));
             sb.append("| generation | PBT fitness | PBT return | no selection: fitness | no selection: return |\n");
             sb.append("|---:|---:|---:|---:|---:|\n");
             int generations = pbt.get(0).meanFitness().length;
             for (int g = 0; g < generations; g++) {
                 int at = g;
-                sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n", g + 1,
-                        cell(pbt, r -> r.meanFitness()[at]), cell(pbt, r -> r.meanReturn()[at]),
-                        cell(none, r -> r.meanFitness()[at]), cell(none, r -> r.meanReturn()[at])));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %s | %s | %s | %s |%n",
+                        g + 1,
+                        cell(pbt, r -> r.meanFitness()[at]),
+                        cell(pbt, r -> r.meanReturn()[at]),
+                        cell(none, r -> r.meanFitness()[at]),
+                        cell(none, r -> r.meanReturn()[at])));
             }
-            sb.append(String.format(Locale.ROOT, "%nagent-steps per run: %,d (both arms)%n%n", pbt.get(0).agentSteps()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nagent-steps per run: %,d (both arms)%n%n",
+                    pbt.get(0).agentSteps()));
         }
         return sb.toString();
     }
 
-    private static List<CartPoleExperiment.Run> select(List<CartPoleExperiment.Run> runs, int k, CartPoleExperiment.Arm arm) {
+    private static List<CartPoleExperiment.Run> select(
+            List<CartPoleExperiment.Run> runs, int k, CartPoleExperiment.Arm arm) {
         return runs.stream().filter(r -> r.k() == k && r.arm() == arm).toList();
     }
 
     private static String cell(List<CartPoleExperiment.Run> runs, Function<CartPoleExperiment.Run, Double> value) {
-        double[] v = runs.stream().mapToDouble(value::apply).filter(Double::isFinite).toArray();
+        double[] v =
+                runs.stream().mapToDouble(value::apply).filter(Double::isFinite).toArray();
         if (v.length == 0) {
             return "n/a";
         }

@@ -45,22 +45,33 @@ public final class LargePopulationExperiment implements Experiment {
 
     @Override
     public String plan(Size size) {
-        return String.format(Locale.ROOT, "E1: N = %s, %s each, %d generations of the reduced-sphere preset",
-                Arrays.toString(populations(size)), Plural.of(size.seeds(3, 5), "seed"), GENERATIONS);
+        return String.format(
+                Locale.ROOT,
+                "E1: N = %s, %s each, %d generations of the reduced-sphere preset",
+                Arrays.toString(populations(size)),
+                Plural.of(size.seeds(3, 5), "seed"),
+                GENERATIONS);
     }
 
     static PopulationConfig config(int population, long seed) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("reduced-sphere"), "output=unused",
-                "population=" + population, "seed=" + seed, "generations=" + GENERATIONS,
-                // closed-form fitness does not read θ: one fast step a generation is enough
-                "perturbation_interval=1", "chunk_steps=1")).population();
+        return ConfigLoader.parse(ConfigLoader.set(
+                        ConfigLoader.preset("reduced-sphere"),
+                        "output=unused",
+                        "population=" + population,
+                        "seed=" + seed,
+                        "generations=" + GENERATIONS,
+                        // closed-form fitness does not read θ: one fast step a generation is enough
+                        "perturbation_interval=1",
+                        "chunk_steps=1"))
+                .population();
     }
 
     @Override
     public Result run(EmbeddedCluster cluster, Size size, Path output, Consumer<String> progress) throws Exception {
         int[] populations = populations(size);
         int seeds = size.seeds(3, 5);
-        ReducedPrediction prediction = ReducedPrediction.of(config(populations[0], 1), GENERATIONS).orElseThrow();
+        ReducedPrediction prediction =
+                ReducedPrediction.of(config(populations[0], 1), GENERATIONS).orElseThrow();
         int last = GENERATIONS - 1;
         Grid grid = prediction.grid();
         double[] predicted = prediction.densities()[last];
@@ -70,8 +81,8 @@ public final class LargePopulationExperiment implements Experiment {
         double[] logN = new double[populations.length];
         double[] logW = new double[populations.length];
         double[] finalLargest = null;
-        StringBuilder table = new StringBuilder("| N | W₁ to the reduced equation (mean ± standard error) | W₁ by seed |\n"
-                + "|---:|---:|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| N | W₁ to the reduced equation (mean ± standard error) | W₁ by seed |\n" + "|---:|---:|---|\n");
         for (int k = 0; k < populations.length; k++) {
             int n = populations[k];
             double[] w = new double[seeds];
@@ -83,24 +94,42 @@ public final class LargePopulationExperiment implements Experiment {
                 if (k == populations.length - 1 && s == 0) {
                     finalLargest = h;
                 }
-                progress.accept(String.format(Locale.ROOT, "N=%d seed %d: W1 %.4f (%.1f s)", n, s + 1, w[s],
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "N=%d seed %d: W1 %.4f (%.1f s)",
+                        n,
+                        s + 1,
+                        w[s],
                         (System.nanoTime() - start) / 1e9));
             }
             W1Point point = new W1Point(n, w);
             point.appendTo(points);
             logN[k] = Math.log(n);
             logW[k] = Math.log(point.mean());
-            table.append(String.format(Locale.ROOT, "| %,d | %.4f ± %.4f | %s |%n", n, point.mean(), point.standardError(),
-                    Arrays.stream(w).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).toList()));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %.4f ± %.4f | %s |%n",
+                    n,
+                    point.mean(),
+                    point.standardError(),
+                    Arrays.stream(w)
+                            .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v))
+                            .toList()));
         }
         double slope = LeastSquares.slope(logN, logW);
         double intercept = Reports.mean(logW) - slope * Reports.mean(logN);
         data.put("slope", slope);
         data.put("generations", GENERATIONS);
         data.put("seeds", seeds);
-        String markdown = String.format(Locale.ROOT, "%s%nFitted slope of log W₁ against log N: **%.3f** (propagation of "
-                + "chaos: −0.5). W₁ after generation %d, seeds 1-%d, the reduced-sphere preset with N agents, "
-                + "perturbation_interval 1 (closed-form fitness reads no θ).%n", table, slope, last, seeds);
+        String markdown = String.format(
+                Locale.ROOT,
+                "%s%nFitted slope of log W₁ against log N: **%.3f** (propagation of "
+                        + "chaos: −0.5). W₁ after generation %d, seeds 1-%d, the reduced-sphere preset with N agents, "
+                        + "perturbation_interval 1 (closed-form fitness reads no θ).%n",
+                table,
+                slope,
+                last,
+                seeds);
 
         List<Charts.Chart> charts = new ArrayList<>();
         XYSeriesCollection w1 = new XYSeriesCollection();
@@ -115,8 +144,12 @@ public final class LargePopulationExperiment implements Experiment {
         w1.addSeries(measured);
         w1.addSeries(fitted);
         w1.addSeries(reference);
-        Charts.Chart chart = Charts.logLog("e1-w1-vs-n.png", "E1: W₁ between the population and the reduced equation",
-                "agents N", "W₁ after generation " + last, w1);
+        Charts.Chart chart = Charts.logLog(
+                "e1-w1-vs-n.png",
+                "E1: W₁ between the population and the reduced equation",
+                "agents N",
+                "W₁ after generation " + last,
+                w1);
         Charts.markersOnly(chart, 0);
         Charts.dashed(chart, 2);
         charts.add(chart);
@@ -144,7 +177,11 @@ public final class LargePopulationExperiment implements Experiment {
         }
         data.addSeries(population);
         data.addSeries(equation);
-        return Charts.line("e1-density.png", "E1: density of h after generation " + generation + ", population and equation",
-                "h (x0)", "density", data);
+        return Charts.line(
+                "e1-density.png",
+                "E1: density of h after generation " + generation + ", population and equation",
+                "h (x0)",
+                "density",
+                data);
     }
 }

@@ -31,6 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class MultimodalExperiment implements Experiment {
     /** Himmelblau's minima (Landscape.HIMMELBLAU, closed-forms §7). */
     static final double[][] MINIMA = {{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}};
+
     private static final double RADIUS = 1;
     private static final double SHARE = 0.05;
     private static final double[] TEMPERATURES = {0.01, 0.3, 1.0};
@@ -45,23 +46,44 @@ public final class MultimodalExperiment implements Experiment {
 
     @Override
     public String plan(Size size) {
-        return String.format(Locale.ROOT, "E2: Himmelblau, temperatures %s x mutation strengths %s, %d agents, %d "
-                + "generations, %s each", java.util.Arrays.toString(TEMPERATURES), java.util.Arrays.toString(STRENGTHS),
-                POPULATION, GENERATIONS, Plural.of(size.seeds(3, 10), "seed"));
+        return String.format(
+                Locale.ROOT,
+                "E2: Himmelblau, temperatures %s x mutation strengths %s, %d agents, %d " + "generations, %s each",
+                java.util.Arrays.toString(TEMPERATURES),
+                java.util.Arrays.toString(STRENGTHS),
+                POPULATION,
+                GENERATIONS,
+                Plural.of(size.seeds(3, 10), "seed"));
     }
 
     static PopulationConfig config(double temperature, double strength, long seed) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset("reduced-sphere"), "output=unused",
-                "seed=" + seed, "population=" + POPULATION, "generations=" + GENERATIONS, "perturbation_interval=20",
-                "chunk_steps=20", "hyperparameters={lr: 0.05, temperature: " + temperature + "}",
-                "hyperparam_mutations=null", "hyperparam_mutations={x0: {min: -5, max: 5}, x1: {min: -5, max: 5}}",
-                "landscape=null", "landscape={function: himmelblau, dimension: 2}",
-                "selection={rule: boltzmann, strength: 0.05}", "mutation=null",
-                "mutation={kernel: gaussian, strength: " + strength + ", dt: 1}", "fitness=last")).population();
+        return ConfigLoader.parse(ConfigLoader.set(
+                        ConfigLoader.preset("reduced-sphere"),
+                        "output=unused",
+                        "seed=" + seed,
+                        "population=" + POPULATION,
+                        "generations=" + GENERATIONS,
+                        "perturbation_interval=20",
+                        "chunk_steps=20",
+                        "hyperparameters={lr: 0.05, temperature: " + temperature + "}",
+                        "hyperparam_mutations=null",
+                        "hyperparam_mutations={x0: {min: -5, max: 5}, x1: {min: -5, max: 5}}",
+                        "landscape=null",
+                        "landscape={function: himmelblau, dimension: 2}",
+                        "selection={rule: boltzmann, strength: 0.05}",
+                        "mutation=null",
+                        "mutation={kernel: gaussian, strength: " + strength + ", dt: 1}",
+                        "fitness=last"))
+                .population();
     }
 
     /** How one setting did over its seeds, generation by generation (medians over seeds). */
-    private record Setting(double temperature, double strength, double[] diversity, double[] modes, double[] finalModes,
+    private record Setting(
+            double temperature,
+            double strength,
+            double[] diversity,
+            double[] modes,
+            double[] finalModes,
             double[] finalMedianG) {}
 
     @Override
@@ -95,37 +117,72 @@ public final class MultimodalExperiment implements Experiment {
                     finalModes[s] = modes[GENERATIONS - 1][s];
                     finalG[s] = medianG(positions(reports.generation(GENERATIONS - 1)));
                     r.put("final_median_g", finalG[s]);
-                    progress.accept(String.format(Locale.ROOT, "T=%s sigma=%s seed %d: modes %d, diversity %.2f, median g(h) %.2f (%.1f s)",
-                            t, sigma, s + 1, (int) finalModes[s], diversity[GENERATIONS - 1][s], finalG[s],
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "T=%s sigma=%s seed %d: modes %d, diversity %.2f, median g(h) %.2f (%.1f s)",
+                            t,
+                            sigma,
+                            s + 1,
+                            (int) finalModes[s],
+                            diversity[GENERATIONS - 1][s],
+                            finalG[s],
                             (System.nanoTime() - start) / 1e9));
                 }
                 settings.add(new Setting(t, sigma, medians(diversity), medians(modes), finalModes, finalG));
             }
         }
-        return new Result(table(settings, seeds), List.of(
-                overGenerations(settings, "e2-diversity.png", "E2: diversity of h (RMS distance to the centroid), median over seeds",
-                        "RMS distance", Setting::diversity),
-                overGenerations(settings, "e2-modes.png", "E2: Himmelblau minima occupied by ≥ 5 % of agents, median over seeds",
-                        "modes occupied", Setting::modes)), data);
+        return new Result(
+                table(settings, seeds),
+                List.of(
+                        overGenerations(
+                                settings,
+                                "e2-diversity.png",
+                                "E2: diversity of h (RMS distance to the centroid), median over seeds",
+                                "RMS distance",
+                                Setting::diversity),
+                        overGenerations(
+                                settings,
+                                "e2-modes.png",
+                                "E2: Himmelblau minima occupied by ≥ 5 % of agents, median over seeds",
+                                "modes occupied",
+                                Setting::modes)),
+                data);
     }
 
     private static String table(List<Setting> settings, int seeds) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Himmelblau, %d agents, %d generations of 20 "
-                + "SGLD steps, Boltzmann selection α = 0.05 on the end-of-window fitness, Gaussian mutation of strength σ "
-                + "(dt 1), seeds 1-%d. Modes occupied after the last generation: median [min, max] over seeds; diversity: "
-                + "median RMS distance of h to the centroid; g(h): median over agents, then over seeds.%n%n", POPULATION,
-                GENERATIONS, seeds));
-        sb.append("| temperature T | mutation σ | modes occupied | diversity, last generation | g(h), last generation |\n");
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Himmelblau, %d agents, %d generations of 20 "
+                        + "SGLD steps, Boltzmann selection α = 0.05 on the end-of-window fitness, Gaussian mutation of strength σ "
+                        + "(dt 1), seeds 1-%d. Modes occupied after the last generation: median [min, max] over seeds; diversity: "
+                        + "median RMS distance of h to the centroid; g(h): median over agents, then over seeds.%n%n",
+                POPULATION,
+                GENERATIONS,
+                seeds));
+        sb.append(
+                "| temperature T | mutation σ | modes occupied | diversity, last generation | g(h), last generation |\n");
         sb.append("|---:|---:|---|---:|---:|\n");
         for (Setting s : settings) {
             Summary m = Summary.of(s.finalModes());
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.0f [%.0f, %.0f] | %.2f | %.3f |%n", s.temperature(), s.strength(),
-                    m.quantile(0.5), m.min(), m.max(), s.diversity()[GENERATIONS - 1], Summary.of(s.finalMedianG()).quantile(0.5)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.0f [%.0f, %.0f] | %.2f | %.3f |%n",
+                    s.temperature(),
+                    s.strength(),
+                    m.quantile(0.5),
+                    m.min(),
+                    m.max(),
+                    s.diversity()[GENERATIONS - 1],
+                    Summary.of(s.finalMedianG()).quantile(0.5)));
         }
         return sb.append('\n').toString();
     }
 
-    private static Charts.Chart overGenerations(List<Setting> settings, String file, String title, String yLabel,
+    private static Charts.Chart overGenerations(
+            List<Setting> settings,
+            String file,
+            String title,
+            String yLabel,
             java.util.function.Function<Setting, double[]> values) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Setting s : settings) {

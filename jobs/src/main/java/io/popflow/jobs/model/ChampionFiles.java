@@ -29,6 +29,7 @@ public final class ChampionFiles implements Sink<AgentWeights> {
 
     /** The run's output folder (a String: a sink is serialized into the job, and a Path is not serializable). */
     private final String folder;
+
     private final PopulationConfig config;
     private final String runId;
 
@@ -52,7 +53,10 @@ public final class ChampionFiles implements Sink<AgentWeights> {
         List<String> lines = Files.readAllLines(history, StandardCharsets.UTF_8);
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (!lines.get(i).isBlank()) {
-                return new ObjectMapper().readTree(lines.get(i)).get("generation").asInt();
+                return new ObjectMapper()
+                        .readTree(lines.get(i))
+                        .get("generation")
+                        .asInt();
             }
         }
         return -1;
@@ -75,12 +79,17 @@ public final class ChampionFiles implements Sink<AgentWeights> {
             }
             ObjectNode d = RunModels.writeChampion(folder, config, runId, champion);
             ObjectNode line = json.createObjectNode();
-            for (String key : List.of("agent", "generation", "fitness", "hyperparameters", "params_sha256", "model_sha256")) {
+            for (String key :
+                    List.of("agent", "generation", "fitness", "hyperparameters", "params_sha256", "model_sha256")) {
                 JsonNode v = d.get(key);
                 line.set(key, v);
             }
-            Files.writeString(folder.resolve(RunFolder.MODELS).resolve(HISTORY), json.writeValueAsString(line) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    folder.resolve(RunFolder.MODELS).resolve(HISTORY),
+                    json.writeValueAsString(line) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             last = champion.generation();
         }
 

@@ -28,8 +28,9 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public final class ChampionTopic {
     /** The description's fields that are also headers of their own. */
-    public static final List<String> HEADERS = List.of("run_id", "agent", "generation", "fitness", "params_sha256",
-            "model_sha256");
+    public static final List<String> HEADERS =
+            List.of("run_id", "agent", "generation", "fitness", "params_sha256", "model_sha256");
+
     public static final String DESCRIPTION_HEADER = "description";
     /**
      * Room above the initial model's record for what a later champion's description writes longer:
@@ -58,7 +59,8 @@ public final class ChampionTopic {
      */
     public static int initialRecordBytes(Path folder, PopulationConfig config, String runId) {
         AgentLifecycle lifecycle = new AgentLifecycle(config);
-        AgentState s = lifecycle.create(0, InitialPopulation.draws(config).get(0), InitialPopulation.agentSeed(config, 0));
+        AgentState s =
+                lifecycle.create(0, InitialPopulation.draws(config).get(0), InitialPopulation.agentSeed(config, 0));
         AgentWeights initial = new AgentWeights(s.id, s.generation, Double.NaN, s.hyperparameters, s.params, s.rng);
         return message(folder, config, runId, initial).batchBytes();
     }
@@ -75,19 +77,32 @@ public final class ChampionTopic {
 
     /** Settings of a new topic of models: compacted, taking records of up to {@code recordLimit}. */
     public static Map<String, String> topicConfigs(int recordLimit) {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(recordLimit));
+        return Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                String.valueOf(recordLimit));
     }
 
     /**
      * The transactional sink of the run's champions to {@code topic} (transactional id {@code
      * <run_id>-models}), its producer taking records of up to {@code recordLimit}.
      */
-    public static Sink<AgentWeights> sink(KafkaConnection connection, String topic, Duration transactionTimeout,
-            Path folder, PopulationConfig config, String runId, int recordLimit) {
+    public static Sink<AgentWeights> sink(
+            KafkaConnection connection,
+            String topic,
+            Duration transactionTimeout,
+            Path folder,
+            PopulationConfig config,
+            String runId,
+            int recordLimit) {
         String output = folder.toString(); // a Path is not serializable
-        return ExactlyOnceKafkaSinks.<AgentWeights>ofMessages(connection, topic,
-                champion -> message(Path.of(output), config, runId, champion), runId + "-models", transactionTimeout,
+        return ExactlyOnceKafkaSinks.<AgentWeights>ofMessages(
+                connection,
+                topic,
+                champion -> message(Path.of(output), config, runId, champion),
+                runId + "-models",
+                transactionTimeout,
                 recordLimit);
     }
 }

@@ -36,7 +36,10 @@ public record FinalWeights(JsonNode line, float[] params) {
         for (JsonNode line : JsonLines.read(file)) {
             byte[] bytes = Base64.getDecoder().decode(line.get("params").asText());
             float[] params = new float[bytes.length / Float.BYTES];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(params);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(params);
             String digest = AgentLifecycle.sha256(params);
             if (!digest.equals(line.get("params_sha256").asText())) {
                 throw new IOException(file + ": agent " + line.get("agent").asInt() + "'s weights do not match their "

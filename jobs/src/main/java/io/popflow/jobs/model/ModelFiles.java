@@ -27,6 +27,7 @@ import java.util.Map;
 public final class ModelFiles {
     /** Version of the description's layout. */
     public static final int FORMAT = 1;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFiles() {}
@@ -106,7 +107,9 @@ public final class ModelFiles {
             m.classes().forEach(d.putArray("classes")::add);
         }
         if (m.target() != null) {
-            d.putObject("target").put("name", m.target().name()).put("units", m.target().units());
+            d.putObject("target")
+                    .put("name", m.target().name())
+                    .put("units", m.target().units());
         }
         if (!m.actions().isEmpty()) {
             m.actions().forEach(d.putArray("actions")::add);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentLifecycle;
 import io.popflow.agent.AgentState;
 import io.popflow.agent.AgentWeights;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
 import io.popflow.export.ExportedModel;
@@ -17,6 +16,7 @@ import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.SavepointAgents;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TableTaskSpec;
@@ -34,6 +34,7 @@ public final class RunModels {
     public static final String BEST = "best.onnx";
     /** A run's current champion, rewritten as it changes. */
     public static final String CHAMPION = "champion.onnx";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunModels() {}
@@ -67,19 +68,23 @@ public final class RunModels {
     }
 
     /** Writes agent {@code agent} of {@code weights}, the agents of the run in {@code folder}, as the model {@code out}. */
-    public static ObjectNode export(Path folder, PopulationConfig config, String runId, Map<Integer, FinalWeights> weights,
-            int agent, Path out) throws IOException {
+    public static ObjectNode export(
+            Path folder, PopulationConfig config, String runId, Map<Integer, FinalWeights> weights, int agent, Path out)
+            throws IOException {
         FinalWeights w = weights.get(agent);
         if (w == null) {
-            throw new InvalidOptionException("agent", weights.isEmpty() ? folder + " keeps no agents' weights"
-                    : "the run has no agent " + agent + " (its agents are 0 to " + (weights.size() - 1) + ")");
+            throw new InvalidOptionException(
+                    "agent",
+                    weights.isEmpty()
+                            ? folder + " keeps no agents' weights"
+                            : "the run has no agent " + agent + " (its agents are 0 to " + (weights.size() - 1) + ")");
         }
         return export(folder, config, w, provenance(folder, config, runId, w), out);
     }
 
     /** Writes {@code w}, weights of the run in {@code folder}, as the model {@code out}, described by {@code provenance}. */
-    public static ObjectNode export(Path folder, PopulationConfig config, FinalWeights w, ObjectNode provenance, Path out)
-            throws IOException {
+    public static ObjectNode export(
+            Path folder, PopulationConfig config, FinalWeights w, ObjectNode provenance, Path out) throws IOException {
         return ModelFiles.write(out, model(folder, config, w, provenance));
     }
 
@@ -104,7 +109,8 @@ public final class RunModels {
      */
     public static ObjectNode writeChampion(Path folder, PopulationConfig config, String runId, AgentWeights champion)
             throws IOException {
-        return ModelFiles.write(folder.resolve(RunFolder.MODELS).resolve(CHAMPION), champion(folder, config, runId, champion));
+        return ModelFiles.write(
+                folder.resolve(RunFolder.MODELS).resolve(CHAMPION), champion(folder, config, runId, champion));
     }
 
     /**
@@ -120,8 +126,10 @@ public final class RunModels {
         }
         FinalWeights w = new FinalWeights(line, champion.params());
         ObjectNode provenance = provenance(config, runId, w);
-        provenance.put("weights", "the champion's: the best agent of generation " + champion.generation()
-                + " by validation fitness, as it reported them");
+        provenance.put(
+                "weights",
+                "the champion's: the best agent of generation " + champion.generation()
+                        + " by validation fitness, as it reported them");
         return model(folder, config, w, provenance);
     }
 
@@ -134,7 +142,9 @@ public final class RunModels {
         AgentLifecycle lifecycle = new AgentLifecycle(config);
         Map<Integer, FinalWeights> byAgent = new LinkedHashMap<>();
         for (AgentState s : SavepointAgents.read(snapshot)) {
-            double fitness = config.task() instanceof StreamTaskSpec ? Double.NaN : lifecycle.finalRecord(s, false).fitness();
+            double fitness = config.task() instanceof StreamTaskSpec
+                    ? Double.NaN
+                    : lifecycle.finalRecord(s, false).fitness();
             JsonNode line = JSON.readTree(json.finalWeights(
                     new AgentWeights(s.id, s.generation, fitness, s.hyperparameters, s.params, s.rng)));
             byAgent.put(s.id, new FinalWeights(line, s.params.clone()));
@@ -143,7 +153,8 @@ public final class RunModels {
     }
 
     /** Where the weights come from, for the description: the run, the agent, its fitness and h, and its test. */
-    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w) throws IOException {
+    static ObjectNode provenance(Path folder, PopulationConfig config, String runId, FinalWeights w)
+            throws IOException {
         ObjectNode p = provenance(config, runId, w);
         Path summaryFile = folder.resolve(RunSummary.FILE);
         if (Files.exists(summaryFile)) {
@@ -154,7 +165,9 @@ public final class RunModels {
                 if (config.task() instanceof ControlTaskSpec control) {
                     // the greedy episodes it was tested on, which a user can replay with the model
                     test.put("episodes", control.testEpisodes());
-                    test.put("episodes_seed", ControlTaskSpec.testEpisodesSeed(w.line().get("rng").asLong()));
+                    test.put(
+                            "episodes_seed",
+                            ControlTaskSpec.testEpisodesSeed(w.line().get("rng").asLong()));
                 }
             }
         }
@@ -171,16 +184,28 @@ public final class RunModels {
         p.put("fitness_on", "validation");
         p.set("hyperparameters", w.line().get("hyperparameters"));
         p.put("params_sha256", w.line().get("params_sha256").asText());
-        p.put("weights", config.isEvolutionStrategy() ? "the evolution strategy's final mean" : "the agent's final weights");
+        p.put(
+                "weights",
+                config.isEvolutionStrategy() ? "the evolution strategy's final mean" : "the agent's final weights");
         return p;
     }
 
     /** A table model's description with how the run read its file ({@code table.delimiter}, {@code table.header}). */
     private static ModelDescription withReading(ModelDescription d, Path folder) {
         Path yaml = folder.resolve(RunFolder.CONFIG_FILE);
-        JsonNode table = Files.exists(yaml) ? ConfigLoader.file(yaml).path("table") : JsonNodeFactory.instance.objectNode();
-        return new ModelDescription(d.kind(), d.task(), d.columns(), d.labelColumn(), d.missing(),
-                table.path("delimiter").asText("auto"), table.path("header").asBoolean(true), d.classes(), d.target(),
-                d.actions(), d.outputs());
+        JsonNode table =
+                Files.exists(yaml) ? ConfigLoader.file(yaml).path("table") : JsonNodeFactory.instance.objectNode();
+        return new ModelDescription(
+                d.kind(),
+                d.task(),
+                d.columns(),
+                d.labelColumn(),
+                d.missing(),
+                table.path("delimiter").asText("auto"),
+                table.path("header").asBoolean(true),
+                d.classes(),
+                d.target(),
+                d.actions(),
+                d.outputs());
     }
 }

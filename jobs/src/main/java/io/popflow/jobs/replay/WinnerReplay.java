@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentReport;
 import io.popflow.agent.FinalAgent;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.connectors.json.RecordJson;
 import io.popflow.jobs.JobSinks;
@@ -16,6 +15,7 @@ import io.popflow.jobs.report.WinnerLineage;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.loop.LineReplay;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.LineOfDescent;
 import java.io.IOException;
@@ -55,8 +55,15 @@ public final class WinnerReplay {
      *     position or fitness), -1 if none
      * @param seconds wall time of the replay
      */
-    public record Outcome(int winner, int firstGeneration, int generations, int copies, String paramsSha256,
-            String originalSha256, int firstDifference, double seconds) {
+    public record Outcome(
+            int winner,
+            int firstGeneration,
+            int generations,
+            int copies,
+            String paramsSha256,
+            String originalSha256,
+            int firstDifference,
+            double seconds) {
 
         public boolean identical() {
             return paramsSha256.equals(originalSha256) && firstDifference < 0;
@@ -67,27 +74,42 @@ public final class WinnerReplay {
     public static Outcome run(Path folder) throws IOException {
         RunFolder run = new RunFolder(folder);
         refuseUnless(Files.isDirectory(folder), folder, "no such folder");
-        refuseUnless(Files.exists(run.config()), folder, "it holds no " + RunFolder.CONFIG_FILE
-                + ": not a popflow run's output folder");
+        refuseUnless(
+                Files.exists(run.config()),
+                folder,
+                "it holds no " + RunFolder.CONFIG_FILE + ": not a popflow run's output folder");
         Path summaryFile = folder.resolve(RunSummary.FILE);
-        refuseUnless(Files.exists(summaryFile), folder, "it holds no " + RunSummary.FILE
-                + ": the run has not ended (or was killed); replay needs a finished run");
+        refuseUnless(
+                Files.exists(summaryFile),
+                folder,
+                "it holds no " + RunSummary.FILE
+                        + ": the run has not ended (or was killed); replay needs a finished run");
         JsonNode summary = JSON.readTree(summaryFile.toFile());
-        PopulationConfig config = ConfigLoader.parse(ConfigLoader.file(run.config())).population();
+        PopulationConfig config =
+                ConfigLoader.parse(ConfigLoader.file(run.config())).population();
         String stoppedAt = summary.path("stopped").path("generation").asText();
-        refuseUnless(!summary.has("stopped"), folder, "the run was stopped at generation " + stoppedAt + " before its end; "
-                + (config.isBounded()
-                        ? "resume it to its end (popflow train --resume " + folder + ") and replay it then"
-                        : "it has no end (generations: 0): give it one, resume it to it (popflow train --resume " + folder
-                                + " --generations N, N above " + stoppedAt + ") and replay it then"));
+        refuseUnless(
+                !summary.has("stopped"),
+                folder,
+                "the run was stopped at generation " + stoppedAt + " before its end; "
+                        + (config.isBounded()
+                                ? "resume it to its end (popflow train --resume " + folder + ") and replay it then"
+                                : "it has no end (generations: 0): give it one, resume it to it (popflow train --resume "
+                                        + folder + " --generations N, N above " + stoppedAt + ") and replay it then"));
         LineReplay.whyNot(config).ifPresent(reason -> refuseUnless(false, folder, reason));
 
         List<JsonNode> reports = JsonLines.read(folder.resolve(JobSinks.REPORTS_FILE));
         Map<Long, JsonNode> byKey = new HashMap<>();
         for (JsonNode r : reports) {
-            refuseUnless(r.hasNonNull("rng_state"), folder, "its reports have no rng_state: the run was made by a "
-                    + "popflow older than replay; run it again to replay it");
-            byKey.put(LineOfDescent.key(r.get("generation").asInt(), r.get("agent").asInt()), r);
+            refuseUnless(
+                    r.hasNonNull("rng_state"),
+                    folder,
+                    "its reports have no rng_state: the run was made by a "
+                            + "popflow older than replay; run it again to replay it");
+            byKey.put(
+                    LineOfDescent.key(
+                            r.get("generation").asInt(), r.get("agent").asInt()),
+                    r);
         }
         int winner = summary.get("best_agent").asInt();
         int last = summary.get("generations").asInt() - 1;
@@ -97,12 +119,16 @@ public final class WinnerReplay {
         try {
             steps = LineReplay.steps(line, (g, a) -> {
                 JsonNode r = byKey.get(LineOfDescent.key(g, a));
-                return r == null ? null : new LineReplay.Logged(hyperparameters(r, space),
-                        HexFormat.fromHexDigitsToLong(r.get("rng_state").asText()), r.get("steps").asLong());
+                return r == null
+                        ? null
+                        : new LineReplay.Logged(
+                                hyperparameters(r, space),
+                                HexFormat.fromHexDigitsToLong(r.get("rng_state").asText()),
+                                r.get("steps").asLong());
             });
         } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException("RUN_DIR", "cannot replay " + folder + ": " + e.getMessage()
-                    + " in " + JobSinks.REPORTS_FILE);
+            throw new InvalidOptionException(
+                    "RUN_DIR", "cannot replay " + folder + ": " + e.getMessage() + " in " + JobSinks.REPORTS_FILE);
         }
 
         long start = System.nanoTime();
@@ -129,8 +155,15 @@ public final class WinnerReplay {
                         && row.get("train_loss").equals(original.get("train_loss"));
                 row.put("identical", same);
                 ObjectNode inRun = row.putObject("original");
-                for (String field : new String[] {"fitness", "raw_fitness", "train_loss", "validation_loss",
-                    "validation_accuracy", "episode_return", "rng_state"}) {
+                for (String field : new String[] {
+                    "fitness",
+                    "raw_fitness",
+                    "train_loss",
+                    "validation_loss",
+                    "validation_accuracy",
+                    "episode_return",
+                    "rng_state"
+                }) {
                     if (original.has(field)) {
                         inRun.set(field, original.get(field));
                     }
@@ -143,8 +176,15 @@ public final class WinnerReplay {
             }
         }
         String originalSha = summary.get("params_sha256").asText();
-        Outcome outcome = new Outcome(winner, line.firstGeneration(), steps.size(), copies,
-                result.last().paramsSha256(), originalSha, firstDifference, seconds);
+        Outcome outcome = new Outcome(
+                winner,
+                line.firstGeneration(),
+                steps.size(),
+                copies,
+                result.last().paramsSha256(),
+                originalSha,
+                firstDifference,
+                seconds);
         writeSummary(folder.resolve(SUMMARY_FILE), outcome, result.last());
         return outcome;
     }

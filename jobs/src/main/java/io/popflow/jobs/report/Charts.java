@@ -3,8 +3,8 @@ package io.popflow.jobs.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.text.DecimalFormat;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -22,8 +22,15 @@ public final class Charts {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 420;
     /** Distinct on white (the first lines of a chart: best, quartiles, median). */
-    static final Color[] PALETTE = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
-        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
+    static final Color[] PALETTE = {
+        new Color(0xd62728),
+        new Color(0x1f77b4),
+        new Color(0x2ca02c),
+        new Color(0x9467bd),
+        new Color(0xff7f0e),
+        new Color(0x8c564b),
+        new Color(0x17becf)
+    };
 
     private Charts() {}
 
@@ -45,8 +52,8 @@ public final class Charts {
     /** Lines, each series in the next colour of the palette, on white with grey grid lines. */
     public static Chart line(String file, String title, String xLabel, String yLabel, XYSeriesCollection data) {
         System.setProperty("java.awt.headless", "true");
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
-                true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -81,14 +88,17 @@ public final class Charts {
 
     /** Series {@code index} of a line chart drawn as markers only. */
     public static void markersOnly(Chart c, int index) {
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
+        XYLineAndShapeRenderer r =
+                (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
         r.setSeriesShapesVisible(index, true);
         r.setSeriesLinesVisible(index, false);
     }
 
     /** Series {@code index} of a line chart drawn dashed (a prediction, a reference). */
     public static void dashed(Chart c, int index) {
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
-        r.setSeriesStroke(index, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        XYLineAndShapeRenderer r =
+                (XYLineAndShapeRenderer) c.chart().getXYPlot().getRenderer();
+        r.setSeriesStroke(
+                index, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.connectors.kafka.TopicTail;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.KafkaSettings;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -63,17 +63,27 @@ public final class KafkaRunRecords implements AutoCloseable {
      * @param timeout how long to wait for the cluster, when opening and at each update
      */
     public static KafkaRunRecords open(Path configFile, Path folder, Duration timeout) throws IOException {
-        InvalidOptionException.require(Files.isRegularFile(configFile), "kafka", "cannot read " + configFile
-                + ": " + (Files.exists(configFile) ? "not a file" : "No such file or directory"));
+        InvalidOptionException.require(
+                Files.isRegularFile(configFile),
+                "kafka",
+                "cannot read " + configFile + ": "
+                        + (Files.exists(configFile) ? "not a file" : "No such file or directory"));
         ObjectNode given = ConfigLoader.file(configFile);
         // the run's generations and run_id, not only where its topics are, tell which records are its and when it ends
-        InvalidOptionException.require(given.has("task"), "kafka", configFile + " is not a run's configuration (it sets "
-                + "no task): give the run's own " + RunFolder.CONFIG_FILE + ", the effective configuration that train "
-                + "writes into the run's output folder");
+        InvalidOptionException.require(
+                given.has("task"),
+                "kafka",
+                configFile + " is not a run's configuration (it sets "
+                        + "no task): give the run's own " + RunFolder.CONFIG_FILE
+                        + ", the effective configuration that train "
+                        + "writes into the run's output folder");
         ObjectNode tree = ConfigLoader.set(given, "output='" + folder.toString().replace("'", "''") + "'");
         RunConfig run = ConfigLoader.parse(tree);
-        InvalidOptionException.require(run.kafka() != null && run.kafka().metrics(), "kafka", configFile
-                + " sends no metrics to Kafka (it sets no kafka.bootstrap_servers, or kafka.metrics: false)");
+        InvalidOptionException.require(
+                run.kafka() != null && run.kafka().metrics(),
+                "kafka",
+                configFile
+                        + " sends no metrics to Kafka (it sets no kafka.bootstrap_servers, or kafka.metrics: false)");
         refuseUnlessReportFolder(folder);
         TopicTail tail;
         KafkaSettings.Topics t = run.kafka().topics();
@@ -87,8 +97,13 @@ public final class KafkaRunRecords implements AutoCloseable {
         ObjectNode marker = JSON.createObjectNode();
         marker.put("bootstrap_servers", run.kafka().connection().bootstrapServers());
         marker.put("run_id", run.runId());
-        marker.putObject("topics").put("reports", t.reports()).put("generations", t.generations()).put("lineage", t.lineage());
-        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve(MARKER).toFile(), marker);
+        marker.putObject("topics")
+                .put("reports", t.reports())
+                .put("generations", t.generations())
+                .put("lineage", t.lineage());
+        JSON.copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(folder.resolve(MARKER).toFile(), marker);
         KafkaRunRecords records = new KafkaRunRecords(run, folder, tail);
         for (Path file : records.fileByTopic.values()) {
             Files.deleteIfExists(file);
@@ -106,11 +121,19 @@ public final class KafkaRunRecords implements AutoCloseable {
         try (Stream<Path> files = Files.list(folder)) {
             names = files.map(p -> p.getFileName().toString()).toList();
         }
-        Set<String> ours = Set.of(MARKER, RunFolder.CONFIG_FILE, JobSinks.REPORTS_FILE, JobSinks.GENERATIONS_FILE,
-                JobSinks.LINEAGE_FILE, RunReport.FOLDER);
+        Set<String> ours = Set.of(
+                MARKER,
+                RunFolder.CONFIG_FILE,
+                JobSinks.REPORTS_FILE,
+                JobSinks.GENERATIONS_FILE,
+                JobSinks.LINEAGE_FILE,
+                RunReport.FOLDER);
         boolean report = names.contains(MARKER) && ours.containsAll(names);
-        InvalidOptionException.require(names.isEmpty() || report, "RUN_DIR", folder + " holds files that are not a "
-                + "Kafka report's (a run's own output folder?); give a new or empty folder");
+        InvalidOptionException.require(
+                names.isEmpty() || report,
+                "RUN_DIR",
+                folder + " holds files that are not a "
+                        + "Kafka report's (a run's own output folder?); give a new or empty folder");
     }
 
     /** Appends the run's records added to the topics since the last call; returns how many. */
@@ -124,7 +147,8 @@ public final class KafkaRunRecords implements AutoCloseable {
             Path file = fileByTopic.get(r.topic());
             lines.computeIfAbsent(file, f -> new ArrayList<>()).add(JSON.writeValueAsString(record));
             if (file.endsWith(JobSinks.GENERATIONS_FILE)) {
-                lastGeneration = Math.max(lastGeneration, record.get("generation").asInt());
+                lastGeneration =
+                        Math.max(lastGeneration, record.get("generation").asInt());
             }
         }
         int count = 0;
@@ -142,7 +166,8 @@ public final class KafkaRunRecords implements AutoCloseable {
 
     /** Whether the topics hold the run's last generation (never, for a run without a bound). */
     public boolean runEnded() {
-        return run.population().isBounded() && lastGeneration >= run.population().generations() - 1;
+        return run.population().isBounded()
+                && lastGeneration >= run.population().generations() - 1;
     }
 
     public Path folder() {

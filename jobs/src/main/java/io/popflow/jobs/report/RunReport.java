@@ -2,8 +2,8 @@ package io.popflow.jobs.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.report.Charts.Chart;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.Plural;
@@ -33,7 +33,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -61,7 +60,6 @@ public final class RunReport {
 
     private RunReport() {}
 
-
     /** Writes the charts and the page into {@code run}/report; returns the page. */
     public static Path write(Path run) throws IOException {
         return write(run, 0);
@@ -81,9 +79,15 @@ public final class RunReport {
         StringBuilder images = new StringBuilder();
         for (Chart c : charts) {
             Path png = c.save(folder);
-            images.append("<figure><img class=\"chart\" alt=\"").append(c.title()).append("\" src=\"data:image/png;base64,")
+            images.append("<figure><img class=\"chart\" alt=\"")
+                    .append(c.title())
+                    .append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png)))
-                    .append("\"><figcaption>").append(c.title()).append(" (").append(c.file()).append(")</figcaption></figure>\n");
+                    .append("\"><figcaption>")
+                    .append(c.title())
+                    .append(" (")
+                    .append(c.file())
+                    .append(")</figcaption></figure>\n");
         }
         Path page = folder.resolve(PAGE);
         Path partial = folder.resolve(PAGE + ".part");
@@ -113,11 +117,17 @@ public final class RunReport {
             }
         }
         if (generations.get(0).hasNonNull("episode_return_mean")) {
-            charts.add(Charts.line("returns.png", "Mean episode return", "episode return",
+            charts.add(Charts.line(
+                    "returns.png",
+                    "Mean episode return",
+                    "episode return",
                     series("population mean", generations, "generation", "episode_return_mean")));
         }
         if (!distribution.isEmpty()) {
-            charts.add(Charts.line("sigma.png", "Evolution strategy: σ after each generation", "σ",
+            charts.add(Charts.line(
+                    "sigma.png",
+                    "Evolution strategy: σ after each generation",
+                    "σ",
                     series("σ", distribution, "generation", "sigma")));
         }
         return charts;
@@ -145,9 +155,14 @@ public final class RunReport {
                 });
                 </script>
                 </body></html>
-                """.formatted(refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "",
-                escape(run.getFileName().toString()), images.split("<figure>", -1).length - 1,
-                escape(run.getFileName().toString()), Plural.of(generations.size(), "generation"), test, images);
+                """.formatted(
+                        refreshSeconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + refreshSeconds + "\">" : "",
+                        escape(run.getFileName().toString()),
+                        images.split("<figure>", -1).length - 1,
+                        escape(run.getFileName().toString()),
+                        Plural.of(generations.size(), "generation"),
+                        test,
+                        images);
     }
 
     private static String escape(String s) {
@@ -168,7 +183,9 @@ public final class RunReport {
         Map<String, Map<Integer, XYSeries>> byName = new LinkedHashMap<>();
         for (JsonNode r : reports) {
             int agent = r.get("agent").asInt();
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            r.path("hyperparameters").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> h = it.next();
                 byName.computeIfAbsent(h.getKey(), k -> new TreeMap<>())
                         .computeIfAbsent(agent, a -> new XYSeries("agent " + a))
@@ -185,7 +202,8 @@ public final class RunReport {
                 min = Math.min(min, s.getMinY());
                 max = Math.max(max, s.getMaxY());
             }
-            Chart c = Charts.line("h-" + e.getKey() + ".png", "Hyperparameter " + e.getKey() + ", every agent", e.getKey(), data);
+            Chart c = Charts.line(
+                    "h-" + e.getKey() + ".png", "Hyperparameter " + e.getKey() + ", every agent", e.getKey(), data);
             XYPlot plot = c.chart().getXYPlot();
             for (int i = 0; i < data.getSeriesCount(); i++) {
                 plot.getRenderer().setSeriesStroke(i, new BasicStroke(1f));
@@ -209,9 +227,14 @@ public final class RunReport {
         if (!Files.exists(config) || reports.isEmpty()) {
             return Optional.empty();
         }
-        int generations = reports.stream().mapToInt(r -> r.get("generation").asInt()).max().orElse(0) + 1;
+        int generations = reports.stream()
+                        .mapToInt(r -> r.get("generation").asInt())
+                        .max()
+                        .orElse(0)
+                + 1;
         try {
-            return ReducedPrediction.of(ConfigLoader.parse(ConfigLoader.file(config)).population(), generations);
+            return ReducedPrediction.of(
+                    ConfigLoader.parse(ConfigLoader.file(config)).population(), generations);
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -227,16 +250,27 @@ public final class RunReport {
         Map<String, TreeMap<Integer, List<Double>>> byName = new LinkedHashMap<>();
         for (JsonNode r : reports) {
             int g = r.get("generation").asInt();
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it =
+                            r.path("hyperparameters").fields();
+                    it.hasNext(); ) {
                 Map.Entry<String, JsonNode> h = it.next();
-                byName.computeIfAbsent(h.getKey(), k -> new TreeMap<>()).computeIfAbsent(g, k -> new ArrayList<>())
+                byName.computeIfAbsent(h.getKey(), k -> new TreeMap<>())
+                        .computeIfAbsent(g, k -> new ArrayList<>())
                         .add(h.getValue().asDouble());
             }
         }
         List<Chart> charts = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, List<Double>>> e : byName.entrySet()) {
-            double min = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
-            double max = e.getValue().values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
+            double min = e.getValue().values().stream()
+                    .flatMap(List::stream)
+                    .mapToDouble(Double::doubleValue)
+                    .min()
+                    .orElse(0);
+            double max = e.getValue().values().stream()
+                    .flatMap(List::stream)
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(1);
             boolean log = min > 0 && max / min >= 20;
             DoubleUnaryOperator scale = log ? Math::log10 : v -> v;
             double lo = scale.applyAsDouble(min);
@@ -273,14 +307,24 @@ public final class RunReport {
             XYPlot plot = new XYPlot(data, x, y, renderer);
             plot.setBackgroundPaint(Color.WHITE);
             String title = "Density of " + e.getKey() + " in the population, generation by generation";
-            boolean predicted = prediction.isPresent() && prediction.get().hyperparameter().equals(e.getKey());
+            boolean predicted =
+                    prediction.isPresent() && prediction.get().hyperparameter().equals(e.getKey());
             if (predicted) {
                 plot.setDataset(1, quantiles(prediction.get(), scale));
                 XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
                 for (int k = 0; k < 3; k++) {
                     lines.setSeriesPaint(k, Charts.PALETTE[0]);
-                    lines.setSeriesStroke(k, k == 0 ? new BasicStroke(2.5f)
-                            : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+                    lines.setSeriesStroke(
+                            k,
+                            k == 0
+                                    ? new BasicStroke(2.5f)
+                                    : new BasicStroke(
+                                            1.5f,
+                                            BasicStroke.CAP_BUTT,
+                                            BasicStroke.JOIN_MITER,
+                                            10,
+                                            new float[] {6, 4},
+                                            0));
                 }
                 lines.setSeriesVisibleInLegend(2, false);
                 plot.setRenderer(1, lines);
@@ -326,7 +370,10 @@ public final class RunReport {
         }
         XYSeries s = new XYSeries("exploit-explore events");
         events.forEach(s::add);
-        return Charts.line("selection.png", "Selection events per generation (copies, resets, mutations)", "events",
+        return Charts.line(
+                "selection.png",
+                "Selection events per generation (copies, resets, mutations)",
+                "events",
                 new XYSeriesCollection(s));
     }
 
@@ -335,8 +382,8 @@ public final class RunReport {
      * where it was copied from another agent) over one panel per hyperparameter: the schedule of h
      * the winning weights were trained with.
      */
-    private static Chart winnerLineage(List<JsonNode> generations, List<JsonNode> reports, List<JsonNode> lineage,
-            List<JsonNode> finals) {
+    private static Chart winnerLineage(
+            List<JsonNode> generations, List<JsonNode> reports, List<JsonNode> lineage, List<JsonNode> finals) {
         int last = generations.get(generations.size() - 1).get("generation").asInt();
         int winner = generations.get(generations.size() - 1).get("best_agent").asInt();
         double best = Double.NEGATIVE_INFINITY;
@@ -349,7 +396,10 @@ public final class RunReport {
         LineOfDescent line = WinnerLineage.trace(winner, last, lineage);
         Map<Long, JsonNode> byAgent = new HashMap<>();
         for (JsonNode r : reports) {
-            byAgent.put(LineOfDescent.key(r.get("generation").asInt(), r.get("agent").asInt()), r);
+            byAgent.put(
+                    LineOfDescent.key(
+                            r.get("generation").asInt(), r.get("agent").asInt()),
+                    r);
         }
         XYSeries carrier = new XYSeries("weights of agent");
         XYSeries copied = new XYSeries("donor: its weights were copied after this generation");
@@ -362,9 +412,12 @@ public final class RunReport {
             }
             JsonNode r = byAgent.get(LineOfDescent.key(g, a));
             if (r != null) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = r.path("hyperparameters").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                r.path("hyperparameters").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> h = it.next();
-                    schedule.computeIfAbsent(h.getKey(), XYSeries::new).add(g, h.getValue().asDouble());
+                    schedule.computeIfAbsent(h.getKey(), XYSeries::new)
+                            .add(g, h.getValue().asDouble());
                 }
             }
         }
@@ -411,8 +464,11 @@ public final class RunReport {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("in the run", replay, "generation", "original", "raw_fitness"));
         data.addSeries(series("replayed alone", replay, "generation", "raw_fitness", null));
-        Chart c = Charts.line("replay.png", "The final best agent's line: in the run, and replayed alone (popflow replay)",
-                "fitness at the end of the generation", data);
+        Chart c = Charts.line(
+                "replay.png",
+                "The final best agent's line: in the run, and replayed alone (popflow replay)",
+                "fitness at the end of the generation",
+                data);
         Charts.markersOnly(c, 1);
         return c;
     }

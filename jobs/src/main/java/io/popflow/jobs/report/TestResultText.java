@@ -20,14 +20,24 @@ public final class TestResultText {
         JsonNode test = summary.path("test");
         String text;
         if (measured(test.get("greedy_return"))) {
-            text = String.format(Locale.ROOT, "test return %.1f (greedy, mean of %s)", test.get("greedy_return").asDouble(),
+            text = String.format(
+                    Locale.ROOT,
+                    "test return %.1f (greedy, mean of %s)",
+                    test.get("greedy_return").asDouble(),
                     Plural.of(summary.path("test_episodes").asLong(), "episode"));
         } else if (measured(test.get("r2"))) {
             // the test loss of a regression is its mean squared error in the target's units
-            text = String.format(Locale.ROOT, "test RMSE %.3g, MAE %.3g (the target's units), R² %.3f",
-                    Math.sqrt(test.get("loss").asDouble()), test.get("mae").asDouble(), test.get("r2").asDouble());
+            text = String.format(
+                    Locale.ROOT,
+                    "test RMSE %.3g, MAE %.3g (the target's units), R² %.3f",
+                    Math.sqrt(test.get("loss").asDouble()),
+                    test.get("mae").asDouble(),
+                    test.get("r2").asDouble());
         } else if (measured(test.get("accuracy"))) {
-            text = String.format(Locale.ROOT, "test accuracy %.1f %%", 100 * test.get("accuracy").asDouble());
+            text = String.format(
+                    Locale.ROOT,
+                    "test accuracy %.1f %%",
+                    100 * test.get("accuracy").asDouble());
         } else if (measured(test.get("loss"))) {
             text = String.format(Locale.ROOT, "test loss %.5g", test.get("loss").asDouble());
         } else {
@@ -40,7 +50,8 @@ public final class TestResultText {
             text += " (" + test.get("notice").asText() + ")";
         }
         if (summary.has("stopped")) {
-            text += ", of the best agent when the run stopped at generation " + summary.path("stopped").path("generation").asInt();
+            text += ", of the best agent when the run stopped at generation "
+                    + summary.path("stopped").path("generation").asInt();
         }
         return text;
     }

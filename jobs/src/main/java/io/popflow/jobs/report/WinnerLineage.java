@@ -16,8 +16,13 @@ public final class WinnerLineage {
         List<LineageEvent> events = new ArrayList<>(lineage.size());
         for (JsonNode e : lineage) {
             JsonNode donor = e.get("donor");
-            events.add(new LineageEvent(e.get("generation").asInt(), e.get("recipient").asInt(),
-                    donor.isNull() ? Exploitation.RESET : donor.asInt(), null, null, null));
+            events.add(new LineageEvent(
+                    e.get("generation").asInt(),
+                    e.get("recipient").asInt(),
+                    donor.isNull() ? Exploitation.RESET : donor.asInt(),
+                    null,
+                    null,
+                    null));
         }
         return LineOfDescent.trace(winner, lastGeneration, events);
     }

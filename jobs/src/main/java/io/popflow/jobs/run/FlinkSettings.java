@@ -29,7 +29,9 @@ public final class FlinkSettings {
         c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, uri(run.checkpointDir()));
         c.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, uri(folder.savepoints()));
         // a run that is killed or cancelled keeps its newest checkpoint to resume from
-        c.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        c.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         // bounded: a failure that repeats ends the run with its cause instead of restarting it forever
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, run.restartAttempts());

@@ -28,6 +28,7 @@ import org.apache.flink.util.ExceptionUtils;
 public final class GracefulStop implements AutoCloseable {
     /** Exit code of an aborted run: 128 + SIGINT, as a shell reports it. */
     public static final int ABORTED = 130;
+
     private static final Duration RETRY = Duration.ofMillis(300);
     /** A stop that fails (while the job deploys, restarts, or races a task's end) is retried for this long. */
     private static final Duration RETRY_FOR = Duration.ofSeconds(20);
@@ -88,9 +89,10 @@ public final class GracefulStop implements AutoCloseable {
 
     private synchronized void onSignal() {
         if (signals.incrementAndGet() > 1) {
-            console.println(job == null
-                    ? "popflow: aborted before the job ran; nothing to resume: the same command starts the run again"
-                    : "popflow: aborted; outputs end at the last completed checkpoint or savepoint");
+            console.println(
+                    job == null
+                            ? "popflow: aborted before the job ran; nothing to resume: the same command starts the run again"
+                            : "popflow: aborted; outputs end at the last completed checkpoint or savepoint");
             console.flush();
             if (job != null) {
                 try {
@@ -102,14 +104,16 @@ public final class GracefulStop implements AutoCloseable {
             Runtime.getRuntime().halt(ABORTED);
         }
         if (job == null) {
-            console.println("popflow: stopping: the job is being started, and stops with a savepoint as soon as it runs "
-                    + "(Ctrl-C again to abort)...");
+            console.println(
+                    "popflow: stopping: the job is being started, and stops with a savepoint as soon as it runs "
+                            + "(Ctrl-C again to abort)...");
             console.flush();
             return;
         }
         if (job.getJobExecutionResult().isDone()) {
             // nothing to stop: the run's end-of-run files are being written, which a stop would only cut short
-            console.println("popflow: the job has ended; writing the run's end-of-run files (Ctrl-C again to abort)...");
+            console.println(
+                    "popflow: the job has ended; writing the run's end-of-run files (Ctrl-C again to abort)...");
             console.flush();
             savepoint.completeExceptionally(new IllegalStateException("the job had ended before the stop"));
             return;
@@ -134,8 +138,9 @@ public final class GracefulStop implements AutoCloseable {
         long deadline = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             try {
-                savepoint.complete(job.stopWithSavepoint(false, savepointDir.toUri().toString(),
-                        SavepointFormatType.CANONICAL).get());
+                savepoint.complete(
+                        job.stopWithSavepoint(false, savepointDir.toUri().toString(), SavepointFormatType.CANONICAL)
+                                .get());
                 return;
             } catch (Exception e) {
                 Throwable cause = ExceptionUtils.stripExecutionException(e);

@@ -1,7 +1,7 @@
 package io.popflow.jobs.run;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import java.util.Locale;
@@ -37,16 +37,24 @@ public final class LocalLimits {
 
     /** The limits of the running JVM. */
     public static LocalLimits ofThisJvm() {
-        return new LocalLimits(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        return new LocalLimits(
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
     }
 
     /** Refuses a parallelism beyond what this machine's cores carry. */
     public void checkParallelism(int parallelism) {
         int max = SUBTASKS_PER_CORE * cores;
-        InvalidOptionException.require(parallelism <= max, "parallelism", String.format(Locale.ROOT,
-                "%d is more than a local run on this machine carries (at most %d: %d subtasks per core on %d cores); "
-                        + "submit the job to a Flink cluster for more (docs/clusters.md)",
-                parallelism, max, SUBTASKS_PER_CORE, cores));
+        InvalidOptionException.require(
+                parallelism <= max,
+                "parallelism",
+                String.format(
+                        Locale.ROOT,
+                        "%d is more than a local run on this machine carries (at most %d: %d subtasks per core on %d cores); "
+                                + "submit the job to a Flink cluster for more (docs/clusters.md)",
+                        parallelism,
+                        max,
+                        SUBTASKS_PER_CORE,
+                        cores));
     }
 
     /**
@@ -71,17 +79,26 @@ public final class LocalLimits {
      */
     public void checkPopulation(PopulationConfig config, int dimension) {
         int memory = config.space().rule().memoryPerWeight();
-        long perAgent = (long) Float.BYTES * dimension * 2 * (1 + memory) + AGENT_OVERHEAD_BYTES
+        long perAgent = (long) Float.BYTES * dimension * 2 * (1 + memory)
+                + AGENT_OVERHEAD_BYTES
                 + reinforcementBytes(config, dimension);
         double needed = (double) perAgent * config.population() + replayBufferBytes(config);
         double allowed = AGENT_HEAP_SHARE * maxHeapBytes;
-        InvalidOptionException.require(needed <= allowed, "population", String.format(Locale.ROOT,
-                "%d agents of %,d weights need about %s of heap (weights, %scopies kept for transfers%s), more than half of "
-                        + "this JVM's %s heap; lower the population or raise the heap (POPFLOW_JAVA_OPTS=-Xmx...)",
-                config.population(), dimension, bytes(needed), memory > 0 ? "optimizer memory, " : "",
-                config.task() instanceof StreamTaskSpec ? ", replay buffers"
-                        : config.task() instanceof ControlTaskSpec ? ", target networks, replay memories" : "",
-                bytes(maxHeapBytes)));
+        InvalidOptionException.require(
+                needed <= allowed,
+                "population",
+                String.format(
+                        Locale.ROOT,
+                        "%d agents of %,d weights need about %s of heap (weights, %scopies kept for transfers%s), more than half of "
+                                + "this JVM's %s heap; lower the population or raise the heap (POPFLOW_JAVA_OPTS=-Xmx...)",
+                        config.population(),
+                        dimension,
+                        bytes(needed),
+                        memory > 0 ? "optimizer memory, " : "",
+                        config.task() instanceof StreamTaskSpec
+                                ? ", replay buffers"
+                                : config.task() instanceof ControlTaskSpec ? ", target networks, replay memories" : "",
+                        bytes(maxHeapBytes)));
     }
 
     /** A DQN agent's target network and replay memory (two observations, action, reward and flag a transition). */

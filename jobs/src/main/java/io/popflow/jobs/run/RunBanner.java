@@ -24,22 +24,43 @@ public final class RunBanner {
     public static String describe(PopulationConfig c) {
         if (c.isEvolutionStrategy()) {
             int inner = c.strategy().innerSteps();
-            return String.format(Locale.ROOT, "popflow: task %s; evolution strategy %s (σ₀ %s%s); seed %d; %d members; %s; "
-                            + "parallelism %d", strategyTask(c), c.strategy().kind().name().toLowerCase(Locale.ROOT),
+            return String.format(
+                    Locale.ROOT,
+                    "popflow: task %s; evolution strategy %s (σ₀ %s%s); seed %d; %d members; %s; " + "parallelism %d",
+                    strategyTask(c),
+                    c.strategy().kind().name().toLowerCase(Locale.ROOT),
                     c.strategy().sigma(),
-                    inner > 0 ? ", " + Plural.of(inner, "inner " + lower(c.space().rule()) + " step") + " per member" : "",
-                    c.seed(), c.population(), c.isBounded() ? Plural.of(c.generations(), "generation") : "unbounded (until stopped)",
+                    inner > 0
+                            ? ", " + Plural.of(inner, "inner " + lower(c.space().rule()) + " step") + " per member"
+                            : "",
+                    c.seed(),
+                    c.population(),
+                    c.isBounded() ? Plural.of(c.generations(), "generation") : "unbounded (until stopped)",
                     c.parallelism());
         }
-        return String.format(Locale.ROOT, "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
-                        + "fitness estimator %s; seed %d; population %d; %s; parallelism %d",
-                task(c.task()), lower(c.space().rule()), selection(c.selection()), mutation(c.mutation()),
-                c.merge().isOn() ? "; merge strength " + c.merge().strength() : "",
-                c.asynchronous() ? "asynchronous" : "synchronous", lower(c.fitness().estimator()), c.seed(), c.population(),
-                c.isBounded() ? Plural.of(c.generations(), "generation") + " of " + Plural.of(c.perturbationInterval(), "step")
-                        : "unbounded (until stopped), " + Plural.of(c.perturbationInterval(), "step") + " per generation",
-                c.parallelism()) + (c.champion() == null ? "" : "; champion (models/champion.onnx) at each new best agent "
-                        + "and every " + Plural.of(c.champion().every(), "generation"));
+        return String.format(
+                        Locale.ROOT,
+                        "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
+                                + "fitness estimator %s; seed %d; population %d; %s; parallelism %d",
+                        task(c.task()),
+                        lower(c.space().rule()),
+                        selection(c.selection()),
+                        mutation(c.mutation()),
+                        c.merge().isOn() ? "; merge strength " + c.merge().strength() : "",
+                        c.asynchronous() ? "asynchronous" : "synchronous",
+                        lower(c.fitness().estimator()),
+                        c.seed(),
+                        c.population(),
+                        c.isBounded()
+                                ? Plural.of(c.generations(), "generation") + " of "
+                                        + Plural.of(c.perturbationInterval(), "step")
+                                : "unbounded (until stopped), " + Plural.of(c.perturbationInterval(), "step")
+                                        + " per generation",
+                        c.parallelism())
+                + (c.champion() == null
+                        ? ""
+                        : "; champion (models/champion.onnx) at each new best agent " + "and every "
+                                + Plural.of(c.champion().every(), "generation"));
     }
 
     /**
@@ -56,38 +77,48 @@ public final class RunBanner {
         String network = env.observationSize() + "-" + layers(d.hidden()) + "-" + env.actions();
         return t.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; greedy policy of a "
                 + "Q-network " + network + "; "
-                + (c.strategy().innerSteps() > 0 ? "inner steps by DQN (replay " + d.replayCapacity() + ", target every "
-                        + Plural.of(d.targetUpdate(), "step") + ", " + lower(d.loss()) + " loss); " : "")
+                + (c.strategy().innerSteps() > 0
+                        ? "inner steps by DQN (replay " + d.replayCapacity() + ", target every "
+                                + Plural.of(d.targetUpdate(), "step") + ", " + lower(d.loss()) + " loss); "
+                        : "")
                 + "fitness mean return of " + Plural.of(c.strategy().episodes(), "greedy episode") + ")";
     }
 
     static String task(TaskSpec task) {
         if (task instanceof DigitsTaskSpec d) {
-            return "digits (MLP 64-" + layers(d.hidden()) + "-10 " + lower(d.activation()) + ", fitness " + lower(d.metric()) + ")";
+            return "digits (MLP 64-" + layers(d.hidden()) + "-10 " + lower(d.activation()) + ", fitness "
+                    + lower(d.metric()) + ")";
         }
         if (task instanceof TableTaskSpec t) {
-            return "table (" + t.table().source() + ": " + lower(t.target()) + " of " + t.table().names()[t.label()] + ", "
-                    + Plural.of(t.table().rows(), "row") + ", " + Plural.of(t.table().names().length - 1, "feature column")
-                    + (t.target() == TableTaskSpec.Target.CLASSIFICATION ? ", classes " + String.join(", ", t.classes()) : "")
+            return "table (" + t.table().source() + ": " + lower(t.target()) + " of "
+                    + t.table().names()[t.label()] + ", "
+                    + Plural.of(t.table().rows(), "row") + ", "
+                    + Plural.of(t.table().names().length - 1, "feature column")
+                    + (t.target() == TableTaskSpec.Target.CLASSIFICATION
+                            ? ", classes " + String.join(", ", t.classes())
+                            : "")
                     + (t.smallTestPart() == null ? "" : "; " + t.smallTestPart())
                     + "; MLP hidden " + layers(t.hidden()) + " " + lower(t.activation()) + ")";
         }
         if (task instanceof StreamTaskSpec s) {
-            return "stream (MLP " + s.features() + "-" + layers(s.hidden()) + "-" + s.classes() + " " + lower(s.activation())
-                    + ", examples from Kafka or a watched folder)";
+            return "stream (MLP " + s.features() + "-" + layers(s.hidden()) + "-" + s.classes() + " "
+                    + lower(s.activation()) + ", examples from Kafka or a watched folder)";
         }
         if (task instanceof QuadraticTaskSpec q) {
-            return "quadratic (dimension " + q.dimension() + ", curvature " + q.curvatureMin() + " to " + q.curvatureMax()
-                    + ", signal " + q.signal() + ", noise " + q.noise() + ")";
+            return "quadratic (dimension " + q.dimension() + ", curvature " + q.curvatureMin() + " to "
+                    + q.curvatureMax() + ", signal " + q.signal() + ", noise " + q.noise() + ")";
         }
         if (task instanceof LandscapeTaskSpec l) {
-            return "landscape (" + lower(l.function()) + ", dimension " + l.dimension() + ", curvature " + l.curvature() + ")";
+            return "landscape (" + lower(l.function()) + ", dimension " + l.dimension() + ", curvature " + l.curvature()
+                    + ")";
         }
         if (task instanceof ControlTaskSpec c) {
             DqnSettings d = c.dqn();
             return c.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; DQN, Q-network "
-                    + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every " + Plural.of(d.targetUpdate(), "step")
-                    + ", " + lower(d.loss()) + " loss; fitness mean return of the last " + Plural.of(c.episodes(), "episode")
+                    + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every "
+                    + Plural.of(d.targetUpdate(), "step")
+                    + ", " + lower(d.loss()) + " loss; fitness mean return of the last "
+                    + Plural.of(c.episodes(), "episode")
                     + (c.maxRule() ? ", max rule" : "") + ")";
         }
         if (task instanceof PbtToyTaskSpec t) {
@@ -98,23 +129,33 @@ public final class RunBanner {
 
     private static String selection(SelectionSettings s) {
         return switch (s.rule()) {
-            case TRUNCATION -> "truncation (quantile " + s.quantileFraction() + ")";
-            case BOLTZMANN -> "boltzmann (strength " + s.strength() + ")";
-            case MORAN -> "moran (strength " + s.strength() + ", " + Plural.of(s.moranEvents(), "event") + ")";
-            case TOURNAMENT -> "tournament";
-            case NONE -> "none";
-        } + (s.burnIn() > 0 ? " after a burn-in of " + Plural.of(s.burnIn(), "step") : "");
+                    case TRUNCATION -> "truncation (quantile " + s.quantileFraction() + ")";
+                    case BOLTZMANN -> "boltzmann (strength " + s.strength() + ")";
+                    case MORAN -> "moran (strength " + s.strength() + ", " + Plural.of(s.moranEvents(), "event") + ")";
+                    case TOURNAMENT -> "tournament";
+                    case NONE -> "none";
+                }
+                + (s.burnIn() > 0 ? " after a burn-in of " + Plural.of(s.burnIn(), "step") : "");
     }
 
     private static String mutation(MutationSettings m) {
         return switch (m.kernel()) {
-            case PBT -> "pbt (resample " + m.resampleProbability() + ", factors "
-                    + Arrays.stream(m.perturbationFactors()).mapToObj(Double::toString).collect(Collectors.joining("/")) + ")";
-            case GAUSSIAN -> m.space() == GaussianMutation.Space.NORMALIZED
-                    ? String.format(Locale.ROOT, "gaussian (normalized space, strength %.4g, %s%s)",
-                            Math.sqrt(2 * m.diffusion() * m.dt()), m.boundary().name().toLowerCase(Locale.ROOT),
-                            m.everyone() ? ", everyone" : "")
-                    : "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "") + ")";
+            case PBT ->
+                "pbt (resample " + m.resampleProbability() + ", factors "
+                        + Arrays.stream(m.perturbationFactors())
+                                .mapToObj(Double::toString)
+                                .collect(Collectors.joining("/"))
+                        + ")";
+            case GAUSSIAN ->
+                m.space() == GaussianMutation.Space.NORMALIZED
+                        ? String.format(
+                                Locale.ROOT,
+                                "gaussian (normalized space, strength %.4g, %s%s)",
+                                Math.sqrt(2 * m.diffusion() * m.dt()),
+                                m.boundary().name().toLowerCase(Locale.ROOT),
+                                m.everyone() ? ", everyone" : "")
+                        : "gaussian (diffusion " + m.diffusion() + ", dt " + m.dt() + (m.everyone() ? ", everyone" : "")
+                                + ")";
             case PB2 -> "pb2 (GP-UCB on the last " + Plural.of(m.window(), "fitness change") + ")";
             case CUSTOM -> "custom (" + m.explorer() + ")";
             case NONE -> "none";

@@ -62,7 +62,8 @@ public final class RunEnd {
             return 0;
         }
         int best = writeSavepointAgents(folder, config, savepoint);
-        RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint).resumedAt(stepsBefore, wall);
+        RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint)
+                .resumedAt(stepsBefore, wall);
         summary.write(summaryFile);
         System.out.println(summary.describe());
         System.out.println("summary: " + summaryFile.toAbsolutePath());
@@ -78,11 +79,15 @@ public final class RunEnd {
      * not on its members: not asked.
      */
     static String everyAgentDiverged(RunFolder folder, PopulationConfig config) throws IOException {
-        JsonNode last = config.isEvolutionStrategy() ? null : folder.lastGenerationSummary().orElse(null);
-        if (last == null || last.get("diverged").asInt() < last.get("population").asInt()) {
+        JsonNode last = config.isEvolutionStrategy()
+                ? null
+                : folder.lastGenerationSummary().orElse(null);
+        if (last == null
+                || last.get("diverged").asInt() < last.get("population").asInt()) {
             return null;
         }
-        return "popflow: the run failed: every agent of its last generation (" + (last.get("generation").asInt() + 1)
+        return "popflow: the run failed: every agent of its last generation ("
+                + (last.get("generation").asInt() + 1)
                 + " of " + config.generations() + ") diverged, its loss or weights no longer finite numbers, so no "
                 + "agent is left to test; a likely reason is a learning rate too large for the task "
                 + "(hyperparameters.lr or hyperparam_mutations.lr)";
@@ -96,19 +101,33 @@ public final class RunEnd {
         List<AgentState> agents = SavepointAgents.read(savepoint);
         boolean fixedData = !(config.task() instanceof StreamTaskSpec);
         AgentLifecycle lifecycle = new AgentLifecycle(config);
-        int best = folder.lastGenerationSummary().map(g -> g.get("best_agent").asInt())
+        int best = folder.lastGenerationSummary()
+                .map(g -> g.get("best_agent").asInt())
                 .orElse(agents.isEmpty() ? -1 : agents.get(0).id);
         RecordJson json = new RecordJson(config.space());
         List<String> lines = new ArrayList<>();
         List<String> weights = new ArrayList<>();
         for (AgentState s : agents) {
-            FinalAgent f = fixedData ? lifecycle.finalRecord(s, s.id == best)
-                    : new FinalAgent(s.id, s.generation, s.steps, s.hyperparameters.clone(), Double.NaN,
-                            AgentLifecycle.sha256(s.params), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                            s.directivesApplied, s.transfersApplied,
+            FinalAgent f = fixedData
+                    ? lifecycle.finalRecord(s, s.id == best)
+                    : new FinalAgent(
+                            s.id,
+                            s.generation,
+                            s.steps,
+                            s.hyperparameters.clone(),
+                            Double.NaN,
+                            AgentLifecycle.sha256(s.params),
+                            Double.NaN,
+                            Double.NaN,
+                            Double.NaN,
+                            Double.NaN,
+                            Double.NaN,
+                            s.directivesApplied,
+                            s.transfersApplied,
                             s.duplicatesIgnored);
             lines.add(json.finalAgent(f));
-            weights.add(json.finalWeights(new AgentWeights(s.id, s.generation, f.fitness(), s.hyperparameters, s.params, s.rng)));
+            weights.add(json.finalWeights(
+                    new AgentWeights(s.id, s.generation, f.fitness(), s.hyperparameters, s.params, s.rng)));
         }
         writeLines(folder.path().resolve(JobSinks.FINAL_AGENTS_FILE), lines);
         writeLines(folder.path().resolve(JobSinks.FINAL_WEIGHTS_FILE), weights);
@@ -127,8 +146,9 @@ public final class RunEnd {
     /** The line that says where the run's model is (none for a task without one). */
     private static void printModel(Path model) {
         if (model != null) {
-            System.out.println("model: " + model.toAbsolutePath() + " (and " + ModelFiles.descriptionOf(model).getFileName()
-                    + "; score a CSV with: popflow predict " + model + " FILE.csv)");
+            System.out.println("model: " + model.toAbsolutePath() + " (and "
+                    + ModelFiles.descriptionOf(model).getFileName() + "; score a CSV with: popflow predict " + model
+                    + " FILE.csv)");
         }
     }
 
@@ -160,6 +180,7 @@ public final class RunEnd {
     /** The command that resumes the run in {@code folder} (from {@code snapshot}, or its newest). */
     public static String resumeCommand(RunFolder folder, Path snapshot) {
         String launcher = System.getProperty("popflow.launcher", "popflow");
-        return launcher + " train --resume " + folder.path() + (snapshot == null ? "" : " --from-savepoint " + snapshot);
+        return launcher + " train --resume " + folder.path()
+                + (snapshot == null ? "" : " --from-savepoint " + snapshot);
     }
 }

@@ -1,10 +1,10 @@
 package io.popflow.jobs.run;
 
-import io.popflow.option.InvalidOptionException;
-import io.popflow.jobs.JobSinks;
-import io.popflow.jobs.RunSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.jobs.JobSinks;
+import io.popflow.jobs.RunSummary;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ public final class RunFolder {
     public static final String CONFIG_FILE = "config.yaml";
     /** The run's exported models: {@code best.onnx} and its description {@code best.json}. */
     public static final String MODELS = "models";
+
     public static final String SAVEPOINTS = "savepoints";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,12 +65,16 @@ public final class RunFolder {
                 clearNeverStarted(checkpointDir);
                 return;
             }
-            String hint = !Files.exists(config()) ? "choose an empty or new folder"
-                    : finished() ? "it holds a finished run (" + RunSummary.FILE + "); choose another folder"
-                    : "resume it with --resume " + folder + ", or choose another folder";
+            String hint = !Files.exists(config())
+                    ? "choose an empty or new folder"
+                    : finished()
+                            ? "it holds a finished run (" + RunSummary.FILE + "); choose another folder"
+                            : "resume it with --resume " + folder + ", or choose another folder";
             List<String> shown = names.stream().limit(4).toList();
-            throw new InvalidOptionException("output", "folder " + folder + " is not empty (" + String.join(", ", shown)
-                    + (names.size() > 4 ? ", ..." : "") + "): " + hint);
+            throw new InvalidOptionException(
+                    "output",
+                    "folder " + folder + " is not empty (" + String.join(", ", shown)
+                            + (names.size() > 4 ? ", ..." : "") + "): " + hint);
         } catch (IOException e) {
             throw new InvalidOptionException("output", "cannot list folder " + folder + ": " + IoErrors.reason(e));
         }
@@ -82,23 +87,35 @@ public final class RunFolder {
      */
     public boolean neverStarted(Path checkpointDir) throws IOException {
         // a run whose checkpoints the cluster keeps elsewhere (no checkpoint_dir) may have some: never cleared
-        if (checkpointDir == null || !Files.isRegularFile(config()) || Files.exists(folder.resolve(RunSummary.FILE))
-                || hasFinalAgents() || snapshots(checkpointDir).newest().isPresent()) {
+        if (checkpointDir == null
+                || !Files.isRegularFile(config())
+                || Files.exists(folder.resolve(RunSummary.FILE))
+                || hasFinalAgents()
+                || snapshots(checkpointDir).newest().isPresent()) {
             return false;
         }
         return ownNames(checkpointDir).containsAll(entries());
     }
 
     /** What a run writes in its folder before its first snapshot. */
-    private static final Set<String> OWN_ENTRIES = Set.of(CONFIG_FILE, SAVEPOINTS, JobSinks.REPORTS_FILE,
-            JobSinks.GENERATIONS_FILE, JobSinks.LINEAGE_FILE, JobSinks.FINAL_AGENTS_FILE, JobSinks.DISTRIBUTION_FILE,
-            JobSinks.FINAL_WEIGHTS_FILE, MODELS);
+    private static final Set<String> OWN_ENTRIES = Set.of(
+            CONFIG_FILE,
+            SAVEPOINTS,
+            JobSinks.REPORTS_FILE,
+            JobSinks.GENERATIONS_FILE,
+            JobSinks.LINEAGE_FILE,
+            JobSinks.FINAL_AGENTS_FILE,
+            JobSinks.DISTRIBUTION_FILE,
+            JobSinks.FINAL_WEIGHTS_FILE,
+            MODELS);
 
     /** Those names, and the checkpoint folder's where it is inside this folder (by default, checkpoints/). */
     private Set<String> ownNames(Path checkpointDir) {
         Set<String> names = new java.util.HashSet<>(OWN_ENTRIES);
-        if (checkpointDir != null && folder.toAbsolutePath().normalize()
-                .equals(checkpointDir.toAbsolutePath().normalize().getParent())) {
+        if (checkpointDir != null
+                && folder.toAbsolutePath()
+                        .normalize()
+                        .equals(checkpointDir.toAbsolutePath().normalize().getParent())) {
             names.add(checkpointDir.getFileName().toString());
         }
         return names;
@@ -135,14 +152,18 @@ public final class RunFolder {
      * but the command was ended before it wrote {@code summary.json}: a resume then only writes it.
      */
     public boolean endedWithoutSummary(Path checkpointDir) throws IOException {
-        return hasFinalAgents() && !Files.exists(folder.resolve(RunSummary.FILE))
+        return hasFinalAgents()
+                && !Files.exists(folder.resolve(RunSummary.FILE))
                 && snapshots(checkpointDir).newest().isEmpty();
     }
 
     /** The run's time from its configuration's writing to its final records', for a summary written later. */
     public java.time.Duration wallTimeFromFiles() throws IOException {
-        return java.time.Duration.ofMillis(Math.max(1, Files.getLastModifiedTime(folder.resolve(JobSinks.FINAL_AGENTS_FILE))
-                .toMillis() - Files.getLastModifiedTime(config()).toMillis()));
+        return java.time.Duration.ofMillis(Math.max(
+                1,
+                Files.getLastModifiedTime(folder.resolve(JobSinks.FINAL_AGENTS_FILE))
+                                .toMillis()
+                        - Files.getLastModifiedTime(config()).toMillis()));
     }
 
     /** Whether the folder holds a run that ended on its own: a summary that is not a stop's. */
@@ -154,12 +175,16 @@ public final class RunFolder {
     /** Checks that the folder holds a run to resume: its configuration and output files. */
     public void checkResumable() {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidOptionException("resume", "cannot resume " + folder + ": "
-                    + (Files.exists(folder) ? "Not a directory" : "No such file or directory"));
+            throw new InvalidOptionException(
+                    "resume",
+                    "cannot resume " + folder + ": "
+                            + (Files.exists(folder) ? "Not a directory" : "No such file or directory"));
         }
         if (!Files.isRegularFile(config())) {
-            throw new InvalidOptionException("resume", "cannot resume " + folder + ": it has no " + CONFIG_FILE
-                    + " (not the output folder of a popflow run)");
+            throw new InvalidOptionException(
+                    "resume",
+                    "cannot resume " + folder + ": it has no " + CONFIG_FILE
+                            + " (not the output folder of a popflow run)");
         }
         if (!Files.isWritable(folder)) {
             throw new InvalidOptionException("resume", "cannot resume " + folder + ": Permission denied");
@@ -169,7 +194,8 @@ public final class RunFolder {
     /** Creates the folder (and its parents) if missing. */
     public void create() {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new InvalidOptionException("output", "cannot use " + folder + " as the output folder: Not a directory");
+            throw new InvalidOptionException(
+                    "output", "cannot use " + folder + " as the output folder: Not a directory");
         }
         try {
             Files.createDirectories(folder);

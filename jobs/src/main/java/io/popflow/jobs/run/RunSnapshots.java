@@ -56,7 +56,9 @@ public final class RunSnapshots {
             }
         }
         // newest first; of two with one id (a savepoint and the checkpoint it was also written as), the savepoint
-        complete.sort(Comparator.comparingLong(Snapshot::checkpointId).thenComparing(Snapshot::savepoint).reversed());
+        complete.sort(Comparator.comparingLong(Snapshot::checkpointId)
+                .thenComparing(Snapshot::savepoint)
+                .reversed());
         incomplete.sort(Comparator.comparing(Unusable::path));
         return new RunSnapshots(List.copyOf(complete), List.copyOf(incomplete));
     }
@@ -86,10 +88,16 @@ public final class RunSnapshots {
     public String whyNewest(Path runFolder) {
         Snapshot s = newest().orElseThrow();
         StringBuilder why = new StringBuilder("checkpoint ").append(s.checkpointId());
-        why.append(complete.size() == 1 ? ", the only complete snapshot"
-                : ", the newest of " + complete.size() + " complete snapshots");
+        why.append(
+                complete.size() == 1
+                        ? ", the only complete snapshot"
+                        : ", the newest of " + complete.size() + " complete snapshots");
         for (Unusable u : incomplete) {
-            why.append("; ").append(shown(runFolder, u.path())).append(" is incomplete (").append(u.reason()).append(")");
+            why.append("; ")
+                    .append(shown(runFolder, u.path()))
+                    .append(" is incomplete (")
+                    .append(u.reason())
+                    .append(")");
         }
         return why.toString();
     }
@@ -104,8 +112,11 @@ public final class RunSnapshots {
     /** The checkpoint id a snapshot's metadata records (Flink's own reader of the format). */
     static long checkpointId(Path snapshot) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(snapshot.resolve(METADATA)))) {
-            return Checkpoints.loadCheckpointMetadata(new DataInputStream(in), RunSnapshots.class.getClassLoader(),
-                    snapshot.toUri().toString()).getCheckpointId();
+            return Checkpoints.loadCheckpointMetadata(
+                            new DataInputStream(in),
+                            RunSnapshots.class.getClassLoader(),
+                            snapshot.toUri().toString())
+                    .getCheckpointId();
         } catch (IOException | RuntimeException e) {
             throw new IOException("cannot read " + snapshot.resolve(METADATA) + ": " + e.getMessage(), e);
         }
@@ -116,8 +127,10 @@ public final class RunSnapshots {
         if (root == null || !Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> found = Files.find(root, depth, (p, a) -> a.isDirectory()
-                && root.relativize(p).getNameCount() == depth && !root.equals(p))) {
+        try (Stream<Path> found = Files.find(
+                root,
+                depth,
+                (p, a) -> a.isDirectory() && root.relativize(p).getNameCount() == depth && !root.equals(p))) {
             return found.toList();
         }
     }

@@ -13,8 +13,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
@@ -36,8 +36,11 @@ public final class SavepointAgents {
         env.setParallelism(1);
         SavepointReader reader = SavepointReader.read(env, savepoint.toUri().toString(), new HashMapStateBackend());
         List<AgentState> agents = new ArrayList<>();
-        try (CloseableIterator<byte[]> bytes = reader.readKeyedState(OperatorIdentifier.forUid(PopulationTrainingJob.TRAINER_UID),
-                        new AgentBytes(), Types.INT, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+        try (CloseableIterator<byte[]> bytes = reader.readKeyedState(
+                        OperatorIdentifier.forUid(PopulationTrainingJob.TRAINER_UID),
+                        new AgentBytes(),
+                        Types.INT,
+                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
                 .executeAndCollect("popflow: read agents of " + savepoint.getFileName())) {
             while (bytes.hasNext()) {
                 agents.add(AgentStateSerializer.INSTANCE.deserialize(new DataInputDeserializer(bytes.next())));
@@ -67,8 +70,9 @@ public final class SavepointAgents {
 
         @Override
         public void open(OpenContext context) {
-            agent = getRuntimeContext().getState(
-                    new ValueStateDescriptor<>(AgentTrainerOperator.STATE_NAME, AgentStateSerializer.INSTANCE));
+            agent = getRuntimeContext()
+                    .getState(
+                            new ValueStateDescriptor<>(AgentTrainerOperator.STATE_NAME, AgentStateSerializer.INSTANCE));
         }
 
         @Override

@@ -27,7 +27,8 @@ public final class BatchPrediction {
         ModelMetadata m = model.metadata();
         Measure measure = new Measure();
         // not closed here: the caller owns out (standard output stays open)
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+        CSVPrinter csv = new CSVPrinter(
+                out, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
         csv.printRecord(header(m));
         int row = 0;
         for (InputBatch batch : batches) {
@@ -102,14 +103,24 @@ public final class BatchPrediction {
         }
 
         String line(ModelMetadata m) {
-            String over = " over " + rows + " rows with a " + (m.labelColumn() == null ? "label" : "'" + m.labelColumn() + "'");
+            String over = " over " + rows + " rows with a "
+                    + (m.labelColumn() == null ? "label" : "'" + m.labelColumn() + "'");
             if (ModelMetadata.CLASSIFICATION.equals(m.kind())) {
-                return String.format(Locale.ROOT, "accuracy %.4f (%d of %d)%s", rows == 0 ? Double.NaN
-                        : (double) correct / rows, correct, rows, over);
+                return String.format(
+                        Locale.ROOT,
+                        "accuracy %.4f (%d of %d)%s",
+                        rows == 0 ? Double.NaN : (double) correct / rows,
+                        correct,
+                        rows,
+                        over);
             }
             double mean = pairs.stream().mapToDouble(q -> q[0]).average().orElse(Double.NaN);
-            double residual = pairs.stream().mapToDouble(q -> (q[0] - q[1]) * (q[0] - q[1])).sum();
-            double total = pairs.stream().mapToDouble(q -> (q[0] - mean) * (q[0] - mean)).sum();
+            double residual = pairs.stream()
+                    .mapToDouble(q -> (q[0] - q[1]) * (q[0] - q[1]))
+                    .sum();
+            double total = pairs.stream()
+                    .mapToDouble(q -> (q[0] - mean) * (q[0] - mean))
+                    .sum();
             return String.format(Locale.ROOT, "R² %.4f, MAE %.4g%s", 1 - residual / total, absoluteError / rows, over);
         }
     }

@@ -74,9 +74,11 @@ public final class InputBatch {
     }
 
     private RefusedInputException missing(String where) {
-        return new RefusedInputException(where + ": missing value (" + (model.metadata().missing() == null
-                ? "the model has no value to fill in"
-                : "the model's run refused missing values; one trained with table.missing: impute fills them in") + ")");
+        return new RefusedInputException(where + ": missing value ("
+                + (model.metadata().missing() == null
+                        ? "the model has no value to fill in"
+                        : "the model's run refused missing values; one trained with table.missing: impute fills them in")
+                + ")");
     }
 
     /** The graph's inputs; the caller closes them. */
@@ -85,9 +87,11 @@ public final class InputBatch {
         try {
             for (Map.Entry<String, ScoringModel.GraphInput> e : model.inputs().entrySet()) {
                 long[] shape = {rows, e.getValue().width()};
-                tensors.put(e.getKey(), e.getValue().text()
-                        ? OnnxTensor.createTensor(env, texts.get(e.getKey()), shape)
-                        : OnnxTensor.createTensor(env, FloatBuffer.wrap(numbers.get(e.getKey())), shape));
+                tensors.put(
+                        e.getKey(),
+                        e.getValue().text()
+                                ? OnnxTensor.createTensor(env, texts.get(e.getKey()), shape)
+                                : OnnxTensor.createTensor(env, FloatBuffer.wrap(numbers.get(e.getKey())), shape));
             }
         } catch (OrtException | RuntimeException e) {
             tensors.values().forEach(OnnxTensor::close);

@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class JsonInput {
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final String SHAPE = "the body must be {\"rows\": [...]}, each row an object by column name "
             + "or an array in the model's column order";
 
@@ -30,7 +31,8 @@ public final class JsonInput {
         ModelMetadata m = model.metadata();
         List<ModelMetadata.Column> columns = m.columns();
         InputBatch batch = model.batch(rows.size(), ignoreUnknown);
-        InputBatch.Where where = (row, column) -> "row " + row + " (" + columns.get(column).name() + ")";
+        InputBatch.Where where =
+                (row, column) -> "row " + row + " (" + columns.get(column).name() + ")";
         for (int r = 0; r < rows.size(); r++) {
             JsonNode row = rows.get(r);
             if (row.isArray()) {
@@ -46,14 +48,14 @@ public final class JsonInput {
                 for (int c = 0; c < columns.size(); c++) {
                     JsonNode value = row.get(columns.get(c).name());
                     if (value == null) {
-                        throw new RefusedInputException("row " + r + ": no '" + columns.get(c).name()
-                                + "', which the model reads (null is a missing value)");
+                        throw new RefusedInputException("row " + r + ": no '"
+                                + columns.get(c).name() + "', which the model reads (null is a missing value)");
                     }
                     put(batch, r, c, value, columns.get(c), where);
                 }
             } else {
-                throw new RefusedInputException("row " + r + ": " + brief(row) + " is neither an object nor an array; "
-                        + SHAPE);
+                throw new RefusedInputException(
+                        "row " + r + ": " + brief(row) + " is neither an object nor an array; " + SHAPE);
             }
         }
         return batch;
@@ -67,7 +69,8 @@ public final class JsonInput {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new RefusedInputException("not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+            throw new RefusedInputException(
+                    "not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (IOException e) {
             throw new RefusedInputException("not JSON: " + ModelMetadata.firstLine(e.getMessage()));
         }
@@ -95,12 +98,12 @@ public final class JsonInput {
         }
     }
 
-    private static void put(InputBatch batch, int r, int c, JsonNode value, ModelMetadata.Column column,
-            InputBatch.Where where) {
+    private static void put(
+            InputBatch batch, int r, int c, JsonNode value, ModelMetadata.Column column, InputBatch.Where where) {
         if (column.isText()) {
             if (!value.isNull() && !value.isTextual()) {
-                throw new RefusedInputException(where.at(r, c) + ": " + brief(value) + " is not text, and the column is "
-                        + "text (write a category as a JSON string)");
+                throw new RefusedInputException(where.at(r, c) + ": " + brief(value)
+                        + " is not text, and the column is " + "text (write a category as a JSON string)");
             }
             batch.text(r, c, value.isNull() ? null : value.textValue(), where);
         } else if (value.isNull()) {
@@ -110,8 +113,9 @@ public final class JsonInput {
         } else if (value.isNumber()) {
             throw new RefusedInputException(where.at(r, c) + ": a number too large to be finite");
         } else {
-            throw new RefusedInputException(where.at(r, c) + ": " + brief(value) + " is not a number, and the column is "
-                    + "numeric" + (value.isTextual() ? " (write a number as a JSON number, without quotes)" : ""));
+            throw new RefusedInputException(
+                    where.at(r, c) + ": " + brief(value) + " is not a number, and the column is " + "numeric"
+                            + (value.isTextual() ? " (write a number as a JSON number, without quotes)" : ""));
         }
     }
 

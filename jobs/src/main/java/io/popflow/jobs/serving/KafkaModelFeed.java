@@ -2,7 +2,6 @@ package io.popflow.jobs.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.popflow.option.InvalidOptionException;
 import io.popflow.connectors.kafka.TopicTail;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.config.RunConfig;
@@ -11,6 +10,7 @@ import io.popflow.jobs.model.DescribedModel;
 import io.popflow.jobs.model.ModelFiles;
 import io.popflow.jobs.model.RunModels;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,15 +49,24 @@ public final class KafkaModelFeed implements AutoCloseable {
      * @param timeout how long to wait for the cluster, when opening and at each update
      */
     public static KafkaModelFeed open(Path configFile, Duration timeout) throws IOException {
-        InvalidOptionException.require(Files.isRegularFile(configFile), "kafka", "cannot read " + configFile
-                + ": " + (Files.exists(configFile) ? "not a file" : "No such file or directory"));
+        InvalidOptionException.require(
+                Files.isRegularFile(configFile),
+                "kafka",
+                "cannot read " + configFile + ": "
+                        + (Files.exists(configFile) ? "not a file" : "No such file or directory"));
         ObjectNode given = ConfigLoader.file(configFile);
-        InvalidOptionException.require(given.has("task"), "kafka", configFile + " is not a run's configuration (it sets "
-                + "no task): give the run's own " + RunFolder.CONFIG_FILE + ", which names its run_id and topics");
+        InvalidOptionException.require(
+                given.has("task"),
+                "kafka",
+                configFile + " is not a run's configuration (it sets " + "no task): give the run's own "
+                        + RunFolder.CONFIG_FILE + ", which names its run_id and topics");
         Path folder = Files.createTempDirectory("popflow-serve-");
-        RunConfig run = ConfigLoader.parse(ConfigLoader.set(given, "output='" + folder.toString().replace("'", "''") + "'"));
-        InvalidOptionException.require(run.kafka() != null && run.kafka().metrics(), "kafka", configFile
-                + " sends nothing to Kafka (it sets no kafka.bootstrap_servers, or kafka.metrics: false)");
+        RunConfig run = ConfigLoader.parse(
+                ConfigLoader.set(given, "output='" + folder.toString().replace("'", "''") + "'"));
+        InvalidOptionException.require(
+                run.kafka() != null && run.kafka().metrics(),
+                "kafka",
+                configFile + " sends nothing to Kafka (it sets no kafka.bootstrap_servers, or kafka.metrics: false)");
         String topic = run.kafka().topics().models();
         TopicTail tail;
         try {
@@ -75,7 +84,8 @@ public final class KafkaModelFeed implements AutoCloseable {
 
     /** The run and topic, for messages. */
     public String describe() {
-        return "run " + run.runId() + "'s champions on " + topic + " at " + run.kafka().connection().bootstrapServers();
+        return "run " + run.runId() + "'s champions on " + topic + " at "
+                + run.kafka().connection().bootstrapServers();
     }
 
     /** Reads what was committed since the last call; writes the run's newest champion, if it is new. Returns whether it did. */
@@ -91,7 +101,8 @@ public final class KafkaModelFeed implements AutoCloseable {
             return false;
         }
         ObjectNode description = (ObjectNode) JSON.readTree(newest.headers().get(ChampionTopic.DESCRIPTION_HEADER));
-        ModelFiles.write(folder.resolve(RunFolder.MODELS).resolve(RunModels.CHAMPION),
+        ModelFiles.write(
+                folder.resolve(RunFolder.MODELS).resolve(RunModels.CHAMPION),
                 new DescribedModel(newest.value(), description));
         latest = newest.value();
         return true;

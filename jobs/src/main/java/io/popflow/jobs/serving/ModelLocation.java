@@ -19,7 +19,9 @@ public record ModelLocation(Path file, Path runDir) {
             return file;
         }
         Path champion = runDir.resolve("models").resolve("champion.onnx");
-        return Files.isRegularFile(champion) ? champion : runDir.resolve("models").resolve("best.onnx");
+        return Files.isRegularFile(champion)
+                ? champion
+                : runDir.resolve("models").resolve("best.onnx");
     }
 
     /** What a user named, for messages. */

@@ -16,18 +16,32 @@ import java.util.List;
  *     NaN); anything else (or absent: digits, streams, control tasks) refuses a missing value
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ModelMetadata(int format, String runId, Integer agent, Integer generation, String paramsSha256,
-        String modelSha256, String task, String kind, List<Column> columns, String labelColumn, String missing,
-        List<String> classes, Target target, List<String> actions) {
+public record ModelMetadata(
+        int format,
+        String runId,
+        Integer agent,
+        Integer generation,
+        String paramsSha256,
+        String modelSha256,
+        String task,
+        String kind,
+        List<Column> columns,
+        String labelColumn,
+        String missing,
+        List<String> classes,
+        Target target,
+        List<String> actions) {
 
     /** The description's layout this reader knows ({@link io.popflow.jobs.model.ModelFiles#FORMAT}). */
     static final int FORMAT = io.popflow.jobs.model.ModelFiles.FORMAT;
+
     static final String CLASSIFICATION = "classification";
     static final String REGRESSION = "regression";
     static final String Q_NETWORK = "q_network";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     /**
      * One feature column.

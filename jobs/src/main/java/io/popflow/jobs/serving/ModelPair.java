@@ -48,7 +48,8 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
         }
         byte[] json = bytes(jsonFile);
         byte[] onnx = bytes(onnxFile);
-        return new ModelPair(onnxFile, onnx, json, ModelMetadata.parse(json, jsonFile.toString()), ModelFiles.sha256(onnx));
+        return new ModelPair(
+                onnxFile, onnx, json, ModelMetadata.parse(json, jsonFile.toString()), ModelFiles.sha256(onnx));
     }
 
     /**
@@ -57,7 +58,8 @@ public record ModelPair(Path onnxFile, byte[] onnx, byte[] json, ModelMetadata m
      */
     static String describedSha256(Path onnxFile) {
         try {
-            return ModelMetadata.parse(Files.readAllBytes(ModelFiles.descriptionOf(onnxFile)), onnxFile.toString()).modelSha256();
+            return ModelMetadata.parse(Files.readAllBytes(ModelFiles.descriptionOf(onnxFile)), onnxFile.toString())
+                    .modelSha256();
         } catch (IOException | RefusedInputException e) {
             return null;
         }

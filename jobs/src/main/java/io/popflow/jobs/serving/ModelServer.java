@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ModelServer implements AutoCloseable {
     /** Past the limit, a body is read this much further (and dropped) so that the client reads the 413. */
     private static final long DRAIN_LIMIT = 64L << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATHS = "POST /predict, GET /model, GET /health";
 
@@ -37,7 +38,8 @@ public final class ModelServer implements AutoCloseable {
      * @param pollMillis how often the model's folder is looked at
      * @param threads requests scored at once
      */
-    public record Settings(InetSocketAddress address, int maxBody, boolean ignoreUnknown, long pollMillis, int threads) {}
+    public record Settings(
+            InetSocketAddress address, int maxBody, boolean ignoreUnknown, long pollMillis, int threads) {}
 
     private final HttpServer http;
     private final ExecutorService workers;
@@ -71,8 +73,9 @@ public final class ModelServer implements AutoCloseable {
             http = HttpServer.create(settings.address(), 64);
         } catch (BindException e) {
             watcher.close();
-            throw new RefusedInputException(settings.address().getHostString() + ":" + settings.address().getPort()
-                    + ": cannot listen there (" + e.getMessage() + "; --port chooses another)");
+            throw new RefusedInputException(settings.address().getHostString() + ":"
+                    + settings.address().getPort() + ": cannot listen there (" + e.getMessage()
+                    + "; --port chooses another)");
         } catch (IOException e) {
             watcher.close();
             throw new RefusedInputException(settings.address() + ": cannot listen there (" + e.getMessage() + ")");

@@ -62,7 +62,8 @@ final class ModelWatcher implements AutoCloseable {
     private void look() {
         Path file = location.current();
         ScoringModel served = current.get().model();
-        if (file.equals(served.pair().onnxFile()) && served.pair().modelSha256().equals(ModelPair.describedSha256(file))) {
+        if (file.equals(served.pair().onnxFile())
+                && served.pair().modelSha256().equals(ModelPair.describedSha256(file))) {
             return; // the .json still describes the model served: the .onnx need not be read
         }
         ModelPair pair;
@@ -73,7 +74,8 @@ final class ModelWatcher implements AutoCloseable {
             warnOnce(e.getMessage(), e.getMessage());
             return;
         }
-        boolean same = file.equals(served.pair().onnxFile()) && pair.modelSha256().equals(served.pair().modelSha256());
+        boolean same = file.equals(served.pair().onnxFile())
+                && pair.modelSha256().equals(served.pair().modelSha256());
         if (same || !pair.matches() || refused.equals(pair.modelSha256())) {
             // the same model, a pair half replaced (look again next time), or one that failed to load
             return;

@@ -52,7 +52,8 @@ public final class ScoringModel implements AutoCloseable {
             options.setInterOpNumThreads(1);
             session = ENV.createSession(pair.onnx(), options);
         } catch (OrtException e) {
-            throw new RefusedInputException(pair.onnxFile() + ": not a model ONNX Runtime can load (" + reason(e) + ")");
+            throw new RefusedInputException(
+                    pair.onnxFile() + ": not a model ONNX Runtime can load (" + reason(e) + ")");
         }
         try {
             return new ScoringModel(pair, session, inputs(pair, session));
@@ -61,7 +62,8 @@ public final class ScoringModel implements AutoCloseable {
             if (e instanceof RefusedInputException r) {
                 throw r;
             }
-            throw new RefusedInputException(pair.onnxFile() + ": cannot read the graph's inputs (" + e.getMessage() + ")");
+            throw new RefusedInputException(
+                    pair.onnxFile() + ": cannot read the graph's inputs (" + e.getMessage() + ")");
         }
     }
 
@@ -97,12 +99,14 @@ public final class ScoringModel implements AutoCloseable {
             inputs.put(c.input(), new GraphInput((int) width, text));
             BitSet places = fed.computeIfAbsent(c.input(), k -> new BitSet());
             if (places.get(c.index())) {
-                throw new RefusedInputException(source + ": two columns at " + c.index() + " of input '" + c.input() + "'");
+                throw new RefusedInputException(
+                        source + ": two columns at " + c.index() + " of input '" + c.input() + "'");
             }
             places.set(c.index());
         }
         for (String name : graph.keySet()) {
-            if (!inputs.containsKey(name) || fed.get(name).cardinality() != inputs.get(name).width()) {
+            if (!inputs.containsKey(name)
+                    || fed.get(name).cardinality() != inputs.get(name).width()) {
                 throw new RefusedInputException(source + ": the graph's input '" + name + "' is not fed by its columns"
                         + (inputs.containsKey(name) ? " at every place" : ""));
             }
@@ -110,8 +114,9 @@ public final class ScoringModel implements AutoCloseable {
         Set<String> outputs = session.getOutputNames();
         for (String needed : outputsOf(pair.metadata().kind())) {
             if (!outputs.contains(needed)) {
-                throw new RefusedInputException(pair.onnxFile() + ": a " + pair.metadata().kind() + " model without the output '"
-                        + needed + "' (its outputs: " + String.join(", ", outputs) + ")");
+                throw new RefusedInputException(
+                        pair.onnxFile() + ": a " + pair.metadata().kind() + " model without the output '" + needed
+                                + "' (its outputs: " + String.join(", ", outputs) + ")");
             }
         }
         return inputs;
@@ -147,12 +152,18 @@ public final class ScoringModel implements AutoCloseable {
         Map<String, OnnxTensor> tensors = batch.tensors(ENV);
         try (OrtSession.Result result = session.run(tensors)) {
             return switch (metadata().kind()) {
-                case ModelMetadata.CLASSIFICATION -> new Predictions((String[]) value(result, "label"),
-                        (float[][]) value(result, "probabilities"), null, null, null);
-                case ModelMetadata.REGRESSION -> new Predictions(null, null, column((float[][]) value(result, "prediction")),
-                        null, null);
-                default -> new Predictions(null, null, null, (long[]) value(result, "action"),
-                        (float[][]) value(result, "q_values"));
+                case ModelMetadata.CLASSIFICATION ->
+                    new Predictions(
+                            (String[]) value(result, "label"),
+                            (float[][]) value(result, "probabilities"),
+                            null,
+                            null,
+                            null);
+                case ModelMetadata.REGRESSION ->
+                    new Predictions(null, null, column((float[][]) value(result, "prediction")), null, null);
+                default ->
+                    new Predictions(
+                            null, null, null, (long[]) value(result, "action"), (float[][]) value(result, "q_values"));
             };
         } finally {
             tensors.values().forEach(OnnxTensor::close);

@@ -42,8 +42,11 @@ public final class TableInput {
         List<String> names = Arrays.asList(table.names());
         List<String> wanted = model.columnNames();
         String labelName = model.labelColumn();
-        List<String> absent = new ArrayList<>(wanted.stream().filter(w -> !names.contains(w)).toList());
-        List<String> strangers = names.stream().filter(n -> !wanted.contains(n) && !n.equals(labelName)).toList();
+        List<String> absent =
+                new ArrayList<>(wanted.stream().filter(w -> !names.contains(w)).toList());
+        List<String> strangers = names.stream()
+                .filter(n -> !wanted.contains(n) && !n.equals(labelName))
+                .toList();
         List<String> couldBe = new ArrayList<>(absent);
         if (labelName != null && !names.contains(labelName)) {
             couldBe.add(labelName);
@@ -68,7 +71,8 @@ public final class TableInput {
         }
         if (!strangers.isEmpty()) {
             throw new RefusedInputException(source + ": column '" + strangers.get(0) + "' is not one of the model's "
-                    + "(it reads " + listed(wanted) + (labelName == null ? "" : ", and '" + labelName + "' is its label")
+                    + "(it reads " + listed(wanted)
+                    + (labelName == null ? "" : ", and '" + labelName + "' is its label")
                     + ")");
         }
         int[] fileColumn = wanted.stream().mapToInt(names::indexOf).toArray();
@@ -76,8 +80,9 @@ public final class TableInput {
     }
 
     private static String listed(List<String> names) {
-        return names.size() <= LISTED ? String.join(", ", names) : names.size() + " columns, " + names.get(0) + " to "
-                + names.get(names.size() - 1);
+        return names.size() <= LISTED
+                ? String.join(", ", names)
+                : names.size() + " columns, " + names.get(0) + " to " + names.get(names.size() - 1);
     }
 
     /** Why none of the model's columns is there, when a header read or not read explains it. */
@@ -148,7 +153,10 @@ public final class TableInput {
         IntStream.range(0, batch.rows()).forEach(i -> {
             int r = first + i;
             if (wanted.isText()) {
-                batch.text(i, column, values.isMissing(r) ? null : TableEncoding.labelText(table, fileColumn[column], r),
+                batch.text(
+                        i,
+                        column,
+                        values.isMissing(r) ? null : TableEncoding.labelText(table, fileColumn[column], r),
                         shifted);
             } else if (values instanceof Table.Numeric n) {
                 batch.number(i, column, n.values()[r], shifted);

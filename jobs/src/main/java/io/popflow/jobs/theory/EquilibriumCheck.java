@@ -26,8 +26,8 @@ final class EquilibriumCheck {
         return results;
     }
 
-    private static CheckResult measure(EmbeddedCluster runner, TheorySize size, FitnessEstimator estimator, int interval)
-            throws Exception {
+    private static CheckResult measure(
+            EmbeddedCluster runner, TheorySize size, FitnessEstimator estimator, int interval) throws Exception {
         int n = size.equilibriumAgents();
         int generations = size.equilibriumGenerations();
         int burnIn = generations / 3;
@@ -37,8 +37,15 @@ final class EquilibriumCheck {
         double sum = 0;
         int count = 0;
         for (int seed = 1; seed <= size.equilibriumSeeds(); seed++) {
-            PopulationConfig config = TheoryConfigs.sphere(seed, n, generations, interval, 0,
-                    TheoryConfigs.boltzmann(alpha), TheoryConfigs.gaussian(d, alpha), FitnessEstimate.of(estimator));
+            PopulationConfig config = TheoryConfigs.sphere(
+                    seed,
+                    n,
+                    generations,
+                    interval,
+                    0,
+                    TheoryConfigs.boltzmann(alpha),
+                    TheoryConfigs.gaussian(d, alpha),
+                    FitnessEstimate.of(estimator));
             Reports reports = new Reports(runner.run(config));
             int perBatch = (generations - burnIn) / BATCHES;
             for (int b = 0; b < BATCHES; b++) {
@@ -57,11 +64,24 @@ final class EquilibriumCheck {
         double se = Reports.sd(means) / Math.sqrt(means.length);
         double expected = GaussianReplicatorOde.equilibriumVariance(TheoryConfigs.SHARPNESS, d);
         double discrete = GaussianReplicatorOde.discreteEquilibriumVariance(TheoryConfigs.SHARPNESS, d, alpha);
-        return CheckResult.within(String.format(Locale.ROOT,
-                        "equilibrium variance sqrt(D/a), N=%d, %s fitness", n, estimator.name().toLowerCase(Locale.ROOT)),
-                expected, measured, 4 * se, String.format(Locale.ROOT,
+        return CheckResult.within(
+                String.format(
+                        Locale.ROOT,
+                        "equilibrium variance sqrt(D/a), N=%d, %s fitness",
+                        n,
+                        estimator.name().toLowerCase(Locale.ROOT)),
+                expected,
+                measured,
+                4 * se,
+                String.format(
+                        Locale.ROOT,
                         "4 standard errors from %d batch means of the per-generation variance (generations %d-%d, %d seeds,"
                                 + " fast window %d); the discrete map's own equilibrium is %.5f, genetic drift lowers it by ~V/(2αaVN)",
-                        means.length, burnIn, generations - 1, size.equilibriumSeeds(), interval, discrete));
+                        means.length,
+                        burnIn,
+                        generations - 1,
+                        size.equilibriumSeeds(),
+                        interval,
+                        discrete));
     }
 }

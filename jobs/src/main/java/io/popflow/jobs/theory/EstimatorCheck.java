@@ -22,8 +22,9 @@ import java.util.Map;
  * not a ratio of 1). The median is over the seeds where either reached.
  */
 final class EstimatorCheck {
-    private static final FitnessEstimator[] CHALLENGERS = {FitnessEstimator.WINDOW, FitnessEstimator.EMA,
-        FitnessEstimator.POPULATION, FitnessEstimator.CLOSED_FORM};
+    private static final FitnessEstimator[] CHALLENGERS = {
+        FitnessEstimator.WINDOW, FitnessEstimator.EMA, FitnessEstimator.POPULATION, FitnessEstimator.CLOSED_FORM
+    };
 
     private EstimatorCheck() {}
 
@@ -47,7 +48,8 @@ final class EstimatorCheck {
             EstimatorRace.Outcome last = EstimatorRace.baseline(runner, task, seed);
             lastSteps[s] = last.steps();
             for (FitnessEstimator e : CHALLENGERS) {
-                steps.get(e)[s] = EstimatorRace.run(runner, task, seed, FitnessEstimate.of(e), last.target()).steps();
+                steps.get(e)[s] = EstimatorRace.run(runner, task, seed, FitnessEstimate.of(e), last.target())
+                        .steps();
             }
         }
         String taskName = task.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -76,17 +78,37 @@ final class EstimatorCheck {
                     p.put("ratio", "never reached; last did");
                 }
             }
-            double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length == 0 ? Double.NaN
-                    : sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            String name = String.format(Locale.ROOT, "estimators (%s): agent-steps to reach, %s / last", taskName,
+            double[] sorted =
+                    ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted.length == 0
+                    ? Double.NaN
+                    : sorted.length % 2 == 1
+                            ? sorted[sorted.length / 2]
+                            : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+            String name = String.format(
+                    Locale.ROOT,
+                    "estimators (%s): agent-steps to reach, %s / last",
+                    taskName,
                     e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            results.add(CheckResult.comparison(name, 1.0, median, median < 1, String.format(Locale.ROOT,
-                    "median over the %d of %d seeds where either reached within %,d agent-steps (range %s-%s); reached: "
-                            + "%d of %d runs (last: %d); neither reached: %d seeds; the estimator helps if the median is below 1",
-                    sorted.length, seeds, EstimatorRace.budget(), sorted.length == 0 ? "-" : show(sorted[0]),
-                    sorted.length == 0 ? "-" : show(sorted[sorted.length - 1]), new Censored(mine).reached(), seeds,
-                    lastReached, neither), points));
+            results.add(CheckResult.comparison(
+                    name,
+                    1.0,
+                    median,
+                    median < 1,
+                    String.format(
+                            Locale.ROOT,
+                            "median over the %d of %d seeds where either reached within %,d agent-steps (range %s-%s); reached: "
+                                    + "%d of %d runs (last: %d); neither reached: %d seeds; the estimator helps if the median is below 1",
+                            sorted.length,
+                            seeds,
+                            EstimatorRace.budget(),
+                            sorted.length == 0 ? "-" : show(sorted[0]),
+                            sorted.length == 0 ? "-" : show(sorted[sorted.length - 1]),
+                            new Censored(mine).reached(),
+                            seeds,
+                            lastReached,
+                            neither),
+                    points));
         }
         return results;
     }

@@ -38,7 +38,8 @@ public final class EstimatorRace {
 
     /** A task of the race. */
     public enum Task {
-        QUADRATIC, PBT_TOY;
+        QUADRATIC,
+        PBT_TOY;
 
         public PopulationConfig config(long seed, FitnessEstimate fitness) {
             return this == QUADRATIC ? quadratic(seed, fitness) : pbtToy(seed, fitness);
@@ -122,8 +123,8 @@ public final class EstimatorRace {
         TaskSpec task = new QuadraticTaskSpec(10, 0.5, 5, 1, 0.5);
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(Hyperparameter.WEIGHT_DECAY, new Domain.Interval(1e-3, 10, Domain.Scale.LOG, false));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m,
-                Map.of(Hyperparameter.LR, 0.05, Hyperparameter.TEMPERATURE, 0.05));
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGLD, m, Map.of(Hyperparameter.LR, 0.05, Hyperparameter.TEMPERATURE, 0.05));
         return pbt(seed, task, space, fitness);
     }
 
@@ -134,13 +135,24 @@ public final class EstimatorRace {
         for (Hyperparameter h : task.hyperparameters()) {
             m.put(h, new Domain.Interval(0.01, 1, Domain.Scale.LOG, false));
         }
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m,
-                Map.of(Hyperparameter.LR, 0.05, Hyperparameter.TEMPERATURE, 0.02), task.hyperparameters());
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGLD,
+                m,
+                Map.of(Hyperparameter.LR, 0.05, Hyperparameter.TEMPERATURE, 0.02),
+                task.hyperparameters());
         return pbt(seed, task, space, fitness);
     }
 
     private static PopulationConfig pbt(long seed, TaskSpec task, HyperparameterSpace space, FitnessEstimate fitness) {
-        return TheoryConfigs.config(seed, POPULATION, GENERATIONS, INTERVAL, task, space, SelectionSettings.truncation(0.25),
-                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}), fitness);
+        return TheoryConfigs.config(
+                seed,
+                POPULATION,
+                GENERATIONS,
+                INTERVAL,
+                task,
+                space,
+                SelectionSettings.truncation(0.25),
+                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}),
+                fitness);
     }
 }

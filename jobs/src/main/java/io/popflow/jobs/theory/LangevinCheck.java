@@ -32,14 +32,26 @@ final class LangevinCheck {
         double expectedVariance = 1 / (BETA * LAMBDA * (1 - 0.1 * LAMBDA / 2));
         Moments continuous = measure(runner, size.langevinAgents(), 0.002, 1000, 6);
         return List.of(
-                CheckResult.within("Langevin: variance per coordinate, 1/(βλ(1−ηλ/2)) (λ=3, β=2, η=0.1)",
-                        expectedVariance, variance, 4 * varianceSe, String.format(Locale.ROOT,
+                CheckResult.within(
+                        "Langevin: variance per coordinate, 1/(βλ(1−ηλ/2)) (λ=3, β=2, η=0.1)",
+                        expectedVariance,
+                        variance,
+                        4 * varianceSe,
+                        String.format(
+                                Locale.ROOT,
                                 "4 standard errors of the mean over %d reports; the continuous 1/(βλ) = %.6f is ruled out",
-                                discrete.reports, 1 / (BETA * LAMBDA))),
-                CheckResult.within("Langevin: E[L] = d/(2β) in the continuous limit (η=0.002)", D / (2 * BETA),
-                        continuous.meanLoss, 4 * continuous.standardError, String.format(Locale.ROOT,
+                                discrete.reports,
+                                1 / (BETA * LAMBDA))),
+                CheckResult.within(
+                        "Langevin: E[L] = d/(2β) in the continuous limit (η=0.002)",
+                        D / (2 * BETA),
+                        continuous.meanLoss,
+                        4 * continuous.standardError,
+                        String.format(
+                                Locale.ROOT,
                                 "4 standard errors over %d reports; the step's own correction 1/(1−ηλ/2) = +%.2f%% is below them",
-                                continuous.reports, 100 * (1 / (1 - 0.002 * LAMBDA / 2) - 1))));
+                                continuous.reports,
+                                100 * (1 / (1 - 0.002 * LAMBDA / 2) - 1))));
     }
 
     private record Moments(double meanLoss, double standardError, int reports) {}
@@ -47,12 +59,22 @@ final class LangevinCheck {
     private static Moments measure(EmbeddedCluster runner, int agents, double lr, int interval, int generations)
             throws Exception {
         QuadraticTaskSpec task = new QuadraticTaskSpec(D, LAMBDA, LAMBDA, 0, 0);
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, Map.of(),
-                Map.of(Hyperparameter.LR, lr, Hyperparameter.TEMPERATURE, 1 / BETA));
-        PopulationConfig config = TheoryConfigs.config(11, agents, generations, interval, task, space,
-                new SelectionSettings(SelectionSettings.Rule.NONE, 0.25, 1, 1), TheoryConfigs.none(), FitnessEstimate.last());
-        double[] losses = runner.run(config).stream().filter(r -> r.generation() >= 1)
-                .mapToDouble(AgentReport::trainLoss).toArray();
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGLD, Map.of(), Map.of(Hyperparameter.LR, lr, Hyperparameter.TEMPERATURE, 1 / BETA));
+        PopulationConfig config = TheoryConfigs.config(
+                11,
+                agents,
+                generations,
+                interval,
+                task,
+                space,
+                new SelectionSettings(SelectionSettings.Rule.NONE, 0.25, 1, 1),
+                TheoryConfigs.none(),
+                FitnessEstimate.last());
+        double[] losses = runner.run(config).stream()
+                .filter(r -> r.generation() >= 1)
+                .mapToDouble(AgentReport::trainLoss)
+                .toArray();
         return new Moments(Reports.mean(losses), Reports.sd(losses) / Math.sqrt(losses.length), losses.length);
     }
 }

@@ -1,11 +1,11 @@
 package io.popflow.jobs.theory;
 
-import io.popflow.math.LeastSquares;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.EmbeddedCluster;
+import io.popflow.math.LeastSquares;
 import io.popflow.slow.FitnessEstimate;
 import io.popflow.slow.FitnessEstimator;
 import io.popflow.theory.DiscreteGenerationMap;
@@ -59,26 +59,38 @@ final class LargePopulationCheck {
         }
         double slope = LeastSquares.slope(logN, logW);
         List<CheckResult> results = new ArrayList<>();
-        results.add(CheckResult.check("large-N limit: slope of log W1 against log N (closed-form fitness)", -0.5, slope, 0.15,
-                Math.abs(slope + 0.5) <= 0.15, String.format(Locale.ROOT,
+        results.add(CheckResult.check(
+                "large-N limit: slope of log W1 against log N (closed-form fitness)",
+                -0.5,
+                slope,
+                0.15,
+                Math.abs(slope + 0.5) <= 0.15,
+                String.format(
+                        Locale.ROOT,
                         "least squares over %d population sizes, %d seeds each, W1 to the discrete map's density after %d generations",
-                        logN.length, size.slopeSeeds(), GENERATIONS - 1), points));
+                        logN.length,
+                        size.slopeSeeds(),
+                        GENERATIONS - 1),
+                points));
 
         if (!Double.isNaN(closedFormAtWindowPopulation)) {
-            results.add(twoTimeScale(runner, size, grid, predicted, closedFormAtWindowPopulation, closedFormSeAtWindowPopulation));
+            results.add(twoTimeScale(
+                    runner, size, grid, predicted, closedFormAtWindowPopulation, closedFormSeAtWindowPopulation));
         }
         return results;
     }
 
-    private static CheckResult twoTimeScale(EmbeddedCluster runner, TheorySize size, Grid grid, double[] predicted,
-            double floor, double floorSe) throws Exception {
+    private static CheckResult twoTimeScale(
+            EmbeddedCluster runner, TheorySize size, Grid grid, double[] predicted, double floor, double floorSe)
+            throws Exception {
         ArrayNode points = JsonNodeFactory.instance.arrayNode();
         double[] excess = new double[WINDOWS.length];
         double[] excessSe = new double[WINDOWS.length];
         for (int k = 0; k < WINDOWS.length; k++) {
             double[] w = new double[size.windowSeeds()];
             for (int seed = 1; seed <= w.length; seed++) {
-                w[seed - 1] = distance(runner, seed, WINDOW_POPULATION, WINDOWS[k], FitnessEstimator.WINDOW, grid, predicted);
+                w[seed - 1] =
+                        distance(runner, seed, WINDOW_POPULATION, WINDOWS[k], FitnessEstimator.WINDOW, grid, predicted);
             }
             excess[k] = Reports.mean(w) - floor;
             excessSe[k] = Math.hypot(Reports.sd(w) / Math.sqrt(w.length), floorSe);
@@ -94,18 +106,41 @@ final class LargePopulationCheck {
         }
         int last = WINDOWS.length - 1;
         boolean pass = shrinking && excess[last] < excess[0];
-        return CheckResult.check("two-time-scale limit: W1 excess of window fitness over closed form, longest window", 0,
-                excess[last], 3 * excessSe[last], pass, String.format(Locale.ROOT,
+        return CheckResult.check(
+                "two-time-scale limit: W1 excess of window fitness over closed form, longest window",
+                0,
+                excess[last],
+                3 * excessSe[last],
+                pass,
+                String.format(
+                        Locale.ROOT,
                         "N=%d, fast windows %s steps, %d seeds; passes if the excess shrinks with the window (each step"
                                 + " within 2 standard errors) and ends below where it started",
-                        WINDOW_POPULATION, java.util.Arrays.toString(WINDOWS), size.windowSeeds()), points);
+                        WINDOW_POPULATION,
+                        java.util.Arrays.toString(WINDOWS),
+                        size.windowSeeds()),
+                points);
     }
 
-    private static double distance(EmbeddedCluster runner, long seed, int n, int interval, FitnessEstimator estimator,
-            Grid grid, double[] predicted) throws Exception {
+    private static double distance(
+            EmbeddedCluster runner,
+            long seed,
+            int n,
+            int interval,
+            FitnessEstimator estimator,
+            Grid grid,
+            double[] predicted)
+            throws Exception {
         double alpha = TheoryConfigs.STRENGTH;
-        PopulationConfig config = TheoryConfigs.sphere(seed, n, GENERATIONS, interval, 0, TheoryConfigs.boltzmann(alpha),
-                TheoryConfigs.gaussian(TheoryConfigs.DIFFUSION, alpha), FitnessEstimate.of(estimator));
+        PopulationConfig config = TheoryConfigs.sphere(
+                seed,
+                n,
+                GENERATIONS,
+                interval,
+                0,
+                TheoryConfigs.boltzmann(alpha),
+                TheoryConfigs.gaussian(TheoryConfigs.DIFFUSION, alpha),
+                FitnessEstimate.of(estimator));
         Reports reports = new Reports(runner.run(config));
         return Wasserstein.toDensity(reports.h0(GENERATIONS - 1), grid, predicted);
     }

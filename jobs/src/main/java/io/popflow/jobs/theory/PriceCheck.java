@@ -22,8 +22,15 @@ final class PriceCheck {
 
     static List<CheckResult> run(EmbeddedCluster runner, TheorySize size) throws Exception {
         int n = size.equilibriumAgents();
-        PopulationConfig config = TheoryConfigs.sphere(21, n, STEPS + 1, 1, 1.0, TheoryConfigs.boltzmann(STRENGTH),
-                TheoryConfigs.none(), FitnessEstimate.of(FitnessEstimator.CLOSED_FORM));
+        PopulationConfig config = TheoryConfigs.sphere(
+                21,
+                n,
+                STEPS + 1,
+                1,
+                1.0,
+                TheoryConfigs.boltzmann(STRENGTH),
+                TheoryConfigs.none(),
+                FitnessEstimate.of(FitnessEstimator.CLOSED_FORM));
         Reports reports = new Reports(runner.run(config));
         double sumMeasured = 0;
         double sumPredicted = 0;
@@ -64,10 +71,21 @@ final class PriceCheck {
             }
         }
         return List.of(
-                CheckResult.within("Price: change of mean h over one selection step = Cov(w,h)/w", firstPredicted,
-                        firstMeasured, 4 * firstSe, String.format(Locale.ROOT,
-                                "N=%d, alpha=%.1f; 4 standard errors of the resampled mean, sqrt(Var_p(h)/N)", n, STRENGTH)),
-                CheckResult.within("Price: summed over " + STEPS + " selection steps", sumPredicted, sumMeasured,
-                        4 * Math.sqrt(sumVariance), "4 standard errors; steps are independent given the table"));
+                CheckResult.within(
+                        "Price: change of mean h over one selection step = Cov(w,h)/w",
+                        firstPredicted,
+                        firstMeasured,
+                        4 * firstSe,
+                        String.format(
+                                Locale.ROOT,
+                                "N=%d, alpha=%.1f; 4 standard errors of the resampled mean, sqrt(Var_p(h)/N)",
+                                n,
+                                STRENGTH)),
+                CheckResult.within(
+                        "Price: summed over " + STEPS + " selection steps",
+                        sumPredicted,
+                        sumMeasured,
+                        4 * Math.sqrt(sumVariance),
+                        "4 standard errors; steps are independent given the table"));
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class TheoryConfigs {
     /** The one-dimensional landscape of the reduced-equation checks: F(h) = −a((h − c)² + v). */
     static final double SHARPNESS = 2;
+
     static final double DIFFUSION = 0.02;
     static final double STRENGTH = 0.1;
     static final double LO = -2;
@@ -33,14 +34,24 @@ public final class TheoryConfigs {
     private TheoryConfigs() {}
 
     /** SGLD on the sphere landscape in one dimension, h = x0 ∈ [−2, 2]. */
-    static PopulationConfig sphere(long seed, int population, int generations, int interval, double center,
-            SelectionSettings selection, MutationSettings mutation, FitnessEstimate fitness) {
+    static PopulationConfig sphere(
+            long seed,
+            int population,
+            int generations,
+            int interval,
+            double center,
+            SelectionSettings selection,
+            MutationSettings mutation,
+            FitnessEstimate fitness) {
         LandscapeTaskSpec task = new LandscapeTaskSpec(Landscape.SPHERE, 1, 1, SHARPNESS, new double[] {center});
         Hyperparameter x = task.hyperparameters().get(0);
         Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
         m.put(x, new Domain.Interval(LO, HI, Domain.Scale.LINEAR, false));
-        HyperparameterSpace space = new HyperparameterSpace(UpdateRule.SGLD, m,
-                Map.of(Hyperparameter.LR, LR, Hyperparameter.TEMPERATURE, TEMPERATURE), task.hyperparameters());
+        HyperparameterSpace space = new HyperparameterSpace(
+                UpdateRule.SGLD,
+                m,
+                Map.of(Hyperparameter.LR, LR, Hyperparameter.TEMPERATURE, TEMPERATURE),
+                task.hyperparameters());
         return config(seed, population, generations, interval, task, space, selection, mutation, fitness);
     }
 
@@ -50,18 +61,41 @@ public final class TheoryConfigs {
     }
 
     static MutationSettings gaussian(double diffusion, double dt) {
-        return new MutationSettings(MutationSettings.Kernel.GAUSSIAN, 0.25, new double[] {1.2, 0.8}, diffusion, dt, false);
+        return new MutationSettings(
+                MutationSettings.Kernel.GAUSSIAN, 0.25, new double[] {1.2, 0.8}, diffusion, dt, false);
     }
 
     static MutationSettings none() {
         return new MutationSettings(MutationSettings.Kernel.NONE, 0.25, new double[] {1.2, 0.8}, 0, 1, false);
     }
 
-    public static PopulationConfig config(long seed, int population, int generations, int interval, TaskSpec task,
-            HyperparameterSpace space, SelectionSettings selection, MutationSettings mutation, FitnessEstimate fitness) {
+    public static PopulationConfig config(
+            long seed,
+            int population,
+            int generations,
+            int interval,
+            TaskSpec task,
+            HyperparameterSpace space,
+            SelectionSettings selection,
+            MutationSettings mutation,
+            FitnessEstimate fitness) {
         int parallelism = population >= 4 ? 2 : 1;
-        return new PopulationConfig(seed, population, generations, interval, Math.min(interval, 50), task, space,
-                selection, mutation, ModelMerge.off(), CopyPolicy.defaults(space.rule()), fitness, false, parallelism, 128,
+        return new PopulationConfig(
+                seed,
+                population,
+                generations,
+                interval,
+                Math.min(interval, 50),
+                task,
+                space,
+                selection,
+                mutation,
+                ModelMerge.off(),
+                CopyPolicy.defaults(space.rule()),
+                fitness,
+                false,
+                parallelism,
+                128,
                 CHECKPOINT_MS);
     }
 }

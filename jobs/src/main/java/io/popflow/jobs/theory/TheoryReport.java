@@ -18,17 +18,29 @@ public final class TheoryReport {
 
     public static String table(List<CheckResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-82s %13s %13s %11s  %s%n", "check", "closed form", "measured", "tolerance", "pass"));
+        sb.append(String.format(
+                Locale.ROOT, "%-82s %13s %13s %11s  %s%n", "check", "closed form", "measured", "tolerance", "pass"));
         for (CheckResult r : results) {
             String verdict = r.gating() ? (r.pass() ? "yes" : "NO") : (r.pass() ? "helps" : "does not help");
-            sb.append(String.format(Locale.ROOT, "%-82s %13.6g %13.6g %11.3g  %s%n", r.name(), r.expected(), r.measured(),
-                    r.tolerance(), verdict));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-82s %13.6g %13.6g %11.3g  %s%n",
+                    r.name(),
+                    r.expected(),
+                    r.measured(),
+                    r.tolerance(),
+                    verdict));
         }
         long checks = results.stream().filter(CheckResult::gating).count();
         long passed = results.stream().filter(r -> r.gating() && r.pass()).count();
         long helps = results.stream().filter(r -> !r.gating() && r.pass()).count();
-        sb.append(String.format(Locale.ROOT, "%d of %d checks pass; %d of %d estimator comparisons show a gain over last",
-                passed, checks, helps, results.size() - checks));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d of %d checks pass; %d of %d estimator comparisons show a gain over last",
+                passed,
+                checks,
+                helps,
+                results.size() - checks));
         return sb.toString();
     }
 

@@ -42,8 +42,9 @@ public record TheorySize(
             case "small" -> small();
             case "standard" -> standard();
             case "large" -> large();
-            default -> throw new io.popflow.option.InvalidOptionException("size",
-                    "unknown size '" + name + "' (known: small, standard, large)");
+            default ->
+                throw new io.popflow.option.InvalidOptionException(
+                        "size", "unknown size '" + name + "' (known: small, standard, large)");
         };
     }
 }

@@ -42,7 +42,9 @@ final class DocumentationPages {
         List<Path> pages = new ArrayList<>();
         pages.add(projectFolder().resolve("README.md"));
         try (Stream<Path> docs = Files.list(projectFolder().resolve("docs"))) {
-            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(pages::add);
+            docs.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .forEach(pages::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package io.popflow.jobs.config;
 
 import io.popflow.slow.HyperparameterSpace;
-import io.popflow.slow.MutationKernel;
 import io.popflow.slow.Mutated;
+import io.popflow.slow.MutationKernel;
 import java.util.random.RandomGenerator;
 
 /** A user's explore step, for the custom-kernel tests: every entry halved, kept in its domain. */

@@ -32,7 +32,8 @@ class NameSuggestionsTest {
 
     @Test
     void nearestKeepsOnlyTheClosestOfAnotherMatchersCandidates() {
-        assertThat(NameSuggestions.nearest("trian", List.of("train", "experiment"))).containsExactly("train");
+        assertThat(NameSuggestions.nearest("trian", List.of("train", "experiment")))
+                .containsExactly("train");
         assertThat(NameSuggestions.nearest("--pop", List.of("--population"))).containsExactly("--population");
         assertThat(NameSuggestions.nearest("--x", List.of())).isEmpty();
     }

@@ -13,7 +13,7 @@ import io.popflow.option.Option;
 import io.popflow.option.Variant;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
-import io.popflow.task.kind.TaskKind;
+import io.popflow.taskkind.TaskKind;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -49,11 +49,12 @@ class OptionApplicabilityTest {
             Map.entry("stream.features", "64"), Map.entry("stream.classes", "10"));
 
     /** What an option replaces in the bases, unset before it is set. */
-    private static final Map<String, String> COMPANIONS = Map.of("mutation.strength", "mutation.diffusion=null",
-            "landscape.dimension", "landscape.center=null");
+    private static final Map<String, String> COMPANIONS =
+            Map.of("mutation.strength", "mutation.diffusion=null", "landscape.dimension", "landscape.center=null");
 
     @TempDir
     static Path dir;
+
     private static Path folder;
 
     @BeforeAll
@@ -75,7 +76,8 @@ class OptionApplicabilityTest {
             }
         }
         assertThat(declared).as("options declared in popflow's classes").hasSizeGreaterThan(80);
-        Set<String> listed = new TreeSet<>(OptionCatalog.ALL.stream().map(Option::key).toList());
+        Set<String> listed =
+                new TreeSet<>(OptionCatalog.ALL.stream().map(Option::key).toList());
         assertThat(listed).containsAll(declared);
     }
 
@@ -88,17 +90,21 @@ class OptionApplicabilityTest {
                 for (Variant kind : kindsOf(o, family)) {
                     Map<String, Variant> run = applicableKinds(o);
                     run.put(family, kind);
-                    ObjectNode tree = ConfigLoader.set(base(run), COMPANIONS.getOrDefault(o.key(), "output=unused"),
-                            o.key() + "=" + sample(o));
+                    ObjectNode tree = ConfigLoader.set(
+                            base(run), COMPANIONS.getOrDefault(o.key(), "output=unused"), o.key() + "=" + sample(o));
                     // data.fitness is declared by digits and by stream: the key applies if either does
                     if (OptionCatalog.appliesUnder(o.key(), List.of(kind))) {
-                        assertThatCode(() -> ConfigLoader.parse(tree)).as(o.key() + " under " + family + " "
-                                + kind.label()).doesNotThrowAnyException();
+                        assertThatCode(() -> ConfigLoader.parse(tree))
+                                .as(o.key() + " under " + family + " " + kind.label())
+                                .doesNotThrowAnyException();
                         accepted++;
                     } else {
                         Throwable refusal = catchThrowable(() -> ConfigLoader.parse(tree));
-                        assertThat(refusal).as(o.key() + " under " + family + " " + kind.label())
-                                .isInstanceOf(InvalidOptionException.class).hasMessage(firstDeclaredAt(o.key()).notFor(kind).getMessage());
+                        assertThat(refusal)
+                                .as(o.key() + " under " + family + " " + kind.label())
+                                .isInstanceOf(InvalidOptionException.class)
+                                .hasMessage(
+                                        firstDeclaredAt(o.key()).notFor(kind).getMessage());
                         refused++;
                     }
                 }
@@ -110,42 +116,53 @@ class OptionApplicabilityTest {
 
     @Test
     void theIssuesExamplesAreRefusedInOneLine() {
-        assertThatThrownBy(() -> load("cma-rosenbrock", "strategy.lr=0.5")).hasMessage(
-                "invalid option 'strategy.lr': does not apply to strategy cma_es (only to openai_es)");
-        assertThatThrownBy(() -> load("quadratic", "selection=boltzmann", "quantile_fraction=0.3")).hasMessage(
-                "invalid option 'quantile_fraction': does not apply to selection boltzmann (only to truncation)");
-        assertThatThrownBy(() -> load("cartpole-pbt", "model.activation=tanh")).hasMessage(
-                "invalid option 'model.activation': does not apply to task cartpole (only to digits, table, stream)");
-        assertThatThrownBy(() -> load("es-digits", "strategy.active=false")).hasMessage(
-                "invalid option 'strategy.active': does not apply to strategy openai_es (only to cma_es)");
-        assertThatThrownBy(() -> load("es-cartpole", "selection=boltzmann")).hasMessage(
-                "invalid option 'selection.rule': does not apply to strategy openai_es (only to none)");
-        assertThatThrownBy(() -> load("es-digits", "perturbation_interval=50")).hasMessage(
-                "invalid option 'perturbation_interval': does not apply to strategy openai_es (only to none)");
-        assertThatThrownBy(() -> load("cartpole-pbt", "strategy.episodes=3")).hasMessage(
-                "invalid option 'strategy.episodes': does not apply to strategy none (only to openai_es, snes, "
-                        + "sep_cma_es, cma_es)");
+        assertThatThrownBy(() -> load("cma-rosenbrock", "strategy.lr=0.5"))
+                .hasMessage("invalid option 'strategy.lr': does not apply to strategy cma_es (only to openai_es)");
+        assertThatThrownBy(() -> load("quadratic", "selection=boltzmann", "quantile_fraction=0.3"))
+                .hasMessage(
+                        "invalid option 'quantile_fraction': does not apply to selection boltzmann (only to truncation)");
+        assertThatThrownBy(() -> load("cartpole-pbt", "model.activation=tanh"))
+                .hasMessage(
+                        "invalid option 'model.activation': does not apply to task cartpole (only to digits, table, stream)");
+        assertThatThrownBy(() -> load("es-digits", "strategy.active=false"))
+                .hasMessage("invalid option 'strategy.active': does not apply to strategy openai_es (only to cma_es)");
+        assertThatThrownBy(() -> load("es-cartpole", "selection=boltzmann"))
+                .hasMessage("invalid option 'selection.rule': does not apply to strategy openai_es (only to none)");
+        assertThatThrownBy(() -> load("es-digits", "perturbation_interval=50"))
+                .hasMessage(
+                        "invalid option 'perturbation_interval': does not apply to strategy openai_es (only to none)");
+        assertThatThrownBy(() -> load("cartpole-pbt", "strategy.episodes=3"))
+                .hasMessage(
+                        "invalid option 'strategy.episodes': does not apply to strategy none (only to openai_es, snes, "
+                                + "sep_cma_es, cma_es)");
     }
 
     @Test
     void aPresetsOptionsForAnotherKindGiveWayToTheKindChosenOverIt() {
         // digits sets quantile_fraction and resample_probability, for truncation and pbt
-        SelectionSettings selection = load("digits", "selection=boltzmann", "mutation=gaussian").population().selection();
+        SelectionSettings selection = load("digits", "selection=boltzmann", "mutation=gaussian")
+                .population()
+                .selection();
         assertThat(selection.rule()).isEqualTo(SelectionSettings.Rule.BOLTZMANN);
-        MutationSettings mutation = load("quadratic", "mutation=gaussian", "mutation.diffusion=0.05").population()
+        MutationSettings mutation = load("quadratic", "mutation=gaussian", "mutation.diffusion=0.05")
+                .population()
                 .mutation();
-        assertThat(mutation.kernel()).as("the kernel written alone stays when its options follow")
+        assertThat(mutation.kernel())
+                .as("the kernel written alone stays when its options follow")
                 .isEqualTo(MutationSettings.Kernel.GAUSSIAN);
         assertThat(mutation.diffusion()).isEqualTo(0.05);
     }
 
     private static Option<?> firstDeclaredAt(String key) {
-        return OptionCatalog.ALL.stream().filter(o -> o.key().equals(key)).findFirst().orElseThrow();
+        return OptionCatalog.ALL.stream()
+                .filter(o -> o.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static RunConfig load(String preset, String... options) {
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"),
-                options));
+        return ConfigLoader.parse(
+                ConfigLoader.set(ConfigLoader.set(ConfigLoader.preset(preset), "output=unused"), options));
     }
 
     private static List<String> families(Option<?> o) {
@@ -153,8 +170,13 @@ class OptionApplicabilityTest {
     }
 
     private static List<Variant> kindsOf(Option<?> o, String family) {
-        Variant any = o.appliesTo().stream().filter(v -> v.family().equals(family)).findFirst().orElseThrow();
-        return Arrays.stream(((Enum<?>) any).getDeclaringClass().getEnumConstants()).map(c -> (Variant) c).toList();
+        Variant any = o.appliesTo().stream()
+                .filter(v -> v.family().equals(family))
+                .findFirst()
+                .orElseThrow();
+        return Arrays.stream(((Enum<?>) any).getDeclaringClass().getEnumConstants())
+                .map(c -> (Variant) c)
+                .toList();
     }
 
     /** One kind per family the option applies to: its first where it is restricted, a default elsewhere. */
@@ -165,7 +187,11 @@ class OptionApplicabilityTest {
         run.put("selection", SelectionSettings.Rule.TRUNCATION);
         run.put("mutation", MutationSettings.Kernel.PBT);
         for (Variant v : o.appliesTo()) {
-            if (o.appliesTo().stream().filter(w -> w.family().equals(v.family())).findFirst().orElseThrow() == v) {
+            if (o.appliesTo().stream()
+                            .filter(w -> w.family().equals(v.family()))
+                            .findFirst()
+                            .orElseThrow()
+                    == v) {
                 run.put(v.family(), v);
             }
         }
@@ -221,13 +247,21 @@ class OptionApplicabilityTest {
                 return "diabetes";
             }
             case STREAM -> {
-                options.addAll(List.of("task=stream", "generations=0", "stream.features=64", "stream.classes=10",
+                options.addAll(List.of(
+                        "task=stream",
+                        "generations=0",
+                        "stream.features=64",
+                        "stream.classes=10",
                         "stream.folder='" + folder + "'"));
                 return "digits";
             }
             case PBT_TOY -> {
-                options.addAll(List.of("task=pbt-toy", "optimizer=sgd", "hyperparam_mutations=null",
-                        "hyperparam_mutations.h0={min: 0, max: 1}", "hyperparam_mutations.h1={min: 0, max: 1}",
+                options.addAll(List.of(
+                        "task=pbt-toy",
+                        "optimizer=sgd",
+                        "hyperparam_mutations=null",
+                        "hyperparam_mutations.h0={min: 0, max: 1}",
+                        "hyperparam_mutations.h1={min: 0, max: 1}",
                         "hyperparameters.lr=0.01"));
                 return "quadratic";
             }
@@ -263,20 +297,28 @@ class OptionApplicabilityTest {
 
     /** The classes of the folder or jar {@code owner} was loaded from. */
     private static List<Class<?>> classesBeside(Class<?> owner) throws IOException, URISyntaxException {
-        Path where = Paths.get(owner.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path where = Paths.get(
+                owner.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> names = new ArrayList<>();
         if (Files.isDirectory(where)) {
             try (Stream<Path> files = Files.walk(where)) {
-                files.map(p -> where.relativize(p).toString()).filter(n -> n.endsWith(".class")).forEach(names::add);
+                files.map(p -> where.relativize(p).toString())
+                        .filter(n -> n.endsWith(".class"))
+                        .forEach(names::add);
             }
         } else {
             try (JarFile jar = new JarFile(where.toFile())) {
-                jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).forEach(names::add);
+                jar.stream()
+                        .map(e -> e.getName())
+                        .filter(n -> n.endsWith(".class"))
+                        .forEach(names::add);
             }
         }
         List<Class<?>> classes = new ArrayList<>();
         for (String n : names) {
-            String name = n.substring(0, n.length() - ".class".length()).replace('/', '.').replace('\\', '.');
+            String name = n.substring(0, n.length() - ".class".length())
+                    .replace('/', '.')
+                    .replace('\\', '.');
             if (!name.startsWith("io.popflow.") || name.endsWith("package-info")) {
                 continue;
             }

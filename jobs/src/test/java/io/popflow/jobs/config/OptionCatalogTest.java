@@ -22,19 +22,22 @@ import org.junit.jupiter.api.Test;
  * is documented in two places or not at all.
  */
 class OptionCatalogTest {
-    private static final Path CONFIGURATION_PAGE = DocumentationPages.projectFolder().resolve("docs/configuration.md");
-    private static final Pattern TABLE = Pattern.compile("<!-- options:begin -->\\n(.*?)<!-- options:end -->",
-            Pattern.DOTALL);
+    private static final Path CONFIGURATION_PAGE =
+            DocumentationPages.projectFolder().resolve("docs/configuration.md");
+    private static final Pattern TABLE =
+            Pattern.compile("<!-- options:begin -->\\n(.*?)<!-- options:end -->", Pattern.DOTALL);
     /** A section written as its kind alone ({@code selection: boltzmann}) means this option. */
-    private static final Map<String, String> KIND_OF_SECTION = Map.of("selection", "selection.rule", "mutation",
-            "mutation.kernel", "fitness", "fitness.estimator");
+    private static final Map<String, String> KIND_OF_SECTION =
+            Map.of("selection", "selection.rule", "mutation", "mutation.kernel", "fitness", "fitness.estimator");
 
     @Test
     void theConfigurationPagesOptionTableIsTheCatalog() {
         Matcher m = TABLE.matcher(DocumentationPages.read(CONFIGURATION_PAGE));
-        assertThat(m.find()).as("the option table's markers in %s", CONFIGURATION_PAGE).isTrue();
-        assertThat(m.group(1)).as("%s's option table; regenerate it with: bin/popflow options --markdown",
-                        CONFIGURATION_PAGE)
+        assertThat(m.find())
+                .as("the option table's markers in %s", CONFIGURATION_PAGE)
+                .isTrue();
+        assertThat(m.group(1))
+                .as("%s's option table; regenerate it with: bin/popflow options --markdown", CONFIGURATION_PAGE)
                 .isEqualTo(OptionCatalog.markdown());
     }
 
@@ -51,7 +54,9 @@ class OptionCatalogTest {
             used.stream().filter(k -> !declared.contains(k)).forEach(undeclared::add);
         }
         assertThat(keys).as("keys in the YAML blocks of README.md and docs/").isGreaterThan(60);
-        assertThat(undeclared).as("keys README.md or docs/ use that no option declares").isEmpty();
+        assertThat(undeclared)
+                .as("keys README.md or docs/ use that no option declares")
+                .isEmpty();
     }
 
     @Test
@@ -82,8 +87,11 @@ class OptionCatalogTest {
                     if (n.getValue().isObject()) {
                         flatten(n.getValue(), key + ".<name>", out);
                     } else {
-                        out.add(key.equals("hyperparam_mutations") && n.getValue().isArray()
-                                ? key + ".<name>.values" : key + ".<name>");
+                        out.add(
+                                key.equals("hyperparam_mutations")
+                                                && n.getValue().isArray()
+                                        ? key + ".<name>.values"
+                                        : key + ".<name>");
                     }
                 }
             } else if (value.isObject()) {

@@ -35,6 +35,7 @@ class ReadmeExamplesTest {
     private static final Pattern COMMAND = Pattern.compile("(?:^|\\s)(?:bin/popflow|\\S+-job\\.jar)\\s+(.*)$");
     /** A Markdown link or image whose target is a path, not a web address or an anchor alone. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
     private static final Pattern WEB_ADDRESS = Pattern.compile("[a-z][a-z0-9+.-]*:");
     /** Lines of these commands of the pages; the first run command alone is more than four. */
     private static final int FEWEST_COMMANDS = 30;
@@ -46,11 +47,15 @@ class ReadmeExamplesTest {
     void everyYamlBlockOfThePagesIsAValidConfiguration() throws Exception {
         List<Block> blocks = DocumentationPages.yamlBlocks();
         assertThat(blocks).as("YAML blocks in README.md and docs/").hasSizeGreaterThanOrEqualTo(4);
-        String kafka = blocks.stream().map(Block::text).filter(b -> b.contains("bootstrap_servers")).findFirst()
+        String kafka = blocks.stream()
+                .map(Block::text)
+                .filter(b -> b.contains("bootstrap_servers"))
+                .findFirst()
                 .orElseThrow();
         for (Block page : blocks) {
             String block = page.text();
-            // a reinforcement-learning block lies over its own preset: digits' model, data and momentum are not its options
+            // a reinforcement-learning block lies over its own preset: digits' model, data and momentum are not its
+            // options
             ObjectNode tree = ConfigLoader.preset(preset(block));
             if (block.contains("task: stream")) {
                 tree.remove("data"); // the digits' split: a stream holds out by position instead
@@ -60,10 +65,13 @@ class ReadmeExamplesTest {
             }
             ObjectNode merged = ConfigLoader.set(ConfigLoader.merge(tree, parse(block)), "output=" + dir);
             if (block.contains("folder:")) {
-                merged = ConfigLoader.set(merged, "stream.folder=" + dir); // the block's folder is relative to the user's
+                merged = ConfigLoader.set(
+                        merged, "stream.folder=" + dir); // the block's folder is relative to the user's
             }
             ObjectNode run = block.contains("task: table") ? inProjectFolder(merged) : merged;
-            assertThatCode(() -> ConfigLoader.parse(run)).as("YAML block of %s", page).doesNotThrowAnyException();
+            assertThatCode(() -> ConfigLoader.parse(run))
+                    .as("YAML block of %s", page)
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -88,10 +96,13 @@ class ReadmeExamplesTest {
                 CommandLine.ParseResult parsed = parseArgs(args, where);
                 CommandLine.ParseResult train = parsed.subcommand();
                 if (train != null && train.commandSpec().name().equals("train") && train.hasMatchedOption("--preset")) {
-                    assertThatCode(() -> ConfigLoader.parse(newRun(train))).as(where).doesNotThrowAnyException();
+                    assertThatCode(() -> ConfigLoader.parse(newRun(train)))
+                            .as(where)
+                            .doesNotThrowAnyException();
                 }
                 if (train != null && train.hasMatchedOption("--data")) {
-                    Path data = DocumentationPages.projectFolder().resolve(train.<Path>matchedOptionValue("--data", null));
+                    Path data =
+                            DocumentationPages.projectFolder().resolve(train.<Path>matchedOptionValue("--data", null));
                     assertThat(data).as(where).isRegularFile();
                 }
             }
@@ -132,8 +143,13 @@ class ReadmeExamplesTest {
     /** The run a {@code train --preset} command starts, as the command builds it, in a folder of this test. */
     private ObjectNode newRun(CommandLine.ParseResult train) {
         ObjectNode tree = ConfigLoader.preset(train.matchedOptionValue("--preset", ""));
-        String[][] flags = {{"--seed", "seed"}, {"--population", "population"}, {"--generations", "generations"},
-                {"--parallelism", "parallelism"}, {"--checkpoint-interval", "checkpoint_interval"}};
+        String[][] flags = {
+            {"--seed", "seed"},
+            {"--population", "population"},
+            {"--generations", "generations"},
+            {"--parallelism", "parallelism"},
+            {"--checkpoint-interval", "checkpoint_interval"}
+        };
         for (String[] flag : flags) {
             if (train.hasMatchedOption(flag[0])) {
                 tree = ConfigLoader.set(tree, flag[1] + "=" + train.matchedOptionValue(flag[0], (Object) null));
@@ -148,7 +164,8 @@ class ReadmeExamplesTest {
     /** A table's file, which the pages name from the project's folder. */
     private static ObjectNode inProjectFolder(ObjectNode tree) {
         String file = tree.path("table").path("file").asText();
-        return ConfigLoader.set(tree, "table.file=" + DocumentationPages.projectFolder().resolve(file));
+        return ConfigLoader.set(
+                tree, "table.file=" + DocumentationPages.projectFolder().resolve(file));
     }
 
     /** A block's lines as a shell reads them: continuations joined, prompts and comments dropped. */

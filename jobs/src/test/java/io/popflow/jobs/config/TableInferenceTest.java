@@ -18,15 +18,19 @@ class TableInferenceTest {
             colour[i] = i % 2 == 0 ? "red" : "blue";
             lines[i] = i + 2;
         }
-        return new Table("t.csv", new String[] {"x", "colour", "y"},
-                new Table.Column[] {new Table.Numeric(x), new Table.Text(colour), label}, lines);
+        return new Table(
+                "t.csv",
+                new String[] {"x", "colour", "y"},
+                new Table.Column[] {new Table.Numeric(x), new Table.Text(colour), label},
+                lines);
     }
 
     @Test
     void aTextLabelIsAClassification() {
         TableInference i = TableInference.of(table(new Table.Text(new String[] {"yes", "no", "yes", "maybe"}), 4), 2);
         assertThat(i.target()).isEqualTo(TableTaskSpec.Target.CLASSIFICATION);
-        assertThat(i.line()).isEqualTo("table: 4 rows, 1 numeric and 1 text features, label 'y': classification, 3 classes");
+        assertThat(i.line())
+                .isEqualTo("table: 4 rows, 1 numeric and 1 text features, label 'y': classification, 3 classes");
         assertThat(i.reason()).isEqualTo("its label is text");
     }
 

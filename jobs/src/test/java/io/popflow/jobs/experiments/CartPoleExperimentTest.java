@@ -40,13 +40,16 @@ class CartPoleExperimentTest {
                 run(3, CartPoleExperiment.Arm.PBT, 20, 95), run(1, CartPoleExperiment.Arm.NONE, 10, 50),
                 run(2, CartPoleExperiment.Arm.NONE, 30, Double.NaN), run(3, CartPoleExperiment.Arm.NONE, 20, 70));
         String table = ExperimentReport.tables(runs);
-        assertThat(table).contains("k = 2 (3 seeds", "| 1 | 20.0 [10.0, 30.0] | 21.0 [11.0, 31.0] | 20.0 [10.0, 30.0] |",
-                "| 2 | 95.0 [90.0, 100.0] | 96.0 [91.0, 101.0] | 60.0 [50.0, 70.0] | 61.0 [51.0, 71.0] |",
-                "agent-steps per run: 1,000 (both arms)");
+        assertThat(table)
+                .contains(
+                        "k = 2 (3 seeds",
+                        "| 1 | 20.0 [10.0, 30.0] | 21.0 [11.0, 31.0] | 20.0 [10.0, 30.0] |",
+                        "| 2 | 95.0 [90.0, 100.0] | 96.0 [91.0, 101.0] | 60.0 [50.0, 70.0] | 61.0 [51.0, 71.0] |",
+                        "agent-steps per run: 1,000 (both arms)");
     }
 
     private static CartPoleExperiment.Run run(long seed, CartPoleExperiment.Arm arm, double first, double second) {
-        return new CartPoleExperiment.Run(2, seed, arm, new double[] {first, second},
-                new double[] {first + 1, second + 1}, 1_000, 1);
+        return new CartPoleExperiment.Run(
+                2, seed, arm, new double[] {first, second}, new double[] {first + 1, second + 1}, 1_000, 1);
     }
 }

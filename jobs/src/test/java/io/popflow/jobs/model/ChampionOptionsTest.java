@@ -3,9 +3,9 @@ package io.popflow.jobs.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.popflow.option.InvalidOptionException;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.slow.ChampionRule;
 import org.junit.jupiter.api.Test;
 
@@ -19,31 +19,41 @@ class ChampionOptionsTest {
         String[] all = new String[options.length + 1];
         System.arraycopy(options, 0, all, 0, options.length);
         all[options.length] = "output=/tmp/x";
-        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset(preset), all)).population();
+        return ConfigLoader.parse(ConfigLoader.set(ConfigLoader.preset(preset), all))
+                .population();
     }
 
     @Test
     void defaults() {
-        assertThat(parse("digits").championEvery()).as("a run that ends exports its best agent at the end").isZero();
+        assertThat(parse("digits").championEvery())
+                .as("a run that ends exports its best agent at the end")
+                .isZero();
         assertThat(parse("digits", "generations=0").championEvery()).isEqualTo(ChampionRule.CONTINUOUS_DEFAULT);
-        assertThat(parse("quadratic", "generations=0").championEvery()).as("no model").isZero();
-        assertThat(parse("digits", "generations=0", "mode=asynchronous").championEvery()).isZero();
+        assertThat(parse("quadratic", "generations=0").championEvery())
+                .as("no model")
+                .isZero();
+        assertThat(parse("digits", "generations=0", "mode=asynchronous").championEvery())
+                .isZero();
         assertThat(parse("es-digits", "generations=0").championEvery()).isZero();
         assertThat(parse("digits", "models.every=3").championEvery()).isEqualTo(3);
     }
 
     @Test
     void refusals() {
-        assertThatThrownBy(() -> parse("quadratic", "models.every=2")).isInstanceOf(InvalidOptionException.class)
-                .hasMessage("invalid option 'models.every': task quadratic has no model to export: its θ is a point of an "
-                        + "analytic function, not a network");
+        assertThatThrownBy(() -> parse("quadratic", "models.every=2"))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage(
+                        "invalid option 'models.every': task quadratic has no model to export: its θ is a point of an "
+                                + "analytic function, not a network");
         assertThatThrownBy(() -> parse("digits", "models.every=2", "mode=asynchronous"))
                 .hasMessage("invalid option 'models.every': the champion is the best agent of a generation: needs "
                         + "synchronous mode");
         assertThatThrownBy(() -> parse("es-digits", "models.every=2"))
-                .hasMessage("invalid option 'models.every': an evolution strategy's model is its mean, exported when the "
-                        + "run ends: models.every applies to selection runs");
-        assertThatThrownBy(() -> parse("digits", "models.every=0")).isInstanceOf(InvalidOptionException.class)
+                .hasMessage(
+                        "invalid option 'models.every': an evolution strategy's model is its mean, exported when the "
+                                + "run ends: models.every applies to selection runs");
+        assertThatThrownBy(() -> parse("digits", "models.every=0"))
+                .isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("models.every");
     }
 

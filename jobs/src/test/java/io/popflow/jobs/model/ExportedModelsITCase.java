@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.cli.Popflow;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.Dataset;
-import io.popflow.data.DigitsData;
 import io.popflow.data.Table;
 import io.popflow.data.TableEncoding;
 import io.popflow.env.Environment;
@@ -23,15 +22,12 @@ import io.popflow.model.MlpArchitecture;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.TableTaskSpec;
+import io.popflow.testing.ModelRows;
+import io.popflow.testing.TestData;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import io.popflow.testing.ModelRows;
-import io.popflow.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,13 +60,16 @@ class ExportedModelsITCase {
                 OrtSession.Result r = s.run(Map.of("pixels", x))) {
             float[][] p = (float[][]) r.get("probabilities").get().getValue();
             String[] labels = (String[]) r.get("label").get().getValue();
-            ModelRows.assertClose(p, ModelRows.softmax(ModelRows.forward(task.architecture(), weights(run), ModelRows.flat(test),
-                    test.size())));
+            ModelRows.assertClose(
+                    p,
+                    ModelRows.softmax(
+                            ModelRows.forward(task.architecture(), weights(run), ModelRows.flat(test), test.size())));
             int correct = 0;
             for (int i = 0; i < test.size(); i++) {
                 correct += labels[i].equals(String.valueOf(test.label(i))) ? 1 : 0;
             }
-            assertThat((double) correct / test.size()).isEqualTo(summaryTest(run).get("accuracy").asDouble());
+            assertThat((double) correct / test.size())
+                    .isEqualTo(summaryTest(run).get("accuracy").asDouble());
         }
         OnnxChecker.check(RunModels.bestModel(run));
     }
@@ -78,38 +77,62 @@ class ExportedModelsITCase {
     @Test
     void aTableWithATextFeatureAndATextLabel() throws Exception {
         Path csv = ModelRows.animals(dir.resolve("animals.csv"), 300);
-        Path run = train("--preset", "diabetes", "--set", "table.file=" + csv, "--set", "table.label=kind", "--set",
-                "table.target=classification", "--set", "generations=3", "--set", "population=4");
+        Path run = train(
+                "--preset",
+                "diabetes",
+                "--set",
+                "table.file=" + csv,
+                "--set",
+                "table.label=kind",
+                "--set",
+                "table.target=classification",
+                "--set",
+                "generations=3",
+                "--set",
+                "population=4");
         PopulationConfig config = config(run);
         TableTaskSpec task = (TableTaskSpec) config.task();
         int[][] parts = task.parts(config.seed());
         TableEncoding encoding = task.encoding(parts[0]);
         int[] rows = parts[2];
         Map<String, OnnxTensor> inputs = ModelRows.rawColumns(ORT, task.table(), rows, task.label());
-        try (OrtSession s = session(run); OrtSession.Result r = s.run(inputs)) {
+        try (OrtSession s = session(run);
+                OrtSession.Result r = s.run(inputs)) {
             float[][] p = (float[][]) r.get("probabilities").get().getValue();
             String[] labels = (String[]) r.get("label").get().getValue();
             MlpArchitecture arch = task.architecture(encoding.width());
-            ModelRows.assertClose(p, ModelRows.softmax(ModelRows.forward(arch, weights(run),
-                    ModelRows.flat(encoding.encode(rows)), rows.length)));
+            ModelRows.assertClose(
+                    p,
+                    ModelRows.softmax(
+                            ModelRows.forward(arch, weights(run), ModelRows.flat(encoding.encode(rows)), rows.length)));
             int correct = 0;
             for (int i = 0; i < rows.length; i++) {
                 correct += labels[i].equals(TableEncoding.labelText(task.table(), task.label(), rows[i])) ? 1 : 0;
             }
-            assertThat((double) correct / rows.length).isEqualTo(summaryTest(run).get("accuracy").asDouble());
+            assertThat((double) correct / rows.length)
+                    .isEqualTo(summaryTest(run).get("accuracy").asDouble());
         } finally {
             inputs.values().forEach(OnnxTensor::close);
         }
         JsonNode d = description(run);
         assertThat(d.get("classes")).extracting(JsonNode::asText).containsExactly("cat", "dog", "owl");
-        assertThat(d.get("columns").get(1).get("categories")).extracting(JsonNode::asText)
+        assertThat(d.get("columns").get(1).get("categories"))
+                .extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("red", "green", "light blue");
         OnnxChecker.check(RunModels.bestModel(run));
     }
 
     @Test
     void theDiabetesPresetsRegression() throws Exception {
-        Path run = train("--preset", "diabetes", "--set", "table.file=" + TestData.diabetesCsv(), "--set", "generations=3", "--set", "population=4");
+        Path run = train(
+                "--preset",
+                "diabetes",
+                "--set",
+                "table.file=" + TestData.diabetesCsv(),
+                "--set",
+                "generations=3",
+                "--set",
+                "population=4");
         PopulationConfig config = config(run);
         TableTaskSpec task = (TableTaskSpec) config.task();
         int[][] parts = task.parts(config.seed());
@@ -117,10 +140,14 @@ class ExportedModelsITCase {
         int[] rows = parts[2];
         double[] y = ((Table.Numeric) task.table().columns()[task.label()]).values();
         Map<String, OnnxTensor> inputs = ModelRows.rawColumns(ORT, task.table(), rows, task.label());
-        try (OrtSession s = session(run); OrtSession.Result r = s.run(inputs)) {
+        try (OrtSession s = session(run);
+                OrtSession.Result r = s.run(inputs)) {
             float[][] predicted = (float[][]) r.get("prediction").get().getValue();
-            float[][] standardised = ModelRows.forward(task.architecture(encoding.width()), weights(run),
-                    ModelRows.flat(encoding.encode(rows)), rows.length);
+            float[][] standardised = ModelRows.forward(
+                    task.architecture(encoding.width()),
+                    weights(run),
+                    ModelRows.flat(encoding.encode(rows)),
+                    rows.length);
             double mean = 0;
             for (int row : rows) {
                 mean += y[row] / rows.length;
@@ -130,7 +157,8 @@ class ExportedModelsITCase {
             for (int i = 0; i < rows.length; i++) {
                 double units = encoding.targetOf(standardised[i][0]);
                 // 1e-5 of the target's deviation: the same bound as on the standardised outputs
-                assertThat((double) predicted[i][0]).isCloseTo(units, within(ModelRows.TOLERANCE * encoding.targetStatistics()[1]));
+                assertThat((double) predicted[i][0])
+                        .isCloseTo(units, within(ModelRows.TOLERANCE * encoding.targetStatistics()[1]));
                 squares += (predicted[i][0] - y[rows[i]]) * (predicted[i][0] - y[rows[i]]);
                 total += (y[rows[i]] - mean) * (y[rows[i]] - mean);
             }
@@ -145,15 +173,29 @@ class ExportedModelsITCase {
 
     @Test
     void aCartPoleDqnPolicy() throws Exception {
-        Path run = train("--preset", "cartpole-pbt", "--set", "population=4", "--set", "generations=3",
-                "--set", "returns.test_episodes=20");
+        Path run = train(
+                "--preset",
+                "cartpole-pbt",
+                "--set",
+                "population=4",
+                "--set",
+                "generations=3",
+                "--set",
+                "returns.test_episodes=20");
         assertGreedyReturnAsMeasured(run);
     }
 
     @Test
     void anEvolutionStrategysMean() throws Exception {
-        Path run = train("--preset", "es-cartpole", "--set", "population=8", "--set", "generations=3",
-                "--set", "returns.test_episodes=20");
+        Path run = train(
+                "--preset",
+                "es-cartpole",
+                "--set",
+                "population=8",
+                "--set",
+                "generations=3",
+                "--set",
+                "returns.test_episodes=20");
         assertThat(description(run).get("weights").asText()).isEqualTo("the evolution strategy's final mean");
         assertGreedyReturnAsMeasured(run);
     }
@@ -179,11 +221,14 @@ class ExportedModelsITCase {
                     for (int i = 0; i < o.length; i++) {
                         observation[i] = (float) o[i];
                     }
-                    try (OnnxTensor x = OnnxTensor.createTensor(ORT, FloatBuffer.wrap(observation), new long[] {1, o.length});
+                    try (OnnxTensor x = OnnxTensor.createTensor(
+                                    ORT, FloatBuffer.wrap(observation), new long[] {1, o.length});
                             OrtSession.Result r = s.run(Map.of("observation", x))) {
                         float[][] q = (float[][]) r.get("q_values").get().getValue();
-                        worst = Math.max(worst, ModelRows.largestDifference(q, ModelRows.forward(arch, theta, observation, 1)));
-                        Environment.Step step = env.step((int) ((long[]) r.get("action").get().getValue())[0]);
+                        worst = Math.max(
+                                worst, ModelRows.largestDifference(q, ModelRows.forward(arch, theta, observation, 1)));
+                        Environment.Step step =
+                                env.step((int) ((long[]) r.get("action").get().getValue())[0]);
                         sum += step.reward();
                         o = step.observation();
                         done = step.done();
@@ -194,7 +239,8 @@ class ExportedModelsITCase {
         }
         assertThat(steps).isPositive();
         ModelRows.assertWithinTolerance(worst, steps + " observations");
-        assertThat(sum / test.get("episodes").asInt()).isEqualTo(test.get("greedy_return").asDouble());
+        assertThat(sum / test.get("episodes").asInt())
+                .isEqualTo(test.get("greedy_return").asDouble());
         OnnxChecker.check(RunModels.bestModel(run));
     }
 
@@ -213,7 +259,8 @@ class ExportedModelsITCase {
     }
 
     private static PopulationConfig config(Path run) {
-        return ConfigLoader.parse(ConfigLoader.file(run.resolve(RunFolder.CONFIG_FILE))).population();
+        return ConfigLoader.parse(ConfigLoader.file(run.resolve(RunFolder.CONFIG_FILE)))
+                .population();
     }
 
     private static OrtSession session(Path run) throws Exception {
@@ -230,8 +277,9 @@ class ExportedModelsITCase {
 
     /** The best agent's final weights, which the model was made of. */
     private static float[] weights(Path run) throws Exception {
-        int best = JSON.readTree(run.resolve(RunSummary.FILE).toFile()).get("best_agent").asInt();
+        int best = JSON.readTree(run.resolve(RunSummary.FILE).toFile())
+                .get("best_agent")
+                .asInt();
         return FinalWeights.read(run).get(best).params();
     }
-
 }

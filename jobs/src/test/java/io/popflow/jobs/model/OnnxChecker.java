@@ -22,13 +22,21 @@ final class OnnxChecker {
 
     static void check(Path model) throws IOException, InterruptedException {
         boolean required = "1".equals(System.getenv("POPFLOW_REQUIRE_ONNX_CHECKER"));
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import onnx").redirectErrorStream(true).start();
+        Process probe = new ProcessBuilder(PYTHON, "-c", "import onnx")
+                .redirectErrorStream(true)
+                .start();
         boolean installed = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        Assumptions.assumeTrue(installed || required,
+        Assumptions.assumeTrue(
+                installed || required,
                 "skipped: Debian's python3-onnx is not installed (apt-get install python3-onnx), so the ONNX checker cannot run");
-        Process p = new ProcessBuilder(PYTHON, "-c", "import onnx, sys; m = onnx.load(sys.argv[1]); "
-                + "onnx.checker.check_model(m, full_check=True); print('checked', m.opset_import[0].version)",
-                model.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        PYTHON,
+                        "-c",
+                        "import onnx, sys; m = onnx.load(sys.argv[1]); "
+                                + "onnx.checker.check_model(m, full_check=True); print('checked', m.opset_import[0].version)",
+                        model.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the checker ends").isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as("onnx.checker on " + model + ": " + out).isZero();

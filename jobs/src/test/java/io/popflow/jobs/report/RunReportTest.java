@@ -29,11 +29,14 @@ class RunReportTest {
         StringBuilder generations = new StringBuilder();
         for (int g = 0; g < 3; g++) {
             for (int a = 0; a < 4; a++) {
-                reports.append(String.format("{\"agent\":%d,\"generation\":%d,\"hyperparameters\":{\"%s\":%s},"
-                        + "\"fitness\":%d}%n", a, g, name, 0.1 * (a + 1), -a));
+                reports.append(String.format(
+                        "{\"agent\":%d,\"generation\":%d,\"hyperparameters\":{\"%s\":%s}," + "\"fitness\":%d}%n",
+                        a, g, name, 0.1 * (a + 1), -a));
             }
-            generations.append(String.format("{\"generation\":%d,\"best_agent\":0,\"fitness\":{\"max\":0,\"q75\":-1,"
-                    + "\"median\":-1.5,\"q25\":-2}}%n", g));
+            generations.append(String.format(
+                    "{\"generation\":%d,\"best_agent\":0,\"fitness\":{\"max\":0,\"q75\":-1,"
+                            + "\"median\":-1.5,\"q25\":-2}}%n",
+                    g));
         }
         Files.writeString(run.resolve("reports.jsonl"), reports);
         Files.writeString(run.resolve("generations.jsonl"), generations);
@@ -41,8 +44,12 @@ class RunReportTest {
 
     private XYPlot densityPlot(String name) throws Exception {
         List<JsonNode> generations = JsonLines.read(run.resolve("generations.jsonl"));
-        return RunReport.charts(run, generations).stream().filter(c -> c.file().equals("density-" + name + ".png"))
-                .findFirst().orElseThrow().chart().getXYPlot();
+        return RunReport.charts(run, generations).stream()
+                .filter(c -> c.file().equals("density-" + name + ".png"))
+                .findFirst()
+                .orElseThrow()
+                .chart()
+                .getXYPlot();
     }
 
     @Test
@@ -64,7 +71,9 @@ class RunReportTest {
         // generation 0 is uniform on [-2, 2]: median 0, 10 % at -1.6
         assertThat(predicted.getYValue(0, 0)).isCloseTo(0, within(1e-9));
         assertThat(predicted.getYValue(1, 0)).isCloseTo(-1.6, within(1e-9));
-        assertThat(predicted.getYValue(0, 2)).as("selection moves it toward the centre").isGreaterThan(0.2);
+        assertThat(predicted.getYValue(0, 2))
+                .as("selection moves it toward the centre")
+                .isGreaterThan(0.2);
     }
 
     @Test
@@ -87,10 +96,13 @@ class RunReportTest {
     void theHeaderSaysTheFinalTest() throws Exception {
         ConfigLoader.writeYaml(ConfigLoader.set(ConfigLoader.preset("digits"), "output=out"), run.resolve("pbt.yaml"));
         runFolder("lr", Files.readString(run.resolve("pbt.yaml")));
-        assertThat(Files.readString(RunReport.write(run))).contains("<p>3 generations; no final test yet: the run has not ended</p>");
-        Files.writeString(run.resolve("summary.json"), "{\"test\": {\"loss\": 0.05, \"accuracy\": 0.98611, \"rows\": 360, "
-                + "\"notice\": null}}");
-        assertThat(Files.readString(RunReport.write(run))).contains("<p>3 generations; test accuracy 98.6 % on 360 rows</p>")
+        assertThat(Files.readString(RunReport.write(run)))
+                .contains("<p>3 generations; no final test yet: the run has not ended</p>");
+        Files.writeString(
+                run.resolve("summary.json"),
+                "{\"test\": {\"loss\": 0.05, \"accuracy\": 0.98611, \"rows\": 360, " + "\"notice\": null}}");
+        assertThat(Files.readString(RunReport.write(run)))
+                .contains("<p>3 generations; test accuracy 98.6 % on 360 rows</p>")
                 .doesNotContain("&quot;accuracy&quot;");
     }
 }

@@ -36,7 +36,9 @@ class WinnerLineageTest {
         List<JsonNode> out = new ArrayList<>();
         for (String t : triples) {
             JsonNode a = JSON.readTree(t);
-            out.add(JSON.createObjectNode().put("generation", a.get(0).asInt()).put("recipient", a.get(1).asInt())
+            out.add(JSON.createObjectNode()
+                    .put("generation", a.get(0).asInt())
+                    .put("recipient", a.get(1).asInt())
                     .set("donor", a.get(2)));
         }
         return out;

@@ -20,17 +20,23 @@ class LocalLimitsTest {
     private PopulationConfig stream(int replayCapacity) {
         ObjectNode digits = ConfigLoader.preset("digits");
         digits.remove("data"); // the digits' split: a stream holds out by position
-        return ConfigLoader.parse(ConfigLoader.set(digits, "output=" + dir, "task=stream",
-                "generations=0", "kafka.bootstrap_servers=127.0.0.1:9",
-                "stream={features: 64, classes: 10, replay_capacity: " + replayCapacity + "}")).population();
+        return ConfigLoader.parse(ConfigLoader.set(
+                        digits,
+                        "output=" + dir,
+                        "task=stream",
+                        "generations=0",
+                        "kafka.bootstrap_servers=127.0.0.1:9",
+                        "stream={features: 64, classes: 10, replay_capacity: " + replayCapacity + "}"))
+                .population();
     }
 
     @Test
     void parallelismUpToFourSubtasksPerCore() {
         LocalLimits limits = new LocalLimits(2, 4 * GB);
         assertThatCode(() -> limits.checkParallelism(8)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> limits.checkParallelism(9)).hasMessageStartingWith(
-                "invalid option 'parallelism': 9 is more than a local run on this machine carries (at most 8");
+        assertThatThrownBy(() -> limits.checkParallelism(9))
+                .hasMessageStartingWith(
+                        "invalid option 'parallelism': 9 is more than a local run on this machine carries (at most 8");
     }
 
     /** Every trainer subtask holds a full copy of the stream's replay buffers: they count against the heap too. */
@@ -43,7 +49,8 @@ class LocalLimitsTest {
         PopulationConfig large = stream(1_000_000);
         assertThat(LocalLimits.replayBufferBytes(large)).isEqualTo(2 * 1_000_512.0 * (4 * 64 + 48));
         assertThatThrownBy(() -> limits.checkPopulation(large, 4810))
-                .hasMessageContaining("(weights, optimizer memory, copies kept for transfers, replay buffers), more than half of "
-                        + "this JVM's 1.0 GB heap");
+                .hasMessageContaining(
+                        "(weights, optimizer memory, copies kept for transfers, replay buffers), more than half of "
+                                + "this JVM's 1.0 GB heap");
     }
 }

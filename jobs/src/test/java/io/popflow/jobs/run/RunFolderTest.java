@@ -46,9 +46,10 @@ class RunFolderTest {
         RunSnapshots snapshots = run.snapshots(dir.resolve("checkpoints"));
         assertThat(snapshots.newest().orElseThrow().path()).isEqualTo(newer);
         assertThat(run.latestSnapshot(dir.resolve("checkpoints"))).contains(newer);
-        assertThat(snapshots.whyNewest(dir)).isEqualTo("checkpoint 639, the newest of 3 complete snapshots; "
-                + "savepoints/savepoint-broken is incomplete (no _metadata: the stop did not finish); "
-                + "savepoints/savepoint-garbled is incomplete (its _metadata cannot be read)");
+        assertThat(snapshots.whyNewest(dir))
+                .isEqualTo("checkpoint 639, the newest of 3 complete snapshots; "
+                        + "savepoints/savepoint-broken is incomplete (no _metadata: the stop did not finish); "
+                        + "savepoints/savepoint-garbled is incomplete (its _metadata cannot be read)");
         assertThat(older).exists();
     }
 
@@ -63,8 +64,9 @@ class RunFolderTest {
         RunSnapshots snapshots = run.snapshots(dir.resolve("checkpoints"));
         assertThat(snapshots.newest().orElseThrow().path()).isEqualTo(checkpoint);
         assertThat(snapshots.newestSavepoint()).isEmpty();
-        assertThat(snapshots.whyNewest(dir)).isEqualTo("checkpoint 12, the newest of 2 complete snapshots; "
-                + "savepoints/savepoint-aborted is incomplete (no _metadata: the stop did not finish)");
+        assertThat(snapshots.whyNewest(dir))
+                .isEqualTo("checkpoint 12, the newest of 2 complete snapshots; "
+                        + "savepoints/savepoint-aborted is incomplete (no _metadata: the stop did not finish)");
     }
 
     /** A run stopped or refused before its first checkpoint left nothing to resume: the same command starts again there. */
@@ -90,8 +92,10 @@ class RunFolderTest {
         Files.writeString(dir.resolve("notes.txt"), "mine\n");
         RunFolder run = new RunFolder(dir);
         assertThat(run.neverStarted(checkpoints)).isFalse();
-        assertThatThrownBy(() -> run.prepareFresh(checkpoints)).isInstanceOf(InvalidOptionException.class)
-                .hasMessage("invalid option 'output': folder " + dir + " is not empty (config.yaml, notes.txt): resume it with --resume " + dir
+        assertThatThrownBy(() -> run.prepareFresh(checkpoints))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessage("invalid option 'output': folder " + dir
+                        + " is not empty (config.yaml, notes.txt): resume it with --resume " + dir
                         + ", or choose another folder");
         Files.delete(dir.resolve("notes.txt"));
         snapshot(checkpoints.resolve("job-a/chk-3"), 3, 0);
@@ -109,7 +113,8 @@ class RunFolderTest {
         RunFolder run = new RunFolder(dir);
         assertThat(run.finished()).isTrue();
         assertThatThrownBy(() -> run.prepareFresh(dir.resolve("checkpoints")))
-                .hasMessage("invalid option 'output': folder " + dir + " is not empty (config.yaml, summary.json): it holds a finished run "
+                .hasMessage("invalid option 'output': folder " + dir
+                        + " is not empty (config.yaml, summary.json): it holds a finished run "
                         + "(summary.json); choose another folder");
     }
 }

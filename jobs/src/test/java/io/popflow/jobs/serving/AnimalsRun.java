@@ -35,8 +35,16 @@ final class AnimalsRun {
     private AnimalsRun(Path csv, TableTaskSpec.Missing missing) throws IOException {
         this.csv = csv;
         this.table = TableParser.read(csv, ',', true);
-        this.task = new TableTaskSpec(table, table.indexOf("kind"), TableTaskSpec.Target.CLASSIFICATION, missing,
-                new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.ACCURACY);
+        this.task = new TableTaskSpec(
+                table,
+                table.indexOf("kind"),
+                TableTaskSpec.Target.CLASSIFICATION,
+                missing,
+                new int[] {8},
+                Activation.TANH,
+                0.6,
+                0.2,
+                FitnessMetric.ACCURACY);
         this.parts = task.parts(SEED);
         this.encoding = task.encoding(parts[0]);
         this.arch = task.architecture(encoding.width());
@@ -71,7 +79,8 @@ final class AnimalsRun {
         }
         if (noColour) {
             // the colour's one-hot follows the weight: inputs 1 .. categories
-            TableEncoding.OneHot colour = (TableEncoding.OneHot) encoding.features().get(1);
+            TableEncoding.OneHot colour =
+                    (TableEncoding.OneHot) encoding.features().get(1);
             for (int c = 0; c < colour.categories().size(); c++) {
                 x[1 + c] = 0;
             }
@@ -84,7 +93,11 @@ final class AnimalsRun {
         Table.Numeric weight = (Table.Numeric) table.columns()[0];
         Table.Text colour = (Table.Text) table.columns()[1];
         Table.Numeric legs = (Table.Numeric) table.columns()[2];
-        return String.format(Locale.ROOT, "{\"weight\": %s, \"colour\": \"%s\", \"legs\": %s}", weight.values()[row],
-                colour.values()[row], legs.values()[row]);
+        return String.format(
+                Locale.ROOT,
+                "{\"weight\": %s, \"colour\": \"%s\", \"legs\": %s}",
+                weight.values()[row],
+                colour.values()[row],
+                legs.values()[row]);
     }
 }

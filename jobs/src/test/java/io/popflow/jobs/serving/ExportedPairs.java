@@ -29,8 +29,12 @@ public final class ExportedPairs {
 
     public static Path write(Path dir, String stem, ExportedModel m, float[] params, int agent, int generation)
             throws IOException {
-        ObjectNode provenance = JSON.createObjectNode().put("run_id", "test-run").put("agent", agent)
-                .put("generation", generation).put("fitness_on", "validation").put("params_sha256", AgentLifecycle.sha256(params));
+        ObjectNode provenance = JSON.createObjectNode()
+                .put("run_id", "test-run")
+                .put("agent", agent)
+                .put("generation", generation)
+                .put("fitness_on", "validation")
+                .put("params_sha256", AgentLifecycle.sha256(params));
         Path onnx = dir.resolve(stem + ".onnx");
         ModelFiles.write(onnx, m, provenance);
         return onnx;

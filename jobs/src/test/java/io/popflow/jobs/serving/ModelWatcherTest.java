@@ -45,22 +45,30 @@ class ModelWatcherTest {
             // a pair that matches but is no model: said once, the current one kept
             byte[] broken = "not onnx".getBytes(StandardCharsets.UTF_8);
             String json = Files.readString(other.resolve("best.json"))
-                    .replaceAll("\"model_sha256\" : \"[0-9a-f]+\"", "\"model_sha256\" : \"" + ModelFiles.sha256(broken) + "\"");
+                    .replaceAll(
+                            "\"model_sha256\" : \"[0-9a-f]+\"",
+                            "\"model_sha256\" : \"" + ModelFiles.sha256(broken) + "\"");
             ExportedPairs.renameIntoPlace(models.resolve("best.json"), json.getBytes(StandardCharsets.UTF_8));
             ExportedPairs.renameIntoPlace(onnx, broken);
             await().atMost(Duration.ofSeconds(5)).until(() -> log.toString().contains("keeping the current model"));
             Thread.sleep(200);
-            assertThat(log.toString().lines().filter(l -> l.contains("keeping")).count()).isEqualTo(1);
+            assertThat(log.toString().lines().filter(l -> l.contains("keeping")).count())
+                    .isEqualTo(1);
             assertThat(params(watcher)).isEqualTo(AgentLifecycle.sha256(first));
 
             // the next good pair takes over; the request that held the first model still scores with it
             run.export(models, "best", second, 2);
             await().atMost(Duration.ofSeconds(5)).until(() -> params(watcher).equals(AgentLifecycle.sha256(second)));
             assertThat(held.model().metadata().paramsSha256()).isEqualTo(AgentLifecycle.sha256(first));
-            Predictions p = held.model().score(JsonInput.parse(("{\"rows\": [" + run.jsonObject(run.parts[2][0]) + "]}")
-                    .getBytes(StandardCharsets.UTF_8), held.model(), false));
-            assertThat((double) p.probabilities()[0][0]).isCloseTo(run.probabilities(first, run.parts[2][0], false)[0],
-                    org.assertj.core.api.Assertions.within(1e-5));
+            Predictions p = held.model()
+                    .score(JsonInput.parse(
+                            ("{\"rows\": [" + run.jsonObject(run.parts[2][0]) + "]}").getBytes(StandardCharsets.UTF_8),
+                            held.model(),
+                            false));
+            assertThat((double) p.probabilities()[0][0])
+                    .isCloseTo(
+                            run.probabilities(first, run.parts[2][0], false)[0],
+                            org.assertj.core.api.Assertions.within(1e-5));
             held.release();
             assertThat(held.tryAcquire()).as("closed after its last request").isFalse();
             assertThat(log.toString()).contains("serve: now serving " + onnx + " (table classification, generation 2");

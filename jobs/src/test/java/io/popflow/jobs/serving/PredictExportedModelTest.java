@@ -13,8 +13,8 @@ import io.popflow.export.ModelExport;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
 import io.popflow.model.JavaMlp;
-import io.popflow.model.Nd4jMlp;
 import io.popflow.model.MlpArchitecture;
+import io.popflow.model.Nd4jMlp;
 import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
 import io.popflow.task.ControlTaskSpec;
@@ -55,7 +55,9 @@ class PredictExportedModelTest {
         Dataset encoded = run.encoding.encode(test);
         List<String> classes = List.of(run.task.classes());
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines.get(0)).isEqualTo("line,label," + String.join(",", classes.stream().map(c -> "p_" + c).toList()));
+        assertThat(lines.get(0))
+                .isEqualTo("line,label,"
+                        + String.join(",", classes.stream().map(c -> "p_" + c).toList()));
         int correct = 0;
         for (int i = 0; i < test.length; i++) {
             float[] p = run.probabilities(theta, test[i], false);
@@ -71,14 +73,20 @@ class PredictExportedModelTest {
         // the measure the run's summary.json gives its test rows
         double accuracy = new Nd4jMlp(run.arch).evaluate(theta, encoded).accuracy();
         assertThat((double) correct / test.length).isEqualTo(accuracy);
-        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a 'kind'%n",
-                accuracy, correct, test.length, test.length));
+        assertThat(err)
+                .isEqualTo(String.format(
+                        Locale.ROOT,
+                        "predict: accuracy %.4f (%d of %d) over %d rows with a 'kind'%n",
+                        accuracy,
+                        correct,
+                        test.length,
+                        test.length));
     }
 
     @Test
     void aQNetworkFromObservationsByName() throws Exception {
-        ControlTaskSpec task = new ControlTaskSpec(DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 500), 32),
-                1, true, 10);
+        ControlTaskSpec task = new ControlTaskSpec(
+                DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 500), 32), 1, true, 10);
         MlpArchitecture arch = task.dqn().architecture(4, 2);
         float[] theta = weights(arch, 4);
         Path model = ExportedPairs.write(dir, "dqn", ModelExport.of(task, 0, theta, Map.of()), theta, 0, 9);
@@ -91,17 +99,29 @@ class PredictExportedModelTest {
             for (int j = 0; j < 4; j++) {
                 observations[i * 4 + j] = (float) (rng.nextDouble() - 0.5);
             }
-            csv.append(observations[i * 4 + 2]).append(',').append(observations[i * 4]).append(',')
-                    .append(observations[i * 4 + 3]).append(',').append(observations[i * 4 + 1]).append('\n');
+            csv.append(observations[i * 4 + 2])
+                    .append(',')
+                    .append(observations[i * 4])
+                    .append(',')
+                    .append(observations[i * 4 + 3])
+                    .append(',')
+                    .append(observations[i * 4 + 1])
+                    .append('\n');
         }
         Path out = dir.resolve("q.csv");
         Path data = Files.writeString(dir.resolve("obs.csv"), csv);
-        assertThat(run(0, model.toString(), data.toString(), "--output", out.toString())).isEmpty();
+        assertThat(run(0, model.toString(), data.toString(), "--output", out.toString()))
+                .isEmpty();
         // without --output, the same through the command line's writer, which stays open after it
         java.io.StringWriter captured = new java.io.StringWriter();
         java.io.PrintWriter stdout = new java.io.PrintWriter(captured);
-        assertThat(io.popflow.cli.Popflow.run(stdout, new java.io.PrintWriter(new java.io.StringWriter()), "predict",
-                model.toString(), data.toString())).isZero();
+        assertThat(io.popflow.cli.Popflow.run(
+                        stdout,
+                        new java.io.PrintWriter(new java.io.StringWriter()),
+                        "predict",
+                        model.toString(),
+                        data.toString()))
+                .isZero();
         stdout.print("after");
         stdout.flush();
         assertThat(captured.toString()).isEqualTo(Files.readString(out) + "after");
@@ -122,8 +142,16 @@ class PredictExportedModelTest {
     void theDiabetesRegressionInTheTargetsUnits() throws Exception {
         Path csv = TestData.diabetesCsv();
         Table table = TableParser.read(csv, ',', true);
-        TableTaskSpec task = new TableTaskSpec(table, table.indexOf("progression"), TableTaskSpec.Target.REGRESSION,
-                TableTaskSpec.Missing.REFUSE, new int[] {8}, Activation.TANH, 0.6, 0.2, FitnessMetric.NEGATIVE_LOSS);
+        TableTaskSpec task = new TableTaskSpec(
+                table,
+                table.indexOf("progression"),
+                TableTaskSpec.Target.REGRESSION,
+                TableTaskSpec.Missing.REFUSE,
+                new int[] {8},
+                Activation.TANH,
+                0.6,
+                0.2,
+                FitnessMetric.NEGATIVE_LOSS);
         long seed = 3;
         int[][] parts = task.parts(seed);
         TableEncoding encoding = task.encoding(parts[0]);
@@ -155,8 +183,13 @@ class PredictExportedModelTest {
             total += (y[test[i]] - mean) * (y[test[i]] - mean);
             absolute += Math.abs(y[test[i]] - predicted);
         }
-        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: R² %.4f, MAE %.4g over %d rows with a 'progression'%n",
-                1 - residual / total, absolute / test.length, test.length));
+        assertThat(err)
+                .isEqualTo(String.format(
+                        Locale.ROOT,
+                        "predict: R² %.4f, MAE %.4g over %d rows with a 'progression'%n",
+                        1 - residual / total,
+                        absolute / test.length,
+                        test.length));
     }
 
     @Test
@@ -175,13 +208,26 @@ class PredictExportedModelTest {
         }
         Path rows = Files.writeString(dir.resolve("digits.csv"), file);
         double accuracy = new Nd4jMlp(arch).evaluate(theta, digits).accuracy();
-        String err = run(0, model.toString(), rows.toString(), "--no-header", "--output", dir.resolve("p.csv").toString());
-        assertThat(err).isEqualTo(String.format(Locale.ROOT, "predict: accuracy %.4f (%d of %d) over %d rows with a "
-                + "'column65'%n", accuracy, Math.round(accuracy * digits.size()), digits.size(), digits.size()));
+        String err = run(
+                0,
+                model.toString(),
+                rows.toString(),
+                "--no-header",
+                "--output",
+                dir.resolve("p.csv").toString());
+        assertThat(err)
+                .isEqualTo(String.format(
+                        Locale.ROOT,
+                        "predict: accuracy %.4f (%d of %d) over %d rows with a " + "'column65'%n",
+                        accuracy,
+                        Math.round(accuracy * digits.size()),
+                        digits.size(),
+                        digits.size()));
         // without --no-header the first row is taken for names, and the refusal says what to do
-        assertThat(run(2, model.toString(), rows.toString())).isEqualTo("popflow: " + rows + ": no column 'column1', which "
-                + "the model reads (nor 63 more of its 64); the model's columns are named as a file without a header's are: "
-                + "add --no-header" + System.lineSeparator());
+        assertThat(run(2, model.toString(), rows.toString()))
+                .isEqualTo("popflow: " + rows + ": no column 'column1', which "
+                        + "the model reads (nor 63 more of its 64); the model's columns are named as a file without a header's are: "
+                        + "add --no-header" + System.lineSeparator());
     }
 
     /** The header and the lines of {@code rows} of {@code csv}, as a user would cut them out of it. */

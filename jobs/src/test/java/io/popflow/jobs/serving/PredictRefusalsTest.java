@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PredictRefusalsTest {
     @TempDir
     Path dir;
+
     private AnimalsRun run;
     private float[] theta;
     private Path model;
@@ -70,8 +71,15 @@ class PredictRefusalsTest {
     @Test
     void anExtraColumnButNotTheLabel() throws Exception {
         Path f = csv("extra.csv", "weight,colour,legs,age\n1,red,2,3\n");
-        refused(f, f + ": column 'age' is not one of the model's (it reads weight, colour, legs, and 'kind' is its label)");
-        run(0, model.toString(), csv("label.csv", "weight,colour,legs,kind\n1,red,2,owl\n").toString(), "--output",
+        refused(
+                f,
+                f
+                        + ": column 'age' is not one of the model's (it reads weight, colour, legs, and 'kind' is its label)");
+        run(
+                0,
+                model.toString(),
+                csv("label.csv", "weight,colour,legs,kind\n1,red,2,owl\n").toString(),
+                "--output",
                 out.toString());
         assertThat(out).exists();
     }
@@ -93,8 +101,11 @@ class PredictRefusalsTest {
     @Test
     void aFileReadWithoutAHeaderSaysSo() throws Exception {
         Path f = csv("noheader.csv", "1,red,2\n");
-        refused(f, f + ": no column 'weight', which the model reads (nor 2 more of its 3); the file was read without a "
-                + "header (--no-header), so its columns are column1 to column3", "--no-header");
+        refused(
+                f,
+                f + ": no column 'weight', which the model reads (nor 2 more of its 3); the file was read without a "
+                        + "header (--no-header), so its columns are column1 to column3",
+                "--no-header");
     }
 
     @Test
@@ -108,12 +119,22 @@ class PredictRefusalsTest {
     @Test
     void anUnseenCategoryWithTheHint() throws Exception {
         int row = run.parts[2][0];
-        Path f = csv("purple.csv", "weight,colour,legs\n1,red,2\n"
-                + String.join(",", List.of(Files.readAllLines(run.csv).get(run.table.lines()[row] - 1).split(",")).subList(0, 3))
-                        .replaceFirst(",[^,]+,", ",purple,") + "\n");
+        Path f = csv(
+                "purple.csv",
+                "weight,colour,legs\n1,red,2\n"
+                        + String.join(
+                                        ",",
+                                        List.of(Files.readAllLines(run.csv)
+                                                        .get(run.table.lines()[row] - 1)
+                                                        .split(","))
+                                                .subList(0, 3))
+                                .replaceFirst(",[^,]+,", ",purple,")
+                        + "\n");
         // the categories in the order the training rows first show them
-        refused(f, f + ":3:2 (colour): category 'purple' was not seen in training (the model knows light blue, red, "
-                + "green); --unknown ignore scores it as no category");
+        refused(
+                f,
+                f + ":3:2 (colour): category 'purple' was not seen in training (the model knows light blue, red, "
+                        + "green); --unknown ignore scores it as no category");
         run(0, model.toString(), f.toString(), "--output", out.toString(), "--unknown", "ignore");
         String[] cells = Files.readAllLines(out).get(2).split(",");
         float[] expected = run.probabilities(theta, row, true);
@@ -125,38 +146,50 @@ class PredictRefusalsTest {
     @Test
     void aMissingValueWhereTheRunRefusedThem() throws Exception {
         Path number = csv("na.csv", "weight,colour,legs\n1,red,2\nNA,red,2\n");
-        refused(number, number + ":3:1 (weight): missing value (the model's run refused missing values; one trained "
-                + "with table.missing: impute fills them in)");
+        refused(
+                number,
+                number + ":3:1 (weight): missing value (the model's run refused missing values; one trained "
+                        + "with table.missing: impute fills them in)");
         Path text = csv("empty.csv", "weight,colour,legs\n1,red,2\n1,,2\n");
-        refused(text, text + ":3:2 (colour): missing value (the model's run refused missing values; one trained with "
-                + "table.missing: impute fills them in)");
+        refused(
+                text,
+                text + ":3:2 (colour): missing value (the model's run refused missing values; one trained with "
+                        + "table.missing: impute fills them in)");
     }
 
     @Test
     void aModelThatIsNotThereNotOnnxOrAlone() throws Exception {
         Path data = csv("ok.csv", "weight,colour,legs\n1,red,2\n");
         Path absent = dir.resolve("absent.onnx");
-        assertThat(run(2, absent.toString(), data.toString())).isEqualTo("popflow: " + absent + ": no such model file"
-                + System.lineSeparator());
+        assertThat(run(2, absent.toString(), data.toString()))
+                .isEqualTo("popflow: " + absent + ": no such model file" + System.lineSeparator());
 
         Path alone = dir.resolve("alone.onnx");
         Files.copy(model, alone);
-        assertThat(run(2, alone.toString(), data.toString())).isEqualTo("popflow: " + alone + ": no alone.json beside "
-                + "it (a model is the .onnx and the .json that describes it, written together)" + System.lineSeparator());
+        assertThat(run(2, alone.toString(), data.toString()))
+                .isEqualTo("popflow: " + alone + ": no alone.json beside "
+                        + "it (a model is the .onnx and the .json that describes it, written together)"
+                        + System.lineSeparator());
 
         Path text = dir.resolve("text.onnx");
         byte[] notOnnx = "this is not a model\n".getBytes();
         Files.write(text, notOnnx);
-        Files.writeString(dir.resolve("text.json"), Files.readString(ModelFiles.descriptionOf(model))
-                .replaceAll("\"model_sha256\" : \"[0-9a-f]+\"", "\"model_sha256\" : \"" + ModelFiles.sha256(notOnnx) + "\""));
-        assertThat(run(2, text.toString(), data.toString())).isEqualTo("popflow: " + text + ": not a model ONNX Runtime "
-                + "can load (Failed to load model because protobuf parsing failed)" + System.lineSeparator());
+        Files.writeString(
+                dir.resolve("text.json"),
+                Files.readString(ModelFiles.descriptionOf(model))
+                        .replaceAll(
+                                "\"model_sha256\" : \"[0-9a-f]+\"",
+                                "\"model_sha256\" : \"" + ModelFiles.sha256(notOnnx) + "\""));
+        assertThat(run(2, text.toString(), data.toString()))
+                .isEqualTo("popflow: " + text + ": not a model ONNX Runtime "
+                        + "can load (Failed to load model because protobuf parsing failed)" + System.lineSeparator());
 
         Path notJson = dir.resolve("odd.onnx");
         Files.copy(model, notJson);
         Files.writeString(dir.resolve("odd.json"), "{\"format\": 1}");
-        assertThat(run(2, notJson.toString(), data.toString())).isEqualTo("popflow: " + dir.resolve("odd.json")
-                + ": names no columns (not a model description of popflow's)" + System.lineSeparator());
+        assertThat(run(2, notJson.toString(), data.toString()))
+                .isEqualTo("popflow: " + dir.resolve("odd.json")
+                        + ": names no columns (not a model description of popflow's)" + System.lineSeparator());
     }
 
     @Test

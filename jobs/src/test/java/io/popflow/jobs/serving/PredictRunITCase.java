@@ -40,16 +40,30 @@ class PredictRunITCase {
     @Test
     void aTableWithATextFeatureAndATextLabel() throws Exception {
         Path csv = ModelRows.animals(dir.resolve("animals.csv"), 300);
-        Path run = train("--preset", "diabetes", "--set", "table.file=" + csv, "--set", "table.label=kind", "--set",
+        Path run = train(
+                "--preset",
+                "diabetes",
+                "--set",
+                "table.file=" + csv,
+                "--set",
+                "table.label=kind",
+                "--set",
                 "table.target=classification");
         TableTaskSpec task = (TableTaskSpec) config(run).task();
         int[] test = task.parts(config(run).seed())[2];
         Path rows = PredictExportedModelTest.linesOf(csv, task.table(), test, dir.resolve("test.csv"));
-        Matcher m = ACCURACY.matcher(run(0, RunModels.bestModel(run).toString(), rows.toString(), "--output",
+        Matcher m = ACCURACY.matcher(run(
+                0,
+                RunModels.bestModel(run).toString(),
+                rows.toString(),
+                "--output",
                 dir.resolve("p.csv").toString()));
         assertThat(m.find()).isTrue();
-        assertThat(Integer.parseInt(m.group(2))).isEqualTo(test.length).isEqualTo(summaryTest(run).get("rows").asInt());
-        assertThat(Double.parseDouble(m.group(1)) / test.length).isEqualTo(summaryTest(run).get("accuracy").asDouble());
+        assertThat(Integer.parseInt(m.group(2)))
+                .isEqualTo(test.length)
+                .isEqualTo(summaryTest(run).get("rows").asInt());
+        assertThat(Double.parseDouble(m.group(1)) / test.length)
+                .isEqualTo(summaryTest(run).get("accuracy").asDouble());
     }
 
     @Test
@@ -60,7 +74,8 @@ class PredictRunITCase {
         int[] test = task.parts(config(run).seed())[2];
         Path rows = PredictExportedModelTest.linesOf(csv, task.table(), test, dir.resolve("test.csv"));
         Path out = dir.resolve("p.csv");
-        Matcher m = R2.matcher(run(0, RunModels.bestModel(run).toString(), rows.toString(), "--output", out.toString()));
+        Matcher m =
+                R2.matcher(run(0, RunModels.bestModel(run).toString(), rows.toString(), "--output", out.toString()));
         assertThat(m.find()).isTrue();
         double r2 = summaryTest(run).get("r2").asDouble();
         assertThat(m.group(1)).isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", r2));
@@ -84,7 +99,8 @@ class PredictRunITCase {
     @Test
     void digitsWithoutAHeader() throws Exception {
         Path run = train("--preset", "digits");
-        Dataset test = ((DigitsTaskSpec) config(run).task()).split(config(run).seed()).test();
+        Dataset test =
+                ((DigitsTaskSpec) config(run).task()).split(config(run).seed()).test();
         StringBuilder file = new StringBuilder();
         for (int r = 0; r < test.size(); r++) {
             for (int c = 0; c < test.features(); c++) {
@@ -93,10 +109,16 @@ class PredictRunITCase {
             file.append(test.label(r)).append('\n');
         }
         Path rows = Files.writeString(dir.resolve("digits-test.csv"), file);
-        Matcher m = ACCURACY.matcher(run(0, RunModels.bestModel(run).toString(), rows.toString(), "--no-header", "--output",
+        Matcher m = ACCURACY.matcher(run(
+                0,
+                RunModels.bestModel(run).toString(),
+                rows.toString(),
+                "--no-header",
+                "--output",
                 dir.resolve("p.csv").toString()));
         assertThat(m.find()).isTrue();
-        assertThat(Double.parseDouble(m.group(1)) / test.size()).isEqualTo(summaryTest(run).get("accuracy").asDouble());
+        assertThat(Double.parseDouble(m.group(1)) / test.size())
+                .isEqualTo(summaryTest(run).get("accuracy").asDouble());
     }
 
     /** A short run (4 agents, 3 generations) of {@code args}; its folder. */
@@ -110,10 +132,13 @@ class PredictRunITCase {
     }
 
     private static PopulationConfig config(Path run) {
-        return ConfigLoader.parse(ConfigLoader.file(run.resolve(RunFolder.CONFIG_FILE))).population();
+        return ConfigLoader.parse(ConfigLoader.file(run.resolve(RunFolder.CONFIG_FILE)))
+                .population();
     }
 
     private static JsonNode summaryTest(Path run) throws Exception {
-        return ExportedPairs.JSON.readTree(run.resolve(RunSummary.FILE).toFile()).get("test");
+        return ExportedPairs.JSON
+                .readTree(run.resolve(RunSummary.FILE).toFile())
+                .get("test");
     }
 }

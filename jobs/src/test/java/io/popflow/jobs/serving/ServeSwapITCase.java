@@ -56,9 +56,12 @@ class ServeSwapITCase {
         written.put(AgentLifecycle.sha256(first), run.probabilities(first, row, false));
         Path model = run.export(dir.resolve("models"), "champion", first, 0);
         StringWriter log = new StringWriter();
-        ModelServer server = ModelServer.start(ModelLocation.of(model), new ModelServer.Settings(
-                new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 8), new PrintWriter(log, true));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ModelServer server = ModelServer.start(
+                ModelLocation.of(model),
+                new ModelServer.Settings(new InetSocketAddress("127.0.0.1", 0), 1 << 20, false, 100, 8),
+                new PrintWriter(log, true));
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI predict = URI.create("http://127.0.0.1:" + server.port() + "/predict");
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -78,9 +81,12 @@ class ServeSwapITCase {
                         sent.incrementAndGet();
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(predict).timeout(Duration.ofSeconds(10))
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(), HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> r = client.send(
+                                    HttpRequest.newBuilder(predict)
+                                            .timeout(Duration.ofSeconds(10))
+                                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
                             latencies.add(System.nanoTime() - t0);
                             check(r, written, run.task.classes(), answeredBy, failures);
                         } catch (Exception e) {
@@ -109,9 +115,18 @@ class ServeSwapITCase {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "serve under swaps: %d requests in %d s (%.0f/s), %d models written, %d answered, "
-                        + "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", sent.get(), SECONDS, sent.get() / (double) SECONDS,
-                written.size(), answeredBy.size(), millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 1.0));
+        System.out.printf(
+                Locale.ROOT,
+                "serve under swaps: %d requests in %d s (%.0f/s), %d models written, %d answered, "
+                        + "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                sent.get(),
+                SECONDS,
+                sent.get() / (double) SECONDS,
+                written.size(),
+                answeredBy.size(),
+                millis(sorted, 0.50),
+                millis(sorted, 0.99),
+                millis(sorted, 1.0));
         assertThat(failures).as("failed requests").isEmpty();
         assertThat(sent.get()).isGreaterThanOrEqualTo(RATE * SECONDS * 95 / 100);
         assertThat(written).hasSizeGreaterThanOrEqualTo(6);
@@ -119,8 +134,13 @@ class ServeSwapITCase {
         assertThat(log.toString()).doesNotContain("keeping the current model");
     }
 
-    private static void check(HttpResponse<String> r, Map<String, float[]> written, String[] classes,
-            Set<String> answeredBy, List<String> failures) throws Exception {
+    private static void check(
+            HttpResponse<String> r,
+            Map<String, float[]> written,
+            String[] classes,
+            Set<String> answeredBy,
+            List<String> failures)
+            throws Exception {
         if (r.statusCode() != 200) {
             failures.add(r.statusCode() + " " + r.body());
             return;
@@ -136,13 +156,16 @@ class ServeSwapITCase {
         JsonNode p = answer.get("predictions").get(0).get("probabilities");
         for (int c = 0; c < classes.length; c++) {
             if (Math.abs(p.get(classes[c]).asDouble() - expected[c]) > 1e-5) {
-                failures.add("model " + params + " answered " + p + ", its weights give " + java.util.Arrays.toString(expected));
+                failures.add("model " + params + " answered " + p + ", its weights give "
+                        + java.util.Arrays.toString(expected));
             }
         }
     }
 
     private static double millis(List<Long> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
+        return sorted.isEmpty()
+                ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
     }
 
     private static void pauseUntil(long nanoTime) throws InterruptedException {

@@ -20,8 +20,11 @@ final class FeedbackTailOperator<T> extends AbstractStreamOperator<Void> impleme
     public void open() throws Exception {
         super.open();
         TaskInfo task = getRuntimeContext().getTaskInfo();
-        ChannelKey key = new ChannelKey(getRuntimeContext().getJobInfo().getJobId().toString(), edge,
-                task.getIndexOfThisSubtask(), task.getAttemptNumber());
+        ChannelKey key = new ChannelKey(
+                getRuntimeContext().getJobInfo().getJobId().toString(),
+                edge,
+                task.getIndexOfThisSubtask(),
+                task.getAttemptNumber());
         channel = FeedbackBroker.channel(key);
     }
 

@@ -43,8 +43,8 @@ public final class InJvmFeedbackEdge<T> implements FeedbackEdge<T> {
     @Override
     public void tail(DataStream<T> records) {
         FeedbackRouting<T> r = routing;
-        SingleOutputStreamOperator<Void> tail = records
-                .partitionCustom((route, channels) -> Math.floorMod(route, channels), r::route)
+        SingleOutputStreamOperator<Void> tail = records.partitionCustom(
+                        (route, channels) -> Math.floorMod(route, channels), r::route)
                 .transform(name + "-tail", Types.VOID, new FeedbackTailOperator<T>(name))
                 .setParallelism(parallelism)
                 .uid(name + "-tail");

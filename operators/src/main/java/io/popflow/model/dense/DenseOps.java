@@ -55,7 +55,8 @@ public interface DenseOps {
             }
             try {
                 return (DenseOps) Class.forName("io.popflow.model.dense.vector.VectorDenseOps")
-                        .getDeclaredConstructor().newInstance();
+                        .getDeclaredConstructor()
+                        .newInstance();
             } catch (ReflectiveOperationException | LinkageError e) {
                 return ScalarDenseOps.INSTANCE;
             }

@@ -33,7 +33,8 @@ public final class ScalarDenseOps implements DenseOps {
      * run side by side, so that a narrow layer (a Q-network's two outputs) is bound by the FMA
      * units' throughput, not by one chain's latency.
      */
-    public static void product(float[] w, int offset, int n, int m, float[] x, int b, float[] out, boolean bias, int from) {
+    public static void product(
+            float[] w, int offset, int n, int m, float[] x, int b, float[] out, boolean bias, int from) {
         int biasColumn = offset + n * m;
         int s = 0;
         for (; s + 8 <= b; s += 8) {

@@ -42,6 +42,7 @@ class InJvmFeedbackEdgeITCase {
 
     static final class TokenRouting implements FeedbackRouting<Token> {
         private static final long serialVersionUID = 1L;
+
         @Override
         public int route(Token t) {
             return t.id();
@@ -98,18 +99,17 @@ class InJvmFeedbackEdgeITCase {
         }
         InJvmFeedbackEdge<Token> edge = new InJvmFeedbackEdge<>("tokens", PARALLELISM, new TokenRouting());
         DataStream<Token> head = edge.head(env, type);
-        SingleOutputStreamOperator<Token> hopped = env.fromData(seeds, type).union(head)
-                .process(new Hop(), type);
-        DataStream<Token> back = hopped
-                .keyBy(t -> 0, Types.INT)
-                .process(new Coordinator(), type)
-                .setParallelism(1);
+        SingleOutputStreamOperator<Token> hopped =
+                env.fromData(seeds, type).union(head).process(new Hop(), type);
+        DataStream<Token> back =
+                hopped.keyBy(t -> 0, Types.INT).process(new Coordinator(), type).setParallelism(1);
         edge.tail(back);
     }
 
     /** Counts a trip. */
     static final class Hop extends ProcessFunction<Token, Token> {
         private static final long serialVersionUID = 1L;
+
         @Override
         public void processElement(Token t, Context ctx, Collector<Token> out) {
             Token next = new Token(t.id(), t.hops() + 1);

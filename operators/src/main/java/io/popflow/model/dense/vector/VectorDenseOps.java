@@ -36,7 +36,8 @@ public final class VectorDenseOps implements DenseOps {
             int x2 = x1 + n;
             int x3 = x2 + n;
             for (int c = 0; c < whole; c += LANES) {
-                FloatVector start = bias ? FloatVector.fromArray(SPECIES, w, biasColumn + c) : FloatVector.zero(SPECIES);
+                FloatVector start =
+                        bias ? FloatVector.fromArray(SPECIES, w, biasColumn + c) : FloatVector.zero(SPECIES);
                 FloatVector a0 = start;
                 FloatVector a1 = start;
                 FloatVector a2 = start;
@@ -58,7 +59,8 @@ public final class VectorDenseOps implements DenseOps {
             for (int c = 0; c < whole; c += LANES) {
                 FloatVector a = bias ? FloatVector.fromArray(SPECIES, w, biasColumn + c) : FloatVector.zero(SPECIES);
                 for (int i = 0; i < n; i++) {
-                    a = FloatVector.fromArray(SPECIES, w, offset + i * m + c).fma(FloatVector.broadcast(SPECIES, x[s * n + i]), a);
+                    a = FloatVector.fromArray(SPECIES, w, offset + i * m + c)
+                            .fma(FloatVector.broadcast(SPECIES, x[s * n + i]), a);
                 }
                 a.intoArray(out, s * m + c);
             }
@@ -97,7 +99,8 @@ public final class VectorDenseOps implements DenseOps {
             for (int c = 0; c < whole; c += LANES) {
                 FloatVector acc = FloatVector.fromArray(SPECIES, g, column + c);
                 for (int s = 0; s < b; s++) {
-                    acc = FloatVector.fromArray(SPECIES, dz, s * m + c).fma(FloatVector.broadcast(SPECIES, x[s * n + i]), acc);
+                    acc = FloatVector.fromArray(SPECIES, dz, s * m + c)
+                            .fma(FloatVector.broadcast(SPECIES, x[s * n + i]), acc);
                 }
                 acc.intoArray(g, column + c);
             }

@@ -1,4 +1,4 @@
-package io.popflow.task.kind;
+package io.popflow.taskkind;
 
 import io.popflow.option.Variant;
 import java.util.Arrays;
@@ -7,7 +7,14 @@ import java.util.Locale;
 
 /** The tasks a run can learn, as the {@code task} option names them; task options say which they apply to. */
 public enum TaskKind implements Variant {
-    DIGITS, TABLE, STREAM, QUADRATIC, LANDSCAPE, PBT_TOY, CARTPOLE, MOUNTAIN_CAR;
+    DIGITS,
+    TABLE,
+    STREAM,
+    QUADRATIC,
+    LANDSCAPE,
+    PBT_TOY,
+    CARTPOLE,
+    MOUNTAIN_CAR;
 
     /** The tasks that train an MLP on examples, and read the {@code model} section. */
     public static final TaskKind[] SUPERVISED = {DIGITS, TABLE, STREAM};
@@ -30,7 +37,10 @@ public enum TaskKind implements Variant {
 
     /** The task written {@code name}, or null if there is none. */
     public static TaskKind named(String name) {
-        return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(k -> k.label().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Every task's name, in declaration order. */

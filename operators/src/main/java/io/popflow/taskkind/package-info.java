@@ -3,4 +3,4 @@
  * {@code rl} and the connectors say which tasks they apply to without those packages depending on
  * one another.
  */
-package io.popflow.task.kind;
+package io.popflow.taskkind;
