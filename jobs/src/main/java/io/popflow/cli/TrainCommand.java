@@ -509,7 +509,7 @@ final class TrainCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         Presets() {
-            super(List.of(ConfigLoader.PRESETS));
+            super(ConfigLoader.presetNames());
         }
     }
 }

@@ -1,10 +1,13 @@
 package io.popflow.config;
 
 import io.popflow.fast.UpdateRule;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an exploiting agent takes with a donor's weights besides θ (configuration {@code exploit}).
@@ -48,5 +51,18 @@ public record CopyPolicy(Optimizer optimizer, Replay replay) implements Serializ
      */
     public static CopyPolicy defaults(UpdateRule rule) {
         return new CopyPolicy(rule.memoryPerWeight() == 2 ? Optimizer.RESET : Optimizer.COPY, REPLAY.fallback());
+    }
+
+    /** Reads {@code exploit: {optimizer: copy|reset, replay: clear|keep}} from the run's options; defaults in {@link #defaults}. */
+    public static CopyPolicy from(OptionSection run, UpdateRule rule) {
+        OptionSection e = run.child("exploit");
+        CopyPolicy defaults = defaults(rule);
+        CopyPolicy policy = new CopyPolicy(e.get(OPTIMIZER, defaults.optimizer()), e.get(REPLAY));
+        InvalidOptionException.require(
+                rule.memoryPerWeight() > 0 || !e.has(OPTIMIZER),
+                OPTIMIZER.key(),
+                "optimizer " + rule.name().toLowerCase(Locale.ROOT) + " has no memory to copy or reset");
+        e.rejectUnknown();
+        return policy;
     }
 }

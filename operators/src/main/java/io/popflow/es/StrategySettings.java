@@ -2,6 +2,7 @@ package io.popflow.es;
 
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.option.Variant;
 import io.popflow.taskkind.TaskKind;
 import java.io.Serializable;
@@ -300,5 +301,29 @@ public record StrategySettings(
                                                 + inheritance.name().toLowerCase()
                                         : "")
                         : "");
+    }
+
+    /** Reads {@code strategy: {name: openai_es, sigma: 0.02, ...}} from the run's options; absent, no strategy. */
+    public static StrategySettings from(OptionSection run) {
+        OptionSection t = run.child("strategy");
+        Kind kind = t.get(NAME);
+        StrategySettings s = new StrategySettings(
+                kind,
+                t.get(SIGMA, defaultSigma(kind)),
+                t.get(SIGMA_DECAY),
+                t.get(SIGMA_MIN),
+                t.get(LR),
+                t.get(OPTIMIZER),
+                t.get(MOMENTUM),
+                t.get(WEIGHT_DECAY),
+                t.get(ANTITHETIC),
+                t.get(SHAPING),
+                t.get(ACTIVE),
+                t.get(INNER_STEPS),
+                t.get(INHERITANCE),
+                t.get(INITIAL_MEAN, Double.NaN),
+                t.get(EPISODES));
+        t.rejectUnknown();
+        return s;
     }
 }

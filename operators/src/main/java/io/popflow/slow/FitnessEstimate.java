@@ -1,6 +1,7 @@
 package io.popflow.slow;
 
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import java.io.Serializable;
 import java.util.List;
 
@@ -62,5 +63,17 @@ public record FitnessEstimate(FitnessEstimator estimator, double window, int eve
     /** Steps at the end of a window of {@code interval} steps that the window estimate averages. */
     public int windowSteps(int interval) {
         return Math.max(1, (int) Math.round(window * interval));
+    }
+
+    /**
+     * Reads {@code fitness: window} or {@code fitness: {estimator: window, window: 0.5, every: 1,
+     * ema: 0.5, bandwidth: 0}} from the run's options.
+     */
+    public static FitnessEstimate from(OptionSection run) {
+        OptionSection f = run.kindOrMapping("fitness", ESTIMATOR.leaf());
+        FitnessEstimate estimate =
+                new FitnessEstimate(f.get(ESTIMATOR), f.get(WINDOW), f.get(EVERY), f.get(EMA), f.get(BANDWIDTH));
+        f.rejectUnknown();
+        return estimate;
     }
 }

@@ -283,4 +283,25 @@ public final class HyperparameterSpace implements Serializable {
         }
         return sb.toString();
     }
+
+    /**
+     * The largest batch size any agent can have: its fixed value, or the top of its domain (a DQN
+     * sizes its buffers for it).
+     */
+    public int largestBatchSize() {
+        for (int i = 0; i < size(); i++) {
+            if (hyperparameter(i).equals(Hyperparameter.BATCH_SIZE)) {
+                if (domain(i) instanceof Domain.Interval interval) {
+                    return (int) interval.max();
+                }
+                Domain.Choice choice = (Domain.Choice) domain(i);
+                double max = choice.value(0);
+                for (int c = 1; c < choice.size(); c++) {
+                    max = Math.max(max, choice.value(c));
+                }
+                return (int) max;
+            }
+        }
+        return resolve(new double[size()]).fast().batchSize();
+    }
 }

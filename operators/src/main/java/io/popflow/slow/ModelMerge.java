@@ -1,6 +1,7 @@
 package io.popflow.slow;
 
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import java.io.Serializable;
 import java.util.List;
 
@@ -72,5 +73,14 @@ public record ModelMerge(double strength, double eliteFraction) implements Seria
         for (int k = 0; k < theta.length; k++) {
             theta[k] = (float) ((1 - strength) * theta[k] + strength * target[k]);
         }
+    }
+
+    /** Reads {@code merge: {strength: 0.5, elite: 0.25}} from the run's options. */
+    public static ModelMerge from(OptionSection run) {
+        OptionSection m = run.child("merge");
+        double strength = m.get(STRENGTH);
+        double elite = m.get(ELITE);
+        m.rejectUnknown();
+        return new ModelMerge(strength, elite);
     }
 }

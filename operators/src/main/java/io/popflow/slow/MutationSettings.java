@@ -3,6 +3,7 @@ package io.popflow.slow;
 import io.popflow.es.StrategySettings;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.option.Variant;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -232,5 +233,45 @@ public record MutationSettings(
                         : kernel == Kernel.PB2
                                 ? "pb2(window=" + window + ")"
                                 : kernel == Kernel.CUSTOM ? "custom(" + explorer + ")" : "none";
+    }
+
+    /**
+     * Reads {@code mutation: gaussian} or {@code mutation: {kernel: gaussian, diffusion: 0.05, dt:
+     * 0.1, everyone: true, space: coordinate|normalized, boundary: reflect|clip}} ({@code strength:
+     * σ} instead of diffusion); pbt reads {@code resample_probability} and {@code
+     * perturbation_factors}; {@code {kernel: pb2, window: 200}}; {@code {kernel: custom, class:
+     * com.example.Explore}}. A Gaussian kernel's dt defaults to the Boltzmann strength (one
+     * generation is time α of the reduced equation, see docs/theory.md), else to 1.
+     */
+    public static MutationSettings from(OptionSection run, SelectionSettings selection) {
+        OptionSection m = run.kindOrMapping("mutation", KERNEL.leaf());
+        Kernel kernel = m.get(KERNEL);
+        double defaultDt = selection.rule() == SelectionSettings.Rule.BOLTZMANN && selection.strength() > 0
+                ? selection.strength()
+                : 1.0;
+        double dt = m.get(DT, defaultDt);
+        double diffusion = m.get(DIFFUSION);
+        if (m.has(STEP)) {
+            // σ of one generation's step, the form the seed authors give: D = σ²/(2Δt)
+            InvalidOptionException.require(
+                    !m.has(DIFFUSION),
+                    STEP.key(),
+                    "sets σ = sqrt(2 D Δt) itself: give strength or diffusion, not both");
+            double strength = m.get(STEP);
+            diffusion = strength * strength / (2 * dt);
+        }
+        MutationSettings settings = new MutationSettings(
+                kernel,
+                run.get(RESAMPLE_PROBABILITY),
+                run.get(PERTURBATION_FACTORS),
+                diffusion,
+                dt,
+                m.get(EVERYONE),
+                m.get(SPACE),
+                m.get(BOUNDARY),
+                m.get(WINDOW),
+                m.get(CLASS));
+        m.rejectUnknown();
+        return settings;
     }
 }

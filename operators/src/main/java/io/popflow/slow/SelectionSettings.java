@@ -2,6 +2,7 @@ package io.popflow.slow;
 
 import io.popflow.es.StrategySettings;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.option.Variant;
 import java.io.Serializable;
 import java.util.List;
@@ -91,5 +92,22 @@ public record SelectionSettings(Rule rule, double quantileFraction, double stren
     public String toString() {
         return build().toString().toLowerCase(Locale.ROOT)
                 + (burnIn > 0 ? " after a burn-in of " + burnIn + " steps" : "");
+    }
+
+    /**
+     * Reads {@code selection: boltzmann} or {@code selection: {rule: boltzmann, strength: 2}} from
+     * the run's options; truncation reads {@code quantile_fraction}. {@code defaultEvents}: Moran's
+     * events when not set, the population.
+     */
+    public static SelectionSettings from(OptionSection run, int defaultEvents) {
+        OptionSection s = run.kindOrMapping("selection", RULE.leaf());
+        SelectionSettings settings = new SelectionSettings(
+                s.get(RULE),
+                run.get(QUANTILE_FRACTION),
+                s.get(STRENGTH),
+                s.get(EVENTS, defaultEvents),
+                run.get(BURN_IN));
+        s.rejectUnknown();
+        return settings;
     }
 }

@@ -3,6 +3,8 @@ package io.popflow.task;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.math.SplitMix64;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
+import io.popflow.rl.ClassicControl;
 import io.popflow.rl.DqnSettings;
 import io.popflow.taskkind.TaskKind;
 import java.util.List;
@@ -68,5 +70,34 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
     @Override
     public List<Hyperparameter> hyperparameters() {
         return List.of(EPSILON_DECAY);
+    }
+
+    /**
+     * Reads {@code task: cartpole} or {@code mountain-car}: {@code environment: {max_steps}}, {@code
+     * dqn: {hidden, gamma, target_update, replay_capacity, loss, epsilon_min}}, {@code returns: {k,
+     * max_rule, test_episodes}}. Defaults are the seed authors' (reference/cartpole.md), but
+     * max_steps, whose default is Gymnasium's (500 for CartPole-v1, 200 for MountainCar-v0). The
+     * DQN needs the fast learner's choices: AdamW or not, and the largest batch any agent can draw.
+     */
+    public static ControlTaskSpec from(OptionSection run, String name, boolean adamW, int largestBatch) {
+        OptionSection env = run.child("environment");
+        OptionSection d = run.child("dqn");
+        OptionSection r = run.child("returns");
+        int maxSteps = env.get(ClassicControl.MAX_STEPS, ClassicControl.defaultMaxSteps(name));
+        DqnSettings settings = new DqnSettings(
+                new ClassicControl(name, maxSteps),
+                d.get(DqnSettings.HIDDEN),
+                d.get(DqnSettings.GAMMA),
+                d.get(DqnSettings.TARGET_UPDATE),
+                d.get(DqnSettings.REPLAY_CAPACITY),
+                d.get(DqnSettings.LOSS),
+                d.get(DqnSettings.EPSILON_MIN),
+                adamW,
+                largestBatch);
+        ControlTaskSpec spec = new ControlTaskSpec(settings, r.get(K), r.get(MAX_RULE), r.get(TEST_EPISODES));
+        env.rejectUnknown();
+        d.rejectUnknown();
+        r.rejectUnknown();
+        return spec;
     }
 }

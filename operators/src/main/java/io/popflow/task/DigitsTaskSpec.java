@@ -7,6 +7,7 @@ import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
@@ -90,5 +91,18 @@ public record DigitsTaskSpec(
     @Override
     public String toString() {
         return "digits " + architecture();
+    }
+
+    /** Reads {@code model: {hidden, activation}} and {@code data: {split, fitness}}. */
+    public static DigitsTaskSpec from(OptionSection run) {
+        OptionSection model = run.child("model");
+        OptionSection data = run.child("data");
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        double[] split = data.get(SPLIT);
+        FitnessMetric metric = data.get(FITNESS);
+        model.rejectUnknown();
+        data.rejectUnknown();
+        return new DigitsTaskSpec(hidden, activation, split[0], split[1], metric);
     }
 }

@@ -3,6 +3,7 @@ package io.popflow.task;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,5 +104,16 @@ public record LandscapeTaskSpec(Landscape function, int dimension, double curvat
     @Override
     public String toString() {
         return "landscape " + function.name().toLowerCase() + " d=" + dimension;
+    }
+
+    /** Reads the {@code landscape} section: {@code {function, dimension, curvature, sharpness, center}}. */
+    public static LandscapeTaskSpec from(OptionSection run) {
+        OptionSection l = run.child("landscape");
+        Landscape function = l.get(FUNCTION);
+        int dimension = l.get(DIMENSION);
+        LandscapeTaskSpec spec = new LandscapeTaskSpec(
+                function, dimension, l.get(CURVATURE), l.get(SHARPNESS), l.get(CENTER, new double[dimension]));
+        l.rejectUnknown();
+        return spec;
     }
 }

@@ -3,6 +3,7 @@ package io.popflow.task;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
@@ -58,5 +59,13 @@ public record PbtToyTaskSpec(double[] initial) implements GradientTaskSpec {
     @Override
     public String toString() {
         return "pbt-toy";
+    }
+
+    /** Reads the {@code pbt_toy} section: {@code {initial}}. */
+    public static PbtToyTaskSpec from(OptionSection run) {
+        OptionSection t = run.child("pbt_toy");
+        PbtToyTaskSpec spec = new PbtToyTaskSpec(t.get(INITIAL));
+        t.rejectUnknown();
+        return spec;
     }
 }

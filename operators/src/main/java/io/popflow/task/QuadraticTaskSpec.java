@@ -4,6 +4,7 @@ import io.popflow.math.RandomStreams;
 import io.popflow.math.SplitMix64;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.util.List;
 
@@ -78,5 +79,15 @@ public record QuadraticTaskSpec(int dimension, double curvatureMin, double curva
     @Override
     public String name() {
         return "quadratic";
+    }
+
+    /** Reads the {@code quadratic} section: {@code {dimension, curvature: [min, max], signal, noise}}. */
+    public static QuadraticTaskSpec from(OptionSection run) {
+        OptionSection q = run.child("quadratic");
+        double[] curvature = q.get(CURVATURE);
+        QuadraticTaskSpec spec =
+                new QuadraticTaskSpec(q.get(DIMENSION), curvature[0], curvature[1], q.get(SIGNAL), q.get(NOISE));
+        q.rejectUnknown();
+        return spec;
     }
 }

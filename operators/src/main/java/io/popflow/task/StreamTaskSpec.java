@@ -5,6 +5,7 @@ import io.popflow.model.Activation;
 import io.popflow.model.MlpArchitecture;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
 import java.util.Arrays;
 import java.util.List;
@@ -119,5 +120,35 @@ public record StreamTaskSpec(
     @Override
     public String toString() {
         return "stream " + architecture() + ", replay " + trainCapacity + "/" + validationCapacity;
+    }
+
+    /**
+     * Reads what the learner needs of {@code task: stream}: {@code stream: {features, classes,
+     * replay_capacity, validation_capacity, min_examples}}, {@code model} and {@code data.fitness}.
+     * How records arrive (format, Kafka or a folder) is the job's: it reads the rest of {@code
+     * stream} and then refuses what no one read.
+     */
+    public static StreamTaskSpec from(OptionSection run) {
+        OptionSection s = run.child("stream");
+        OptionSection model = run.child("model");
+        OptionSection data = run.child("data");
+        int[] hidden = model.get(ModelOptions.HIDDEN);
+        Activation activation = model.get(ModelOptions.ACTIVATION);
+        FitnessMetric metric = data.get(FITNESS);
+        InvalidOptionException.require(
+                s.has(FEATURES), FEATURES.key(), "must be set: the number of features per record");
+        InvalidOptionException.require(s.has(CLASSES), CLASSES.key(), "must be set: labels are 0 to classes - 1");
+        StreamTaskSpec spec = new StreamTaskSpec(
+                s.get(FEATURES),
+                s.get(CLASSES),
+                hidden,
+                activation,
+                s.get(REPLAY_CAPACITY),
+                s.get(VALIDATION_CAPACITY),
+                s.get(MIN_EXAMPLES),
+                metric);
+        model.rejectUnknown();
+        data.rejectUnknown();
+        return spec;
     }
 }

@@ -2,10 +2,18 @@ package io.popflow.jobs.config;
 
 import io.popflow.connectors.kafka.KafkaConnection;
 import io.popflow.connectors.records.ExampleFormat;
+import io.popflow.jobs.run.IoErrors;
+import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.taskkind.TaskKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * A run's Kafka: the cluster, its topics, the transactional sinks' timeout, whether metrics go there,
@@ -24,6 +32,61 @@ public record KafkaSettings(
         Duration transactionTimeout,
         boolean metrics,
         ExampleStream examples) {
+
+    /**
+     * Reads {@code kafka: {bootstrap_servers, properties: {...}, properties_file,
+     * transaction_timeout, metrics, topics: {reports, generations, lineage, feedback, examples,
+     * dead_letter, models}}}. The transactions must outlive a checkpoint interval: they commit on
+     * checkpoints.
+     */
+    static KafkaSettings from(OptionTree k, long checkpointIntervalMs, ExampleStream examples) {
+        String bootstrap = k.get(BOOTSTRAP_SERVERS);
+        InvalidOptionException.require(
+                bootstrap != null && !bootstrap.isBlank(),
+                BOOTSTRAP_SERVERS.key(),
+                "must name the brokers, e.g. 127.0.0.1:9092");
+        Map<String, String> properties = new TreeMap<>();
+        String file = k.get(PROPERTIES_FILE);
+        if (file != null) {
+            Properties p = new Properties();
+            try (var in = Files.newBufferedReader(Paths.get(file))) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new InvalidOptionException(
+                        PROPERTIES_FILE.key(), "cannot read " + file + ": " + IoErrors.reason(e));
+            }
+            p.stringPropertyNames().forEach(name -> properties.put(name, p.getProperty(name)));
+        }
+        properties.putAll(k.getTextMap("properties"));
+        long timeout = k.get(TRANSACTION_TIMEOUT);
+        InvalidOptionException.require(
+                timeout > checkpointIntervalMs,
+                TRANSACTION_TIMEOUT.key(),
+                TRANSACTION_TIMEOUT.rules() + ", got " + timeout + " ms");
+        boolean metrics = k.get(METRICS);
+        OptionTree t = k.child("topics");
+        Topics topics = new Topics(
+                topic(t, "reports"),
+                topic(t, "generations"),
+                topic(t, "lineage"),
+                topic(t, "feedback"),
+                topic(t, "examples"),
+                topic(t, "dead_letter"),
+                topic(t, "models"));
+        t.rejectUnknown();
+        k.rejectUnknown();
+        try {
+            return new KafkaSettings(
+                    new KafkaConnection(bootstrap, properties), topics, Duration.ofMillis(timeout), metrics, examples);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("kafka", e.getMessage());
+        }
+    }
+
+    private static String topic(OptionTree t, String key) {
+        return t.get(
+                TOPICS.stream().filter(o -> o.leaf().equals(key)).findFirst().orElseThrow());
+    }
 
     /** Broker default of {@code transaction.max.timeout.ms}. */
     public static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
 import io.popflow.option.Variant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,11 +20,13 @@ import java.util.Set;
  * knows the run's kinds (its task, strategy, selection rule, mutation kernel), so that an option
  * set for a kind it does not apply to is refused by name, whether it is read or not.
  */
-final class OptionTree {
+final class OptionTree implements OptionSection {
     private final ObjectNode node;
     private final String path;
     private final List<Variant> kinds;
     private final Set<String> read = new LinkedHashSet<>();
+    // one tree per section, so that the reads of several readers of a section add up before rejectUnknown
+    private final Map<String, OptionTree> children = new java.util.HashMap<>();
 
     OptionTree(JsonNode node, String path) {
         this(node, path, List.of());
@@ -67,13 +70,13 @@ final class OptionTree {
         return node == null ? null : node.get(key);
     }
 
-    /** The value of {@code option} (declared with the full key; this tree is its section), checked. */
-    <T> T get(Option<T> option) {
+    @Override
+    public <T> T get(Option<T> option) {
         return get(option, option.fallback());
     }
 
-    /** As {@link #get(Option)}, with a default computed by the caller where the declaration has none. */
-    <T> T get(Option<T> option, T fallback) {
+    @Override
+    public <T> T get(Option<T> option, T fallback) {
         if (!option.key().equals(pathOf(option.leaf()))) {
             throw new IllegalArgumentException("option " + option.key() + " is not in section '" + path + "'");
         }
@@ -130,22 +133,35 @@ final class OptionTree {
         }
     }
 
-    OptionTree child(String key) {
-        return new OptionTree(get(key), pathOf(key), kinds);
+    @Override
+    public boolean has(Option<?> option) {
+        return has(option.leaf());
     }
 
-    /**
-     * An option given either as a kind ({@code selection: boltzmann}) or as a mapping with the kind
-     * under {@code kindKey} ({@code selection: {rule: boltzmann, strength: 2}}); read as the mapping.
-     */
-    OptionTree kindOrMapping(String key, String kindKey) {
-        JsonNode v = get(key);
-        if (v != null && v.isTextual()) {
-            ObjectNode wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            wrapped.set(kindKey, v);
-            return new OptionTree(wrapped, pathOf(key), kinds);
+    @Override
+    public OptionTree child(String key) {
+        OptionTree child = children.get(key);
+        if (child == null) {
+            child = new OptionTree(get(key), pathOf(key), kinds);
+            children.put(key, child);
         }
-        return new OptionTree(v, pathOf(key), kinds);
+        return child;
+    }
+
+    @Override
+    public OptionTree kindOrMapping(String key, String kindKey) {
+        OptionTree child = children.get(key);
+        if (child == null) {
+            JsonNode v = get(key);
+            if (v != null && v.isTextual()) {
+                ObjectNode wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                wrapped.set(kindKey, v);
+                v = wrapped;
+            }
+            child = new OptionTree(v, pathOf(key), kinds);
+            children.put(key, child);
+        }
+        return child;
     }
 
     long getLong(String key, long fallback) {
@@ -303,11 +319,9 @@ final class OptionTree {
         return keys;
     }
 
-    /**
-     * Rejects the first key at this level that no read asked for, with the closest names of this
-     * level (those read, and the catalog's) where one is close.
-     */
-    void rejectUnknown() {
+    /** As the interface says, with the closest names of this level (those read, and the catalog's) where one is close. */
+    @Override
+    public void rejectUnknown() {
         if (node == null) {
             return;
         }

@@ -323,7 +323,7 @@ class ConfigLoaderTest {
     void unknownPresetAndBrokenYamlAreNamed() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.preset("cifar"))
                 .hasMessage(
-                        "invalid option 'preset': unknown preset 'cifar' (known: digits, quadratic, cartpole-pbt, es-cartpole, es-digits, cma-rosenbrock, diabetes, reduced-sphere)");
+                        "invalid option 'preset': unknown preset 'cifar' (known: cartpole-pbt, cma-rosenbrock, diabetes, digits, es-cartpole, es-digits, quadratic, reduced-sphere)");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "population: [1, 2\n");
         assertThatThrownBy(() -> ConfigLoader.file(bad))
