@@ -244,6 +244,11 @@ public final class Option<T> {
         return choices;
     }
 
+    /** Whether {@link #defaultIs} describes the default in words: computed where the option is read, or none. */
+    public boolean hasDescribedDefault() {
+        return defaultText != null;
+    }
+
     /** The default as the configuration writes it ("none" if there is none). */
     public String defaultText() {
         if (defaultText != null) {
