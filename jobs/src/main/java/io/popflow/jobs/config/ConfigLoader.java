@@ -146,16 +146,26 @@ public final class ConfigLoader {
         if (eq <= 0) {
             throw new InvalidOptionException("set", "expected key=value, got '" + assignment + "'");
         }
-        String[] path = assignment.substring(0, eq).trim().split("\\.");
         String key = assignment.substring(0, eq).trim();
         JsonNode value = YamlTree.parse(assignment.substring(eq + 1), "the value of --set " + key, key);
+        return overlay(key, value == null || value.isMissingNode() ? YAML.nullNode() : value);
+    }
+
+    private static ObjectNode overlay(String key, JsonNode value) {
+        String[] path = key.split("\\.");
         ObjectNode overlay = YAML.createObjectNode();
         ObjectNode at = overlay;
         for (int i = 0; i < path.length - 1; i++) {
             at = at.putObject(path[i]);
         }
-        at.set(path[path.length - 1], value == null || value.isMissingNode() ? YAML.nullNode() : value);
+        at.set(path[path.length - 1], value);
         return overlay;
+    }
+
+    /** {@code base} with the option at dotted path {@code key} set to {@code value}, as {@link #set} would. */
+    public static ObjectNode with(ObjectNode base, String key, JsonNode value) {
+        ObjectNode overlay = overlay(key, value);
+        return RunKinds.withoutBaseOptionsForOtherKinds(base, overlay, mergeTrees(base, overlay));
     }
 
     /**

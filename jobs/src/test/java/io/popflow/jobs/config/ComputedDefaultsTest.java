@@ -170,15 +170,17 @@ class ComputedDefaultsTest {
         });
         checks.put("environment.max_steps", t -> {
             // "Gymnasium's: 500 for cartpole, 200 for mountain-car"
-            assertThat(((ClassicControl) ((ControlTaskSpec)
-                                            t.run("cartpole-pbt", "environment.max_steps=null").population().task())
+            assertThat(((ClassicControl) ((ControlTaskSpec) t.run("cartpole-pbt", "environment.max_steps=null")
+                                            .population()
+                                            .task())
                                     .dqn()
                                     .environment())
                             .maxSteps())
                     .isEqualTo(500);
-            assertThat(((ClassicControl) ((ControlTaskSpec) t.run("cartpole-pbt", "task=mountain-car", "environment.max_steps=null")
-                                            .population()
-                                            .task())
+            assertThat(((ClassicControl) ((ControlTaskSpec)
+                                            t.run("cartpole-pbt", "task=mountain-car", "environment.max_steps=null")
+                                                    .population()
+                                                    .task())
                                     .dqn()
                                     .environment())
                             .maxSteps())
