@@ -26,11 +26,13 @@
  *       resent copies apart ({@link io.popflow.agent.AgentLifecycle}).
  * </ul>
  *
- * Only the latest decision can be in flight at a checkpoint: the next one needs every agent's next
- * report, hence every copy of the latest one applied. This design needs no barrier logic in the
- * edge, keeps the head stateless, and carries over unchanged to a Kafka-backed edge; it was chosen
- * because the failover tests can check its one claim exactly: after a restore every agent has acted
- * on one directive per generation and one weight copy per lineage event, and the final population
- * is bit-identical to an uninterrupted run.
+ * In synchronous mode only the latest decision can be in flight at a checkpoint: the next one needs
+ * every agent's next report, hence every copy of the latest one applied. The asynchronous operator
+ * keeps each agent's latest commands, and the evolution-strategy operator its latest update, and
+ * sends them again in the same way. This design needs no barrier logic in the edge, keeps the head
+ * stateless, and carries over unchanged to a Kafka-backed edge; it was chosen because the failover
+ * tests can check its one claim exactly: after a restore every agent has acted on one directive per
+ * generation and one weight copy per lineage event, and the final population is bit-identical to
+ * an uninterrupted run.
  */
 package io.popflow.flink.feedback;
