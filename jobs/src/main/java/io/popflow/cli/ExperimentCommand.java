@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -103,6 +104,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 "experiment",
                 "unknown experiment '" + name + "' (known: " + String.join(", ", known) + ")");
         InvalidOptionException.require(seeds == null || seeds >= 1, "seeds", "must be >= 1, got " + seeds);
+        refuseFlagsItDoesNotUse();
         for (Experiment e : EXPERIMENTS) {
             if (e.name().equals(name)) {
                 return run(e);
@@ -140,6 +142,29 @@ final class ExperimentCommand implements Callable<Integer> {
         ExperimentReport.write(runs, file);
         out.printf(Locale.ROOT, "%.0f s; every run: %s%n", (System.nanoTime() - start) / 1e9, file.toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * A flag the chosen experiment would ignore is refused, as an option a run's kind does not use
+     * is: E1-E4 and the evolution strategies fix their own sizes, and es-digits runs one seed per
+     * population size and budget.
+     */
+    private void refuseFlagsItDoesNotUse() {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        for (String flag : List.of("--k", "--population")) {
+            InvalidOptionException.require(
+                    name.equals("cartpole") || !given.hasMatchedOption(flag),
+                    flag.substring(2),
+                    "does not apply to experiment " + name + " (only to cartpole)");
+        }
+        InvalidOptionException.require(
+                !(full && given.hasMatchedOption("--population")),
+                "population",
+                "--full sets the authors' " + FULL_POPULATION + " agents: give --full or --population, not both");
+        InvalidOptionException.require(
+                !name.equals("es-digits") || !given.hasMatchedOption("--seeds"),
+                "seeds",
+                "does not apply to experiment es-digits (one run per population size and budget)");
     }
 
     private Integer run(Experiment experiment) throws Exception {

@@ -38,6 +38,27 @@ class PopflowTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /** An experiment refuses a flag it would ignore, before it starts anything. */
+    @Test
+    void experimentsRefuseFlagsTheyDoNotUse() {
+        Path out = dir.resolve("e");
+        assertOneLine(
+                run("experiment", "es-cartpole", "--k", "3", "--output", out.toString()),
+                "invalid option 'k': does not apply to experiment es-cartpole (only to cartpole)");
+        assertOneLine(
+                run("experiment", "large-population", "--population", "50", "--output", out.toString()),
+                "invalid option 'population': does not apply to experiment large-population (only to cartpole)");
+        assertOneLine(
+                run("experiment", "cartpole", "--full", "--population", "50", "--output", out.toString()),
+                "invalid option 'population': --full sets the authors' 500 agents: give --full or --population, "
+                        + "not both");
+        assertOneLine(
+                run("experiment", "es-digits", "--seeds", "2", "--output", out.toString()),
+                "invalid option 'seeds': does not apply to experiment es-digits (one run per population size and "
+                        + "budget)");
+        assertThat(out).doesNotExist();
+    }
+
     /** A mistyped flag is named alone (not the value after it), with the flags it was probably meant to be. */
     @Test
     void unknownFlagGetsASuggestion() {
