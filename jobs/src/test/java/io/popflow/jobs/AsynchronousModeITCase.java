@@ -41,7 +41,7 @@ class AsynchronousModeITCase {
     @Test
     void exactlyOnceAcrossARestore() throws Exception {
         JobRuns.FailOnce.INJECTED.set(0);
-        JobRuns.Outputs out = JobRuns.run(config, dir, new JobRuns.FailOnce(3));
+        JobRuns.Outputs out = JobRuns.runWithRestarts(config, dir, new JobRuns.FailOnce(3));
         assertThat(JobRuns.FailOnce.INJECTED.get()).isEqualTo(1);
         assertExactlyOnce(out);
     }

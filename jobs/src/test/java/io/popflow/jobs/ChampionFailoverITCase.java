@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.popflow.config.PopulationConfig;
 import io.popflow.jobs.model.ChampionFiles;
 import io.popflow.jobs.run.RunFolder;
-import io.popflow.slow.GenerationSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.flink.api.connector.sink2.Sink;
+import java.util.function.Function;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -40,9 +39,13 @@ class ChampionFailoverITCase {
                 "models.every=2");
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         try {
-            run(config, dir.resolve("clean"));
+            JobRuns.runJob(config, dir.resolve("clean"), withChampions(config, dir.resolve("clean")));
             JobRuns.FailOnce.INJECTED.set(0);
-            run(config, dir.resolve("failed"), new JobRuns.FailOnce(6));
+            JobRuns.runJobWithRestarts(
+                    config,
+                    dir.resolve("failed"),
+                    withChampions(config, dir.resolve("failed")),
+                    new JobRuns.FailOnce(6));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }
@@ -56,13 +59,9 @@ class ChampionFailoverITCase {
                 .isEqualTo(Files.readAllBytes(clean.resolve("champion.onnx")));
     }
 
-    @SafeVarargs
-    private static void run(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra) throws Exception {
-        JobRuns.runJob(
-                config,
-                folder,
-                sinks -> PopulationTrainingJob.withInJvmFeedback(
-                        config, sinks.withChampions(new ChampionFiles(folder, config, "champion-failover"))),
-                extra);
+    /** The job with a champion writer into {@code folder}. */
+    private static Function<JobSinks, PopulationTrainingJob> withChampions(PopulationConfig config, Path folder) {
+        return sinks -> PopulationTrainingJob.withInJvmFeedback(
+                config, sinks.withChampions(new ChampionFiles(folder, config, "champion-failover")));
     }
 }

@@ -133,7 +133,7 @@ class EvolutionStrategyITCase {
         TestStreamEnvironment.setAsContext(cluster, config.parallelism());
         JobRuns.Outputs failed;
         try {
-            failed = JobRuns.run(config, dir.resolve("failed"), new JobRuns.FailOnce(301));
+            failed = JobRuns.runWithRestarts(config, dir.resolve("failed"), new JobRuns.FailOnce(301));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }

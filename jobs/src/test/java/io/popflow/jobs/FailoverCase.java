@@ -44,7 +44,8 @@ abstract class FailoverCase {
         try {
             clean = JobRuns.run(config, dir.resolve("clean"));
             JobRuns.FailOnce.INJECTED.set(0);
-            failed = JobRuns.run(config, dir.resolve("failed"), new JobRuns.FailOnce(failAtGeneration() + 1));
+            failed = JobRuns.runWithRestarts(
+                    config, dir.resolve("failed"), new JobRuns.FailOnce(failAtGeneration() + 1));
         } finally {
             TestStreamEnvironment.unsetAsContext();
         }

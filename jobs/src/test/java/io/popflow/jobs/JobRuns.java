@@ -111,14 +111,27 @@ final class JobRuns {
 
     /**
      * Runs {@code config} to the end with JSON Lines outputs in {@code folder}; {@code extra} sinks see
-     * the generation summaries too. Restarts are allowed (fixed delay), for failure-injection tests.
+     * the generation summaries too. Without restarts: a failure fails the run and the test (Flink would
+     * otherwise restart a checkpointed job without end), so that no test passes on a restored run
+     * unless it asks for restarts with {@link #runWithRestarts}.
      */
     @SafeVarargs
     static Outputs run(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra) throws Exception {
         return runJob(config, folder, sinks -> PopulationTrainingJob.withInJvmFeedback(config, sinks), extra);
     }
 
-    /** Runs the job {@code job} builds around the file sinks (and {@code extra}), as {@link #run} does. */
+    /**
+     * {@link #run}, with up to {@value #RESTART_ATTEMPTS} restarts from the latest checkpoint: for the
+     * tests that inject a failure ({@link FailOnce}) and check what the restored run ends with.
+     */
+    @SafeVarargs
+    static Outputs runWithRestarts(PopulationConfig config, Path folder, Sink<GenerationSummary>... extra)
+            throws Exception {
+        return runJobWithRestarts(
+                config, folder, sinks -> PopulationTrainingJob.withInJvmFeedback(config, sinks), extra);
+    }
+
+    /** Runs the job {@code job} builds around the file sinks (and {@code extra}), as {@link #run} does: no restarts. */
     @SafeVarargs
     @SuppressWarnings("varargs") // extra goes only to JobSinks.withSummaries, itself @SafeVarargs
     static Outputs runJob(
@@ -127,10 +140,42 @@ final class JobRuns {
             Function<JobSinks, PopulationTrainingJob> job,
             Sink<GenerationSummary>... extra)
             throws Exception {
+        return execute(false, config, folder, job, extra);
+    }
+
+    /** {@link #runJob} with restarts, as {@link #runWithRestarts}. */
+    @SafeVarargs
+    @SuppressWarnings("varargs") // as runJob
+    static Outputs runJobWithRestarts(
+            PopulationConfig config,
+            Path folder,
+            Function<JobSinks, PopulationTrainingJob> job,
+            Sink<GenerationSummary>... extra)
+            throws Exception {
+        return execute(true, config, folder, job, extra);
+    }
+
+    /** Restarts a failure-injection test allows: one for its failure, two to spare. */
+    static final int RESTART_ATTEMPTS = 3;
+
+    @SafeVarargs
+    @SuppressWarnings("varargs") // as runJob
+    private static Outputs execute(
+            boolean restarts,
+            PopulationConfig config,
+            Path folder,
+            Function<JobSinks, PopulationTrainingJob> job,
+            Sink<GenerationSummary>... extra)
+            throws Exception {
         Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
+        if (restarts) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(200));
+        } else {
+            // explicitly: with checkpointing on and no strategy set, Flink restarts with exponential delay
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(config.parallelism());
         JobSinks sinks = JobSinks.files(folder, config.space(), config.generations(), false)

@@ -54,7 +54,7 @@ class KafkaFeedbackEdgeITCase {
             inJvm = JobRuns.run(config, dir.resolve("in-jvm"));
             kafka = JobRuns.runJob(config, dir.resolve("kafka"), sinks -> JobAssembly.job(first, sinks));
             JobRuns.FailOnce.INJECTED.set(0);
-            kafkaFailed = JobRuns.runJob(
+            kafkaFailed = JobRuns.runJobWithRestarts(
                     config,
                     dir.resolve("kafka-failed"),
                     sinks -> JobAssembly.job(second, sinks),

@@ -62,7 +62,7 @@ class KafkaMetricsITCase {
         TestStreamEnvironment.setAsContext(cluster, run.population().parallelism());
         try {
             JobRuns.FailOnce.INJECTED.set(0);
-            files = JobRuns.runJob(
+            files = JobRuns.runJobWithRestarts(
                     run.population(),
                     dir,
                     sinks -> JobAssembly.job(run, sinks),

@@ -1,29 +1,14 @@
-package io.popflow.task;
+package io.popflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.agent.FinalAgent;
-import io.popflow.config.CopyPolicy;
 import io.popflow.config.PopulationConfig;
 import io.popflow.data.Table;
-import io.popflow.data.TableParser;
-import io.popflow.fast.Hyperparameter;
-import io.popflow.fast.UpdateRule;
 import io.popflow.loop.PlainPopulationLoop;
-import io.popflow.math.RandomStreams;
-import io.popflow.model.Activation;
-import io.popflow.slow.Domain;
-import io.popflow.slow.FitnessEstimate;
-import io.popflow.slow.HyperparameterSpace;
-import io.popflow.slow.ModelMerge;
-import io.popflow.slow.MutationSettings;
-import io.popflow.slow.SelectionSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import io.popflow.task.TableTaskSpec;
+import io.popflow.testing.TestData;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
 
@@ -41,39 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 class DiabetesAgainstLeastSquaresTest {
 
-    static Table diabetes() throws Exception {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("data/diabetes/diabetes.csv"))) {
-            dir = dir.getParent();
-        }
-        return TableParser.read(dir.resolve("data/diabetes/diabetes.csv"), ',', true);
-    }
-
-    /** The diabetes preset's run, seed {@code seed}, in the plain loop (the job's equal, PlainLoopEquivalenceITCase). */
-    static PopulationConfig preset(TableTaskSpec task, long seed) {
-        Map<Hyperparameter, Domain> m = new LinkedHashMap<>();
-        m.put(Hyperparameter.LR, new Domain.Interval(0.001, 0.1, Domain.Scale.LOG, false));
-        m.put(Hyperparameter.WEIGHT_DECAY, new Domain.Interval(1e-6, 0.1, Domain.Scale.LOG, false));
-        m.put(Hyperparameter.BATCH_SIZE, new Domain.Choice(new double[] {16, 32, 64}));
-        HyperparameterSpace space = new HyperparameterSpace(
-                UpdateRule.SGD, m, Map.of(Hyperparameter.MOMENTUM, 0.9), task.hyperparameters());
-        return new PopulationConfig(
-                seed,
-                16,
-                60,
-                100,
-                10,
-                task,
-                space,
-                SelectionSettings.truncation(0.25),
-                MutationSettings.pbt(0.25, new double[] {1.2, 0.8}),
-                ModelMerge.off(),
-                CopyPolicy.defaults(space.rule()),
-                FitnessEstimate.last(),
-                false,
-                2,
-                128,
-                5_000);
+    /**
+     * The {@code diabetes} preset as {@code popflow train --preset diabetes --set seed=SEED} reads it, so that the
+     * test follows the preset's changes; only its table file, relative to the project's folder, is given from this
+     * module's. The test lives in the jobs module for this: presets and their parser are the job's, not the
+     * operators'. Run in the plain loop, the job's equal (PlainLoopEquivalenceITCase).
+     */
+    static PopulationConfig preset(long seed) {
+        return JobRuns.config("diabetes", "table.file=" + TestData.diabetesCsv(), "seed=" + seed);
     }
 
     /** OLS on the split's train and validation rows, R² on its test rows. */
@@ -119,29 +79,19 @@ class DiabetesAgainstLeastSquaresTest {
 
     @Test
     void thePopulationsHeldOutR2IsAtLeastLeastSquaresOverTenSplits() throws Exception {
-        Table table = diabetes();
-        int label = table.indexOf("progression");
-        TableTaskSpec task = new TableTaskSpec(
-                table,
-                label,
-                TableTaskSpec.Target.REGRESSION,
-                TableTaskSpec.Missing.REFUSE,
-                new int[] {8},
-                Activation.TANH,
-                0.6,
-                0.2,
-                FitnessMetric.NEGATIVE_LOSS);
         double[] popflow = new double[10];
         double[] ols = new double[10];
         for (int s = 0; s < 10; s++) {
             long seed = 1 + s;
-            PlainPopulationLoop.Result run = new PlainPopulationLoop(preset(task, seed), 2).run();
+            PopulationConfig config = preset(seed);
+            TableTaskSpec task = (TableTaskSpec) config.task();
+            PlainPopulationLoop.Result run = new PlainPopulationLoop(config, 2).run();
             FinalAgent best = run.finals().stream()
                     .filter(FinalAgent::isTested)
                     .findFirst()
                     .orElseThrow();
             popflow[s] = best.testR2();
-            ols[s] = leastSquaresR2(table, label, TableTask.split(task, RandomStreams.DATA_SPLIT.generator(seed)));
+            ols[s] = leastSquaresR2(task.table(), task.label(), task.parts(seed));
         }
         System.out.println(
                 "diabetes held-out R2, popflow " + Arrays.toString(popflow) + ", OLS " + Arrays.toString(ols));
