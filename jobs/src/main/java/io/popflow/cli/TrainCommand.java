@@ -174,7 +174,14 @@ final class TrainCommand implements Callable<Integer> {
         if (resuming && folder.endedWithoutSummary(run.checkpointDir())) {
             // the job ended and wrote its final records, the command was ended before the summary: write it now
             out.println("popflow: the run in " + folder.path() + " ended before its summary was written; writing it");
-            return RunEnd.write(folder, run, null, 0, folder.wallTimeFromFiles());
+            return RunEnd.write(
+                    folder,
+                    run,
+                    null,
+                    0,
+                    folder.wallTimeFromFiles(),
+                    out,
+                    spec.commandLine().getErr());
         }
         Path snapshot = resuming ? snapshotToResume(folder, run, out) : null;
         if (resuming) {
@@ -274,7 +281,7 @@ final class TrainCommand implements Callable<Integer> {
                 stoppedAt = null;
             }
         } catch (Exception e) {
-            return RunEnd.failed(e, folder, run);
+            return RunEnd.failed(e, folder, run, spec.commandLine().getErr());
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         if (stoppedAt == null && !folder.hasFinalAgents()) {
@@ -286,7 +293,14 @@ final class TrainCommand implements Callable<Integer> {
                 return RunEnd.FAILED;
             }
         }
-        int code = RunEnd.write(folder, run, stoppedAt, stepsBefore, wall);
+        int code = RunEnd.write(
+                folder,
+                run,
+                stoppedAt,
+                stepsBefore,
+                wall,
+                out,
+                spec.commandLine().getErr());
         if (report) {
             out.println("report: " + RunReport.write(folder.path()).toAbsolutePath());
         }

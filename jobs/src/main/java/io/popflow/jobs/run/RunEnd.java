@@ -15,6 +15,7 @@ import io.popflow.jobs.model.RunModels;
 import io.popflow.task.StreamTaskSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,16 @@ public final class RunEnd {
      *
      * @param stepsBefore fast steps the population had taken when this command started it (a resumed
      *     run's throughput counts only its own)
+     * @param out the command's output, err its errors
      */
-    public static int write(RunFolder folder, RunConfig run, Path savepoint, long stepsBefore, Duration wall)
+    public static int write(
+            RunFolder folder,
+            RunConfig run,
+            Path savepoint,
+            long stepsBefore,
+            Duration wall,
+            PrintWriter out,
+            PrintWriter err)
             throws Exception {
         PopulationConfig config = run.population();
         Path summaryFile = folder.path().resolve(RunSummary.FILE);
@@ -51,25 +60,25 @@ public final class RunEnd {
             }
             String diverged = everyAgentDiverged(folder, config);
             if (diverged != null) {
-                System.err.println(diverged);
+                err.println(diverged);
                 return FAILED;
             }
             RunSummary summary = RunSummary.read(folder.path(), config, wall).resumedAt(stepsBefore, wall);
             summary.write(summaryFile);
-            System.out.println(summary.describe());
-            System.out.println("summary: " + summaryFile.toAbsolutePath());
-            printModel(RunModels.writeBest(folder.path(), config, run.runId()));
+            out.println(summary.describe());
+            out.println("summary: " + summaryFile.toAbsolutePath());
+            printModel(out, RunModels.writeBest(folder.path(), config, run.runId()));
             return 0;
         }
         int best = writeSavepointAgents(folder, config, savepoint);
         RunSummary summary = RunSummary.readStopped(folder.path(), config, wall, best, savepoint)
                 .resumedAt(stepsBefore, wall);
         summary.write(summaryFile);
-        System.out.println(summary.describe());
-        System.out.println("summary: " + summaryFile.toAbsolutePath());
-        printModel(RunModels.writeBest(folder.path(), config, run.runId()));
-        System.out.println("popflow: stopped with a savepoint at " + savepoint);
-        System.out.println("popflow: resume with: " + resumeCommand(folder, null));
+        out.println(summary.describe());
+        out.println("summary: " + summaryFile.toAbsolutePath());
+        printModel(out, RunModels.writeBest(folder.path(), config, run.runId()));
+        out.println("popflow: stopped with a savepoint at " + savepoint);
+        out.println("popflow: resume with: " + resumeCommand(folder, null));
         return 0;
     }
 
@@ -144,23 +153,23 @@ public final class RunEnd {
     }
 
     /** The line that says where the run's model is (none for a task without one). */
-    private static void printModel(Path model) {
+    private static void printModel(PrintWriter out, Path model) {
         if (model != null) {
-            System.out.println("model: " + model.toAbsolutePath() + " (and "
+            out.println("model: " + model.toAbsolutePath() + " (and "
                     + ModelFiles.descriptionOf(model).getFileName() + "; score a CSV with: popflow predict " + model
                     + " FILE.csv)");
         }
     }
 
     /** Reports a failed job in one line, with where the run can resume from, and returns the exit code. */
-    public static int failed(Exception e, RunFolder folder, RunConfig run) {
+    public static int failed(Exception e, RunFolder folder, RunConfig run, PrintWriter err) {
         Throwable root = ExceptionUtils.stripExecutionException(e);
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         // the job's own failure, once Flink's restarts (restart_attempts) are spent, or its cancellation
-        System.err.println("popflow: the run failed: " + root.getClass().getSimpleName() + ": " + root.getMessage());
-        System.err.println("popflow: " + whereToGoOn(folder, run));
+        err.println("popflow: the run failed: " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        err.println("popflow: " + whereToGoOn(folder, run));
         return FAILED;
     }
 
