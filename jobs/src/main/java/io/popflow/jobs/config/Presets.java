@@ -39,7 +39,9 @@ final class Presets {
     static ObjectNode read(String name) {
         if (!NAMES.contains(name)) {
             throw new InvalidOptionException(
-                    "preset", "unknown preset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+                    "preset",
+                    "unknown preset '" + name + "'" + NameSuggestions.didYouMean(NameSuggestions.closest(name, NAMES))
+                            + " (known: " + String.join(", ", NAMES) + ")");
         }
         try (InputStream in = Presets.class.getResourceAsStream(FOLDER + name + SUFFIX)) {
             String what = "preset " + name;

@@ -1,6 +1,7 @@
 package io.popflow.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,13 @@ class PresetsTest {
                             .toList())
                     .hasSizeGreaterThanOrEqualTo(8);
         }
+    }
+
+    @Test
+    void aMistypedPresetGetsASuggestion() {
+        assertThatThrownBy(() -> ConfigLoader.preset("digitz"))
+                .hasMessage("invalid option 'preset': unknown preset 'digitz'; did you mean 'digits'? (known: "
+                        + String.join(", ", ConfigLoader.presetNames()) + ")");
     }
 
     @Test
