@@ -30,14 +30,7 @@ class ComputedDefaultsTest {
 
     private RunConfig run(String preset, String... sets) {
         var tree = preset == null ? JsonNodeFactory.instance.objectNode() : ConfigLoader.preset(preset);
-        tree = ConfigLoader.set(tree, "output=" + dir);
-        if (tree.has("table")) {
-            tree = ConfigLoader.set(
-                    tree,
-                    "table.file="
-                            + DocumentationPages.projectFolder()
-                                    .resolve(tree.get("table").get("file").asText()));
-        }
+        tree = PresetsTest.asInTheProjectFolder(ConfigLoader.set(tree, "output=" + dir));
         return ConfigLoader.parse(ConfigLoader.set(tree, sets));
     }
 

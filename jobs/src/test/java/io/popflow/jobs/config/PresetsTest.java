@@ -3,6 +3,7 @@ package io.popflow.jobs.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PresetsTest {
     @TempDir
     Path dir;
+
+    /** {@code tree} with its table file found from where the test runs: presets name it from the project folder. */
+    static ObjectNode asInTheProjectFolder(ObjectNode tree) {
+        if (!tree.has("table")) {
+            return tree;
+        }
+        Path file = DocumentationPages.projectFolder()
+                .resolve(tree.get("table").get("file").asText());
+        return ConfigLoader.set(tree, "table.file=" + file);
+    }
 
     @Test
     void thePresetsAreTheFilesOfTheSourceFolder() throws IOException {
@@ -38,16 +49,8 @@ class PresetsTest {
 
     @Test
     void everyPresetParses() {
-        // presets name their data relative to the project folder, where bin/popflow runs
         for (String name : ConfigLoader.presetNames()) {
-            var tree = ConfigLoader.set(ConfigLoader.preset(name), "output=" + dir);
-            if (tree.has("table")) {
-                tree = ConfigLoader.set(
-                        tree,
-                        "table.file="
-                                + DocumentationPages.projectFolder()
-                                        .resolve(tree.get("table").get("file").asText()));
-            }
+            var tree = asInTheProjectFolder(ConfigLoader.set(ConfigLoader.preset(name), "output=" + dir));
             assertThat(ConfigLoader.parse(tree).population().task()).as(name).isNotNull();
         }
     }
