@@ -112,10 +112,19 @@ class KafkaModelsITCase {
      * folder}, and to {@code failure} if not null.
      */
     private static JobRuns.Outputs run(RunConfig run, Path folder, Sink<AgentWeights> failure) throws Exception {
-        return JobRuns.runJob(run.population(), folder, sinks -> {
-            JobSinks withFiles = sinks.withChampions(new ChampionFiles(folder, run.population(), run.runId()));
-            return JobAssembly.job(run, failure == null ? withFiles : withFiles.withChampions(failure));
-        });
+        // restarts only for the run whose failure is injected, so that the clean run hides none
+        return failure == null
+                ? JobRuns.runJob(
+                        run.population(), folder, sinks -> JobAssembly.job(run, withChampionFiles(sinks, run, folder)))
+                : JobRuns.runJobWithRestarts(
+                        run.population(),
+                        folder,
+                        sinks -> JobAssembly.job(
+                                run, withChampionFiles(sinks, run, folder).withChampions(failure)));
+    }
+
+    private static JobSinks withChampionFiles(JobSinks sinks, RunConfig run, Path folder) {
+        return sinks.withChampions(new ChampionFiles(folder, run.population(), run.runId()));
     }
 
     /**
