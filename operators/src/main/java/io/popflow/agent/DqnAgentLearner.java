@@ -1,7 +1,7 @@
 package io.popflow.agent;
 
+import io.popflow.api.Environment;
 import io.popflow.config.CopyPolicy;
-import io.popflow.env.Environment;
 import io.popflow.fast.HyperparameterValues;
 import io.popflow.math.SplitMix64;
 import io.popflow.rl.DqnLearner;

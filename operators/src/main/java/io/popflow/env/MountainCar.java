@@ -1,5 +1,6 @@
 package io.popflow.env;
 
+import io.popflow.api.Environment;
 import java.util.List;
 import java.util.random.RandomGenerator;
 

@@ -1,9 +1,9 @@
 package io.popflow.export;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
+import io.popflow.api.Environment;
 import io.popflow.data.DigitsData;
 import io.popflow.data.TableEncoding;
-import io.popflow.env.Environment;
 import io.popflow.export.ModelDescription.Column;
 import io.popflow.export.ModelDescription.Kind;
 import io.popflow.model.Activation;

@@ -1,7 +1,7 @@
 package io.popflow.rl;
 
+import io.popflow.api.Environment;
 import io.popflow.env.CartPole;
-import io.popflow.env.Environment;
 import io.popflow.env.MountainCar;
 import io.popflow.option.Option;
 import io.popflow.taskkind.TaskKind;

@@ -1,6 +1,6 @@
 package io.popflow.rl;
 
-import io.popflow.env.Environment;
+import io.popflow.api.Environment;
 import io.popflow.fast.Adam;
 import io.popflow.model.JavaMlp;
 import io.popflow.model.MlpArchitecture;

@@ -1,6 +1,6 @@
 package io.popflow.rl;
 
-import io.popflow.env.Environment;
+import io.popflow.api.Environment;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

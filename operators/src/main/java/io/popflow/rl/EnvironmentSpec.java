@@ -1,6 +1,6 @@
 package io.popflow.rl;
 
-import io.popflow.env.Environment;
+import io.popflow.api.Environment;
 import java.io.Serializable;
 
 /** Which environment agents act in: serializable, so that every operator builds its own instances. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.popflow.api.Environment;
 import io.popflow.math.SplitMix64;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.popflow.es;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.popflow.api.Environment;
 import io.popflow.env.CartPole;
-import io.popflow.env.Environment;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Activation;
 import io.popflow.model.JavaMlp;

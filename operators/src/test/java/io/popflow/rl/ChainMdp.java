@@ -1,6 +1,6 @@
 package io.popflow.rl;
 
-import io.popflow.env.Environment;
+import io.popflow.api.Environment;
 import java.util.random.RandomGenerator;
 
 /**

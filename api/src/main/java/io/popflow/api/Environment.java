@@ -1,19 +1,33 @@
-package io.popflow.env;
+package io.popflow.api;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
 /**
- * A reinforcement-learning environment with a discrete action set: episodes run from {@link #reset}
- * until a step reports {@code terminated} (the task ended: the pole fell) or {@code truncated} (the
- * step limit was reached). Pure Java, no Flink: a learner holds one per agent.
+ * A reinforcement-learning environment with a discrete action set, for popflow's DQN agents
+ * ({@code task: custom_env}, {@code environment.class}). Episodes run from {@link #reset} until a
+ * step reports {@code terminated} (the task ended in its own terms: the pole fell) or {@code
+ * truncated} (a step limit was reached).
+ *
+ * <p>Each agent holds its own instance, made with the class's public no-argument constructor and
+ * then given its options ({@link #configure}). A run is exact (the same on replay, after a failover
+ * or a rescale) when the environment is a function of the random stream {@link #reset} is handed and
+ * of the actions: no clock, no shared state, no random numbers of its own.
  */
 public interface Environment {
+    /**
+     * Takes the run's {@code custom.options} before the first episode; the default ignores them.
+     *
+     * @throws IllegalArgumentException for an option it cannot use: the run is refused with the
+     *     message before it starts
+     */
+    default void configure(CustomOptions options) {}
+
     /** Length of an observation. */
     int observationSize();
 
-    /** Number of actions, numbered 0 to actions() - 1. */
+    /** Number of actions, numbered 0 to {@code actions() - 1}. */
     int actions();
 
     /** What each observation value is, for an exported policy's users (obs1, obs2, ... if not said). */
@@ -31,7 +45,7 @@ public interface Environment {
     /**
      * Starts a new episode.
      *
-     * @param random the agent's own random stream, so that episodes are a function of the agent's seed
+     * @param random the agent's own random stream: draw the episode's start from it alone
      * @return the first observation
      */
     double[] reset(RandomGenerator random);
@@ -40,12 +54,12 @@ public interface Environment {
     Step step(int action);
 
     /**
-     * Where the environment is, for an agent's checkpointed state: its state variables, then the
-     * steps taken in the episode and whether it is over. {@link #restore} continues from it exactly.
+     * Where the environment is, for an agent's checkpoint: every value {@link #restore} needs to go
+     * on exactly (the state variables, the steps taken in the episode, whether it is over).
      */
     double[] snapshot();
 
-    /** Continues from a {@link #snapshot} of an environment of the same kind. */
+    /** Continues from a {@link #snapshot} of an environment of the same class. */
     void restore(double[] snapshot);
 
     /**
