@@ -18,6 +18,7 @@ import io.popflow.jobs.run.RunEnd;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
 import io.popflow.jobs.run.SavepointAgents;
+import io.popflow.jobs.run.UserJars;
 import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
@@ -149,6 +151,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Any option by its dotted path, e.g. --set hyperparam_mutations.lr.max=0.3")
     List<String> assignments = new ArrayList<>();
 
+    @Option(
+            names = "--jar",
+            paramLabel = "PATH",
+            description = "A jar of your own classes (objective.class), shipped with the job; repeatable.")
+    List<Path> jars = new ArrayList<>();
+
     @Option(names = "--quiet", description = "No progress line per generation.")
     boolean quiet;
 
@@ -162,6 +170,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (UserJars userJars = UserJars.install(jars)) {
+            return call(userJars);
+        }
+    }
+
+    private Integer call(UserJars userJars) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InvalidOptionException.require(
                 fromSavepoint == null || resume != null,
@@ -193,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         // from here on a Ctrl-C never leaves a half-made run: see GracefulStop
         try (GracefulStop stop = local ? GracefulStop.install(folder.savepoints(), System.out) : null) {
-            return run(loaded, folder, snapshot, local, stop, out);
+            return run(loaded, folder, snapshot, local, stop, out, userJars);
         }
     }
 
@@ -244,7 +258,8 @@ final class TrainCommand implements Callable<Integer> {
             Path snapshot,
             boolean local,
             GracefulStop stop,
-            PrintWriter out)
+            PrintWriter out,
+            UserJars userJars)
             throws Exception {
         RunConfig run = loaded.run();
         boolean resuming = loaded.resumed() != null;
@@ -258,8 +273,9 @@ final class TrainCommand implements Callable<Integer> {
         // written once the run is sure to start, so a refusal before leaves the folder as it was
         ConfigLoader.writeYaml(loaded.tree(), folder.config());
 
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(run, folder, snapshot, local));
+        Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
+        userJars.addTo(flink);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(run.population().parallelism());
         env.getConfig().setGlobalJobParameters(JobParameters.of(loaded.tree()));
         long start = System.nanoTime();

@@ -37,9 +37,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 
 /**
- * The fast time scale in the job: one keyed state entry per agent, trained by gradient steps.
+ * The fast time scale in the job: one keyed state entry per agent, trained by its learner (gradient
+ * steps, or a DQN acting in its environment).
  *
- * <p>Commands (seed, directive, weights) arrive keyed by agent and are handed to {@link
+ * <p>Commands (create with the initial h, directive, weights, distribution update) arrive keyed by agent and are handed to {@link
  * AgentLifecycle}. Training is not driven by records: agents that have steps to take wait in a run
  * queue, and the operator trains them round-robin, {@code chunk_steps} at a time, in mailbox actions
  * that each stop after {@link #TURN_BUDGET_NANOS}. Between two actions the task processes input and

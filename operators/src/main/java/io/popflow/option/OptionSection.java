@@ -29,6 +29,13 @@ public interface OptionSection {
      */
     OptionSection kindOrMapping(String key, String kindKey);
 
+    /**
+     * The mapping under {@code key} whose names the user chooses ({@code custom.options}), as
+     * values of {@code Long}, {@code Double}, {@code String}, {@code Boolean} or {@code List<Double>}
+     * in the configuration's order; empty if it is not set.
+     */
+    java.util.Map<String, Object> mapping(String key);
+
     /** Refuses the first option of this section that no read asked for, naming it. */
     void rejectUnknown();
 }

@@ -14,7 +14,9 @@ public enum TaskKind implements Variant {
     LANDSCAPE,
     PBT_TOY,
     CARTPOLE,
-    MOUNTAIN_CAR;
+    MOUNTAIN_CAR,
+    /** A user's {@code io.popflow.api.Objective}: a parameter vector and its fitness, from {@code --jar}. */
+    CUSTOM_OBJECTIVE;
 
     /** The tasks that train an MLP on examples, and read the {@code model} section. */
     public static final TaskKind[] SUPERVISED = {DIGITS, TABLE, STREAM};
@@ -35,10 +37,11 @@ public enum TaskKind implements Variant {
         return Arrays.asList(CONTROL).contains(this);
     }
 
-    /** The task written {@code name}, or null if there is none. */
+    /** The task written {@code name} ({@code custom_objective} as {@code custom-objective}), or null if there is none. */
     public static TaskKind named(String name) {
+        String label = name == null ? null : name.replace('_', '-');
         return Arrays.stream(values())
-                .filter(k -> k.label().equals(name))
+                .filter(k -> k.label().equals(label))
                 .findFirst()
                 .orElse(null);
     }

@@ -19,6 +19,7 @@ import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
+import io.popflow.task.CustomObjectiveTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TaskSpec;
 import io.popflow.taskkind.TaskKind;
@@ -230,6 +231,18 @@ public final class ConfigLoader {
                         o.get(PopulationConfig.CHECKPOINT_INTERVAL))
                 .withStrategy(StrategySettings.from(o));
         population = population.withChampionEvery(championEvery(o, population));
+        if (task instanceof CustomObjectiveTaskSpec custom) {
+            boolean climbs =
+                    !population.isEvolutionStrategy() || population.strategy().innerSteps() > 0;
+            InvalidOptionException.require(
+                    !climbs || custom.hasGradient(),
+                    CustomObjectiveTaskSpec.CLASS.key(),
+                    "class " + custom.className() + " has no gradient (hasGradient() is false), and "
+                            + (population.isEvolutionStrategy()
+                                    ? "strategy.inner_steps takes"
+                                    : "the gradient learners take")
+                            + " gradient steps: give it one, or search it with an evolution strategy (strategy.name)");
+        }
         return run(o, taskName, population, stream);
     }
 

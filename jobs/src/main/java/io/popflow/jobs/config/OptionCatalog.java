@@ -70,6 +70,7 @@ public final class OptionCatalog {
         all.addAll(QuadraticTaskSpec.OPTIONS);
         all.addAll(LandscapeTaskSpec.OPTIONS);
         all.addAll(PbtToyTaskSpec.OPTIONS);
+        all.addAll(io.popflow.task.CustomObjectiveTaskSpec.OPTIONS);
         all.add(ClassicControl.MAX_STEPS);
         all.addAll(DqnSettings.OPTIONS);
         all.addAll(ControlTaskSpec.OPTIONS);

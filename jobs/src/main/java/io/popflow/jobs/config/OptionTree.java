@@ -249,6 +249,51 @@ final class OptionTree implements OptionSection {
         }
     }
 
+    @Override
+    public Map<String, Object> mapping(String key) {
+        JsonNode v = get(key);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isObject()) {
+            throw new InvalidOptionException(pathOf(key), "must be a mapping of names to values, got " + v);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), plainValue(e.getValue(), pathOf(key) + "." + e.getKey()));
+        }
+        return out;
+    }
+
+    private static Object plainValue(JsonNode v, String option) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isNumber()) {
+            return finite(v.asDouble(), option);
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isArray()) {
+            List<Double> numbers = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isNumber()) {
+                    break;
+                }
+                numbers.add(finite(e.asDouble(), option));
+            }
+            if (numbers.size() == v.size()) {
+                return numbers;
+            }
+        }
+        throw new InvalidOptionException(option, "must be a number, text, true/false or a list of numbers, got " + v);
+    }
+
     double[] getDoubles(String key, double[] fallback) {
         JsonNode v = get(key);
         if (v == null || v.isNull()) {

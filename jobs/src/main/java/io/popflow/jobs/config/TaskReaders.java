@@ -4,6 +4,7 @@ import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.CustomObjectiveTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
@@ -54,6 +55,7 @@ final class TaskReaders {
         READERS.put(TaskKind.QUADRATIC, new Standalone(QuadraticTaskSpec::from));
         READERS.put(TaskKind.LANDSCAPE, new Standalone(LandscapeTaskSpec::from));
         READERS.put(TaskKind.PBT_TOY, new Standalone(PbtToyTaskSpec::from));
+        READERS.put(TaskKind.CUSTOM_OBJECTIVE, new Standalone(CustomObjectiveTaskSpec::from));
         for (TaskKind control : TaskKind.CONTROL) {
             READERS.put(
                     control,

@@ -41,12 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
 class OptionApplicabilityTest {
     /** Values for the options whose declaration has no default to set them to. */
     private static final Map<String, String> SAMPLES = Map.ofEntries(
-            Map.entry("strategy.sigma", "0.1"), Map.entry("strategy.initial_mean", "0"),
-            Map.entry("mutation.dt", "0.5"), Map.entry("mutation.strength", "0.1"),
-            Map.entry("mutation.class", HalvingExplorer.class.getName()), Map.entry("selection.events", "4"),
-            Map.entry("environment.max_steps", "100"), Map.entry("landscape.center", "[0.5]"),
-            Map.entry("table.label", "progression"), Map.entry("table.target", "regression"),
-            Map.entry("stream.features", "64"), Map.entry("stream.classes", "10"));
+            Map.entry("strategy.sigma", "0.1"),
+            Map.entry("strategy.initial_mean", "0"),
+            Map.entry("mutation.dt", "0.5"),
+            Map.entry("mutation.strength", "0.1"),
+            Map.entry("mutation.class", HalvingExplorer.class.getName()),
+            Map.entry("selection.events", "4"),
+            Map.entry("environment.max_steps", "100"),
+            Map.entry("landscape.center", "[0.5]"),
+            Map.entry("table.label", "progression"),
+            Map.entry("table.target", "regression"),
+            Map.entry("stream.features", "64"),
+            Map.entry("stream.classes", "10"),
+            Map.entry("objective.class", SphereObjective.class.getName()),
+            Map.entry("custom.options", "{scale: 2}"));
 
     /** What an option replaces in the bases, unset before it is set. */
     private static final Map<String, String> COMPANIONS =
@@ -263,6 +271,13 @@ class OptionApplicabilityTest {
                         "hyperparam_mutations.h0={min: 0, max: 1}",
                         "hyperparam_mutations.h1={min: 0, max: 1}",
                         "hyperparameters.lr=0.01"));
+                return "quadratic";
+            }
+            case CUSTOM_OBJECTIVE -> {
+                options.addAll(List.of(
+                        "task=custom_objective",
+                        "objective.class=" + SphereObjective.class.getName(),
+                        "quadratic=null"));
                 return "quadratic";
             }
             default -> throw new IllegalArgumentException("no base for task " + task);

@@ -100,6 +100,11 @@ class ReadmeExamplesTest {
                             .as(where)
                             .doesNotThrowAnyException();
                 }
+                if (train != null && train.hasMatchedOption("--config")) {
+                    Path config = DocumentationPages.projectFolder()
+                            .resolve(train.<Path>matchedOptionValue("--config", null));
+                    assertThat(config).as(where).isRegularFile();
+                }
                 if (train != null && train.hasMatchedOption("--data")) {
                     Path data =
                             DocumentationPages.projectFolder().resolve(train.<Path>matchedOptionValue("--data", null));

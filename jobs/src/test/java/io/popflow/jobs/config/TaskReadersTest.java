@@ -23,6 +23,8 @@ class TaskReadersTest {
                 "table.target=regression",
                 "table.label=progression"
             },
+            TaskKind.CUSTOM_OBJECTIVE,
+            new String[] {"objective.class=" + SphereObjective.class.getName()},
             TaskKind.STREAM,
             new String[] {
                 "stream.features=4", "stream.classes=2", "kafka.bootstrap_servers=127.0.0.1:9", "generations=0"

@@ -1,0 +1,81 @@
+package io.popflow.jobs.run;
+
+import io.popflow.option.InvalidOptionException;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+
+/**
+ * The jars of a user's own classes ({@code --jar}): checked, put on the command's class loader so that
+ * the configuration can make and check an instance before a job starts, and shipped with the job
+ * ({@code pipeline.jars}), where Flink's user code class loader loads them in every task. popflow's
+ * own classes, the API among them, always come from popflow's class path, so a user's jar that
+ * bundles the API still shares popflow's interfaces.
+ */
+public final class UserJars implements AutoCloseable {
+    private final List<Path> jars;
+    private final URLClassLoader loader;
+    private final ClassLoader previous;
+
+    private UserJars(List<Path> jars, URLClassLoader loader, ClassLoader previous) {
+        this.jars = jars;
+        this.loader = loader;
+        this.previous = previous;
+    }
+
+    /** Checks each jar and makes the thread's class loader see them, until {@link #close}. */
+    public static UserJars install(List<Path> given) {
+        List<Path> jars = new ArrayList<>();
+        List<URL> urls = new ArrayList<>();
+        for (Path jar : given) {
+            Path absolute = jar.toAbsolutePath().normalize();
+            InvalidOptionException.require(
+                    Files.isRegularFile(absolute),
+                    "jar",
+                    "cannot read " + jar + ": " + (Files.exists(absolute) ? "not a file" : "No such file"));
+            try (JarFile ignored = new JarFile(absolute.toFile())) {
+                urls.add(absolute.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new InvalidOptionException("jar", "cannot name " + jar + " as a URL: " + e.getMessage());
+            } catch (IOException e) {
+                throw new InvalidOptionException("jar", jar + " is not a jar: " + IoErrors.reason(e));
+            }
+            jars.add(absolute);
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        if (jars.isEmpty()) {
+            return new UserJars(List.of(), null, previous);
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), UserJars.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        return new UserJars(List.copyOf(jars), loader, previous);
+    }
+
+    /** Ships the jars with the job, popflow's own classes loaded parent-first. */
+    public void addTo(Configuration flink) {
+        if (jars.isEmpty()) {
+            return;
+        }
+        flink.set(
+                PipelineOptions.JARS,
+                jars.stream().map(p -> p.toUri().toString()).toList());
+        flink.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("io.popflow."));
+    }
+
+    @Override
+    public void close() throws IOException {
+        Thread.currentThread().setContextClassLoader(previous);
+        if (loader != null) {
+            loader.close();
+        }
+    }
+}

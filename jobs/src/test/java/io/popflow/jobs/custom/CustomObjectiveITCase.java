@@ -1,0 +1,232 @@
+package io.popflow.jobs.custom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.popflow.cli.Popflow;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's objective from a jar of their own ({@code --jar}, {@code task: custom_objective}), on the
+ * embedded cluster: refused word for word where it cannot run, searched by CMA-ES and climbed by SGD
+ * where it can.
+ */
+class CustomObjectiveITCase {
+    @TempDir
+    static Path dir;
+
+    private static Path jar;
+
+    /** A shifted sphere: fitness −Σ(w_i − 1)², its gradient −2(w − 1); the optimum is the ones vector. */
+    private static final String SPHERE = """
+            package example;
+
+            import io.popflow.api.CustomOptions;
+            import io.popflow.api.Hyperparameters;
+            import io.popflow.api.Objective;
+            import java.util.random.RandomGenerator;
+
+            public class ShiftedSphere implements Objective {
+                private int dimension = 5;
+
+                @Override
+                public void configure(CustomOptions options) {
+                    dimension = (int) options.wholeNumber("dimension", 5);
+                    if (dimension < 1) {
+                        throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+                    }
+                }
+
+                @Override
+                public int dimension() {
+                    return dimension;
+                }
+
+                @Override
+                public double[] initial(RandomGenerator random) {
+                    double[] w = new double[dimension];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = random.nextGaussian();
+                    }
+                    return w;
+                }
+
+                @Override
+                public double fitness(double[] w, Hyperparameters h) {
+                    double sum = 0;
+                    for (double x : w) {
+                        sum += (x - 1) * (x - 1);
+                    }
+                    return -sum;
+                }
+
+                @Override
+                public boolean hasGradient() {
+                    return true;
+                }
+
+                @Override
+                public void gradient(double[] w, Hyperparameters h, RandomGenerator random, double[] g) {
+                    for (int i = 0; i < w.length; i++) {
+                        g[i] = -2 * (w[i] - 1);
+                    }
+                }
+            }
+            """;
+
+    @BeforeAll
+    static void buildTheUsersJar() throws Exception {
+        jar = UserJar.build(
+                dir,
+                "user",
+                Map.of(
+                        "example.ShiftedSphere",
+                        SPHERE,
+                        "example.NoGradient",
+                        """
+                        package example;
+                        public class NoGradient extends ShiftedSphere {
+                            @Override public boolean hasGradient() { return false; }
+                        }
+                        """,
+                        "example.Hidden",
+                        "package example; class Hidden extends ShiftedSphere {}",
+                        "example.NeedsArgument",
+                        "package example; public class NeedsArgument extends ShiftedSphere {"
+                                + " public NeedsArgument(int x) {} }",
+                        "example.NotAnObjective",
+                        "package example; public class NotAnObjective {}",
+                        "example.Throws",
+                        "package example; public class Throws extends ShiftedSphere {"
+                                + " public Throws() { throw new IllegalStateException(\"no licence\"); } }"));
+    }
+
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome train(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Popflow.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static Outcome trainObjective(String className, String output, String... more) throws Exception {
+        Path config = dir.resolve(output + ".yaml");
+        Files.writeString(config, String.join("\n", more) + "\n");
+        return train(
+                "train",
+                "--jar",
+                jar.toString(),
+                "--config",
+                config.toString(),
+                "--output",
+                dir.resolve(output).toString(),
+                "--set",
+                "task=custom_objective",
+                "--set",
+                "objective.class=" + className);
+    }
+
+    private static void assertRefused(Outcome o, String line) {
+        assertThat(o.err()).isEqualTo("popflow: " + line + System.lineSeparator());
+        assertThat(o.code()).isEqualTo(2);
+    }
+
+    @Test
+    void aClassThatCannotRunIsRefusedByNameBeforeAJobStarts() throws Exception {
+        String from = " (from " + jar.toAbsolutePath().normalize() + ")";
+        String es = "strategy: {name: cma_es, sigma: 0.5}";
+        assertRefused(
+                trainObjective("example.Missing", "r1", es),
+                "invalid option 'objective.class': no class example.Missing in the class path and "
+                        + jar.toAbsolutePath().normalize() + " (give its jar with --jar)");
+        assertRefused(
+                trainObjective("example.Hidden", "r2", es),
+                "invalid option 'objective.class': class example.Hidden is not public" + from);
+        assertRefused(
+                trainObjective("example.NeedsArgument", "r3", es),
+                "invalid option 'objective.class': class example.NeedsArgument has no public constructor without "
+                        + "arguments" + from);
+        assertRefused(
+                trainObjective("example.NotAnObjective", "r4", es),
+                "invalid option 'objective.class': class example.NotAnObjective does not implement "
+                        + "io.popflow.api.Objective" + from);
+        assertRefused(
+                trainObjective("example.Throws", "r5", es),
+                "invalid option 'objective.class': class example.Throws's constructor threw IllegalStateException: "
+                        + "no licence" + from);
+        assertRefused(
+                trainObjective("example.ShiftedSphere", "r6", es, "custom: {options: {dimension: 0}}"),
+                "invalid option 'custom.options': class example.ShiftedSphere refuses them: dimension must be >= 1, "
+                        + "got 0");
+        assertRefused(
+                trainObjective(
+                        "example.NoGradient",
+                        "r7",
+                        "hyperparameters: {momentum: 0}",
+                        "hyperparam_mutations: {lr: {min: 0.01, max: 0.2}}"),
+                "invalid option 'objective.class': class example.NoGradient has no gradient (hasGradient() is false), "
+                        + "and the gradient learners take gradient steps: give it one, or search it with an evolution "
+                        + "strategy (strategy.name)");
+        assertRefused(
+                train(
+                        "train",
+                        "--jar",
+                        dir.resolve("absent.jar").toString(),
+                        "--preset",
+                        "quadratic",
+                        "--output",
+                        dir.resolve("r8").toString()),
+                "invalid option 'jar': cannot read " + dir.resolve("absent.jar") + ": No such file");
+        assertThat(dir.resolve("r1")).doesNotExist();
+    }
+
+    @Test
+    void cmaEsFindsTheOptimumOfTheUsersObjective() throws Exception {
+        Outcome o = trainObjective(
+                "example.ShiftedSphere",
+                "cma",
+                "seed: 3",
+                "population: 8",
+                "generations: 120",
+                "parallelism: 2",
+                "strategy: {name: cma_es, sigma: 0.5}",
+                "custom: {options: {dimension: 6}}");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve("cma/summary.json").toFile());
+        // the optimum's fitness is 0; CMA-ES on a 6-D sphere gets within 1e-8 in well under 120 generations of 8
+        assertThat(bestFitness(summary)).isGreaterThan(-1e-6);
+    }
+
+    @Test
+    void sgdClimbsTheUsersGradientUnderPbt() throws Exception {
+        Outcome o = trainObjective(
+                "example.ShiftedSphere",
+                "sgd",
+                "seed: 5",
+                "population: 8",
+                "generations: 10",
+                "perturbation_interval: 20",
+                "parallelism: 2",
+                "hyperparameters: {momentum: 0}",
+                "hyperparam_mutations: {lr: {min: 0.001, max: 0.3, scale: log}}");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve("sgd/summary.json").toFile());
+        // from N(0, 1)^5, fitness about -10; 200 steps at the population's better rates reach ~0
+        assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
+    }
+
+    private static double bestFitness(JsonNode summary) {
+        return summary.get("validation").get("fitness").asDouble();
+    }
+}
