@@ -1,8 +1,8 @@
 /**
  * What a user's own code implements to join a popflow population: an {@link
- * io.popflow.api.Environment} for the DQN agents, an {@link io.popflow.api.Objective} (a parameter
- * vector and its fitness) for the evolution strategies and gradient learners, or a {@link
- * io.popflow.api.Trainable}, a learner with state of its own. The agent's code is the fast time
+ * io.popflow.api.Objective} (a parameter vector and its fitness) for the evolution strategies and
+ * gradient learners, or an {@link io.popflow.api.Environment}, the interface popflow's own
+ * environments implement and that a user's will implement for the DQN agents. The agent's code is the fast time
  * scale; popflow runs the slow one (fitness, selection, mutation) around it and hands each call the
  * agent's {@link io.popflow.api.Hyperparameters} and random stream.
  *

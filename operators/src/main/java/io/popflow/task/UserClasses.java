@@ -30,8 +30,7 @@ public final class UserClasses {
         try {
             type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new InvalidOptionException(
-                    option, "no class " + className + " in " + searched(loader) + " (give its jar with --jar)");
+            throw new InvalidOptionException(option, "no class " + className + " " + searched(loader));
         }
         String where = " (from " + origin(type) + ")";
         InvalidOptionException.require(
@@ -75,7 +74,7 @@ public final class UserClasses {
         return context != null ? context : UserClasses.class.getClassLoader();
     }
 
-    /** The jars a class was looked for in, as far as the class loader tells. */
+    /** Where a class was looked for, as far as the class loader tells. */
     private static String searched(ClassLoader loader) {
         List<String> jars = new ArrayList<>();
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
@@ -85,6 +84,8 @@ public final class UserClasses {
                 }
             }
         }
-        return jars.isEmpty() ? "the class path (no --jar given)" : "the class path and " + String.join(", ", jars);
+        return jars.isEmpty()
+                ? "on the class path (give its jar with --jar)"
+                : "on the class path or in " + String.join(", ", jars);
     }
 }

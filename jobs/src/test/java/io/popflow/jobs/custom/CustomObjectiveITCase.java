@@ -146,8 +146,8 @@ class CustomObjectiveITCase {
         String es = "strategy: {name: cma_es, sigma: 0.5}";
         assertRefused(
                 trainObjective("example.Missing", "r1", es),
-                "invalid option 'objective.class': no class example.Missing in the class path and "
-                        + jar.toAbsolutePath().normalize() + " (give its jar with --jar)");
+                "invalid option 'objective.class': no class example.Missing on the class path or in "
+                        + jar.toAbsolutePath().normalize());
         assertRefused(
                 trainObjective("example.Hidden", "r2", es),
                 "invalid option 'objective.class': class example.Hidden is not public" + from);
