@@ -55,8 +55,9 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
                 CLASS.key(),
                 "must name the class implementing " + Objective.class.getName());
         o.rejectUnknown();
-        LinkedHashMap<String, Object> options =
-                new LinkedHashMap<>(run.child("custom").mapping("options"));
+        OptionSection custom = run.child("custom");
+        LinkedHashMap<String, Object> options = new LinkedHashMap<>(custom.mapping("options"));
+        custom.rejectUnknown();
         Objective objective = instance(className, options);
         int dimension = objective.dimension();
         InvalidOptionException.require(
