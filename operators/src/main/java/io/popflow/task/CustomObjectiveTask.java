@@ -10,6 +10,10 @@ import java.util.random.RandomGenerator;
  * One agent's user {@link Objective} as a popflow task: its loss is minus the fitness, and the
  * weights cross between popflow's floats and the API's doubles. The objective has no task
  * hyperparameters of its own: it is handed an empty h.
+ *
+ * <p>An exception from the user's code (after the class was made and checked) is that agent's
+ * failure, not the job's: the step's loss is NaN, which marks the agent diverged, so it is replaced
+ * at the next selection and the run goes on instead of restarting into the same exception.
  */
 final class CustomObjectiveTask implements AnalyticTask {
     private static final Hyperparameters NONE = new Hyperparameters() {
@@ -51,17 +55,25 @@ final class CustomObjectiveTask implements AnalyticTask {
     public double lossAndGradient(
             float[] params, float[] gradient, int batchSize, double[] taskHyperparameters, RandomGenerator rng) {
         toDoubles(params);
-        objective.gradient(weights, NONE, rng, ascent);
-        for (int i = 0; i < gradient.length; i++) {
-            gradient[i] = (float) -ascent[i];
+        try {
+            objective.gradient(weights, NONE, rng, ascent);
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] = (float) -ascent[i];
+            }
+            return -objective.fitness(weights, NONE);
+        } catch (RuntimeException userFailure) {
+            return Double.NaN;
         }
-        return -objective.fitness(weights, NONE);
     }
 
     @Override
     public Evaluation validate(float[] params) {
         toDoubles(params);
-        return new Evaluation(-objective.fitness(weights, NONE), Double.NaN);
+        try {
+            return new Evaluation(-objective.fitness(weights, NONE), Double.NaN);
+        } catch (RuntimeException userFailure) {
+            return new Evaluation(Double.NaN, Double.NaN);
+        }
     }
 
     private void toDoubles(float[] params) {

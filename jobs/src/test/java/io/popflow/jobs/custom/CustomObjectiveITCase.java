@@ -97,6 +97,28 @@ class CustomObjectiveITCase {
                             @Override public boolean hasGradient() { return false; }
                         }
                         """,
+                        "example.ThrowsLater",
+                        """
+                        package example;
+                        import io.popflow.api.Hyperparameters;
+                        import java.util.random.RandomGenerator;
+                        /** Throws on its 1000th gradient, in the agents that started with w0 < 0. */
+                        public class ThrowsLater extends ShiftedSphere {
+                            private boolean unlucky;
+                            private int calls;
+                            @Override public double[] initial(RandomGenerator random) {
+                                double[] w = super.initial(random);
+                                unlucky = w[0] < 0;
+                                return w;
+                            }
+                            @Override public void gradient(double[] w, Hyperparameters h, RandomGenerator r, double[] g) {
+                                if (++calls == 1000 && unlucky) {
+                                    throw new IllegalStateException("the simulator crashed");
+                                }
+                                super.gradient(w, h, r, g);
+                            }
+                        }
+                        """,
                         "example.Hidden",
                         "package example; class Hidden extends ShiftedSphere {}",
                         "example.NeedsArgument",
@@ -223,6 +245,27 @@ class CustomObjectiveITCase {
         JsonNode summary =
                 new ObjectMapper().readTree(dir.resolve("sgd/summary.json").toFile());
         // from N(0, 1)^5, fitness about -10; 200 steps at the population's better rates reach ~0
+        assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
+    }
+
+    /** An exception from the user's code is that agent diverging: it is replaced and the run finishes. */
+    @Test
+    void aClassThatThrowsOnItsThousandthStepMarksThatAgentDiverged() throws Exception {
+        Outcome o = trainObjective(
+                "example.ThrowsLater",
+                "throws",
+                "seed: 5",
+                "population: 8",
+                "generations: 60",
+                "perturbation_interval: 20",
+                "parallelism: 2",
+                "hyperparameters: {momentum: 0}",
+                "hyperparam_mutations: {lr: {min: 0.001, max: 0.3, scale: log}}");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve("throws/summary.json").toFile());
+        // agents whose w0 started below 0 (about half of 8) throw at their 1000th step, in generation 49
+        assertThat(summary.get("diverged_reports").asInt()).isBetween(1, 7);
         assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
     }
 
