@@ -231,19 +231,7 @@ class CustomObjectiveITCase {
 
     @Test
     void sgdClimbsTheUsersGradientUnderPbt() throws Exception {
-        Outcome o = trainObjective(
-                "example.ShiftedSphere",
-                "sgd",
-                "seed: 5",
-                "population: 8",
-                "generations: 10",
-                "perturbation_interval: 20",
-                "parallelism: 2",
-                "hyperparameters: {momentum: 0}",
-                "hyperparam_mutations: {lr: {min: 0.001, max: 0.3, scale: log}}");
-        assertThat(o.code()).as(o.err()).isZero();
-        JsonNode summary =
-                new ObjectMapper().readTree(dir.resolve("sgd/summary.json").toFile());
+        JsonNode summary = pbtSgd("example.ShiftedSphere", "sgd", 10);
         // from N(0, 1)^5, fitness about -10; 200 steps at the population's better rates reach ~0
         assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
     }
@@ -251,22 +239,27 @@ class CustomObjectiveITCase {
     /** An exception from the user's code is that agent diverging: it is replaced and the run finishes. */
     @Test
     void aClassThatThrowsOnItsThousandthStepMarksThatAgentDiverged() throws Exception {
+        JsonNode summary = pbtSgd("example.ThrowsLater", "throws", 60);
+        // agents whose w0 started below 0 (about half of 8) throw at their 1000th step, in generation 49
+        assertThat(summary.get("diverged_reports").asInt()).isBetween(1, 7);
+        assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
+    }
+
+    /** The summary of a finished PBT run of 8 SGD agents, 20 steps a generation, on {@code className}. */
+    private static JsonNode pbtSgd(String className, String output, int generations) throws Exception {
         Outcome o = trainObjective(
-                "example.ThrowsLater",
-                "throws",
+                className,
+                output,
                 "seed: 5",
                 "population: 8",
-                "generations: 60",
+                "generations: " + generations,
                 "perturbation_interval: 20",
                 "parallelism: 2",
                 "hyperparameters: {momentum: 0}",
                 "hyperparam_mutations: {lr: {min: 0.001, max: 0.3, scale: log}}");
         assertThat(o.code()).as(o.err()).isZero();
-        JsonNode summary =
-                new ObjectMapper().readTree(dir.resolve("throws/summary.json").toFile());
-        // agents whose w0 started below 0 (about half of 8) throw at their 1000th step, in generation 49
-        assertThat(summary.get("diverged_reports").asInt()).isBetween(1, 7);
-        assertThat(bestFitness(summary)).isGreaterThan(-1e-3);
+        return new ObjectMapper()
+                .readTree(dir.resolve(output).resolve("summary.json").toFile());
     }
 
     private static double bestFitness(JsonNode summary) {
