@@ -1,9 +1,10 @@
 /**
  * What a user's own code implements to join a popflow population: an {@link
  * io.popflow.api.Objective} (a parameter vector and its fitness) for the evolution strategies and
- * gradient learners, or an {@link io.popflow.api.Environment}, the interface popflow's own
- * environments implement and that a user's will implement for the DQN agents. The agent's code is the fast time
- * scale; popflow runs the slow one (fitness, selection, mutation) around it and hands each call the
+ * gradient learners, an {@link io.popflow.api.Environment} (the interface popflow's own
+ * environments implement) for the DQN agents, or a {@link io.popflow.api.Trainable}, a learner with
+ * its own state, for a model popflow does not know. The agent's code is the fast time scale;
+ * popflow runs the slow one (fitness, selection, mutation) around it and hands each call the
  * agent's {@link io.popflow.api.Hyperparameters} and random stream.
  *
  * <p>Plain Java 17: this package imports nothing but {@code java.*}, so a user's project depends on
