@@ -346,6 +346,7 @@ public final class AgentLifecycle {
         s.outboxOptimizerMemory = s.optimizerMemory.clone();
         s.outboxOptimizerSteps = s.optimizerSteps;
         s.outboxFitnessMemory = s.fitnessMemory;
+        s.outboxTrainable = s.trainable == null ? null : s.trainable.saved();
     }
 
     /** Sends the kept weights to {@code recipients}, numbered {@code generation}. */
@@ -356,7 +357,8 @@ public final class AgentLifecycle {
                 s.outboxParams,
                 s.outboxOptimizerMemory,
                 s.outboxOptimizerSteps,
-                s.outboxFitnessMemory);
+                s.outboxFitnessMemory,
+                s.outboxTrainable);
         for (int recipient : recipients) {
             effects.send(recipient, t);
         }
@@ -368,6 +370,7 @@ public final class AgentLifecycle {
         s.outboxOptimizerMemory = null;
         s.outboxOptimizerSteps = 0;
         s.outboxFitnessMemory = Double.NaN;
+        s.outboxTrainable = null;
     }
 
     /**
@@ -383,7 +386,7 @@ public final class AgentLifecycle {
                 s.steps,
                 s.hyperparameters.clone(),
                 fitness,
-                sha256(s.params),
+                s.trainable == null ? sha256(s.params) : sha256(s.trainable.saved()),
                 test.loss(),
                 test.accuracy(),
                 test.episodeReturn(),
@@ -407,8 +410,13 @@ public final class AgentLifecycle {
     public static String sha256(float[] v) {
         ByteBuffer bytes = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(v);
+        return sha256(bytes.array());
+    }
+
+    /** SHA-256 of {@code bytes}: a user trainable's digest is that of its saved state. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }

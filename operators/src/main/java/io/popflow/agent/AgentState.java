@@ -26,6 +26,8 @@ public final class AgentState {
      * for gradient tasks. Its Q-network and moments are {@link #params} and {@link #optimizerMemory}.
      */
     public DqnState rl;
+    /** A user trainable's own state (model, optimizer, counters), or null for popflow's own learners. */
+    public TrainableState trainable;
 
     public double[] hyperparameters;
     public Phase phase;
@@ -68,6 +70,8 @@ public final class AgentState {
     public float[] outboxOptimizerMemory;
     public long outboxOptimizerSteps;
     public double outboxFitnessMemory = Double.NaN;
+    /** A user trainable's saved state as of the report, or null. */
+    public byte[] outboxTrainable;
 
     /** When the decision being applied was emitted (µs since the epoch), and the latency of the last applied one. */
     public long decisionEmittedMicros;
@@ -92,6 +96,7 @@ public final class AgentState {
             c.rl.q = c.params;
             c.rl.moments = c.optimizerMemory;
         }
+        c.trainable = trainable == null ? null : trainable.copy();
         c.hyperparameters = hyperparameters.clone();
         c.phase = phase;
         c.generation = generation;
@@ -112,6 +117,7 @@ public final class AgentState {
         c.outboxOptimizerMemory = outboxOptimizerMemory == null ? null : outboxOptimizerMemory.clone();
         c.outboxOptimizerSteps = outboxOptimizerSteps;
         c.outboxFitnessMemory = outboxFitnessMemory;
+        c.outboxTrainable = outboxTrainable == null ? null : outboxTrainable.clone();
         c.decisionEmittedMicros = decisionEmittedMicros;
         c.decisionLatencyMicros = decisionLatencyMicros;
         c.directivesApplied = directivesApplied;

@@ -6,12 +6,13 @@ import io.popflow.fast.HyperparameterValues;
 import io.popflow.math.SplitMix64;
 import io.popflow.model.Evaluation;
 import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.CustomTrainableTaskSpec;
 import io.popflow.task.GradientTaskSpec;
 
 /**
  * The fast dynamics of one kind of agent: what a step is and the part of {@link AgentState} it
  * owns (θ and the optimizer memory always; a reinforcement learner also its target network, replay
- * memory, environment and episode returns). {@link AgentLifecycle} drives it through the generation
+ * memory, environment and episode returns; a user's trainable its own saved state). {@link AgentLifecycle} drives it through the generation
  * protocol and never looks inside.
  *
  * <p>One instance per task thread: it may hold scratch buffers. Everything random comes from the
@@ -26,6 +27,9 @@ public interface Learner {
                     control,
                     config.exploit(),
                     config.isEvolutionStrategy() ? config.strategy().episodes() : 0);
+        }
+        if (config.task() instanceof CustomTrainableTaskSpec trainable) {
+            return new TrainableLearner(trainable);
         }
         return new GradientLearner(
                 ((GradientTaskSpec) config.task()).create(config.seed()),

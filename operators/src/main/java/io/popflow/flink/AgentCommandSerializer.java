@@ -19,11 +19,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Formats: 1, the first; 2, a weight transfer carries the optimizer's step count after its memory;
  * 3, a directive is its generation, recipients and merge, then one tagged action (before: one record
  * of optional fields, still read); 4, an evolution strategy's commands: the distribution update and
- * the sample and take-mean actions (new tags; formats 1-3 never hold them, so they read unchanged).
+ * the sample and take-mean actions (new tags; formats 1-3 never hold them, so they read unchanged);
+ * 5, a weight transfer ends with a user trainable's state (length-prefixed bytes, -1 for none).
  */
 public final class AgentCommandSerializer extends VersionedSerializer<AgentCommand> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     public static final AgentCommandSerializer INSTANCE = new AgentCommandSerializer(FORMAT);
 
     private static final byte END_OF_RUN = 0;
@@ -185,17 +186,22 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         ArrayIO.writeFloats(out, t.optimizerMemory());
         out.writeLong(t.optimizerSteps());
         out.writeDouble(t.fitnessMemory());
+        ArrayIO.writeBytes(out, t.trainable());
     }
 
-    /** Reads a transfer; {@code withSteps}: written with its optimizer step count (not so before format 2). */
-    static WeightTransfer readTransfer(DataInputView in, boolean withSteps) throws IOException {
+    /**
+     * Reads a transfer; {@code withSteps}: written with its optimizer step count (not so before
+     * format 2); {@code withTrainable}: with a user trainable's state (not so before format 5).
+     */
+    static WeightTransfer readTransfer(DataInputView in, boolean withSteps, boolean withTrainable) throws IOException {
         return new WeightTransfer(
                 in.readInt(),
                 in.readInt(),
                 ArrayIO.readFloats(in),
                 ArrayIO.readFloats(in),
                 withSteps ? in.readLong() : 0,
-                in.readDouble());
+                in.readDouble(),
+                withTrainable ? ArrayIO.readBytes(in) : null);
     }
 
     @Override
@@ -207,7 +213,7 @@ public final class AgentCommandSerializer extends VersionedSerializer<AgentComma
         return switch (tag) {
             case SEED -> new AgentCommand.Create(agent, new InitialHyperparameters(ArrayIO.readDoubles(in)));
             case DIRECTIVE -> new AgentCommand.Decide(agent, readDirective(format, in), micros);
-            case TRANSFER -> new AgentCommand.Transfer(agent, readTransfer(in, format >= 2), micros);
+            case TRANSFER -> new AgentCommand.Transfer(agent, readTransfer(in, format >= 2, format >= 5), micros);
             case REQUEST -> new AgentCommand.Request(agent, new WeightRequest(in.readInt(), in.readInt()), micros);
             case EXAMPLE ->
                 new AgentCommand.Example(

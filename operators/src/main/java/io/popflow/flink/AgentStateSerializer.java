@@ -2,6 +2,7 @@ package io.popflow.flink;
 
 import io.popflow.agent.AgentState;
 import io.popflow.agent.Phase;
+import io.popflow.agent.TrainableState;
 import io.popflow.rl.DqnState;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -15,11 +16,14 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Formats: 1, the first; 2 (every field below, in this order) adds the optimizer's step count
  * after its memory, the outbox's step count, the step count of a kept early transfer, and at the
- * end a reinforcement learner's own memory ({@link DqnState#writeTo}) behind a presence flag.
+ * end a reinforcement learner's own memory ({@link DqnState#writeTo}) behind a presence flag; 3
+ * writes the learner's environment with its kind (a user's environment too), a kept early transfer
+ * with a user trainable's state, and at the end a user trainable's state and its outbox copy (each
+ * length-prefixed bytes, -1 for none).
  */
 public final class AgentStateSerializer extends VersionedSerializer<AgentState> {
     private static final long serialVersionUID = 1L;
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     public static final AgentStateSerializer INSTANCE = new AgentStateSerializer(FORMAT);
 
@@ -81,6 +85,8 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         if (s.rl != null) {
             s.rl.writeTo(out);
         }
+        ArrayIO.writeBytes(out, s.trainable == null ? null : s.trainable.saved());
+        ArrayIO.writeBytes(out, s.outboxTrainable);
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.awaitingDonor = in.readInt();
         s.pendingHyperparameters = ArrayIO.readDoubles(in);
         if (in.readBoolean()) {
-            s.earlyTransfer = AgentCommandSerializer.readTransfer(in, format >= 2);
+            s.earlyTransfer = AgentCommandSerializer.readTransfer(in, format >= 2, format >= 3);
         }
         s.pendingMergeTarget = ArrayIO.readFloats(in);
         s.pendingMergeStrength = in.readDouble();
@@ -119,10 +125,15 @@ public final class AgentStateSerializer extends VersionedSerializer<AgentState> 
         s.transfersApplied = in.readInt();
         s.duplicatesIgnored = in.readInt();
         if (format >= 2 && in.readBoolean()) {
-            s.rl = DqnState.readFrom(in);
+            s.rl = DqnState.readFrom(in, format);
             s.rl.q = s.params;
             s.rl.moments = s.optimizerMemory;
             s.rl.adamSteps = s.optimizerSteps;
+        }
+        if (format >= 3) {
+            byte[] trainable = ArrayIO.readBytes(in);
+            s.trainable = trainable == null ? null : TrainableState.saved(trainable);
+            s.outboxTrainable = ArrayIO.readBytes(in);
         }
         return s;
     }

@@ -23,6 +23,23 @@ final class ArrayIO {
         out.write(bytes);
     }
 
+    static void writeBytes(DataOutputView out, byte[] a) throws IOException {
+        out.writeInt(a == null ? -1 : a.length);
+        if (a != null) {
+            out.write(a);
+        }
+    }
+
+    static byte[] readBytes(DataInputView in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] a = new byte[n];
+        in.readFully(a);
+        return a;
+    }
+
     static float[] readFloats(DataInputView in) throws IOException {
         int n = in.readInt();
         if (n < 0) {

@@ -19,7 +19,8 @@ public record ClassicControl(String name, int maxSteps) implements EnvironmentSp
 
     public static final Option<Integer> MAX_STEPS = Option.integer(
                     "environment.max_steps", null, "episodes are truncated at this step")
-            .defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car")
+            .defaultIs("Gymnasium's: 500 for cartpole, 200 for mountain-car; for custom-env 100000, a backstop "
+                    + "(the environment ends its own episodes)")
             .check(n -> n >= 1, "must be >= 1 step")
             .appliesTo(TaskKind.CONTROL);
 
@@ -30,10 +31,20 @@ public record ClassicControl(String name, int maxSteps) implements EnvironmentSp
         MAX_STEPS.require(maxSteps);
     }
 
-    /** Gymnasium's truncation: CartPole-v1 at 500 steps, MountainCar-v0 at 200. */
+    /**
+     * Gymnasium's truncation: CartPole-v1 at 500 steps, MountainCar-v0 at 200; a user's environment
+     * ends its own episodes, and popflow's limit is only a backstop against one that never does.
+     */
     public static int defaultMaxSteps(String name) {
-        return CARTPOLE.equals(name) ? 500 : 200;
+        return switch (name) {
+            case CARTPOLE -> 500;
+            case MOUNTAIN_CAR -> 200;
+            default -> CUSTOM_ENV_BACKSTOP;
+        };
     }
+
+    /** The step limit of a user's environment unless {@code environment.max_steps} says another. */
+    public static final int CUSTOM_ENV_BACKSTOP = 100_000;
 
     @Override
     public Environment create() {

@@ -65,11 +65,7 @@ public final class DqnState {
     public void writeTo(DataOutput out) throws IOException {
         writeFloats(out, target);
         replay.writeTo(out);
-        if (!(environmentSpec instanceof ClassicControl)) {
-            throw new IOException("only classic-control environments are checkpointed, not " + environmentSpec.name());
-        }
-        out.writeUTF(environmentSpec.name());
-        out.writeInt(environmentSpec.maxSteps());
+        EnvironmentSpecs.write(environmentSpec, out);
         double[] snapshot = environment.snapshot();
         out.writeInt(snapshot.length);
         for (double v : snapshot) {
@@ -84,15 +80,11 @@ public final class DqnState {
     }
 
     /** Reads what {@link #writeTo} wrote; the views are bound by their owner. */
-    public static DqnState readFrom(DataInput in) throws IOException {
+    public static DqnState readFrom(DataInput in, int format) throws IOException {
         DqnState d = new DqnState();
         d.target = readFloats(in);
         d.replay = TransitionBuffer.readFrom(in);
-        try {
-            d.environmentSpec = new ClassicControl(in.readUTF(), in.readInt());
-        } catch (IllegalArgumentException e) {
-            throw new IOException("corrupt agent state: " + e.getMessage(), e);
-        }
+        d.environmentSpec = EnvironmentSpecs.read(in, format);
         double[] snapshot = new double[in.readInt()];
         for (int i = 0; i < snapshot.length; i++) {
             snapshot[i] = in.readDouble();

@@ -5,7 +5,9 @@ import io.popflow.math.SplitMix64;
 import io.popflow.option.Option;
 import io.popflow.option.OptionSection;
 import io.popflow.rl.ClassicControl;
+import io.popflow.rl.CustomEnvironment;
 import io.popflow.rl.DqnSettings;
+import io.popflow.rl.EnvironmentSpec;
 import io.popflow.taskkind.TaskKind;
 import java.util.List;
 
@@ -73,7 +75,8 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
     }
 
     /**
-     * Reads {@code task: cartpole} or {@code mountain-car}: {@code environment: {max_steps}}, {@code
+     * Reads {@code task: cartpole}, {@code mountain-car} or {@code custom_env}: {@code environment:
+     * {max_steps}} (and {@code class}, with {@code custom.options}, for a user's environment), {@code
      * dqn: {hidden, gamma, target_update, replay_capacity, loss, epsilon_min}}, {@code returns: {k,
      * max_rule, test_episodes}}. Defaults are the seed authors' (reference/cartpole.md), but
      * max_steps, whose default is Gymnasium's (500 for CartPole-v1, 200 for MountainCar-v0). The
@@ -84,8 +87,11 @@ public record ControlTaskSpec(DqnSettings dqn, int episodes, boolean maxRule, in
         OptionSection d = run.child("dqn");
         OptionSection r = run.child("returns");
         int maxSteps = env.get(ClassicControl.MAX_STEPS, ClassicControl.defaultMaxSteps(name));
+        EnvironmentSpec environment = CustomEnvironment.NAME.equals(name)
+                ? CustomEnvironment.checked(env.get(CustomEnvironment.CLASS), UserClasses.options(run), maxSteps)
+                : new ClassicControl(name, maxSteps);
         DqnSettings settings = new DqnSettings(
-                new ClassicControl(name, maxSteps),
+                environment,
                 d.get(DqnSettings.HIDDEN),
                 d.get(DqnSettings.GAMMA),
                 d.get(DqnSettings.TARGET_UPDATE),

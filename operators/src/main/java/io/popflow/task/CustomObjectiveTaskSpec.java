@@ -1,6 +1,5 @@
 package io.popflow.task;
 
-import io.popflow.api.CustomOptions;
 import io.popflow.api.Objective;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
@@ -28,16 +27,7 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
             .defaultIs("none: must be set")
             .appliesTo(TaskKind.CUSTOM_OBJECTIVE);
 
-    /** The options of the user's class: a mapping whose names the class chooses. */
-    public static final Option<String> CUSTOM_OPTIONS = Option.text(
-                    "custom.options",
-                    null,
-                    "the user's class's options, handed to it as CustomOptions: a mapping of names to numbers, text, "
-                            + "true/false or lists of numbers")
-            .defaultIs("none")
-            .appliesTo(TaskKind.CUSTOM_OBJECTIVE);
-
-    public static final List<Option<?>> OPTIONS = List.of(CLASS, CUSTOM_OPTIONS);
+    public static final List<Option<?>> OPTIONS = List.of(CLASS);
 
     public CustomObjectiveTaskSpec {
         options = new LinkedHashMap<>(options);
@@ -55,9 +45,7 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
                 CLASS.key(),
                 "must name the class implementing " + Objective.class.getName());
         o.rejectUnknown();
-        OptionSection custom = run.child("custom");
-        LinkedHashMap<String, Object> options = new LinkedHashMap<>(custom.mapping("options"));
-        custom.rejectUnknown();
+        LinkedHashMap<String, Object> options = UserClasses.options(run);
         Objective objective = instance(className, options);
         int dimension = objective.dimension();
         InvalidOptionException.require(
@@ -67,14 +55,7 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
 
     /** A new, configured instance of the class. */
     static Objective instance(String className, Map<String, Object> options) {
-        Objective objective = UserClasses.instantiate(className, Objective.class, CLASS.key());
-        try {
-            objective.configure(new CustomOptions(options));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidOptionException(
-                    "custom.options", "class " + className + " refuses them: " + e.getMessage());
-        }
-        return objective;
+        return UserClasses.configured(className, Objective.class, CLASS.key(), options, Objective::configure);
     }
 
     /** Whether the class climbs by its gradient: the gradient learners need it. */

@@ -9,7 +9,8 @@ import java.util.List;
  * from it in {@code open()}. Two kinds: gradient tasks (a loss and a validation set) and control
  * tasks (an environment that a reinforcement learner acts in).
  */
-public sealed interface TaskSpec extends Serializable permits GradientTaskSpec, ControlTaskSpec {
+public sealed interface TaskSpec extends Serializable
+        permits GradientTaskSpec, ControlTaskSpec, CustomTrainableTaskSpec {
 
     /** Short name, as in the configuration's {@code task} option. */
     String name();

@@ -1,6 +1,10 @@
 package io.popflow.task;
 
+import io.popflow.api.CustomOptions;
 import io.popflow.option.InvalidOptionException;
+import io.popflow.option.Option;
+import io.popflow.option.OptionSection;
+import io.popflow.taskkind.TaskKind;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -8,7 +12,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Makes instances of a user's class, named by an option ({@code objective.class}), from the thread's
@@ -17,7 +24,44 @@ import java.util.List;
  * line naming the class, the jar and the reason.
  */
 public final class UserClasses {
+    /** The options of the user's class: a mapping whose names the class chooses. */
+    public static final Option<String> CUSTOM_OPTIONS = Option.text(
+                    "custom.options",
+                    null,
+                    "the user's class's options, handed to it as CustomOptions: a mapping of names to numbers, text, "
+                            + "true/false or lists of numbers")
+            .defaultIs("none")
+            .appliesTo(TaskKind.CUSTOM);
+
     private UserClasses() {}
+
+    /** The run's {@code custom.options}, as the configuration gives them (none if not set). */
+    public static LinkedHashMap<String, Object> options(OptionSection run) {
+        OptionSection custom = run.child("custom");
+        LinkedHashMap<String, Object> options = new LinkedHashMap<>(custom.mapping("options"));
+        custom.rejectUnknown();
+        return options;
+    }
+
+    /**
+     * A new instance of {@code className} given its options: {@code configure} hands them to it, and
+     * an {@link IllegalArgumentException} it throws refuses them, in a line that names the class.
+     */
+    public static <T> T configured(
+            String className,
+            Class<T> api,
+            String option,
+            Map<String, Object> options,
+            BiConsumer<T, CustomOptions> configure) {
+        T instance = instantiate(className, api, option);
+        try {
+            configure.accept(instance, new CustomOptions(options));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(
+                    CUSTOM_OPTIONS.key(), "class " + className + " refuses them: " + e.getMessage());
+        }
+        return instance;
+    }
 
     /**
      * A new instance of {@code className}, which must implement {@code api}.

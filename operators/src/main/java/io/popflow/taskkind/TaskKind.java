@@ -16,12 +16,18 @@ public enum TaskKind implements Variant {
     CARTPOLE,
     MOUNTAIN_CAR,
     /** A user's {@code io.popflow.api.Objective}: a parameter vector and its fitness, from {@code --jar}. */
-    CUSTOM_OBJECTIVE;
+    CUSTOM_OBJECTIVE,
+    /** A user's {@code io.popflow.api.Environment}, learned by popflow's DQN agents. */
+    CUSTOM_ENV,
+    /** A user's {@code io.popflow.api.Trainable}: a learner with its own state. */
+    CUSTOM_TRAINABLE;
 
     /** The tasks that train an MLP on examples, and read the {@code model} section. */
     public static final TaskKind[] SUPERVISED = {DIGITS, TABLE, STREAM};
-    /** The reinforcement-learning tasks: a DQN agent in a classic-control environment. */
-    public static final TaskKind[] CONTROL = {CARTPOLE, MOUNTAIN_CAR};
+    /** The reinforcement-learning tasks: a DQN agent in an environment. */
+    public static final TaskKind[] CONTROL = {CARTPOLE, MOUNTAIN_CAR, CUSTOM_ENV};
+    /** The tasks made of a user's class, from a jar given with {@code --jar}. */
+    public static final TaskKind[] CUSTOM = {CUSTOM_OBJECTIVE, CUSTOM_ENV, CUSTOM_TRAINABLE};
 
     @Override
     public String family() {

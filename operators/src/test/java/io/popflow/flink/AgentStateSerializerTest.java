@@ -29,8 +29,11 @@ class AgentStateSerializerTest {
         return GoldenStates.agent();
     }
 
-    /** Scratch space of the replay memory's sampler, not state: a restore need not keep it. */
-    private static final Set<String> SCRATCH = Set.of("rl.replay.marks", "rl.replay.mark");
+    /**
+     * Scratch space of the replay memory's sampler, and a user trainable's live instance (made from
+     * its saved bytes when first needed), not state: a restore need not keep them.
+     */
+    private static final Set<String> SCRATCH = Set.of("rl.replay.marks", "rl.replay.mark", "trainable.live");
 
     /**
      * Every field of the agent and of what it holds (DQN memory, replay, environment, returns, early
@@ -41,6 +44,8 @@ class AgentStateSerializerTest {
         AgentState s = new AgentState();
         s.rl = new DqnLearner(DqnSettings.authors(new ClassicControl(ClassicControl.CARTPOLE, 100), 32))
                 .create(new SplitMix64(5), 3);
+        // a user trainable's state is its saved bytes (the live instance is made from them when needed)
+        s.trainable = io.popflow.agent.TrainableState.saved(new byte[] {3, 1, 4, 1, 5});
         new NonDefaultFields(SCRATCH).fill(s);
         // the DQN state's network, moments and step count are views of the agent's own
         s.rl.q = s.params;

@@ -133,6 +133,62 @@ final class GoldenStates {
         return s;
     }
 
+    /**
+     * Format 3: a DQN agent in a user's environment (its class and options of every type), and a
+     * user trainable's agent: its saved state, its outbox copy, and a kept transfer carrying one.
+     */
+    static List<AgentState> agentsFormat3() {
+        java.util.LinkedHashMap<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("n", 5L);
+        options.put("limit", 9L);
+        options.put("scale", -0.375);
+        options.put("label", "chain");
+        options.put("verbose", true);
+        options.put("weights", List.of(0.5, -1.25));
+        DqnSettings settings = new DqnSettings(
+                new io.popflow.rl.CustomEnvironment(io.popflow.rl.ConfigurableChain.class.getName(), options, 7),
+                new int[] {3},
+                0.9,
+                2,
+                4,
+                TdLoss.MSE,
+                0.05,
+                true,
+                2);
+        DqnLearner learner = new DqnLearner(settings);
+        SplitMix64 rng = new SplitMix64(13);
+        DqnState d = learner.create(rng, 2);
+        for (int i = 0; i < 12; i++) {
+            learner.step(d, 0.01, 50, 2, 0, rng);
+        }
+        AgentState dqn = agentFormat2();
+        dqn.rng = rng.state();
+        dqn.params = d.q;
+        dqn.optimizerMemory = d.moments;
+        dqn.optimizerSteps = d.adamSteps;
+        dqn.rl = d;
+
+        AgentState trainable = agent();
+        trainable.params = new float[0];
+        trainable.optimizerMemory = new float[0];
+        trainable.outboxParams = new float[0];
+        trainable.outboxOptimizerMemory = new float[0];
+        trainable.trainable = io.popflow.agent.TrainableState.saved(new byte[] {1, 2, 3, -128, 127});
+        trainable.outboxTrainable = new byte[] {9, 8, 7};
+        trainable.earlyTransfer =
+                new WeightTransfer(3, 4, new float[0], new float[0], 0, Double.NaN, new byte[] {42, -42});
+        return List.of(dqn, trainable);
+    }
+
+    /** Format 5: format 4's commands and a transfer of a user trainable's state. */
+    static List<AgentCommand> commandsFormat5() {
+        List<AgentCommand> all = new java.util.ArrayList<>(commandsFormat4());
+        all.add(AgentCommand.transfer(
+                        6, new WeightTransfer(9, 1, new float[0], new float[0], 0, 0.5, new byte[] {0, -1, 64}))
+                .emittedAt(88));
+        return all;
+    }
+
     static List<AgentCommand> commandsFormat2() {
         return List.of(AgentCommand.transfer(
                 3, new WeightTransfer(5, 2, new float[] {1, 2}, new float[] {3, 4, 5, 6}, 9, -0.125)));
@@ -253,8 +309,8 @@ final class GoldenStates {
     public static void main(String[] args) throws Exception {
         Path folder = Paths.get("src/test/resources/golden");
         // each current format's file, if it is not there yet: an existing file never changes
-        write(folder, "agent-state", AgentStateSerializer.INSTANCE, List.of(agentFormat2()));
-        write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat4());
+        write(folder, "agent-state", AgentStateSerializer.INSTANCE, agentsFormat3());
+        write(folder, "agent-command", AgentCommandSerializer.INSTANCE, commandsFormat5());
         write(folder, "agent-report", AgentReportSerializer.INSTANCE, List.of(reportFormat3()));
         write(folder, "generation-decision", GenerationDecisionSerializer.INSTANCE, List.of(decision()));
         write(folder, "pb2-data", Pb2DataSerializer.INSTANCE, List.of(pb2Data()));

@@ -52,6 +52,30 @@ class StateFormatGoldenTest {
                 .isSameAs(s.optimizerMemory);
     }
 
+    /** A DQN agent in a user's environment, and a user trainable's agent: their class, options and bytes restore. */
+    @Test
+    void agentStateFormat3() throws Exception {
+        List<AgentState> read = read("agent-state-format-3.bin", AgentStateSerializer.INSTANCE);
+        assertThat(read)
+                .usingRecursiveFieldByFieldElementComparator(
+                        org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
+                                .withEqualsForType(BITWISE, Float.class)
+                                .withEqualsForType(BITWISE_DOUBLE, Double.class)
+                                .withIgnoredFields("rl.replay.marks", "rl.replay.mark")
+                                .build())
+                .containsExactlyElementsOf(GoldenStates.agentsFormat3());
+        assertThat(read.get(0).rl.environmentSpec)
+                .isEqualTo(GoldenStates.agentsFormat3().get(0).rl.environmentSpec);
+        assertThat(read.get(1).trainable.saved()).containsExactly(1, 2, 3, -128, 127);
+    }
+
+    @Test
+    void agentCommandFormat5() throws Exception {
+        assertThat(read("agent-command-format-5.bin", AgentCommandSerializer.INSTANCE))
+                .usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(GoldenStates.commandsFormat5());
+    }
+
     @Test
     void agentCommandFormat2() throws Exception {
         assertThat(read("agent-command-format-2.bin", AgentCommandSerializer.INSTANCE))

@@ -20,6 +20,7 @@ import io.popflow.slow.ModelMerge;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.CustomObjectiveTaskSpec;
+import io.popflow.task.CustomTrainableTaskSpec;
 import io.popflow.task.StreamTaskSpec;
 import io.popflow.task.TaskSpec;
 import io.popflow.taskkind.TaskKind;
@@ -242,6 +243,16 @@ public final class ConfigLoader {
                                     ? "strategy.inner_steps takes"
                                     : "the gradient learners take")
                             + " gradient steps: give it one, or search it with an evolution strategy (strategy.name)");
+        }
+        if (task instanceof CustomTrainableTaskSpec trainable) {
+            // both act on a weight vector, and a trainable's model is bytes only its class reads
+            String why = "class " + trainable.className() + " is a Trainable, whose model popflow cannot read";
+            InvalidOptionException.require(
+                    !population.isEvolutionStrategy(),
+                    StrategySettings.NAME.key(),
+                    why + ": an evolution strategy needs a weight vector (use task: custom_objective)");
+            InvalidOptionException.require(
+                    !population.merge().isOn(), ModelMerge.STRENGTH.key(), why + ": merging averages weight vectors");
         }
         return run(o, taskName, population, stream);
     }

@@ -71,6 +71,9 @@ public final class OptionCatalog {
         all.addAll(LandscapeTaskSpec.OPTIONS);
         all.addAll(PbtToyTaskSpec.OPTIONS);
         all.addAll(io.popflow.task.CustomObjectiveTaskSpec.OPTIONS);
+        all.add(io.popflow.rl.CustomEnvironment.CLASS);
+        all.add(io.popflow.task.CustomTrainableTaskSpec.CLASS);
+        all.add(io.popflow.task.UserClasses.CUSTOM_OPTIONS);
         all.add(ClassicControl.MAX_STEPS);
         all.addAll(DqnSettings.OPTIONS);
         all.addAll(ControlTaskSpec.OPTIONS);

@@ -5,6 +5,7 @@ import io.popflow.fast.UpdateRule;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.task.ControlTaskSpec;
 import io.popflow.task.CustomObjectiveTaskSpec;
+import io.popflow.task.CustomTrainableTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
@@ -56,6 +57,7 @@ final class TaskReaders {
         READERS.put(TaskKind.LANDSCAPE, new Standalone(LandscapeTaskSpec::from));
         READERS.put(TaskKind.PBT_TOY, new Standalone(PbtToyTaskSpec::from));
         READERS.put(TaskKind.CUSTOM_OBJECTIVE, new Standalone(CustomObjectiveTaskSpec::from));
+        READERS.put(TaskKind.CUSTOM_TRAINABLE, new Standalone(CustomTrainableTaskSpec::from));
         for (TaskKind control : TaskKind.CONTROL) {
             READERS.put(
                     control,
