@@ -13,6 +13,7 @@ import io.popflow.jobs.model.ModelFiles;
 import io.popflow.jobs.model.RunModels;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
+import io.popflow.jobs.run.UserJars;
 import io.popflow.option.InvalidOptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,6 +76,9 @@ final class ExportCommand implements Callable<Integer> {
                     + "RUN_DIR/models/agent-N.onnx); its description goes beside it as FILE.json.")
     Path output;
 
+    @Mixin
+    UserJarOption jarOption = new UserJarOption();
+
     @Spec
     CommandSpec spec;
 
@@ -93,6 +98,13 @@ final class ExportCommand implements Callable<Integer> {
                 snapshot == null || Files.exists(snapshot),
                 "from-savepoint",
                 "no savepoint or checkpoint at " + snapshot);
+        // a run of a user's environment loads its class to build the model's description
+        try (UserJars jars = jarOption.installFor(folder.config())) {
+            return export(folder);
+        }
+    }
+
+    private Integer export(RunFolder folder) throws Exception {
         RunConfig config = ConfigLoader.parse(ConfigLoader.file(folder.config()));
         PopulationConfig population = config.population();
         String why = ModelExport.whyNoModel(population.task());

@@ -2,12 +2,15 @@ package io.popflow.cli;
 
 import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.report.RunReport;
+import io.popflow.jobs.run.RunFolder;
+import io.popflow.jobs.run.UserJars;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,12 +39,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run's output folder.")
     Path run;
 
+    @Mixin
+    UserJarOption jarOption = new UserJarOption();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        WinnerReplay.Outcome o = WinnerReplay.run(run);
+        WinnerReplay.Outcome o;
+        try (UserJars jars = jarOption.installFor(run.resolve(RunFolder.CONFIG_FILE))) {
+            o = WinnerReplay.run(run);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 Locale.ROOT,

@@ -1,6 +1,7 @@
 package io.popflow.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.jobs.config.ConfigLoader;
@@ -8,6 +9,7 @@ import io.popflow.jobs.config.PathOptions;
 import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.config.TableInference;
 import io.popflow.jobs.run.RunFolder;
+import io.popflow.jobs.run.UserJars;
 import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +41,7 @@ record RunDefinition(
         Integer parallelism,
         String checkpointInterval,
         List<String> assignments,
+        List<Path> jars,
         Path resume,
         boolean resumeIfPresent) {
 
@@ -55,13 +58,15 @@ record RunDefinition(
             "restart_attempts",
             "state_backend",
             "kafka",
-            "output");
+            "output",
+            "jars");
 
     /**
-     * The run's configuration, the effective option tree it was parsed from, and the folder it
-     * resumes (null for a new run).
+     * The run's configuration, the effective option tree it was parsed from, the folder it resumes
+     * (null for a new run), and the user's jars it loaded its classes from (the thread's class loader
+     * sees them until they are closed).
      */
-    record LoadedRun(ObjectNode tree, RunConfig run, Path resumed) {}
+    record LoadedRun(ObjectNode tree, RunConfig run, Path resumed, UserJars userJars) {}
 
     /** The validated run: preset, then file, then options; or, resuming, the run's own configuration. */
     LoadedRun load(PrintWriter out) {
@@ -78,6 +83,7 @@ record RunDefinition(
             RunFolder folder = new RunFolder(Path.of(output));
             // a run stopped before its first checkpoint has nothing to resume: it starts again there
             if (Files.exists(folder.config()) && !neverStarted(folder, fresh.run())) {
+                fresh.userJars().close();
                 LoadedRun resumed = asResumeOf(Path.of(output)).load(out);
                 refuseChangesToTheRun(resumed.tree(), fresh.tree());
                 return resumed;
@@ -86,8 +92,15 @@ record RunDefinition(
         return fresh;
     }
 
+    /** Parses {@code tree} with its jars' classes loadable: the parse makes instances of the user's classes. */
     private LoadedRun parsed(ObjectNode tree) {
-        return new LoadedRun(tree, ConfigLoader.parse(tree), resume);
+        UserJars userJars = UserJars.install(ConfigLoader.jars(tree));
+        try {
+            return new LoadedRun(tree, ConfigLoader.parse(tree), resume, userJars);
+        } catch (RuntimeException e) {
+            userJars.close();
+            throw e;
+        }
     }
 
     /**
@@ -109,6 +122,7 @@ record RunDefinition(
                 parallelism,
                 checkpointInterval,
                 assignments,
+                jars,
                 folder,
                 false);
     }
@@ -128,6 +142,7 @@ record RunDefinition(
         tree = with(tree, "generations", generations);
         tree = with(tree, "parallelism", parallelism);
         tree = with(tree, "checkpoint_interval", checkpointInterval);
+        tree = withJars(tree, resume != null);
         tree = PathOptions.absolute(ConfigLoader.set(tree, assignments.toArray(String[]::new)));
         if (data != null && !tree.path("table").has("target")) {
             tree = withTarget(tree, out);
@@ -196,6 +211,22 @@ record RunDefinition(
             with = with(with, "table.fitness", "accuracy");
         }
         return with;
+    }
+
+    /**
+     * {@code tree} with the {@code --jar} flags: after a new run's own {@code jars}, or, resuming,
+     * instead of those the run recorded (the same classes, built again elsewhere).
+     */
+    private ObjectNode withJars(ObjectNode tree, boolean resuming) {
+        if (jars.isEmpty()) {
+            return tree;
+        }
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        if (!resuming) {
+            ConfigLoader.jars(tree).forEach(jar -> list.add(jar.toString()));
+        }
+        jars.forEach(jar -> list.add(jar.toString()));
+        return ConfigLoader.with(tree, "jars", list);
     }
 
     /** {@code tree} with a flag's typed value at {@code key}, or as it is when the flag was not given. */

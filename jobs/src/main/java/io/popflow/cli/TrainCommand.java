@@ -33,6 +33,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -151,11 +152,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Any option by its dotted path, e.g. --set hyperparam_mutations.lr.max=0.3")
     List<String> assignments = new ArrayList<>();
 
-    @Option(
-            names = "--jar",
-            paramLabel = "PATH",
-            description = "A jar of your own classes (objective.class), shipped with the job; repeatable.")
-    List<Path> jars = new ArrayList<>();
+    @Mixin
+    UserJarOption jarOption = new UserJarOption();
 
     @Option(names = "--quiet", description = "No progress line per generation.")
     boolean quiet;
@@ -170,18 +168,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (UserJars userJars = UserJars.install(jars)) {
-            return call(userJars);
-        }
-    }
-
-    private Integer call(UserJars userJars) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InvalidOptionException.require(
                 fromSavepoint == null || resume != null,
                 "from-savepoint",
                 "needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
         RunDefinition.LoadedRun loaded = definition().load(out);
+        try (UserJars userJars = loaded.userJars()) {
+            return call(loaded, userJars, out);
+        }
+    }
+
+    private Integer call(RunDefinition.LoadedRun loaded, UserJars userJars, PrintWriter out) throws Exception {
         RunConfig run = loaded.run();
         RunFolder folder = new RunFolder(run.output());
         boolean resuming = loaded.resumed() != null;
@@ -370,6 +368,7 @@ final class TrainCommand implements Callable<Integer> {
                 parallelism,
                 checkpointInterval,
                 List.copyOf(assignments),
+                List.copyOf(jarOption.jars),
                 resume,
                 resumeIfPresent);
     }

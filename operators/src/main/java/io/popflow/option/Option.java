@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * so that no key, default or range is written twice.
  *
  * @param <T> the value's type: Integer, Long (also durations, in ms), Double, Boolean, String, an
- *     enum, int[] or double[]
+ *     enum, int[], double[] or a list of paths
  */
 public final class Option<T> {
     /** How a value is written in YAML. */
@@ -28,7 +28,8 @@ public final class Option<T> {
         CHOICE,
         INTEGERS,
         NUMBERS,
-        DURATION
+        DURATION,
+        PATHS
     }
 
     private final String key;
@@ -108,6 +109,14 @@ public final class Option<T> {
      */
     public static Option<String> path(String key, String fallback, String description) {
         return new Option<>(key, Kind.TEXT, fallback, null, description, null, List.of(), List.of(), true, List.of());
+    }
+
+    /**
+     * A list of files or folders (a one-element list may be written as its element). A run's {@code
+     * config.yaml} holds them as absolute paths, as for {@link #path}.
+     */
+    public static Option<List<String>> paths(String key, String description) {
+        return new Option<>(key, Kind.PATHS, List.of(), null, description, null, List.of(), List.of(), true, List.of());
     }
 
     /** One of {@code type}'s constants, written in lower case with '-' or '_' ({@code negative_loss}). */

@@ -306,6 +306,8 @@ public final class ConfigLoader {
                 "task stream trains until stopped, as its data never ends: set 0, got " + population.generations());
         RunConfig.StateBackend backend = o.get(RunConfig.STATE_BACKEND);
         int restartAttempts = o.get(RunConfig.RESTART_ATTEMPTS);
+        // read before the parse, by jars(): the user's classes must be loadable while it runs
+        o.get(RunConfig.JARS);
         o.rejectUnknown();
         Path outputPath = Paths.get(output);
         return new RunConfig(
@@ -318,6 +320,12 @@ public final class ConfigLoader {
                 backend,
                 restartAttempts,
                 folder);
+    }
+
+    /** The jars of {@code tree}'s {@code jars} option: the user's classes the run needs. */
+    public static List<Path> jars(JsonNode tree) {
+        return new OptionTree(tree, "")
+                .get(RunConfig.JARS).stream().map(Path::of).toList();
     }
 
     /** What the table of {@code tree}'s {@code table} section holds, and the target its label suggests. */

@@ -100,6 +100,7 @@ final class OptionTree implements OptionSection {
             case INTEGERS -> getInts(key, (int[]) fallback);
             case NUMBERS -> getDoubles(key, (double[]) fallback);
             case DURATION -> has(key) ? (Object) getMillis(key, 0) : fallback;
+            case PATHS -> getTexts(key, (List<String>) fallback);
         };
         read.add(key);
         if (has(key)) {
@@ -310,6 +311,28 @@ final class OptionTree implements OptionSection {
             out[i] = finite(v.get(i).asDouble(), pathOf(key));
         }
         return out;
+    }
+
+    /** A list of texts; one text alone is a list of one. */
+    List<String> getTexts(String key, List<String> fallback) {
+        JsonNode v = get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (v.isTextual()) {
+            return List.of(v.asText());
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v.isArray() ? v : List.<JsonNode>of()) {
+            if (!e.isTextual()) {
+                break;
+            }
+            out.add(e.asText());
+        }
+        if (!v.isArray() || out.size() != v.size()) {
+            throw new InvalidOptionException(pathOf(key), "must be a list of paths, got " + v);
+        }
+        return List.copyOf(out);
     }
 
     int[] getInts(String key, int[] fallback) {

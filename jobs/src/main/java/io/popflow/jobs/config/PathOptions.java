@@ -1,6 +1,7 @@
 package io.popflow.jobs.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.option.Option;
 import java.nio.file.Path;
@@ -29,14 +30,22 @@ public final class PathOptions {
             if (parent instanceof ObjectNode section
                     && section.hasNonNull(leaf)
                     && section.get(leaf).isTextual()) {
-                section.put(
-                        leaf,
-                        Path.of(section.get(leaf).asText())
-                                .toAbsolutePath()
-                                .normalize()
-                                .toString());
+                section.put(leaf, absolute(section.get(leaf).asText()));
+            } else if (parent instanceof ObjectNode section
+                    && section.hasNonNull(leaf)
+                    && section.get(leaf).isArray()) {
+                ArrayNode list = (ArrayNode) section.get(leaf);
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i).isTextual()) {
+                        list.set(i, list.textNode(absolute(list.get(i).asText())));
+                    }
+                }
             }
         }
         return out;
+    }
+
+    private static String absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize().toString();
     }
 }

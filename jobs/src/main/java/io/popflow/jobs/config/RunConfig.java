@@ -82,6 +82,16 @@ public record RunConfig(
                     "restart_attempts", 3, "restarts after a failure before the run ends with its cause")
             .between(0, 1000);
 
+    /**
+     * Not part of what the run is (a resume may give the same classes in another jar), but recorded in
+     * its {@code config.yaml}, so that a resume or replay finds them without being told.
+     */
+    public static final Option<List<String>> JARS = Option.paths(
+                    "jars",
+                    "jars of your own classes (objective.class, environment.class, trainable.class), shipped with the job; "
+                            + "train's --jar adds to them")
+            .defaultIs("none");
+
     public static final List<Option<?>> OPTIONS =
-            List.of(OUTPUT, CHECKPOINT_DIR, RUN_ID, FEEDBACK, STATE_BACKEND, RESTART_ATTEMPTS);
+            List.of(OUTPUT, CHECKPOINT_DIR, RUN_ID, FEEDBACK, STATE_BACKEND, RESTART_ATTEMPTS, JARS);
 }

@@ -2,6 +2,7 @@ package io.popflow.jobs.run;
 
 import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -72,10 +73,14 @@ public final class UserJars implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
         Thread.currentThread().setContextClassLoader(previous);
         if (loader != null) {
-            loader.close();
+            try {
+                loader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
