@@ -91,6 +91,12 @@ public record CustomEnvironment(String className, LinkedHashMap<String, Object> 
         return NAME;
     }
 
+    @Override
+    public String episodes() {
+        return "a user's environment, " + className + "; episodes end as it says, cut at " + maxSteps()
+                + " steps at most";
+    }
+
     /** A user's rewards have no bound popflow knows: the max rule never applies. */
     @Override
     public double maxReturn() {

@@ -17,4 +17,9 @@ public interface EnvironmentSpec extends Serializable {
 
     /** The largest return an episode can have, or NaN if rewards have no such bound. */
     double maxReturn();
+
+    /** How episodes end, for the run's banner. */
+    default String episodes() {
+        return "episodes cut at " + maxSteps() + (maxSteps() == 1 ? " step" : " steps");
+    }
 }

@@ -6,6 +6,8 @@ import io.popflow.slow.GaussianMutation;
 import io.popflow.slow.MutationSettings;
 import io.popflow.slow.SelectionSettings;
 import io.popflow.task.ControlTaskSpec;
+import io.popflow.task.CustomObjectiveTaskSpec;
+import io.popflow.task.CustomTrainableTaskSpec;
 import io.popflow.task.DigitsTaskSpec;
 import io.popflow.task.LandscapeTaskSpec;
 import io.popflow.task.PbtToyTaskSpec;
@@ -40,10 +42,13 @@ public final class RunBanner {
         }
         return String.format(
                         Locale.ROOT,
-                        "popflow: task %s; optimizer %s; selection %s; mutation %s%s; %s mode; "
+                        "popflow: task %s; %s; selection %s; mutation %s%s; %s mode; "
                                 + "fitness estimator %s; seed %d; population %d; %s; parallelism %d",
                         task(c.task()),
-                        lower(c.space().rule()),
+                        // a user's learner steps itself: popflow's update rule is not used
+                        c.task() instanceof CustomTrainableTaskSpec
+                                ? "its own steps"
+                                : "optimizer " + lower(c.space().rule()),
                         selection(c.selection()),
                         mutation(c.mutation()),
                         c.merge().isOn() ? "; merge strength " + c.merge().strength() : "",
@@ -75,7 +80,7 @@ public final class RunBanner {
         DqnSettings d = t.dqn();
         var env = d.environment().create();
         String network = env.observationSize() + "-" + layers(d.hidden()) + "-" + env.actions();
-        return t.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; greedy policy of a "
+        return t.name() + " (" + d.environment().episodes() + "; greedy policy of a "
                 + "Q-network " + network + "; "
                 + (c.strategy().innerSteps() > 0
                         ? "inner steps by DQN (replay " + d.replayCapacity() + ", target every "
@@ -114,12 +119,18 @@ public final class RunBanner {
         }
         if (task instanceof ControlTaskSpec c) {
             DqnSettings d = c.dqn();
-            return c.name() + " (episodes cut at " + Plural.of(d.environment().maxSteps(), "step") + "; DQN, Q-network "
+            return c.name() + " (" + d.environment().episodes() + "; DQN, Q-network "
                     + layers(d.hidden()) + ", replay " + d.replayCapacity() + ", target every "
                     + Plural.of(d.targetUpdate(), "step")
                     + ", " + lower(d.loss()) + " loss; fitness mean return of the last "
                     + Plural.of(c.episodes(), "episode")
-                    + (c.maxRule() ? ", max rule" : "") + ")";
+                    + (c.maxRule() && Double.isFinite(d.environment().maxReturn()) ? ", max rule" : "") + ")";
+        }
+        if (task instanceof CustomTrainableTaskSpec t) {
+            return t.name() + " (a user's learner, " + t.className() + ")";
+        }
+        if (task instanceof CustomObjectiveTaskSpec o) {
+            return o.name() + " (a user's objective, " + o.className() + ", dimension " + o.dimension() + ")";
         }
         if (task instanceof PbtToyTaskSpec t) {
             return "pbt-toy (initial h " + Arrays.toString(t.initial()) + ")";
