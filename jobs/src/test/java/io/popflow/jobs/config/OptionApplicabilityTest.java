@@ -54,6 +54,8 @@ class OptionApplicabilityTest {
             Map.entry("stream.features", "64"),
             Map.entry("stream.classes", "10"),
             Map.entry("objective.class", SphereObjective.class.getName()),
+            Map.entry("environment.class", CorridorEnvironment.class.getName()),
+            Map.entry("trainable.class", io.popflow.jobs.custom.NoisyQuadratic.class.getName()),
             Map.entry("custom.options", "{scale: 2}"));
 
     /** What an option replaces in the bases, unset before it is set. */
@@ -216,6 +218,9 @@ class OptionApplicabilityTest {
             if (task.isControl() || task == TaskKind.DIGITS || task == TaskKind.LANDSCAPE) {
                 preset = task.isControl() ? "es-cartpole" : task == TaskKind.DIGITS ? "es-digits" : "cma-rosenbrock";
                 options.add("task=" + task.label());
+                if (task == TaskKind.CUSTOM_ENV) {
+                    options.add("environment.class=" + CorridorEnvironment.class.getName());
+                }
             } else {
                 preset = taskPreset(task, options);
                 options.addAll(List.of("hyperparam_mutations=null", "optimizer=sgd"));
@@ -277,6 +282,17 @@ class OptionApplicabilityTest {
                 options.addAll(List.of(
                         "task=custom_objective",
                         "objective.class=" + SphereObjective.class.getName(),
+                        "quadratic=null"));
+                return "quadratic";
+            }
+            case CUSTOM_ENV -> {
+                options.addAll(List.of("task=custom_env", "environment.class=" + CorridorEnvironment.class.getName()));
+                return "cartpole-pbt";
+            }
+            case CUSTOM_TRAINABLE -> {
+                options.addAll(List.of(
+                        "task=custom_trainable",
+                        "trainable.class=" + io.popflow.jobs.custom.NoisyQuadratic.class.getName(),
                         "quadratic=null"));
                 return "quadratic";
             }

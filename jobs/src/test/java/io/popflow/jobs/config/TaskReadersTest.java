@@ -25,6 +25,10 @@ class TaskReadersTest {
             },
             TaskKind.CUSTOM_OBJECTIVE,
             new String[] {"objective.class=" + SphereObjective.class.getName()},
+            TaskKind.CUSTOM_ENV,
+            new String[] {"environment.class=" + CorridorEnvironment.class.getName()},
+            TaskKind.CUSTOM_TRAINABLE,
+            new String[] {"trainable.class=" + io.popflow.jobs.custom.NoisyQuadratic.class.getName()},
             TaskKind.STREAM,
             new String[] {
                 "stream.features=4", "stream.classes=2", "kafka.bootstrap_servers=127.0.0.1:9", "generations=0"
