@@ -4,8 +4,8 @@ import io.popflow.api.Environment;
 import io.popflow.math.SplitMix64;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
-import io.popflow.task.UserClasses;
 import io.popflow.taskkind.TaskKind;
+import io.popflow.usercode.UserClasses;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 

@@ -9,6 +9,7 @@ import io.popflow.rl.CustomEnvironment;
 import io.popflow.rl.DqnSettings;
 import io.popflow.rl.EnvironmentSpec;
 import io.popflow.taskkind.TaskKind;
+import io.popflow.usercode.UserClasses;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
+import io.popflow.usercode.UserClasses;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.option.OptionSection;
 import io.popflow.taskkind.TaskKind;
+import io.popflow.usercode.UserClasses;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 

@@ -73,7 +73,7 @@ public final class OptionCatalog {
         all.addAll(io.popflow.task.CustomObjectiveTaskSpec.OPTIONS);
         all.add(io.popflow.rl.CustomEnvironment.CLASS);
         all.add(io.popflow.task.CustomTrainableTaskSpec.CLASS);
-        all.add(io.popflow.task.UserClasses.CUSTOM_OPTIONS);
+        all.add(io.popflow.usercode.UserClasses.CUSTOM_OPTIONS);
         all.add(ClassicControl.MAX_STEPS);
         all.addAll(DqnSettings.OPTIONS);
         all.addAll(ControlTaskSpec.OPTIONS);

@@ -1,4 +1,4 @@
-package io.popflow.task;
+package io.popflow.usercode;
 
 import io.popflow.api.CustomOptions;
 import io.popflow.option.InvalidOptionException;
