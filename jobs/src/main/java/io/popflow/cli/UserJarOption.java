@@ -2,6 +2,7 @@ package io.popflow.cli;
 
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.run.UserJars;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,12 @@ final class UserJarOption {
                     + "export find them without it; given, it replaces them (the same classes, built elsewhere).")
     List<Path> jars = new ArrayList<>();
 
-    /** The jars of the run whose {@code config.yaml} is {@code config}: those given, else those it records. */
+    /**
+     * The jars of the run whose {@code config.yaml} is {@code config}: those given, else those it
+     * records (none if it is not there: the command's own checks then say what the folder lacks).
+     */
     UserJars installFor(Path config) {
-        return UserJars.install(jars.isEmpty() ? ConfigLoader.jars(ConfigLoader.file(config)) : jars);
+        boolean recorded = jars.isEmpty() && Files.isRegularFile(config);
+        return UserJars.install(recorded ? ConfigLoader.jars(ConfigLoader.file(config)) : jars);
     }
 }

@@ -340,12 +340,12 @@ class PopflowTest {
                 run("train", "--resume", dir.toString(), "--seed", "3"),
                 "invalid option 'resume': continues the run as its config.yaml describes it; --seed cannot change it "
                         + "(--parallelism, --generations, --checkpoint-interval and --set of checkpoint_dir, checkpoint_interval, "
-                        + "chunk_steps, generations, kafka, output, parallelism, restart_attempts, state_backend can)");
+                        + "chunk_steps, generations, jars, kafka, output, parallelism, restart_attempts, state_backend can)");
         assertOneLine(
                 run("train", "--resume", dir.toString(), "--set", "max_parallelism=256"),
                 "invalid option 'resume': continues the run as its config.yaml describes it; 'max_parallelism' cannot change "
                         + "(it shapes the agents' state or dynamics); these can: checkpoint_dir, checkpoint_interval, "
-                        + "chunk_steps, generations, kafka, output, parallelism, restart_attempts, state_backend");
+                        + "chunk_steps, generations, jars, kafka, output, parallelism, restart_attempts, state_backend");
         assertOneLine(
                 run("train", "--from-savepoint", dir.toString(), "--preset", "quadratic", "--output", out()),
                 "invalid option 'from-savepoint': needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");

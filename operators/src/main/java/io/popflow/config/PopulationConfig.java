@@ -86,7 +86,7 @@ public record PopulationConfig(
             .atLeast(1);
     public static final Option<UpdateRule> OPTIMIZER = Option.choice(
                     "optimizer", UpdateRule.class, null, "the fast dynamics' update rule")
-            .defaultIs("sgd; adam for cartpole and mountain-car");
+            .defaultIs("sgd; adam for cartpole, mountain-car and custom-env");
     /** When the slow dynamics decides: per generation, or per agent as it reports. */
     public enum Mode {
         SYNCHRONOUS,

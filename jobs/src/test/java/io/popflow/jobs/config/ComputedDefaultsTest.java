@@ -38,7 +38,7 @@ class ComputedDefaultsTest {
 
     {
         checks.put("optimizer", t -> {
-            // "sgd; adam for cartpole and mountain-car"
+            // "sgd; adam for cartpole, mountain-car and custom-env"
             assertThat(t.run("digits", "optimizer=null").population().space().rule())
                     .isEqualTo(UpdateRule.SGD);
             assertThat(t.run("cartpole-pbt", "optimizer=null")
@@ -47,6 +47,15 @@ class ComputedDefaultsTest {
                             .rule())
                     .isEqualTo(UpdateRule.ADAM);
             assertThat(t.run("cartpole-pbt", "optimizer=null", "task=mountain-car")
+                            .population()
+                            .space()
+                            .rule())
+                    .isEqualTo(UpdateRule.ADAM);
+            assertThat(t.run(
+                                    "cartpole-pbt",
+                                    "optimizer=null",
+                                    "task=custom_env",
+                                    "environment.class=" + CorridorEnvironment.class.getName())
                             .population()
                             .space()
                             .rule())
@@ -162,7 +171,7 @@ class ComputedDefaultsTest {
             assertThat(t.run("digits").population().champion()).isNull();
         });
         checks.put("environment.max_steps", t -> {
-            // "Gymnasium's: 500 for cartpole, 200 for mountain-car"
+            // "Gymnasium's: 500 for cartpole, 200 for mountain-car; ..."
             assertThat(((ClassicControl) ((ControlTaskSpec) t.run("cartpole-pbt", "environment.max_steps=null")
                                             .population()
                                             .task())
@@ -178,6 +187,18 @@ class ComputedDefaultsTest {
                                     .environment())
                             .maxSteps())
                     .isEqualTo(200);
+            // "for custom-env 100000, a backstop"
+            assertThat(((ControlTaskSpec) t.run(
+                                            "cartpole-pbt",
+                                            "task=custom_env",
+                                            "environment.class=" + CorridorEnvironment.class.getName(),
+                                            "environment.max_steps=null")
+                                    .population()
+                                    .task())
+                            .dqn()
+                            .environment()
+                            .maxSteps())
+                    .isEqualTo(100_000);
         });
         checks.put("checkpoint_dir", t -> {
             // "<output>/checkpoints"

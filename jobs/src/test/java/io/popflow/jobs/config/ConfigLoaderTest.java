@@ -157,7 +157,7 @@ class ConfigLoaderTest {
                 "parallelism=0|invalid option 'parallelism': must be >= 1, got 0",
                 "checkpoint_interval=soon|invalid option 'checkpoint_interval': must be a duration like 500ms, 5s or 2m, got \"soon\"",
                 "seed=forty-two|invalid option 'seed': must be a whole number, got \"forty-two\"",
-                "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, table, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car, custom-objective)",
+                "task=mnist|invalid option 'task': unknown task 'mnist' (known: digits, table, stream, quadratic, landscape, pbt-toy, cartpole, mountain-car, custom-objective, custom-env, custom-trainable)",
                 "optimizer=adagrad|invalid option 'optimizer': unknown value 'adagrad' (known: sgd, sgld, adam, adamw)",
                 "hyperparam_mutations.lr.max=-1|invalid option 'hyperparam_mutations.lr': need finite min <= max, got [0.001, -1.0]",
                 "hyperparameters.momentum=1.5|invalid option 'hyperparameters.momentum': must be in [0, 1), got 1.5",
@@ -434,7 +434,7 @@ class ConfigLoaderTest {
                 .hasMessage("invalid option 'hyperparam_mutations.batch_size.initial': holds 16.0, outside the domain");
         assertThatThrownBy(() -> preset("digits", "exploit.replay=keep"))
                 .hasMessage("invalid option 'exploit.replay': "
-                        + "does not apply to task digits (only to cartpole, mountain-car)");
+                        + "does not apply to task digits (only to cartpole, mountain-car, custom-env)");
         assertThat(preset("cartpole-pbt", "optimizer=adamw").population().task())
                 .satisfies(t -> assertThat(((ControlTaskSpec) t).dqn().decoupledWeightDecay())
                         .isTrue());
