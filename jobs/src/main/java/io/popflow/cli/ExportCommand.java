@@ -11,6 +11,7 @@ import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.model.FinalWeights;
 import io.popflow.jobs.model.ModelFiles;
 import io.popflow.jobs.model.RunModels;
+import io.popflow.jobs.run.JsonDocument;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.RunSnapshots;
 import io.popflow.jobs.run.UserJars;
@@ -156,7 +157,7 @@ final class ExportCommand implements Callable<Integer> {
     private int bestAgent(Map<Integer, FinalWeights> weights, boolean fromSnapshot) throws Exception {
         Path summary = run.resolve(RunSummary.FILE);
         if (!fromSnapshot && Files.exists(summary)) {
-            return JSON.readTree(summary.toFile()).get("best_agent").asInt();
+            return JsonDocument.read(summary).get("best_agent").asInt();
         }
         int best = weights.keySet().iterator().next();
         double most = Double.NEGATIVE_INFINITY;

@@ -1,6 +1,7 @@
 package io.popflow.cli;
 
 import io.popflow.jobs.config.NameSuggestions;
+import io.popflow.jobs.run.DamagedFileException;
 import io.popflow.jobs.serving.RefusedInputException;
 import io.popflow.option.InvalidOptionException;
 import java.io.OutputStreamWriter;
@@ -75,6 +76,12 @@ public final class Popflow implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof InvalidOptionException || e instanceof RefusedInputException) {
                 return fail(commandLine.getErr(), e.getMessage());
+            }
+            if (e instanceof DamagedFileException) {
+                // a file of the user's, not a bug: its name and what is wrong with it say all there is
+                commandLine.getErr().println("popflow: " + e.getMessage());
+                commandLine.getErr().flush();
+                return FAILED;
             }
             // not the user's input: one line, and the trace on request for a bug report
             PrintWriter trace = commandLine.getErr();

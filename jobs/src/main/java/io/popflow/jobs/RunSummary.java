@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.run.AtomicFiles;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.Plural;
 import io.popflow.task.ControlTaskSpec;
@@ -215,8 +216,9 @@ public final class RunSummary {
         return this;
     }
 
+    /** Writes the summary to {@code file}, replacing it whole: a halt mid-write leaves the old one or this one. */
     public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), json);
+        AtomicFiles.write(file, JSON.writeValueAsBytes(json));
     }
 
     /** A few lines for the console. */

@@ -351,6 +351,32 @@ class PopflowTest {
                 "invalid option 'from-savepoint': needs --resume RUN_DIR: the run folder whose outputs the savepoint continues");
     }
 
+    /**
+     * A run file that does not parse (here a summary.json cut short, as a JVM halted in the middle
+     * of writing it in place left it) is said in one line naming it, not as a bare parser error.
+     */
+    @Test
+    void aDamagedRunFileIsNamedInOneLine() throws Exception {
+        Files.writeString(
+                dir.resolve("config.yaml"),
+                String.join(
+                        "\n",
+                        "task: quadratic",
+                        "output: " + dir,
+                        "hyperparameters: {lr: 0.05}",
+                        "optimizer: sgld",
+                        "hyperparam_mutations:",
+                        "  temperature: {min: 1.0e-4, max: 0.1, scale: log}",
+                        ""));
+        Files.writeString(dir.resolve("summary.json"), "{\n  \"seed\" : 7,\n  \"best_agent\" : 6,\n  \"sto");
+        Outcome o = run("train", "--resume", dir.toString());
+        assertThat(o.code()).isEqualTo(Popflow.FAILED);
+        assertThat(o.err())
+                .startsWith("popflow: " + dir.resolve("summary.json") + " is damaged: it is not one JSON document (")
+                .endsWith("); a write to it was cut short, or it was edited" + System.lineSeparator())
+                .hasLineCount(1);
+    }
+
     @Test
     void resumeWithoutASnapshotSaysWhereItLooked() throws Exception {
         Files.writeString(

@@ -10,6 +10,7 @@ import io.popflow.es.StrategySettings;
 import io.popflow.export.ModelExport;
 import io.popflow.fast.Hyperparameter;
 import io.popflow.fast.UpdateRule;
+import io.popflow.jobs.run.AtomicFiles;
 import io.popflow.jobs.run.IoErrors;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.slow.ChampionRule;
@@ -76,7 +77,8 @@ public final class ConfigLoader {
     /** Writes {@code tree} as YAML to {@code file}: a run's effective configuration, itself a valid {@code --config}. */
     public static void writeYaml(JsonNode tree, Path file) {
         try {
-            Files.writeString(
+            // replaced whole: a resume writes it again, and a halt then must not leave it cut short
+            AtomicFiles.write(
                     file,
                     "# The effective configuration of this run (preset, file and options applied).\n"
                             + "# It is a valid --config, and --resume reads it.\n" + YAML.writeValueAsString(tree));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.agent.AgentWeights;
 import io.popflow.config.PopulationConfig;
+import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.RunFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +48,9 @@ public final class ChampionFiles implements Sink<AgentWeights> {
 
     /** The generation of the history's last champion, -1 if none. */
     static int lastPublished(Path history) throws IOException {
-        if (!Files.exists(history)) {
-            return -1;
-        }
-        List<String> lines = Files.readAllLines(history, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return new ObjectMapper()
-                        .readTree(lines.get(i))
-                        .get("generation")
-                        .asInt();
-            }
-        }
-        return -1;
+        return JsonLines.last(history)
+                .map(line -> line.get("generation").asInt())
+                .orElse(-1);
     }
 
     private final class Writer implements SinkWriter<AgentWeights> {
@@ -69,7 +60,10 @@ public final class ChampionFiles implements Sink<AgentWeights> {
 
         Writer(Path folder) throws IOException {
             this.folder = folder;
-            this.last = lastPublished(folder.resolve(RunFolder.MODELS).resolve(HISTORY));
+            Path history = folder.resolve(RunFolder.MODELS).resolve(HISTORY);
+            // a JVM halted mid-line left its start: the champion it was for is published again, as after a failover
+            JsonLines.cutTornTail(history);
+            this.last = lastPublished(history);
         }
 
         @Override

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.popflow.export.ExportedModel;
 import io.popflow.export.ModelDescription;
+import io.popflow.jobs.run.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -53,8 +52,8 @@ public final class ModelFiles {
     public static ObjectNode write(Path onnx, DescribedModel model) throws IOException {
         Path folder = onnx.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        replace(descriptionOf(onnx), model.descriptionJson().getBytes(StandardCharsets.UTF_8));
-        replace(onnx, model.onnx());
+        AtomicFiles.write(descriptionOf(onnx), model.descriptionJson());
+        AtomicFiles.write(onnx, model.onnx());
         return model.description();
     }
 
@@ -118,12 +117,6 @@ public final class ModelFiles {
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(m.outputs()).entrySet()) {
             outputs.put(e.getKey(), e.getValue());
         }
-    }
-
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** SHA-256 of {@code bytes}, hex. */

@@ -14,6 +14,7 @@ import io.popflow.export.ModelDescription;
 import io.popflow.export.ModelExport;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
+import io.popflow.jobs.run.JsonDocument;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.jobs.run.SavepointAgents;
 import io.popflow.option.InvalidOptionException;
@@ -52,7 +53,7 @@ public final class RunModels {
         if (ModelExport.whyNoModel(config.task()) != null) {
             return null;
         }
-        JsonNode summary = JSON.readTree(folder.resolve(RunSummary.FILE).toFile());
+        JsonNode summary = JsonDocument.read(folder.resolve(RunSummary.FILE));
         Path out = bestModel(folder);
         export(folder, config, runId, summary.get("best_agent").asInt(), out);
         return out;
@@ -158,7 +159,7 @@ public final class RunModels {
         ObjectNode p = provenance(config, runId, w);
         Path summaryFile = folder.resolve(RunSummary.FILE);
         if (Files.exists(summaryFile)) {
-            JsonNode summary = JSON.readTree(summaryFile.toFile());
+            JsonNode summary = JsonDocument.read(summaryFile);
             if (summary.path("best_agent").asInt(-1) == w.agent() && summary.has("test")) {
                 ObjectNode test = summary.get("test").deepCopy();
                 p.set("test", test);

@@ -12,6 +12,8 @@ import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.report.WinnerLineage;
+import io.popflow.jobs.run.AtomicFiles;
+import io.popflow.jobs.run.JsonDocument;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.RunFolder;
 import io.popflow.loop.LineReplay;
@@ -19,10 +21,9 @@ import io.popflow.option.InvalidOptionException;
 import io.popflow.slow.HyperparameterSpace;
 import io.popflow.slow.LineOfDescent;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class WinnerReplay {
                 folder,
                 "it holds no " + RunSummary.FILE
                         + ": the run has not ended (or was killed); replay needs a finished run");
-        JsonNode summary = JSON.readTree(summaryFile.toFile());
+        JsonNode summary = JsonDocument.read(summaryFile);
         PopulationConfig config =
                 ConfigLoader.parse(ConfigLoader.file(run.config())).population();
         String stoppedAt = summary.path("stopped").path("generation").asText();
@@ -138,43 +139,42 @@ public final class WinnerReplay {
         RecordJson json = new RecordJson(space);
         int firstDifference = -1;
         int copies = 0;
-        try (Writer out = Files.newBufferedWriter(folder.resolve(LINE_FILE), StandardCharsets.UTF_8)) {
-            for (int i = 0; i < steps.size(); i++) {
-                LineReplay.Step step = steps.get(i);
-                AgentReport replayed = result.reports().get(i);
-                JsonNode original = byKey.get(LineOfDescent.key(step.generation(), step.agent()));
-                ObjectNode row = (ObjectNode) JSON.readTree(json.report(replayed));
-                row.remove("decision_latency_ms");
-                row.put("arrival", step.arrival().getClass().getSimpleName().toLowerCase(Locale.ROOT));
-                if (step.arrival() instanceof LineReplay.Copied) {
-                    row.put("copied_from", line.agents()[step.generation() - 1]);
-                    copies++;
-                }
-                boolean same = row.get("rng_state").equals(original.get("rng_state"))
-                        && row.get("raw_fitness").equals(original.get("raw_fitness"))
-                        && row.get("train_loss").equals(original.get("train_loss"));
-                row.put("identical", same);
-                ObjectNode inRun = row.putObject("original");
-                for (String field : new String[] {
-                    "fitness",
-                    "raw_fitness",
-                    "train_loss",
-                    "validation_loss",
-                    "validation_accuracy",
-                    "episode_return",
-                    "rng_state"
-                }) {
-                    if (original.has(field)) {
-                        inRun.set(field, original.get(field));
-                    }
-                }
-                if (!same && firstDifference < 0) {
-                    firstDifference = step.generation();
-                }
-                out.write(JSON.writeValueAsString(row));
-                out.write('\n');
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            LineReplay.Step step = steps.get(i);
+            AgentReport replayed = result.reports().get(i);
+            JsonNode original = byKey.get(LineOfDescent.key(step.generation(), step.agent()));
+            ObjectNode row = (ObjectNode) JSON.readTree(json.report(replayed));
+            row.remove("decision_latency_ms");
+            row.put("arrival", step.arrival().getClass().getSimpleName().toLowerCase(Locale.ROOT));
+            if (step.arrival() instanceof LineReplay.Copied) {
+                row.put("copied_from", line.agents()[step.generation() - 1]);
+                copies++;
             }
+            boolean same = row.get("rng_state").equals(original.get("rng_state"))
+                    && row.get("raw_fitness").equals(original.get("raw_fitness"))
+                    && row.get("train_loss").equals(original.get("train_loss"));
+            row.put("identical", same);
+            ObjectNode inRun = row.putObject("original");
+            for (String field : new String[] {
+                "fitness",
+                "raw_fitness",
+                "train_loss",
+                "validation_loss",
+                "validation_accuracy",
+                "episode_return",
+                "rng_state"
+            }) {
+                if (original.has(field)) {
+                    inRun.set(field, original.get(field));
+                }
+            }
+            if (!same && firstDifference < 0) {
+                firstDifference = step.generation();
+            }
+            rows.add(JSON.writeValueAsString(row));
         }
+        AtomicFiles.writeLines(folder.resolve(LINE_FILE), rows);
         String originalSha = summary.get("params_sha256").asText();
         Outcome outcome = new Outcome(
                 winner,
@@ -210,7 +210,8 @@ public final class WinnerReplay {
         number(test, "mae", last.testMae());
         number(test, "r2", last.testR2());
         s.put("wall_time_seconds", Math.round(o.seconds() * 100) / 100.0);
-        JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), s);
+        AtomicFiles.write(
+                file, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(s));
     }
 
     private static void number(ObjectNode o, String field, double v) {

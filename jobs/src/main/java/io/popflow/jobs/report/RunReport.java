@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.jobs.config.ConfigLoader;
 import io.popflow.jobs.replay.WinnerReplay;
 import io.popflow.jobs.report.Charts.Chart;
+import io.popflow.jobs.run.AtomicFiles;
+import io.popflow.jobs.run.JsonDocument;
 import io.popflow.jobs.run.JsonLines;
 import io.popflow.jobs.run.Plural;
 import io.popflow.jobs.run.RunFolder;
@@ -13,10 +15,8 @@ import io.popflow.theory.ReducedPrediction;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -90,10 +90,8 @@ public final class RunReport {
                     .append(")</figcaption></figure>\n");
         }
         Path page = folder.resolve(PAGE);
-        Path partial = folder.resolve(PAGE + ".part");
-        Files.writeString(partial, page(run, generations, images.toString(), refreshSeconds), StandardCharsets.UTF_8);
         // a browser reloading the page never reads half of it
-        Files.move(partial, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(page, page(run, generations, images.toString(), refreshSeconds));
         return page;
     }
 
@@ -136,7 +134,7 @@ public final class RunReport {
     private static String page(Path run, List<JsonNode> generations, String images, int refreshSeconds)
             throws IOException {
         Path summaryFile = run.resolve("summary.json");
-        String test = escape(TestResultText.of(Files.exists(summaryFile) ? JSON.readTree(summaryFile.toFile()) : null));
+        String test = escape(TestResultText.of(Files.exists(summaryFile) ? JsonDocument.read(summaryFile) : null));
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">%s<title>popflow report: %s</title>

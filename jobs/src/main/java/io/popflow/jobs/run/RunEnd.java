@@ -13,15 +13,16 @@ import io.popflow.jobs.config.RunConfig;
 import io.popflow.jobs.model.ModelFiles;
 import io.popflow.jobs.model.RunModels;
 import io.popflow.task.StreamTaskSpec;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
@@ -103,8 +104,10 @@ public final class RunEnd {
     }
 
     /**
-     * Writes one final record per agent of the savepoint and returns the best agent: the best of
-     * the last generation the run summarised, whose test performance is measured as at a run's end.
+     * Writes a final record and final weights for every agent of the savepoint (the job's own for
+     * the agents that ended before it, see {@link #afterTheJobsOwn}) and returns the best agent:
+     * the best of the last generation the run summarised, whose test performance is measured as at
+     * a run's end.
      */
     static int writeSavepointAgents(RunFolder folder, PopulationConfig config, Path savepoint) throws Exception {
         List<AgentState> agents = SavepointAgents.read(savepoint);
@@ -114,8 +117,8 @@ public final class RunEnd {
                 .map(g -> g.get("best_agent").asInt())
                 .orElse(agents.isEmpty() ? -1 : agents.get(0).id);
         RecordJson json = new RecordJson(config.space());
-        List<String> lines = new ArrayList<>();
-        List<String> weights = new ArrayList<>();
+        Map<Integer, String> lines = new LinkedHashMap<>();
+        Map<Integer, String> weights = new LinkedHashMap<>();
         for (AgentState s : agents) {
             FinalAgent f = fixedData
                     ? lifecycle.finalRecord(s, s.id == best)
@@ -134,22 +137,39 @@ public final class RunEnd {
                             s.directivesApplied,
                             s.transfersApplied,
                             s.duplicatesIgnored);
-            lines.add(json.finalAgent(f));
-            weights.add(json.finalWeights(
-                    new AgentWeights(s.id, s.generation, f.fitness(), s.hyperparameters, s.params, s.rng)));
+            lines.put(s.id, json.finalAgent(f));
+            weights.put(
+                    s.id,
+                    json.finalWeights(
+                            new AgentWeights(s.id, s.generation, f.fitness(), s.hyperparameters, s.params, s.rng)));
         }
-        writeLines(folder.path().resolve(JobSinks.FINAL_AGENTS_FILE), lines);
-        writeLines(folder.path().resolve(JobSinks.FINAL_WEIGHTS_FILE), weights);
+        Path finals = folder.path().resolve(JobSinks.FINAL_AGENTS_FILE);
+        AtomicFiles.writeLines(finals, afterTheJobsOwn(finals, lines));
+        Path finalWeights = folder.path().resolve(JobSinks.FINAL_WEIGHTS_FILE);
+        AtomicFiles.writeLines(finalWeights, afterTheJobsOwn(finalWeights, weights));
         return best;
     }
 
-    private static void writeLines(Path file, List<String> lines) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (String line : lines) {
-                out.write(line);
-                out.write('\n');
-            }
+    /**
+     * The lines of {@code file} for a stopped run: the job's own first, as they are (the agents that
+     * ended before the savepoint), then the savepoint's of the other agents. A resumed job's sink cuts
+     * its file back to its length at the savepoint, which is the end of the job's own lines only if
+     * they are still first and unchanged: a file written anew would be cut inside one of its lines,
+     * and the job's next line glued to that line's start.
+     */
+    static List<String> afterTheJobsOwn(Path file, Map<Integer, String> savepointLines) throws IOException {
+        List<String> all = new ArrayList<>();
+        Set<Integer> ended = new HashSet<>();
+        for (JsonLines.Line line : JsonLines.lines(file)) {
+            all.add(line.text());
+            ended.add(line.json().get("agent").asInt());
         }
+        savepointLines.forEach((agent, line) -> {
+            if (!ended.contains(agent)) {
+                all.add(line);
+            }
+        });
+        return all;
     }
 
     /** The line that says where the run's model is (none for a task without one). */

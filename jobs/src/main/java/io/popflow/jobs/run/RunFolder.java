@@ -1,12 +1,10 @@
 package io.popflow.jobs.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.popflow.jobs.JobSinks;
 import io.popflow.jobs.RunSummary;
 import io.popflow.option.InvalidOptionException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +24,6 @@ public final class RunFolder {
     public static final String MODELS = "models";
 
     public static final String SAVEPOINTS = "savepoints";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
 
@@ -59,6 +56,7 @@ public final class RunFolder {
         try {
             List<String> names = entries();
             if (names.isEmpty()) {
+                removeLeftovers();
                 return;
             }
             if (neverStarted(checkpointDir)) {
@@ -97,6 +95,10 @@ public final class RunFolder {
         return ownNames(checkpointDir).containsAll(entries());
     }
 
+    /** The files of a run that are replaced whole ({@link AtomicFiles}): a halt can leave their temporary files. */
+    private static final Set<String> REPLACED_WHOLE =
+            Set.of(CONFIG_FILE, RunSummary.FILE, JobSinks.FINAL_AGENTS_FILE, JobSinks.FINAL_WEIGHTS_FILE);
+
     /** What a run writes in its folder before its first snapshot. */
     private static final Set<String> OWN_ENTRIES = Set.of(
             CONFIG_FILE,
@@ -122,6 +124,7 @@ public final class RunFolder {
     }
 
     private void clearNeverStarted(Path checkpointDir) throws IOException {
+        removeLeftovers();
         Set<String> own = ownNames(checkpointDir);
         for (String name : entries()) {
             if (own.contains(name)) {
@@ -141,9 +144,20 @@ public final class RunFolder {
         }
     }
 
+    /** The folder's entries, less what a write halted before its rename left: no content of a run, nor of another. */
     private List<String> entries() throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !AtomicFiles.isLeftoverOf(name, REPLACED_WHOLE))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** Removes the temporary files that writes halted before their rename left. */
+    private void removeLeftovers() throws IOException {
+        for (String name : REPLACED_WHOLE) {
+            Files.deleteIfExists(AtomicFiles.temporaryOf(folder.resolve(name)));
         }
     }
 
@@ -169,7 +183,7 @@ public final class RunFolder {
     /** Whether the folder holds a run that ended on its own: a summary that is not a stop's. */
     public boolean finished() throws IOException {
         Path summary = folder.resolve(RunSummary.FILE);
-        return Files.isRegularFile(summary) && !JSON.readTree(summary.toFile()).has("stopped");
+        return Files.isRegularFile(summary) && !JsonDocument.read(summary).has("stopped");
     }
 
     /** Checks that the folder holds a run to resume: its configuration and output files. */
@@ -209,6 +223,7 @@ public final class RunFolder {
 
     /** Removes what a stopped run's end wrote and a resumed run writes anew at its own end. */
     public void clearEndOfRunFiles() throws IOException {
+        removeLeftovers();
         Files.deleteIfExists(folder.resolve(RunSummary.FILE));
     }
 
@@ -229,17 +244,7 @@ public final class RunFolder {
 
     /** The last line of {@code generations.jsonl}: the newest generation summary, if any. */
     public Optional<JsonNode> lastGenerationSummary() throws IOException {
-        Path file = folder.resolve(JobSinks.GENERATIONS_FILE);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        String last = null;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                last = line;
-            }
-        }
-        return last == null ? Optional.empty() : Optional.of(JSON.readTree(last));
+        return JsonLines.last(folder.resolve(JobSinks.GENERATIONS_FILE));
     }
 
     /** Fast steps the population had taken by the newest generation summary (0 if none): where a resumed run starts. */

@@ -117,4 +117,71 @@ class RunFolderTest {
                         + " is not empty (config.yaml, summary.json): it holds a finished run "
                         + "(summary.json); choose another folder");
     }
+
+    /**
+     * A second Ctrl-C halts the JVM between a replacement's two steps: its temporary files are left,
+     * and the folder is still the run's own, cleared by the same command as before.
+     */
+    @Test
+    void theTemporaryFilesOfAHaltedReplacementLeaveTheFolderARunsOwn() throws Exception {
+        Path checkpoints = dir.resolve("checkpoints");
+        Files.writeString(dir.resolve("config.yaml"), "task: quadratic\n");
+        Files.writeString(dir.resolve(".config.yaml.tmp"), "task: quadr");
+        Files.writeString(dir.resolve("reports.jsonl"), "{\"agent\": 0}\n");
+        RunFolder run = new RunFolder(dir);
+        assertThat(run.neverStarted(checkpoints)).isTrue();
+        run.prepareFresh(checkpoints);
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        // halted in the very first write: not even config.yaml is there
+        Files.writeString(dir.resolve(".config.yaml.tmp"), "task: quadr");
+        run.prepareFresh(checkpoints);
+        assertThat(dir.resolve(".config.yaml.tmp")).doesNotExist();
+    }
+
+    /** Only the temporary names of the run's own files are its: a folder of someone else's keeps them and is refused. */
+    @Test
+    void aFolderOfTheUsersIsRefusedWithItsTemporaryFilesKept() throws Exception {
+        Files.writeString(dir.resolve(".config.yaml.tmp"), "task: quadr");
+        Files.writeString(dir.resolve(".notes.txt.tmp"), "mine");
+        RunFolder run = new RunFolder(dir);
+        assertThatThrownBy(() -> run.prepareFresh(dir.resolve("checkpoints")))
+                .hasMessage("invalid option 'output': folder " + dir
+                        + " is not empty (.notes.txt.tmp): choose an empty or new folder");
+        assertThat(dir.resolve(".config.yaml.tmp")).exists();
+    }
+
+    /** A summary.json that an in-place write left cut short (as before writes were atomic) is named as damaged. */
+    @Test
+    void aTornSummaryIsReportedAsTheFilesDamage() throws Exception {
+        Files.writeString(dir.resolve("config.yaml"), "task: quadratic\n");
+        Files.writeString(dir.resolve("summary.json"), "{\n  \"seed\" : 7,\n  \"task\" : \"quad");
+        RunFolder run = new RunFolder(dir);
+        assertThatThrownBy(run::finished)
+                .isInstanceOf(DamagedFileException.class)
+                .hasMessageStartingWith(dir.resolve("summary.json") + " is damaged: it is not one JSON document (")
+                .hasMessageEndingWith("); a write to it was cut short, or it was edited")
+                .hasMessageNotContaining("\n");
+        Files.writeString(dir.resolve("summary.json"), "");
+        assertThatThrownBy(run::finished)
+                .hasMessage(dir.resolve("summary.json") + " is damaged: it is empty; a write to it was cut short, or "
+                        + "it was emptied");
+        // two writes interleaved: a whole document, and more after it
+        Files.writeString(dir.resolve("summary.json"), "{\"seed\": 7}{\"seed\": 7}");
+        assertThatThrownBy(run::finished).isInstanceOf(DamagedFileException.class);
+    }
+
+    /** The newest generation summary is the last complete line: a torn one after it is not read. */
+    @Test
+    void theNewestGenerationSummaryIsTheLastCompleteLine() throws Exception {
+        Files.writeString(
+                dir.resolve("generations.jsonl"),
+                "{\"generation\":0,\"agent_steps\":800}\n{\"generation\":1,\"agent_steps\":1600}\n{\"generation\":2,\"ag");
+        RunFolder run = new RunFolder(dir);
+        assertThat(run.lastGenerationSummary())
+                .map(g -> g.get("generation").asInt())
+                .contains(1);
+        assertThat(run.agentStepsSoFar()).isEqualTo(1600);
+    }
 }
