@@ -66,30 +66,15 @@ final class PipelineBenchmarks {
                 "parallelism=" + THREADS,
                 "checkpoint_interval=5s",
                 option);
-        int repetitions = quick ? 1 : 7;
-        double[] pipeline = new double[repetitions];
-        double[] loop = new double[repetitions];
-        double[] pairs = new double[repetitions];
-        // untimed runs first, so that both are measured with their code compiled by the JIT (on this
-        // machine throughput was still rising after one run of each)
-        for (int w = 0; w < (quick ? 1 : 3); w++) {
-            new PlainPopulationLoop(c, THREADS).run();
-            cluster.submit(c).await();
-        }
-        for (int r = 0; r < repetitions; r++) {
-            loop[r] = steadyThroughput(
-                    c, new PlainPopulationLoop(c, THREADS).run().generationEndNanos());
-            EmbeddedCluster.Finished run = cluster.submit(c).await();
-            pipeline[r] = steadyThroughput(c, run.generationEnds());
-            pairs[r] = pipeline[r] / loop[r];
-        }
-        // the ratio of runs adjacent in time: the machine's speed drifts between runs more than the
-        // pipeline differs from the loop
-        double ratio = Summary.of(pairs).quantile(0.5);
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("pipeline_agent_steps_per_s", Kernels.details(pipeline, "agent-steps/s"));
-        details.set("loop_agent_steps_per_s", Kernels.details(loop, "agent-steps/s"));
-        details.set("paired_ratios", Kernels.details(pairs, "ratio"));
+        PairedThroughput runs = PairedThroughput.measure(
+                c,
+                () -> new PlainPopulationLoop(c, THREADS).run().generationEndNanos(),
+                c,
+                () -> cluster.submit(c).await().generationEnds(),
+                quick ? 1 : 3,
+                quick ? 1 : 7);
+        double ratio = runs.ratio();
+        ObjectNode details = runs.details("loop", "pipeline");
         details.put(
                 "setup",
                 "digits 64-64-10, 16 agents, 200 steps per generation, " + c.generations()

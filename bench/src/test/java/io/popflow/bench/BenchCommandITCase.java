@@ -38,8 +38,9 @@ class BenchCommandITCase {
                     .isTrue();
         }
         assertThat(names)
-                .hasSize(13)
+                .hasSize(14)
                 .anySatisfy(n -> assertThat(n).startsWith("pipeline agent-steps/s"))
+                .anySatisfy(n -> assertThat(n).startsWith("custom Objective agent-steps/s"))
                 .anySatisfy(n -> assertThat(n).startsWith("wide-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("small-MLP"))
                 .anySatisfy(n -> assertThat(n).startsWith("memory per agent"))
@@ -63,5 +64,22 @@ class BenchCommandITCase {
         assertThat(largest.get("met").asBoolean())
                 .as("every report of the 1,000-agent run arrived")
                 .isTrue();
+        JsonNode objective =
+                figures.get(names.indexOf("custom Objective agent-steps/s / built-in task agent-steps/s (quadratic)"));
+        assertThat(objective.at("/details/machine/cpu_model").asText()).isNotBlank();
+    }
+
+    @Test
+    void onlyMeasuresTheGroupsItNames() throws Exception {
+        int code = Popflow.run("bench", "--quick", "--only", "objective", "--output", dir.toString());
+
+        assertThat(code).isZero();
+        JsonNode figures =
+                new ObjectMapper().readTree(dir.resolve(BenchCommand.FILE).toFile());
+        assertThat(figures).hasSize(1);
+        assertThat(figures.get(0).get("name").asText())
+                .isEqualTo("custom Objective agent-steps/s / built-in task agent-steps/s (quadratic)");
+        assertThat(figures.get(0).at("/details/paired_ratios/iterations").asInt())
+                .isEqualTo(1);
     }
 }
