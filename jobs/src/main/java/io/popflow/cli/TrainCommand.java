@@ -272,7 +272,7 @@ final class TrainCommand implements Callable<Integer> {
         ConfigLoader.writeYaml(loaded.tree(), folder.config());
 
         Configuration flink = FlinkSettings.of(run, folder, snapshot, local);
-        userJars.addTo(flink);
+        userJars.addTo(flink, local);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(run.population().parallelism());
         env.getConfig().setGlobalJobParameters(JobParameters.of(loaded.tree()));

@@ -3,9 +3,9 @@ package io.popflow.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.popflow.flinkcluster.LocalFlinkCluster;
+import io.popflow.jobs.custom.ExampleRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,24 +38,7 @@ class ClusterUserJarsITCase {
     }
 
     private static String[] exampleArgs(String example, Path output, String... sets) {
-        Path folder = Path.of("..", "examples", example);
-        List<String> args = new ArrayList<>(List.of(
-                "train",
-                "--jar",
-                folder.resolve("target")
-                        .resolve(example + ".jar")
-                        .toAbsolutePath()
-                        .toString(),
-                "--config",
-                folder.resolve(example + ".yaml").toAbsolutePath().toString(),
-                "--output",
-                output.toString(),
-                "--quiet"));
-        for (String set : sets) {
-            args.add("--set");
-            args.add(set);
-        }
-        return args.toArray(String[]::new);
+        return ExampleRuns.of(example).args(output, sets);
     }
 
     private static void sameOnTheClusterAsEmbedded(String example, int population, String... sets) throws Exception {

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -61,14 +62,22 @@ public final class UserJars implements AutoCloseable {
         return new UserJars(List.copyOf(jars), loader, previous);
     }
 
-    /** Ships the jars with the job, popflow's own classes loaded parent-first. */
-    public void addTo(Configuration flink) {
+    /**
+     * Ships the jars with the job, popflow's own classes loaded parent-first. On a cluster ({@code
+     * local} false) the list also names the jar popflow's own classes came from: {@code flink run}
+     * puts the job jar in {@code pipeline.jars}, and a list set here replaces that one.
+     */
+    public void addTo(Configuration flink, boolean local) {
         if (jars.isEmpty()) {
             return;
         }
-        flink.set(
-                PipelineOptions.JARS,
-                jars.stream().map(p -> p.toUri().toString()).toList());
+        List<String> shipped = new ArrayList<>();
+        CodeSource own = UserJars.class.getProtectionDomain().getCodeSource();
+        if (!local && own != null && own.getLocation().getPath().endsWith(".jar")) {
+            shipped.add(own.getLocation().toString());
+        }
+        jars.forEach(p -> shipped.add(p.toUri().toString()));
+        flink.set(PipelineOptions.JARS, shipped);
         flink.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("io.popflow."));
     }
 

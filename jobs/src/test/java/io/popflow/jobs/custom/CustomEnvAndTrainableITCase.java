@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.cli.Popflow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,15 +145,6 @@ class CustomEnvAndTrainableITCase {
                                 + " throw new IllegalStateException(\"no simulator licence\"); } }"));
     }
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome popflow(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Popflow.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     private static Outcome train(String task, String classOption, String className, String output, String... more)
             throws Exception {
         Path config = dir.resolve(output + ".yaml");
@@ -178,7 +166,7 @@ class CustomEnvAndTrainableITCase {
                 "task=" + task,
                 "--set",
                 classOption + "=" + className));
-        return popflow(args.toArray(String[]::new));
+        return Outcome.of(args.toArray(String[]::new));
     }
 
     private static Outcome trainable(String className, String output, String... more) throws Exception {
@@ -189,57 +177,49 @@ class CustomEnvAndTrainableITCase {
         return train("custom_env", "environment.class", className, output, more);
     }
 
-    private static void assertRefused(Outcome o, String line) {
-        assertThat(o.err()).isEqualTo("popflow: " + line + System.lineSeparator());
-        assertThat(o.code()).isEqualTo(2);
-    }
-
     @Test
     void anEnvironmentThatCannotRunIsRefusedByNameBeforeAJobStarts() throws Exception {
         String from = " (from " + jar.toAbsolutePath().normalize() + ")";
-        assertRefused(
-                environment("example.Drift", "e1"),
-                "invalid option 'environment.class': class example.Drift does not implement "
+        environment("example.Drift", "e1")
+                .assertRefused("invalid option 'environment.class': class example.Drift does not implement "
                         + "io.popflow.api.Environment" + from);
-        assertRefused(
-                environment("example.ShortObservation", "e2"),
-                "invalid option 'environment.class': class example.ShortObservation's reset returned 1 values, but "
-                        + "observationSize() is 2");
-        assertRefused(
-                environment("example.OneAction", "e3"),
-                "invalid option 'environment.class': class example.OneAction's actions() must be >= 2, got 1");
-        assertRefused(
-                environment("example.BrokenReset", "e4"),
-                "invalid option 'environment.class': class example.BrokenReset's first episode threw "
+        environment("example.ShortObservation", "e2")
+                .assertRefused(
+                        "invalid option 'environment.class': class example.ShortObservation's reset returned 1 values, but "
+                                + "observationSize() is 2");
+        environment("example.OneAction", "e3")
+                .assertRefused(
+                        "invalid option 'environment.class': class example.OneAction's actions() must be >= 2, got 1");
+        environment("example.BrokenReset", "e4")
+                .assertRefused("invalid option 'environment.class': class example.BrokenReset's first episode threw "
                         + "IllegalStateException: no simulator licence");
-        assertRefused(
-                environment("example.Door", "e5", "environment: {max_steps: 0}"),
-                "invalid option 'environment.max_steps': must be >= 1 step, got 0");
+        environment("example.Door", "e5", "environment: {max_steps: 0}")
+                .assertRefused("invalid option 'environment.max_steps': must be >= 1 step, got 0");
         assertThat(dir.resolve("e1")).doesNotExist();
     }
 
     @Test
     void aTrainableThatCannotRunIsRefusedByNameBeforeAJobStarts() throws Exception {
-        assertRefused(
-                trainable("example.Door", "t1"),
-                "invalid option 'trainable.class': class example.Door does not implement io.popflow.api.Trainable"
-                        + " (from " + jar.toAbsolutePath().normalize() + ")");
-        assertRefused(
-                trainable("example.Forgetful", "t2"),
-                "invalid option 'trainable.class': class example.Forgetful's restore(save()) does not give back the "
-                        + "state save() wrote: checkpoints would lose it");
-        assertRefused(
-                trainable("example.NotANumber", "t3"),
-                "invalid option 'trainable.class': class example.NotANumber's fitness() is NaN after initialize(): "
-                        + "it must be a finite number");
-        assertRefused(
-                trainable("example.Drift", "t4", "strategy: {name: cma_es, sigma: 0.5}", "hyperparam_mutations: null"),
-                "invalid option 'strategy.name': class example.Drift is a Trainable, whose model popflow cannot "
-                        + "read: an evolution strategy needs a weight vector (use task: custom_objective)");
-        assertRefused(
-                trainable("example.Drift", "t5", "merge: {strength: 0.5}"),
-                "invalid option 'merge.strength': class example.Drift is a Trainable, whose model popflow cannot "
-                        + "read: merging averages weight vectors");
+        trainable("example.Door", "t1")
+                .assertRefused(
+                        "invalid option 'trainable.class': class example.Door does not implement io.popflow.api.Trainable"
+                                + " (from " + jar.toAbsolutePath().normalize() + ")");
+        trainable("example.Forgetful", "t2")
+                .assertRefused(
+                        "invalid option 'trainable.class': class example.Forgetful's restore(save()) does not give back the "
+                                + "state save() wrote: checkpoints would lose it");
+        trainable("example.NotANumber", "t3")
+                .assertRefused(
+                        "invalid option 'trainable.class': class example.NotANumber's fitness() is NaN after initialize(): "
+                                + "it must be a finite number");
+        trainable("example.Drift", "t4", "strategy: {name: cma_es, sigma: 0.5}", "hyperparam_mutations: null")
+                .assertRefused(
+                        "invalid option 'strategy.name': class example.Drift is a Trainable, whose model popflow cannot "
+                                + "read: an evolution strategy needs a weight vector (use task: custom_objective)");
+        trainable("example.Drift", "t5", "merge: {strength: 0.5}")
+                .assertRefused(
+                        "invalid option 'merge.strength': class example.Drift is a Trainable, whose model popflow cannot "
+                                + "read: merging averages weight vectors");
     }
 
     /** DQN agents learn the user's door: open it at once (return 1), not after waiting. */
@@ -301,7 +281,7 @@ class CustomEnvAndTrainableITCase {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(Files.readString(dir.resolve("replayed/config.yaml")))
                 .contains(jar.toAbsolutePath().normalize().toString());
-        Outcome replay = popflow("replay", dir.resolve("replayed").toString());
+        Outcome replay = Outcome.of("replay", dir.resolve("replayed").toString());
         assertThat(replay.code()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains("= the run's, bit for bit");
     }

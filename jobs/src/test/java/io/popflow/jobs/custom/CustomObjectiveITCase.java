@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.cli.Popflow;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -131,19 +128,10 @@ class CustomObjectiveITCase {
                                 + " public Throws() { throw new IllegalStateException(\"no licence\"); } }"));
     }
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome train(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Popflow.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Outcome(code, out.toString(), err.toString());
-    }
-
     private static Outcome trainObjective(String className, String output, String... more) throws Exception {
         Path config = dir.resolve(output + ".yaml");
         Files.writeString(config, String.join("\n", more) + "\n");
-        return train(
+        return Outcome.of(
                 "train",
                 "--jar",
                 jar.toString(),
@@ -157,57 +145,48 @@ class CustomObjectiveITCase {
                 "objective.class=" + className);
     }
 
-    private static void assertRefused(Outcome o, String line) {
-        assertThat(o.err()).isEqualTo("popflow: " + line + System.lineSeparator());
-        assertThat(o.code()).isEqualTo(2);
-    }
-
     @Test
     void aClassThatCannotRunIsRefusedByNameBeforeAJobStarts() throws Exception {
         String from = " (from " + jar.toAbsolutePath().normalize() + ")";
         String es = "strategy: {name: cma_es, sigma: 0.5}";
-        assertRefused(
-                trainObjective("example.Missing", "r1", es),
-                "invalid option 'objective.class': no class example.Missing on the class path or in "
+        trainObjective("example.Missing", "r1", es)
+                .assertRefused("invalid option 'objective.class': no class example.Missing on the class path or in "
                         + jar.toAbsolutePath().normalize());
-        assertRefused(
-                trainObjective("example.Hidden", "r2", es),
-                "invalid option 'objective.class': class example.Hidden is not public" + from);
-        assertRefused(
-                trainObjective("example.NeedsArgument", "r3", es),
-                "invalid option 'objective.class': class example.NeedsArgument has no public constructor without "
-                        + "arguments" + from);
-        assertRefused(
-                trainObjective("example.NotAnObjective", "r4", es),
-                "invalid option 'objective.class': class example.NotAnObjective does not implement "
+        trainObjective("example.Hidden", "r2", es)
+                .assertRefused("invalid option 'objective.class': class example.Hidden is not public" + from);
+        trainObjective("example.NeedsArgument", "r3", es)
+                .assertRefused(
+                        "invalid option 'objective.class': class example.NeedsArgument has no public constructor without "
+                                + "arguments" + from);
+        trainObjective("example.NotAnObjective", "r4", es)
+                .assertRefused("invalid option 'objective.class': class example.NotAnObjective does not implement "
                         + "io.popflow.api.Objective" + from);
-        assertRefused(
-                trainObjective("example.Throws", "r5", es),
-                "invalid option 'objective.class': class example.Throws's constructor threw IllegalStateException: "
-                        + "no licence" + from);
-        assertRefused(
-                trainObjective("example.ShiftedSphere", "r6", es, "custom: {options: {dimension: 0}}"),
-                "invalid option 'custom.options': class example.ShiftedSphere refuses them: dimension must be >= 1, "
-                        + "got 0");
-        assertRefused(
-                trainObjective(
+        trainObjective("example.Throws", "r5", es)
+                .assertRefused(
+                        "invalid option 'objective.class': class example.Throws's constructor threw IllegalStateException: "
+                                + "no licence" + from);
+        trainObjective("example.ShiftedSphere", "r6", es, "custom: {options: {dimension: 0}}")
+                .assertRefused(
+                        "invalid option 'custom.options': class example.ShiftedSphere refuses them: dimension must be >= 1, "
+                                + "got 0");
+        trainObjective(
                         "example.NoGradient",
                         "r7",
                         "hyperparameters: {momentum: 0}",
-                        "hyperparam_mutations: {lr: {min: 0.01, max: 0.2}}"),
-                "invalid option 'objective.class': class example.NoGradient has no gradient (hasGradient() is false), "
-                        + "and the gradient learners take gradient steps: give it one, or search it with an evolution "
-                        + "strategy (strategy.name)");
-        assertRefused(
-                train(
+                        "hyperparam_mutations: {lr: {min: 0.01, max: 0.2}}")
+                .assertRefused(
+                        "invalid option 'objective.class': class example.NoGradient has no gradient (hasGradient() is false), "
+                                + "and the gradient learners take gradient steps: give it one, or search it with an evolution "
+                                + "strategy (strategy.name)");
+        Outcome.of(
                         "train",
                         "--jar",
                         dir.resolve("absent.jar").toString(),
                         "--preset",
                         "quadratic",
                         "--output",
-                        dir.resolve("r8").toString()),
-                "invalid option 'jar': cannot read " + dir.resolve("absent.jar") + ": No such file");
+                        dir.resolve("r8").toString())
+                .assertRefused("invalid option 'jar': cannot read " + dir.resolve("absent.jar") + ": No such file");
         assertThat(dir.resolve("r1")).doesNotExist();
     }
 

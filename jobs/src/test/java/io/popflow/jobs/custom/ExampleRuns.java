@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.popflow.cli.Popflow;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,27 +14,27 @@ import java.util.List;
  * project (off the tests' class path: only {@code --jar} brings it), the example's own configuration,
  * on the embedded cluster, with the test's changes as {@code --set}.
  */
-record ExampleRuns(Path example, String jarName, String configName) {
+public record ExampleRuns(Path example, String jarName, String configName) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ExampleRuns of(String name) {
+    public static ExampleRuns of(String name) {
         return new ExampleRuns(Path.of("../examples", name), name + ".jar", name + ".yaml");
     }
 
-    Path jar() {
+    public Path jar() {
         Path jar = example.resolve("target").resolve(jarName);
         assertThat(jar).as("built by the reactor before this module").isRegularFile();
         return jar;
     }
 
-    /** {@code popflow train --jar JAR --config CONFIG --output OUTPUT --quiet --set ...}; asserts exit 0. */
-    void train(Path output, String... sets) {
+    /** {@code train --jar JAR --config CONFIG --output OUTPUT --quiet --set ...}, paths absolute. */
+    public String[] args(Path output, String... sets) {
         List<String> args = new ArrayList<>(List.of(
                 "train",
                 "--jar",
-                jar().toString(),
+                jar().toAbsolutePath().toString(),
                 "--config",
-                example.resolve(configName).toString(),
+                example.resolve(configName).toAbsolutePath().toString(),
                 "--output",
                 output.toString(),
                 "--quiet"));
@@ -45,10 +42,13 @@ record ExampleRuns(Path example, String jarName, String configName) {
             args.add("--set");
             args.add(set);
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Popflow.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        assertThat(code).as(err.toString()).isZero();
+        return args.toArray(String[]::new);
+    }
+
+    /** Trains the example in this JVM; it must exit 0. */
+    void train(Path output, String... sets) {
+        Outcome o = Outcome.of(args(output, sets));
+        assertThat(o.code()).as(o.err()).isZero();
     }
 
     static JsonNode summary(Path output) throws IOException {
