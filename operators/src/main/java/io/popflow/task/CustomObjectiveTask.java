@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
  * at the next selection and the run goes on instead of restarting into the same exception.
  */
 final class CustomObjectiveTask implements AnalyticTask {
-    private static final Hyperparameters NONE = new Hyperparameters() {
+    static final Hyperparameters NONE = new Hyperparameters() {
         @Override
         public List<String> names() {
             return List.of();

@@ -1,6 +1,7 @@
 package io.popflow.task;
 
 import io.popflow.api.Objective;
+import io.popflow.math.SplitMix64;
 import io.popflow.option.InvalidOptionException;
 import io.popflow.option.Option;
 import io.popflow.option.OptionSection;
@@ -35,8 +36,9 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
     }
 
     /**
-     * Reads {@code objective.class} and {@code custom.options}, and makes one instance now, so that a
-     * class that cannot run is refused before a job starts.
+     * Reads {@code objective.class} and {@code custom.options}, and tries the class now, so that one
+     * that cannot run is refused before a job starts: an instance is made and configured, and its
+     * initial vector (drawn on a stream of its own) must have its dimension and a finite fitness.
      */
     public static CustomObjectiveTaskSpec from(OptionSection run) {
         OptionSection o = run.child("objective");
@@ -51,7 +53,33 @@ public record CustomObjectiveTaskSpec(String className, LinkedHashMap<String, Ob
         int dimension = objective.dimension();
         InvalidOptionException.require(
                 dimension >= 1, CLASS.key(), "class " + className + "'s dimension() must be >= 1, got " + dimension);
+        checkInitial(objective, className, dimension);
         return new CustomObjectiveTaskSpec(className, options, dimension);
+    }
+
+    private static void checkInitial(Objective objective, String className, int dimension) {
+        String where = "class " + className + "'s ";
+        double[] initial;
+        double fitness;
+        try {
+            initial = objective.initial(new SplitMix64(0));
+            fitness = initial != null && initial.length == dimension
+                    ? objective.fitness(initial, CustomObjectiveTask.NONE)
+                    : Double.NaN;
+        } catch (RuntimeException e) {
+            throw new InvalidOptionException(
+                    CLASS.key(),
+                    where + "first initial and fitness threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        InvalidOptionException.require(
+                initial != null && initial.length == dimension,
+                CLASS.key(),
+                where + "initial() returned " + (initial == null ? "null" : initial.length + " values")
+                        + ", but dimension() is " + dimension);
+        InvalidOptionException.require(
+                Double.isFinite(fitness),
+                CLASS.key(),
+                where + "fitness() is " + fitness + " at initial(): it must be a finite number");
     }
 
     /** A new, configured instance of the class. */

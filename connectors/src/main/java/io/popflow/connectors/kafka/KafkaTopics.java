@@ -66,7 +66,7 @@ public final class KafkaTopics {
                     }
                 }
             }
-            Map<String, TopicDescription> described = describe(admin, required.keySet(), timeout);
+            Map<String, TopicDescription> described = describe(admin, partitions.keySet(), timeout);
             required.forEach((topic, count) -> {
                 int has = described.get(topic).partitions().size();
                 if (has < count) {
@@ -142,22 +142,31 @@ public final class KafkaTopics {
     }
 
     /**
-     * The topics' descriptions, asked again while the broker does not know a topic yet: right after
-     * its creation the metadata may not have reached the broker that answers (seen once in CI: "This
-     * server does not host this topic-partition").
+     * The topics' descriptions once every partition has a leader, asked again while the broker does
+     * not know a topic yet or a partition has none: right after its creation the metadata may not
+     * have reached the broker that answers (seen once in CI: "This server does not host this
+     * topic-partition"), and a producer that wrote before the leader was known got
+     * NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER on every retry for minutes (CI).
      */
     private static Map<String, TopicDescription> describe(Admin admin, Set<String> topics, Duration timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean led = described.values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (led || System.nanoTime() > deadline) {
+                    return described;
+                }
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
                 }
-                Thread.sleep(100);
             }
+            Thread.sleep(100);
         }
     }
 }

@@ -123,6 +123,10 @@ class CustomObjectiveITCase {
                                 + " public NeedsArgument(int x) {} }",
                         "example.NotAnObjective",
                         "package example; public class NotAnObjective {}",
+                        "example.NotANumber",
+                        "package example; public class NotANumber extends ShiftedSphere {"
+                                + " @Override public double fitness(double[] w, io.popflow.api.Hyperparameters h) {"
+                                + " return Double.NaN; } }",
                         "example.Throws",
                         "package example; public class Throws extends ShiftedSphere {"
                                 + " public Throws() { throw new IllegalStateException(\"no licence\"); } }"));
