@@ -42,14 +42,14 @@ public final class UserJars implements AutoCloseable {
             Path absolute = jar.toAbsolutePath().normalize();
             InvalidOptionException.require(
                     Files.isRegularFile(absolute),
-                    "jar",
+                    "jars",
                     "cannot read " + jar + ": " + (Files.exists(absolute) ? "not a file" : "No such file"));
             try (JarFile ignored = new JarFile(absolute.toFile())) {
                 urls.add(absolute.toUri().toURL());
             } catch (MalformedURLException e) {
-                throw new InvalidOptionException("jar", "cannot name " + jar + " as a URL: " + e.getMessage());
+                throw new InvalidOptionException("jars", "cannot name " + jar + " as a URL: " + e.getMessage());
             } catch (IOException e) {
-                throw new InvalidOptionException("jar", jar + " is not a jar: " + IoErrors.reason(e));
+                throw new InvalidOptionException("jars", jar + " is not a jar: " + IoErrors.reason(e));
             }
             jars.add(absolute);
         }

@@ -190,7 +190,7 @@ class CustomObjectiveITCase {
                         "quadratic",
                         "--output",
                         dir.resolve("r8").toString())
-                .assertRefused("invalid option 'jar': cannot read " + dir.resolve("absent.jar") + ": No such file");
+                .assertRefused("invalid option 'jars': cannot read " + dir.resolve("absent.jar") + ": No such file");
         assertThat(dir.resolve("r1")).doesNotExist();
     }
 
