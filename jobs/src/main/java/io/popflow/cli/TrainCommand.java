@@ -183,7 +183,9 @@ final class TrainCommand implements Callable<Integer> {
         RunConfig run = loaded.run();
         RunFolder folder = new RunFolder(run.output());
         boolean resuming = loaded.resumed() != null;
-        if (resuming && folder.endedWithoutSummary(run.checkpointDir())) {
+        if (resuming
+                && folder.endedWithoutSummary(
+                        run.checkpointDir(), run.population().generations())) {
             // the job ended and wrote its final records, the command was ended before the summary: write it now
             out.println("popflow: the run in " + folder.path() + " ended before its summary was written; writing it");
             return RunEnd.write(

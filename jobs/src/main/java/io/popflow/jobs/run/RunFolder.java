@@ -162,13 +162,24 @@ public final class RunFolder {
     }
 
     /**
-     * Whether the run's job ended (its final records are written; a finished job keeps no snapshot)
-     * but the command was ended before it wrote {@code summary.json}: a resume then only writes it.
+     * Whether the run's job ended (its final records are written; a finished job keeps no snapshot,
+     * and a bounded one summarised its last generation) but the command was ended before it wrote
+     * {@code summary.json}: a resume then only writes it. A bounded run that reached its bound has
+     * ended even if a checkpoint is still there: Flink deletes a finished job's checkpoints after the
+     * job, and a resume right after the command returned once found one that was gone when it
+     * restored (PopflowTest in CI).
+     *
+     * @param generations the run's bound, 0 for a run without one
      */
-    public boolean endedWithoutSummary(Path checkpointDir) throws IOException {
-        return hasFinalAgents()
-                && !Files.exists(folder.resolve(RunSummary.FILE))
-                && snapshots(checkpointDir).newest().isEmpty();
+    public boolean endedWithoutSummary(Path checkpointDir, int generations) throws IOException {
+        if (!hasFinalAgents() || Files.exists(folder.resolve(RunSummary.FILE))) {
+            return false;
+        }
+        boolean reachedItsBound = generations > 0
+                && lastGenerationSummary()
+                        .map(s -> s.get("generation").asInt() + 1 >= generations)
+                        .orElse(false);
+        return reachedItsBound || snapshots(checkpointDir).newest().isEmpty();
     }
 
     /** The run's time from its configuration's writing to its final records', for a summary written later. */
